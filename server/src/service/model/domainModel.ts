@@ -1,0 +1,217 @@
+// A typed view of a libvirt <domain>, built from the parsed tree. It keeps the XML nodes so that every rule
+// can point at the exact element or attribute it is about.
+
+import type { XmlAttribute, XmlElement } from '../xml/xmlTree';
+import { attribute, attributeValue, childrenNamed, firstChild, textOf } from '../xml/xmlTree';
+import { machineFamilyOf, parseCNumber, parseDecimal, type MachineFamily, type PciAddress } from './pciAddress';
+import { parseSize, type SizeParse } from './sizeUnits';
+
+export interface SizeElement {
+  readonly element: XmlElement;
+  readonly unit: XmlAttribute | undefined;
+  readonly size: SizeParse;
+}
+
+export interface GuestAddress {
+  readonly element: XmlElement;
+  readonly type: string | undefined;
+  /** For type='pci' with every number readable and not the "empty" 0000:00:00 (which libvirt assigns itself). */
+  readonly pci: PciAddress | undefined;
+  readonly multifunction: boolean;
+  /** For type='drive': controller, bus, target, unit (absent ones are 0, as in libvirt). */
+  readonly drive: readonly [number, number, number, number] | undefined;
+}
+
+export interface Device {
+  /** The element name under <devices>: disk, interface, hostdev, controller, video, ... */
+  readonly kind: string;
+  readonly element: XmlElement;
+  readonly type: string | undefined;
+  readonly address: GuestAddress | undefined;
+  readonly boot: XmlElement | undefined;
+  readonly target: XmlElement | undefined;
+  readonly source: XmlElement | undefined;
+  readonly driver: XmlElement | undefined;
+  readonly model: XmlElement | undefined;
+}
+
+export interface DomainModel {
+  readonly root: XmlElement;
+  readonly type: XmlAttribute | undefined;
+  readonly name: string | undefined;
+  readonly os: {
+    readonly element: XmlElement | undefined;
+    readonly typeElement: XmlElement | undefined;
+    readonly arch: string | undefined;
+    readonly machine: string | undefined;
+    readonly machineFamily: MachineFamily;
+    readonly firmware: string | undefined;
+    readonly loader: XmlElement | undefined;
+    readonly nvram: XmlElement | undefined;
+    readonly boots: readonly XmlElement[];
+  };
+  readonly features: {
+    readonly element: XmlElement | undefined;
+    readonly acpi: XmlElement | undefined;
+    readonly hyperv: XmlElement | undefined;
+    readonly vendorId: XmlElement | undefined;
+    readonly kvm: XmlElement | undefined;
+    readonly kvmHidden: boolean;
+    readonly ioapic: XmlElement | undefined;
+  };
+  readonly cpu: {
+    readonly element: XmlElement | undefined;
+    readonly mode: string | undefined;
+    readonly features: readonly XmlElement[];
+    readonly topology: XmlElement | undefined;
+  };
+  readonly memory: SizeElement | undefined;
+  readonly currentMemory: SizeElement | undefined;
+  readonly maxMemory: SizeElement | undefined;
+  readonly vcpu: XmlElement | undefined;
+  readonly devicesElement: XmlElement | undefined;
+  readonly devices: readonly Device[];
+  readonly osinfoId: string | undefined;
+}
+
+export const WINDOWS_OSINFO_PREFIX = 'http://microsoft.com/win/';
+
+export function buildDomainModel(root: XmlElement | undefined): DomainModel | undefined {
+  if (!root || root.name !== 'domain') return undefined;
+  const os = firstChild(root, 'os');
+  const osType = firstChild(os, 'type');
+  const arch = attributeValue(osType, 'arch');
+  const machine = attributeValue(osType, 'machine');
+  const features = firstChild(root, 'features');
+  const hyperv = firstChild(features, 'hyperv');
+  const kvm = firstChild(features, 'kvm');
+  const cpu = firstChild(root, 'cpu');
+  const devicesElement = firstChild(root, 'devices');
+  return {
+    root,
+    type: attribute(root, 'type'),
+    name: textOf(firstChild(root, 'name')),
+    os: {
+      element: os,
+      typeElement: osType,
+      arch,
+      machine,
+      machineFamily: machineFamilyOf(machine, arch),
+      firmware: attributeValue(os, 'firmware'),
+      loader: firstChild(os, 'loader'),
+      nvram: firstChild(os, 'nvram'),
+      boots: childrenNamed(os, 'boot'),
+    },
+    features: {
+      element: features,
+      acpi: firstChild(features, 'acpi'),
+      hyperv,
+      vendorId: firstChild(hyperv, 'vendor_id'),
+      kvm,
+      kvmHidden: attributeValue(firstChild(kvm, 'hidden'), 'state') === 'on',
+      ioapic: firstChild(features, 'ioapic'),
+    },
+    cpu: {
+      element: cpu,
+      mode: attributeValue(cpu, 'mode'),
+      features: childrenNamed(cpu, 'feature'),
+      topology: firstChild(cpu, 'topology'),
+    },
+    memory: sizeElement(firstChild(root, 'memory')),
+    currentMemory: sizeElement(firstChild(root, 'currentMemory')),
+    maxMemory: sizeElement(firstChild(root, 'maxMemory')),
+    vcpu: firstChild(root, 'vcpu'),
+    devicesElement,
+    devices: devicesElement ? devicesElement.children.map(buildDevice) : [],
+    osinfoId: findOsinfoId(root),
+  };
+}
+
+function sizeElement(element: XmlElement | undefined): SizeElement | undefined {
+  if (!element) return undefined;
+  const unit = attribute(element, 'unit');
+  return { element, unit, size: parseSize(element.text, unit?.value) };
+}
+
+function buildDevice(element: XmlElement): Device {
+  const addressElement = firstChild(element, 'address');
+  return {
+    kind: element.name,
+    element,
+    type: attributeValue(element, 'type'),
+    address: addressElement ? buildGuestAddress(addressElement) : undefined,
+    boot: firstChild(element, 'boot'),
+    target: firstChild(element, 'target'),
+    source: firstChild(element, 'source'),
+    driver: firstChild(element, 'driver'),
+    model: firstChild(element, 'model'),
+  };
+}
+
+export function buildGuestAddress(element: XmlElement): GuestAddress {
+  const type = attributeValue(element, 'type');
+  return {
+    element,
+    type,
+    pci: type === 'pci' ? readPciAddress(element) : undefined,
+    multifunction: attributeValue(element, 'multifunction') === 'on',
+    drive: type === 'drive' ? readDriveAddress(element) : undefined,
+  };
+}
+
+/** A PCI address element's numbers, or undefined when one is unreadable or the address is "empty". */
+export function readPciAddress(element: XmlElement): PciAddress | undefined {
+  const read = (name: string) => {
+    const value = attributeValue(element, name);
+    return value === undefined ? 0 : parseCNumber(value);
+  };
+  const domain = read('domain');
+  const bus = read('bus');
+  const slot = read('slot');
+  const fn = read('function');
+  if (domain === undefined || bus === undefined || slot === undefined || fn === undefined) return undefined;
+  if (domain === 0 && bus === 0 && slot === 0) return undefined;
+  return { domain, bus, slot, function: fn };
+}
+
+function readDriveAddress(element: XmlElement): [number, number, number, number] | undefined {
+  const numbers = ['controller', 'bus', 'target', 'unit'].map((name) => {
+    const value = attributeValue(element, name);
+    return value === undefined ? 0 : parseDecimal(value);
+  });
+  return numbers.every((n) => n !== undefined) ? numbers as [number, number, number, number] : undefined;
+}
+
+function localName(name: string): string {
+  const colon = name.indexOf(':');
+  return colon === -1 ? name : name.slice(colon + 1);
+}
+
+function findOsinfoId(root: XmlElement): string | undefined {
+  const metadata = firstChild(root, 'metadata');
+  for (const entry of metadata?.children ?? []) {
+    if (localName(entry.name) !== 'libosinfo') continue;
+    for (const os of entry.children) if (localName(os.name) === 'os') return attributeValue(os, 'id');
+  }
+  return undefined;
+}
+
+/** Windows, judged as libvirt users mark it: Hyper-V enlightenments, or a libosinfo id under microsoft.com/win. */
+export function isWindowsGuest(model: DomainModel): boolean {
+  return model.features.hyperv !== undefined || (model.osinfoId?.startsWith(WINDOWS_OSINFO_PREFIX) ?? false);
+}
+
+export function devicesOfKind(model: DomainModel, kind: string): Device[] {
+  return model.devices.filter((device) => device.kind === kind);
+}
+
+/** `<hostdev mode='subsystem' type='pci'>` devices (mode defaults to subsystem). */
+export function pciHostdevs(model: DomainModel): Device[] {
+  return model.devices.filter((device) => device.kind === 'hostdev' && device.type === 'pci'
+    && (attributeValue(device.element, 'mode') ?? 'subsystem') === 'subsystem');
+}
+
+/** The effective guest architecture: the one written in the XML, else the host's. */
+export function guestArch(model: DomainModel, hostArch: string): string {
+  return model.os.arch ?? hostArch;
+}

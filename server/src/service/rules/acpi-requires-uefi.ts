@@ -1,0 +1,29 @@
+import { attributeValue } from '../xml/xmlTree';
+import type { DomainModel } from '../model/domainModel';
+import { DOCS } from './docs';
+import type { Rule } from './rule';
+import { tagSpan } from './spans';
+
+export const acpiRequiresUefi: Rule = {
+  id: 'acpi-requires-uefi',
+  severity: 'error',
+  title: 'An aarch64 guest has <acpi/> but no UEFI firmware',
+  explanation: "On aarch64, ACPI tables come from UEFI firmware (AAVMF/edk2). libvirt refuses <acpi/> without it: \"ACPI "
+    + "requires UEFI on this architecture\". Add firmware='efi' to <os> (libvirt picks the firmware), give a "
+    + "<loader type='pflash'>, or remove <acpi/>.",
+  docs: DOCS.bios,
+  check({ model, report }) {
+    const acpi = model.features.acpi;
+    if (!acpi || model.os.arch !== 'aarch64' || usesUefi(model)) return;
+    report({
+      ...tagSpan(acpi),
+      message: "ACPI on aarch64 requires UEFI: add firmware='efi' to <os>, or remove <acpi/>.",
+      related: model.os.element ? [{ ...tagSpan(model.os.element), message: 'no UEFI firmware in <os>' }] : undefined,
+    });
+  },
+};
+
+/** firmware='efi', or an old-style pflash loader (libvirt's virDomainDefHasOldStyleUEFI). */
+export function usesUefi(model: DomainModel): boolean {
+  return model.os.firmware === 'efi' || attributeValue(model.os.loader, 'type') === 'pflash';
+}

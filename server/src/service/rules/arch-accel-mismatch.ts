@@ -1,0 +1,37 @@
+import { guestArch } from '../model/domainModel';
+import { valueSpan } from '../xml/xmlTree';
+import { DOCS } from './docs';
+import type { Rule } from './rule';
+import { attributeOrTagSpan } from './spans';
+
+/** Guest architectures KVM on a host of the given architecture can run (besides its own). */
+const KVM_COMPATIBLE: Record<string, readonly string[]> = {
+  x86_64: ['x86_64', 'i686'],
+  i686: ['i686'],
+  aarch64: ['aarch64', 'armv7l'],
+  ppc64le: ['ppc64le', 'ppc64'],
+  ppc64: ['ppc64', 'ppc64le'],
+  s390x: ['s390x'],
+};
+
+export const archAccelMismatch: Rule = {
+  id: 'arch-accel-mismatch',
+  severity: 'error',
+  title: "type='kvm' for a guest architecture the host cannot run with KVM",
+  explanation: "KVM runs guests of the host's own architecture only. An aarch64 guest on an x86_64 host must be emulated "
+    + "by QEMU's TCG: <domain type='qemu'>. libvirt refuses type='kvm' (\"Emulator '/usr/bin/qemu-system-aarch64' does not "
+    + 'support virt type \'kvm\'"). The host architecture is the running machine\'s unless set (--host-arch, libvirt.hostArch).',
+  docs: DOCS.general,
+  check({ model, host, report }) {
+    const type = model.type;
+    if (type?.value !== 'kvm') return;
+    const arch = guestArch(model, host.arch);
+    const runnable = KVM_COMPATIBLE[host.arch] ?? [host.arch];
+    if (runnable.includes(arch)) return;
+    report({
+      ...valueSpan(type),
+      message: `KVM cannot run a ${arch} guest on this ${host.arch} host; use type='qemu' to emulate it.`,
+      related: model.os.typeElement ? [{ ...attributeOrTagSpan(model.os.typeElement, 'arch'), message: `guest arch ${arch}` }] : undefined,
+    });
+  },
+};

@@ -1,0 +1,53 @@
+import { devicesOfKind, isWindowsGuest, type Device, type DomainModel } from '../model/domainModel';
+import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
+import { DOCS } from './docs';
+import type { Rule } from './rule';
+
+const EMULATED_BUSES = new Set(['sata', 'ide', 'scsi']);
+
+export const bootDiskNotVirtio: Rule = {
+  id: 'boot-disk-not-virtio',
+  severity: 'warning',
+  title: 'The boot disk is on an emulated bus (sata, ide or scsi) instead of virtio',
+  explanation: 'An emulated SATA/IDE disk is several times slower than virtio-blk. Converting is more than changing bus=: '
+    + 'the target becomes vdX and the drive address must go. A Windows guest installed on SATA blue-screens '
+    + '(INACCESSIBLE_BOOT_DEVICE) if its boot disk is switched directly: first add a small second virtio disk so that '
+    + 'Windows installs the virtio storage driver, then convert the boot disk.',
+  docs: DOCS.disks,
+  check({ model, report }) {
+    const disk = bootDisk(model);
+    const bus = disk ? attribute(disk.target!, 'bus') : undefined;
+    if (!disk || !bus || !EMULATED_BUSES.has(bus.value)) return;
+    const dev = attributeValue(disk.target, 'dev') ?? 'disk';
+    const windows = isWindowsGuest(model)
+      ? ' Windows: install the virtio storage driver first (add a second virtio disk), or the guest will not boot.'
+      : '';
+    report({ ...valueSpan(bus), message: `The boot disk ${dev} is on bus ${bus.value}; virtio is much faster.${windows}` });
+  },
+};
+
+/**
+ * The disk the guest boots from: the device with the lowest per-device boot order (if it is a disk), else the
+ * first hard disk when <os> boots from 'hd' or names no boot device at all.
+ */
+export function bootDisk(model: DomainModel): Device | undefined {
+  let first: { device: Device; order: number } | undefined;
+  for (const device of model.devices) {
+    const order = Number(attributeValue(device.boot, 'order'));
+    if (!device.boot || !Number.isInteger(order)) continue;
+    if (!first || order < first.order) first = { device, order };
+  }
+  if (first) return isHardDisk(first.device) ? first.device : undefined;
+  const bootsFromDisk = model.os.boots.length === 0 || model.os.boots.some((boot) => attributeValue(boot, 'dev') === 'hd');
+  if (!bootsFromDisk || bootsKernelDirectly(model)) return undefined;
+  return devicesOfKind(model, 'disk').find(isHardDisk);
+}
+
+function isHardDisk(device: Device): boolean {
+  return device.kind === 'disk' && (attributeValue(device.element, 'device') ?? 'disk') === 'disk' && device.target !== undefined;
+}
+
+/** Direct kernel boot (<os><kernel>) does not boot from a disk. */
+function bootsKernelDirectly(model: DomainModel): boolean {
+  return model.os.element?.children.some((child) => child.name === 'kernel') ?? false;
+}

@@ -1,0 +1,34 @@
+import { devicesOfKind, type Device } from '../model/domainModel';
+import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
+import { DOCS } from './docs';
+import type { Rule } from './rule';
+
+export const diskTargetDuplicate: Rule = {
+  id: 'disk-target-duplicate',
+  severity: 'error',
+  title: 'Two disks have the same target dev',
+  explanation: 'The target dev (vda, sdb, hdc...) names a disk inside the domain and must be unique. libvirt refuses '
+    + 'the domain with "target \'vda\' duplicated for disk sources". It often happens when a disk is copied and '
+    + 'only its source is changed.',
+  docs: DOCS.disks,
+  check({ model, report }) {
+    const byTarget = new Map<string, Device[]>();
+    for (const disk of devicesOfKind(model, 'disk')) {
+      const dev = attributeValue(disk.target, 'dev');
+      if (!dev) continue;
+      byTarget.set(dev, [...(byTarget.get(dev) ?? []), disk]);
+    }
+    for (const [dev, disks] of byTarget) {
+      if (disks.length < 2) continue;
+      for (const disk of disks) {
+        const others = disks.filter((other) => other !== disk);
+        const span = valueSpan(attribute(disk.target!, 'dev')!);
+        report({
+          ...span,
+          message: `Target '${dev}' is used by ${disks.length} disks; each disk needs its own target dev.`,
+          related: others.map((other) => ({ ...valueSpan(attribute(other.target!, 'dev')!), message: `another disk with target '${dev}'` })),
+        });
+      }
+    }
+  },
+};

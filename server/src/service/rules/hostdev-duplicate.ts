@@ -1,0 +1,71 @@
+import type { Device } from '../model/domainModel';
+import { readPciAddress } from '../model/domainModel';
+import { formatPciAddress } from '../model/pciAddress';
+import { attributeValue, firstChild } from '../xml/xmlTree';
+import { DOCS } from './docs';
+import type { Rule } from './rule';
+import { tagSpan } from './spans';
+
+export const hostdevDuplicate: Rule = {
+  id: 'hostdev-duplicate',
+  severity: 'error',
+  title: 'The same host device is passed through twice',
+  explanation: 'A host device can be given to a guest once. libvirt refuses the domain with "Hostdev already exists in '
+    + 'the domain configuration". When passing through a GPU, each function (video, audio, USB...) is its own '
+    + '<hostdev> with a different source function.',
+  docs: DOCS.hostdev,
+  check({ model, report }) {
+    const byHostDevice = new Map<string, Device[]>();
+    for (const device of model.devices) {
+      const key = hostDeviceKey(device);
+      if (key) byHostDevice.set(key, [...(byHostDevice.get(key) ?? []), device]);
+    }
+    for (const [key, devices] of byHostDevice) {
+      if (devices.length < 2) continue;
+      for (const device of devices) {
+        const span = tagSpan(firstChild(device.source, 'address') ?? firstChild(device.source, 'vendor') ?? device.source ?? device.element);
+        report({
+          ...span,
+          message: `Host device ${key} is passed through ${devices.length} times.`,
+          related: devices.filter((other) => other !== device).map((other) => ({ ...tagSpan(other.element), message: `also passes through ${key}` })),
+        });
+      }
+    }
+  },
+};
+
+/** Identifies the host device behind a <hostdev> (or <interface type='hostdev'>), or undefined if unknown. */
+function hostDeviceKey(device: Device): string | undefined {
+  const source = device.source;
+  if (!source) return undefined;
+  const isHostdev = device.kind === 'hostdev' && (attributeValue(device.element, 'mode') ?? 'subsystem') === 'subsystem';
+  const isHostdevInterface = device.kind === 'interface' && device.type === 'hostdev';
+  if (!isHostdev && !isHostdevInterface) return undefined;
+  const address = firstChild(source, 'address');
+  const type = isHostdevInterface ? 'pci' : device.type;
+  switch (type) {
+    case 'pci': {
+      const pci = address ? readPciAddress(address) : undefined;
+      return pci ? `PCI ${formatPciAddress(pci)}` : undefined;
+    }
+    case 'usb': {
+      const vendor = attributeValue(firstChild(source, 'vendor'), 'id');
+      const product = attributeValue(firstChild(source, 'product'), 'id');
+      if (vendor && product) return `USB ${vendor}:${product}`;
+      const bus = attributeValue(address, 'bus');
+      const dev = attributeValue(address, 'device');
+      return bus && dev ? `USB bus ${bus} device ${dev}` : undefined;
+    }
+    case 'scsi': {
+      const adapter = attributeValue(firstChild(source, 'adapter'), 'name');
+      if (!adapter || !address) return undefined;
+      return `SCSI ${adapter} ${['bus', 'target', 'unit'].map((n) => attributeValue(address, n) ?? '0').join(':')}`;
+    }
+    case 'mdev': {
+      const uuid = attributeValue(address, 'uuid');
+      return uuid ? `mediated device ${uuid.toLowerCase()}` : undefined;
+    }
+    default:
+      return undefined;
+  }
+}

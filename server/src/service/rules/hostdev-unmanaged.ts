@@ -1,0 +1,26 @@
+import { deviceLabel } from '../model/deviceLabel';
+import { pciHostdevs } from '../model/domainModel';
+import { attribute, valueSpan } from '../xml/xmlTree';
+import { DOCS } from './docs';
+import type { Rule } from './rule';
+import { tagSpan } from './spans';
+
+export const hostdevUnmanaged: Rule = {
+  id: 'hostdev-unmanaged',
+  severity: 'info',
+  title: "A PCI host device is not managed='yes'",
+  explanation: "With managed='yes', libvirt detaches the device from its host driver and binds it to vfio-pci when the "
+    + "guest starts, and gives it back when the guest stops. Without it, you must run 'virsh nodedev-detach' (or bind "
+    + 'vfio-pci at boot) yourself, or the guest fails to start.',
+  docs: DOCS.hostdev,
+  check({ model, report }) {
+    for (const hostdev of pciHostdevs(model)) {
+      const managed = attribute(hostdev.element, 'managed');
+      if (managed?.value === 'yes') continue;
+      report({
+        ...(managed ? valueSpan(managed) : tagSpan(hostdev.element)),
+        message: `${deviceLabel(hostdev)} is not managed='yes': detach it from its host driver yourself (virsh nodedev-detach) before starting the guest.`,
+      });
+    }
+  },
+};

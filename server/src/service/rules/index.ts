@@ -1,0 +1,48 @@
+// Every rule, in the order their diagnostics are listed. Rule ids are public interface: never rename one.
+
+import { acpiRequiresUefi } from './acpi-requires-uefi';
+import { addressTypeMismatch } from './address-type-mismatch';
+import { archAccelMismatch } from './arch-accel-mismatch';
+import { balloonWithVfio } from './balloon-with-vfio';
+import { bootDiskNotVirtio } from './boot-disk-not-virtio';
+import { bootOrderConflict } from './boot-order-conflict';
+import { currentMemoryExceeds } from './current-memory-exceeds';
+import { diskSourceMismatch } from './disk-source-mismatch';
+import { diskTargetDuplicate } from './disk-target-duplicate';
+import { driveAddressConflict } from './drive-address-conflict';
+import { hostdevDuplicate } from './hostdev-duplicate';
+import { hostdevUnmanaged } from './hostdev-unmanaged';
+import { kvmHiddenMissing } from './kvm-hidden-missing';
+import { memoryBalloon } from './memory-balloon';
+import { nicNotVirtio } from './nic-not-virtio';
+import { pciAddressConflict } from './pci-address-conflict';
+import { pciAddressInvalid } from './pci-address-invalid';
+import type { Rule } from './rule';
+import { vendorIdInvalid } from './vendor-id-invalid';
+import { vendorIdMissing } from './vendor-id-missing';
+import { xmlSyntax } from './xml-syntax';
+
+export const RULES: readonly Rule[] = [
+  xmlSyntax,
+  pciAddressConflict,
+  pciAddressInvalid,
+  driveAddressConflict,
+  diskTargetDuplicate,
+  hostdevDuplicate,
+  addressTypeMismatch,
+  diskSourceMismatch,
+  bootOrderConflict,
+  vendorIdInvalid,
+  vendorIdMissing,
+  kvmHiddenMissing,
+  bootDiskNotVirtio,
+  nicNotVirtio,
+  memoryBalloon,
+  currentMemoryExceeds,
+  balloonWithVfio,
+  hostdevUnmanaged,
+  archAccelMismatch,
+  acpiRequiresUefi,
+];
+
+export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));

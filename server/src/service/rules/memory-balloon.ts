@@ -1,0 +1,24 @@
+import { formatBytes } from '../model/sizeUnits';
+import { DOCS } from './docs';
+import { memoryPair } from './memoryPair';
+import type { Rule } from './rule';
+import { textOrTagSpan } from './spans';
+
+export const memoryBalloon: Rule = {
+  id: 'memory-balloon',
+  severity: 'info',
+  title: 'currentMemory is below memory: the guest is ballooned',
+  explanation: '<memory> is the most the guest may have; <currentMemory> is what it gets at boot. Below <memory>, the '
+    + "virtio balloon driver inside the guest holds the difference. Windows counts that ballooned-away memory as used: "
+    + 'with memory 8 GiB and currentMemory 1 GiB, Task Manager shows about 7.7 GiB in use right after boot.',
+  docs: DOCS.memory,
+  check({ model, report }) {
+    const pair = memoryPair(model);
+    if (!pair || pair.current >= pair.maximum) return;
+    report({
+      ...textOrTagSpan(pair.currentElement),
+      message: `The guest starts with ${formatBytes(pair.current)} and may grow to ${formatBytes(pair.maximum)} through the balloon. `
+        + 'Windows guests show the ballooned-away memory as used.',
+    });
+  },
+};

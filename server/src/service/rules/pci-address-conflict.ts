@@ -1,0 +1,63 @@
+import type { Device } from '../model/domainModel';
+import { deviceLabel } from '../model/deviceLabel';
+import { formatPciAddress, IMPLICIT_PCI_DEVICES, MACHINE_FAMILY_LABEL, pciKey, type ImplicitPciDevice } from '../model/pciAddress';
+import { attributeValue } from '../xml/xmlTree';
+import { DOCS } from './docs';
+import type { Rule } from './rule';
+import { attributeOrTagSpan, tagSpan } from './spans';
+
+export const pciAddressConflict: Rule = {
+  id: 'pci-address-conflict',
+  severity: 'error',
+  title: 'Two devices, or a device and the machine type, use the same PCI address',
+  explanation: 'Each PCI domain:bus:slot.function holds one device. libvirt refuses the domain with "Attempted double use '
+    + 'of PCI Address", also when the address belongs to a device the machine type has built in (i440fx: the PIIX3 '
+    + 'functions at 00:01.x; q35: 00:1f.0, 00:1f.2, 00:1f.3). This usually happens when a disk or NIC is converted to '
+    + 'virtio and given a slot by hand. An address of 0000:00:00 is not checked: libvirt treats it as "assign one".',
+  docs: DOCS.addresses,
+  check({ model, report }) {
+    const byAddress = new Map<string, Device[]>();
+    for (const device of model.devices) {
+      const pci = device.address?.pci;
+      if (!pci) continue;
+      const key = pciKey(pci);
+      const list = byAddress.get(key);
+      if (list) list.push(device);
+      else byAddress.set(key, [device]);
+    }
+    for (const [key, devices] of byAddress) {
+      if (devices.length < 2) continue;
+      for (const device of devices) {
+        const others = devices.filter((other) => other !== device);
+        report({
+          ...attributeOrTagSpan(device.address!.element, 'slot'),
+          message: `PCI address ${key} is also used by ${others.map(deviceLabel).join(', ')}.`,
+          related: others.map((other) => ({
+            ...attributeOrTagSpan(other.address!.element, 'slot'),
+            message: `${deviceLabel(other)} is also at ${key}`,
+          })),
+        });
+      }
+    }
+    for (const implicit of IMPLICIT_PCI_DEVICES[model.os.machineFamily]) {
+      const key = pciKey(implicit.address);
+      for (const device of byAddress.get(key) ?? []) {
+        if (isBuiltInController(device, implicit)) continue;
+        report({
+          ...attributeOrTagSpan(device.address!.element, 'slot'),
+          message: `PCI address ${formatPciAddress(implicit.address)} is used by ${implicit.what}, built into `
+            + `${MACHINE_FAMILY_LABEL[model.os.machineFamily]} machines.`,
+          related: model.os.typeElement ? [{ ...tagSpan(model.os.typeElement), message: `machine type ${model.os.machine ?? '(default)'}` }] : undefined,
+        });
+      }
+    }
+  },
+};
+
+/** The explicit <controller> that stands for the built-in device (e.g. q35's SATA controller index 0 at 00:1f.2). */
+function isBuiltInController(device: Device, implicit: ImplicitPciDevice): boolean {
+  const owner = implicit.owner;
+  if (!owner || device.kind !== 'controller' || device.type !== owner.type) return false;
+  if (Number(attributeValue(device.element, 'index') ?? '0') !== owner.index) return false;
+  return owner.models.includes(attributeValue(device.element, 'model'));
+}

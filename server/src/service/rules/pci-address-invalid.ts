@@ -1,0 +1,47 @@
+import { parseCNumber } from '../model/pciAddress';
+import type { XmlElement } from '../xml/xmlTree';
+import { attribute, firstChild, valueSpan } from '../xml/xmlTree';
+import { DOCS } from './docs';
+import type { Rule, RuleContext } from './rule';
+
+const LIMITS: ReadonlyArray<readonly [string, number, string]> = [
+  ['bus', 0xff, '0xff'],
+  ['slot', 0x1f, '0x1f'],
+  ['function', 7, '7'],
+];
+
+export const pciAddressInvalid: Rule = {
+  id: 'pci-address-invalid',
+  severity: 'error',
+  title: 'A PCI address number is malformed or out of range',
+  explanation: 'PCI addresses have at most 256 buses, 32 slots per bus and 8 functions per slot. libvirt reads the numbers '
+    + 'as C integers (decimal, 0x-hex or 0-octal) and refuses the domain when one cannot be read or is out of range.',
+  docs: DOCS.addresses,
+  check(context) {
+    for (const device of context.model.devices) {
+      if (device.address?.type === 'pci') checkAddress(device.address.element, context);
+      const hostAddress = device.kind === 'hostdev' && device.type === 'pci' ? firstChild(device.source, 'address') : undefined;
+      if (hostAddress) checkAddress(hostAddress, context);
+    }
+  },
+};
+
+function checkAddress(element: XmlElement, { report }: RuleContext): void {
+  for (const name of ['domain', 'bus', 'slot', 'function']) {
+    const attr = attribute(element, name);
+    if (!attr) continue;
+    const value = parseCNumber(attr.value);
+    if (value === undefined) {
+      report({ ...valueSpan(attr), message: `PCI address ${name} '${attr.value}' is not a number (write it as 0x1f or 31).` });
+      continue;
+    }
+    const limit = LIMITS.find(([limitName]) => limitName === name);
+    if (limit && value > limit[1]) {
+      report({ ...valueSpan(attr), message: `PCI address ${name}='${attr.value}' is out of range: it must be at most ${limit[2]}.` });
+    }
+  }
+  const multifunction = attribute(element, 'multifunction');
+  if (multifunction && multifunction.value !== 'on' && multifunction.value !== 'off') {
+    report({ ...valueSpan(multifunction), message: `multifunction must be 'on' or 'off', not '${multifunction.value}'.` });
+  }
+}

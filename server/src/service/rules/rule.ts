@@ -1,0 +1,42 @@
+// What a rule is: an id users configure and suppress by, a default severity, an explanation, a link to
+// libvirt's documentation, and a check that reports problems as offsets into the document.
+
+import type { DomainModel } from '../model/domainModel';
+import type { HostFacts } from '../hostFacts';
+import type { XmlDocument } from '../xml/xmlTree';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface RelatedSpan extends Span {
+  readonly message: string;
+}
+
+export interface Problem extends Span {
+  readonly message: string;
+  readonly related?: readonly RelatedSpan[];
+}
+
+export interface RuleContext {
+  readonly model: DomainModel;
+  readonly document: XmlDocument;
+  readonly host: HostFacts;
+  report(problem: Problem): void;
+}
+
+export interface Rule {
+  readonly id: string;
+  readonly severity: Severity;
+  /** One line: what the rule finds. */
+  readonly title: string;
+  /** A short paragraph: why it matters and what libvirt or the guest does about it. */
+  readonly explanation: string;
+  /** The matching section of libvirt's formatdomain documentation. */
+  readonly docs: string;
+  check(context: RuleContext): void;
+}

@@ -1,0 +1,30 @@
+import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
+import { DOCS } from './docs';
+import type { Rule } from './rule';
+import { tagSpan } from './spans';
+
+export const HYPERV_VENDOR_ID_MAX = 12;
+
+export const vendorIdInvalid: Rule = {
+  id: 'vendor-id-invalid',
+  severity: 'error',
+  title: 'The Hyper-V vendor_id value is missing, empty, too long or contains a comma',
+  explanation: `With <vendor_id state='on'>, value= is the CPUID hypervisor vendor string the guest sees: 1 to ${HYPERV_VENDOR_ID_MAX} `
+    + 'characters, no comma. libvirt refuses longer values ("HyperV vendor_id value must not be more than 12 characters") '
+    + 'and values with a comma, and a missing value. An empty one hides nothing.',
+  docs: DOCS.features,
+  check({ model, report }) {
+    const vendorId = model.features.vendorId;
+    if (!vendorId || attributeValue(vendorId, 'state') !== 'on') return;
+    const value = attribute(vendorId, 'value');
+    if (!value) {
+      report({ ...tagSpan(vendorId), message: "<vendor_id state='on'> needs value='...' (1 to 12 characters)." });
+    } else if (value.value.length === 0) {
+      report({ ...valueSpan(value), message: 'The vendor_id value is empty: give 1 to 12 characters.' });
+    } else if (value.value.length > HYPERV_VENDOR_ID_MAX) {
+      report({ ...valueSpan(value), message: `The vendor_id value '${value.value}' has ${value.value.length} characters; libvirt allows at most ${HYPERV_VENDOR_ID_MAX}.` });
+    } else if (value.value.includes(',')) {
+      report({ ...valueSpan(value), message: `The vendor_id value '${value.value}' contains a comma, which libvirt refuses.` });
+    }
+  },
+};

@@ -1,0 +1,15 @@
+import type { Rule } from './rule';
+import { DOCS } from './docs';
+
+export const xmlSyntax: Rule = {
+  id: 'xml-syntax',
+  severity: 'error',
+  title: 'The document is not well-formed XML',
+  explanation: 'libvirt parses domain XML with libxml2 and rejects a document that is not well-formed as a whole, '
+    + 'reporting only the first problem. Every syntax error is shown here at its place; the rest of the document is '
+    + 'still analysed as far as it can be read.',
+  docs: DOCS.overview,
+  check({ document, report }) {
+    for (const error of document.errors) report(error);
+  },
+};

@@ -1,0 +1,352 @@
+// A tolerant, single-pass XML parser. It never throws, never recurses (any nesting depth is fine), never
+// expands entities beyond the five predefined ones and character references, and never touches files or
+// the network: a DOCTYPE is skipped, its entity names are only remembered so that references to them are
+// not reported. Syntax errors are collected with exact offsets and parsing goes on, so that everything that
+// can still be analysed is analysed.
+
+import type { XmlAttribute, XmlDocument, XmlElement, XmlSyntaxError } from './xmlTree';
+
+/** Beyond this many, further syntax errors are dropped: binary garbage must not produce megabytes of them. */
+export const MAX_SYNTAX_ERRORS = 100;
+
+const NAME = /[A-Za-z_:\u00C0-\uFFFF][\w.:\-\u00B7-\uFFFF]*/y;
+const BLANK = /[ \t\r\n]*/y;
+const REFERENCE = /&(?:#x([0-9A-Fa-f]+)|#([0-9]+)|([A-Za-z_:][\w.:\-]*));/y;
+const INVALID_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g;
+const ATTRIBUTE_VALUE_DOUBLE = /[^"<&]*/y;
+const ATTRIBUTE_VALUE_SINGLE = /[^'<&]*/y;
+const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+interface MutableElement extends XmlElement {
+  attributes: XmlAttribute[];
+  children: XmlElement[];
+}
+
+export function parseXml(text: string): XmlDocument {
+  return new Parser(text).parse();
+}
+
+class Parser {
+  private readonly errors: XmlSyntaxError[] = [];
+  private readonly stack: MutableElement[] = [];
+  private readonly declaredEntities = new Set<string>();
+  private root: MutableElement | undefined;
+  private pos = 0;
+
+  constructor(private readonly text: string) {}
+
+  parse(): XmlDocument {
+    const text = this.text;
+    this.reportInvalidCharacters();
+    if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
+    while (this.pos < text.length) {
+      const lt = text.indexOf('<', this.pos);
+      const textEnd = lt === -1 ? text.length : lt;
+      if (textEnd > this.pos) this.content(this.pos, textEnd);
+      if (lt === -1) break;
+      this.markup(lt);
+    }
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const open = this.stack[i];
+      this.error(`Element <${open.name}> is never closed.`, open.start + 1, open.nameEnd);
+      open.end = text.length;
+    }
+    if (!this.root) this.error('The document has no root element.', 0, Math.min(text.length, 1));
+    this.errors.sort((a, b) => a.start - b.start);
+    return { text, root: this.root, errors: this.errors };
+  }
+
+  private error(message: string, start: number, end: number): void {
+    if (this.errors.length < MAX_SYNTAX_ERRORS) this.errors.push({ message, start, end: Math.max(end, start) });
+  }
+
+  private reportInvalidCharacters(): void {
+    INVALID_CHAR.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = INVALID_CHAR.exec(this.text)) && this.errors.length < MAX_SYNTAX_ERRORS) {
+      const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+      this.error(`Character U+${code} is not allowed in XML.`, match.index, match.index + 1);
+    }
+  }
+
+  private readName(at: number): string | undefined {
+    NAME.lastIndex = at;
+    const match = NAME.exec(this.text);
+    return match ? match[0] : undefined;
+  }
+
+  private skipBlank(at: number): number {
+    BLANK.lastIndex = at;
+    BLANK.exec(this.text);
+    return BLANK.lastIndex;
+  }
+
+  /** Character data between markup: decoded into the open element, or checked to be blank outside it. */
+  private content(start: number, end: number): void {
+    const parent = this.stack[this.stack.length - 1];
+    const decoded = this.decode(start, end);
+    if (parent) {
+      this.appendText(parent, decoded, start, end);
+    } else if (decoded.trim() !== '') {
+      const raw = this.text.slice(start, end);
+      const first = start + raw.length - raw.trimStart().length;
+      const message = this.root ? 'Text after the root element is not allowed.' : 'Text before the root element is not allowed.';
+      this.error(message, first, Math.min(end, first + 1));
+    }
+  }
+
+  private appendText(element: MutableElement, decoded: string, start: number, end: number): void {
+    element.text += decoded;
+    const raw = this.text.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    if (lead === raw.length) return;
+    const trail = raw.length - raw.trimEnd().length;
+    if (element.textStart < 0) element.textStart = start + lead;
+    element.textEnd = end - trail;
+  }
+
+  /** Decodes references in text[start, end), reporting malformed ones. */
+  private decode(start: number, end: number): string {
+    const text = this.text;
+    let amp = text.indexOf('&', start);
+    if (amp === -1 || amp >= end) return text.slice(start, end);
+    let out = '';
+    let from = start;
+    while (amp !== -1 && amp < end) {
+      out += text.slice(from, amp);
+      REFERENCE.lastIndex = amp;
+      const match = REFERENCE.exec(text);
+      if (!match || REFERENCE.lastIndex > end) {
+        this.error("'&' must start a reference such as &amp; or &#38;.", amp, amp + 1);
+        out += '&';
+        from = amp + 1;
+      } else {
+        out += this.resolveReference(match, amp);
+        from = REFERENCE.lastIndex;
+      }
+      amp = text.indexOf('&', from);
+    }
+    return out + text.slice(from, end);
+  }
+
+  private resolveReference(match: RegExpExecArray, at: number): string {
+    const [whole, hex, decimal, name] = match;
+    if (name !== undefined) {
+      if (name in PREDEFINED) return PREDEFINED[name];
+      if (!this.declaredEntities.has(name)) this.error(`Entity '${name}' is not defined.`, at, at + whole.length);
+      return whole;
+    }
+    const code = hex !== undefined ? parseInt(hex, 16) : parseInt(decimal, 10);
+    const valid = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff)
+      || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+    if (!valid) {
+      this.error(`Character reference ${whole} is not a valid XML character.`, at, at + whole.length);
+      return '';
+    }
+    return String.fromCodePoint(code);
+  }
+
+  private markup(lt: number): void {
+    const text = this.text;
+    const next = text.charCodeAt(lt + 1);
+    if (next === 0x21 /* ! */) {
+      if (text.startsWith('<!--', lt)) return this.comment(lt);
+      if (text.startsWith('<![CDATA[', lt)) return this.cdata(lt);
+      if (text.startsWith('<!DOCTYPE', lt)) return this.doctype(lt);
+    } else if (next === 0x3f /* ? */) {
+      return this.processingInstruction(lt);
+    } else if (next === 0x2f /* / */) {
+      return this.endTag(lt);
+    } else if (this.readName(lt + 1) !== undefined) {
+      return this.startTag(lt);
+    }
+    this.error("'<' is not followed by a tag name (write &lt; for a literal '<').", lt, lt + 1);
+    const parent = this.stack[this.stack.length - 1];
+    if (parent) this.appendText(parent, '<', lt, lt + 1);
+    this.pos = lt + 1;
+  }
+
+  private comment(lt: number): void {
+    const close = this.text.indexOf('-->', lt + 4);
+    const end = close === -1 ? this.text.length : close;
+    const doubleHyphen = this.text.indexOf('--', lt + 4);
+    if (doubleHyphen !== -1 && doubleHyphen < end) this.error("'--' is not allowed inside a comment.", doubleHyphen, doubleHyphen + 2);
+    if (close === -1) this.error('Comment is never closed with -->.', lt, lt + 4);
+    this.pos = close === -1 ? this.text.length : close + 3;
+  }
+
+  private cdata(lt: number): void {
+    const close = this.text.indexOf(']]>', lt + 9);
+    const end = close === -1 ? this.text.length : close;
+    const parent = this.stack[this.stack.length - 1];
+    if (close === -1) this.error('CDATA section is never closed with ]]>.', lt, lt + 9);
+    if (parent) this.appendText(parent, this.text.slice(lt + 9, end), lt + 9, end);
+    else this.error('CDATA is only allowed inside an element.', lt, lt + 9);
+    this.pos = close === -1 ? this.text.length : close + 3;
+  }
+
+  /** Skips a DOCTYPE, including an internal subset, and remembers the entity names it declares. */
+  private doctype(lt: number): void {
+    const text = this.text;
+    if (this.root) this.error('DOCTYPE is only allowed before the root element.', lt, lt + 9);
+    let i = lt + 9;
+    let depth = 0;
+    while (i < text.length) {
+      const c = text[i];
+      if (c === '"' || c === "'") {
+        const close = text.indexOf(c, i + 1);
+        i = close === -1 ? text.length : close + 1;
+        continue;
+      }
+      if (c === '[') depth++;
+      else if (c === ']') depth--;
+      else if (c === '>' && depth <= 0) break;
+      else if (c === '<' && text.startsWith('<!ENTITY', i)) {
+        const nameAt = this.skipBlank(i + 8);
+        const name = text[nameAt] === '%' ? undefined : this.readName(nameAt);
+        if (name) this.declaredEntities.add(name);
+      } else if (c === '<' && text.startsWith('<!--', i)) {
+        const close = text.indexOf('-->', i + 4);
+        i = close === -1 ? text.length : close + 3;
+        continue;
+      }
+      i++;
+    }
+    if (i >= text.length) this.error('DOCTYPE is never closed.', lt, lt + 9);
+    this.pos = Math.min(text.length, i + 1);
+  }
+
+  private processingInstruction(lt: number): void {
+    const close = this.text.indexOf('?>', lt + 2);
+    const target = this.readName(lt + 2);
+    if (target === undefined) this.error('Processing instruction has no target name.', lt, lt + 2);
+    else if (target.toLowerCase() === 'xml') {
+      const allowedAt = this.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+      if (lt !== allowedAt) this.error('The XML declaration is only allowed at the very start of the document.', lt, lt + 2 + target.length);
+    }
+    if (close === -1) this.error("Processing instruction is never closed with '?>'.", lt, lt + 2);
+    this.pos = close === -1 ? this.text.length : close + 2;
+  }
+
+  private startTag(lt: number): void {
+    const text = this.text;
+    const name = this.readName(lt + 1)!;
+    const nameEnd = lt + 1 + name.length;
+    const parent = this.stack[this.stack.length - 1];
+    const element: MutableElement = {
+      name, start: lt, nameEnd, startTagEnd: nameEnd, end: nameEnd, selfClosing: false,
+      attributes: [], children: [], parent, text: '', textStart: -1, textEnd: -1,
+    };
+    if (parent) parent.children.push(element);
+    else if (!this.root) this.root = element;
+    else this.error('Only one root element is allowed.', lt + 1, nameEnd);
+
+    let i = nameEnd;
+    let closed: 'open' | 'self' | 'cut' = 'cut';
+    while (i < text.length) {
+      const afterBlank = this.skipBlank(i);
+      const c = text[afterBlank];
+      if (c === '>') { i = afterBlank + 1; closed = 'open'; break; }
+      if (c === '/' && text[afterBlank + 1] === '>') { i = afterBlank + 2; closed = 'self'; break; }
+      if (c === undefined) { i = afterBlank; break; }
+      if (c === '<') {
+        this.error(`Start tag <${name}> is not closed with '>'.`, lt + 1, nameEnd);
+        i = afterBlank;
+        break;
+      }
+      const attrName = this.readName(afterBlank);
+      if (attrName === undefined) {
+        this.error(`Unexpected character '${c}' in start tag <${name}>.`, afterBlank, afterBlank + 1);
+        i = afterBlank + 1;
+        continue;
+      }
+      if (afterBlank === i) this.error('Attributes must be separated by white space.', afterBlank, afterBlank + attrName.length);
+      i = this.attribute(element, afterBlank, attrName);
+    }
+    if (closed === 'cut' && i >= text.length) this.error(`Start tag <${name}> is never closed with '>'.`, lt + 1, nameEnd);
+    element.startTagEnd = i;
+    element.end = i;
+    this.pos = i;
+    if (closed === 'self') element.selfClosing = true;
+    else this.stack.push(element);
+  }
+
+  /** Parses one attribute starting at its name; returns the offset after it. */
+  private attribute(element: MutableElement, nameStart: number, name: string): number {
+    const text = this.text;
+    const nameEnd = nameStart + name.length;
+    if (element.attributes.some((a) => a.name === name)) {
+      this.error(`Attribute '${name}' is given twice.`, nameStart, nameEnd);
+    }
+    const eq = this.skipBlank(nameEnd);
+    if (text[eq] !== '=') {
+      this.error(`Attribute '${name}' has no value.`, nameStart, nameEnd);
+      element.attributes.push({ name, value: '', nameStart, nameEnd, valueStart: nameEnd, valueEnd: nameEnd, quote: '' });
+      return nameEnd;
+    }
+    const q = this.skipBlank(eq + 1);
+    const quote = text[q];
+    if (quote !== '"' && quote !== "'") {
+      const unquoted = /[^\s>/<]*/y;
+      unquoted.lastIndex = q;
+      unquoted.exec(text);
+      const valueEnd = unquoted.lastIndex;
+      this.error(`The value of attribute '${name}' must be in quotes.`, nameStart, Math.max(valueEnd, nameEnd));
+      element.attributes.push({ name, value: text.slice(q, valueEnd), nameStart, nameEnd, valueStart: q, valueEnd, quote: '' });
+      return valueEnd;
+    }
+    const valueStart = q + 1;
+    const scan = quote === '"' ? ATTRIBUTE_VALUE_DOUBLE : ATTRIBUTE_VALUE_SINGLE;
+    let i = valueStart;
+    for (;;) {
+      scan.lastIndex = i;
+      scan.exec(text);
+      i = scan.lastIndex;
+      if (text[i] !== '&') break;
+      REFERENCE.lastIndex = i;
+      i = REFERENCE.exec(text) ? REFERENCE.lastIndex : i + 1;
+    }
+    const valueEnd = i;
+    const value = this.decode(valueStart, valueEnd);
+    element.attributes.push({ name, value, nameStart, nameEnd, valueStart, valueEnd, quote });
+    if (text[i] === quote) return i + 1;
+    if (text[i] === '<') this.error(`'<' is not allowed in the value of attribute '${name}' (or its closing quote is missing).`, i, i + 1);
+    else this.error(`The value of attribute '${name}' is never closed with ${quote}.`, nameStart, nameEnd);
+    return i;
+  }
+
+  private endTag(lt: number): void {
+    const text = this.text;
+    const name = this.readName(lt + 2);
+    if (name === undefined) {
+      this.error("'</' is not followed by a tag name.", lt, lt + 2);
+      this.pos = lt + 2;
+      return;
+    }
+    const nameEnd = lt + 2 + name.length;
+    const gt = this.skipBlank(nameEnd);
+    let end = gt;
+    if (text[gt] === '>') end = gt + 1;
+    else this.error(`End tag </${name}> is not closed with '>'.`, lt + 2, nameEnd);
+    this.pos = end;
+
+    let match = -1;
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      if (this.stack[i].name === name) { match = i; break; }
+    }
+    if (match === -1) {
+      const open = this.stack[this.stack.length - 1];
+      const message = open
+        ? `End tag </${name}> does not match the open element <${open.name}>.`
+        : `End tag </${name}> has no matching start tag.`;
+      this.error(message, lt + 2, nameEnd);
+      return;
+    }
+    while (this.stack.length - 1 > match) {
+      const unclosed = this.stack.pop()!;
+      this.error(`Element <${unclosed.name}> is not closed before </${name}>.`, unclosed.start + 1, unclosed.nameEnd);
+      unclosed.end = lt;
+    }
+    this.stack.pop()!.end = end;
+  }
+}
