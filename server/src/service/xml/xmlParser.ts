@@ -260,8 +260,9 @@ class Parser {
         i = afterBlank + 1;
         continue;
       }
-      if (afterBlank === i) this.error('Attributes must be separated by white space.', afterBlank, afterBlank + attrName.length);
-      i = this.attribute(element, afterBlank, attrName);
+      const separated = afterBlank !== i;
+      if (!separated) this.error('Attributes must be separated by white space (is a closing quote missing?).', afterBlank, afterBlank + attrName.length);
+      i = this.attribute(element, afterBlank, attrName, separated);
     }
     if (closed === 'cut' && i >= text.length) this.error(`Start tag <${name}> is never closed with '>'.`, lt + 1, nameEnd);
     element.startTagEnd = i;
@@ -272,7 +273,7 @@ class Parser {
   }
 
   /** Parses one attribute starting at its name; returns the offset after it. */
-  private attribute(element: MutableElement, nameStart: number, name: string): number {
+  private attribute(element: MutableElement, nameStart: number, name: string, separated: boolean): number {
     const text = this.text;
     const nameEnd = nameStart + name.length;
     if (element.attributes.some((a) => a.name === name)) {
@@ -280,7 +281,7 @@ class Parser {
     }
     const eq = this.skipBlank(nameEnd);
     if (text[eq] !== '=') {
-      this.error(`Attribute '${name}' has no value.`, nameStart, nameEnd);
+      if (separated) this.error(`Attribute '${name}' has no value.`, nameStart, nameEnd);
       element.attributes.push({ name, value: '', nameStart, nameEnd, valueStart: nameEnd, valueEnd: nameEnd, quote: '' });
       return nameEnd;
     }

@@ -1,0 +1,85 @@
+// Command-line arguments of libvirt-lint. Bad usage is reported as a message, never thrown.
+
+import { isRuleId, type RuleSetting } from '../service/languageService';
+import { SEVERITIES } from '../service/rules/rule';
+
+export type OutputFormat = 'stylish' | 'json';
+
+export interface CliOptions {
+  readonly format: OutputFormat;
+  readonly hostArch: string | undefined;
+  readonly rules: Record<string, RuleSetting>;
+  readonly files: string[];
+  readonly help: boolean;
+  readonly version: boolean;
+  readonly listRules: boolean;
+}
+
+export const USAGE = `Usage: libvirt-lint [options] FILE...
+
+Checks libvirt domain XML files. FILE may be '-' for standard input.
+
+Options:
+  --format stylish|json   output format (default: stylish)
+  --host-arch ARCH        host architecture for arch-accel-mismatch (default: this machine's)
+  --rule ID=SEVERITY      set a rule to off, error, warning, info or hint (repeatable)
+  --list-rules            print every rule id with its default severity and exit
+  -h, --help              print this help and exit
+  -v, --version           print the version and exit
+
+Exit status: 0 no errors, 1 errors found, 2 bad usage or an unreadable file.`;
+
+export function parseCliArguments(argv: readonly string[]): CliOptions | { error: string } {
+  const options = { format: 'stylish' as OutputFormat, hostArch: undefined as string | undefined, rules: {} as Record<string, RuleSetting>, files: [] as string[], help: false, version: false, listRules: false };
+  let onlyFiles = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (onlyFiles || arg === '-' || !arg.startsWith('-')) {
+      options.files.push(arg);
+      continue;
+    }
+    if (arg === '--') { onlyFiles = true; continue; }
+    const eq = arg.indexOf('=');
+    const name = arg.startsWith('--') && eq !== -1 ? arg.slice(0, eq) : arg;
+    const takesValue = name === '--format' || name === '--host-arch' || name === '--rule';
+    let value: string | undefined;
+    if (takesValue) {
+      value = eq !== -1 && arg.startsWith('--') ? arg.slice(eq + 1) : argv[++i];
+      if (value === undefined) return { error: `${name} needs a value.` };
+    }
+    switch (name) {
+      case '--format':
+        if (value !== 'stylish' && value !== 'json') return { error: `--format must be 'stylish' or 'json', not '${value}'.` };
+        options.format = value;
+        break;
+      case '--host-arch':
+        if (!/^[A-Za-z0-9_]+$/.test(value!)) return { error: `--host-arch '${value}' is not an architecture name.` };
+        options.hostArch = value;
+        break;
+      case '--rule': {
+        const error = addRuleSetting(options.rules, value!);
+        if (error) return { error };
+        break;
+      }
+      case '-h': case '--help': options.help = true; break;
+      case '-v': case '--version': options.version = true; break;
+      case '--list-rules': options.listRules = true; break;
+      default: return { error: `Unknown option '${arg}'.` };
+    }
+  }
+  if (!options.help && !options.version && !options.listRules && options.files.length === 0) return { error: 'No files given.' };
+  return options;
+}
+
+function addRuleSetting(rules: Record<string, RuleSetting>, spec: string): string | undefined {
+  const eq = spec.lastIndexOf('=');
+  if (eq <= 0) return `--rule takes ID=SEVERITY, not '${spec}'.`;
+  const id = spec.slice(0, eq);
+  const setting = spec.slice(eq + 1);
+  if (!isRuleId(id)) return `Unknown rule '${id}' (see --list-rules).`;
+  if (setting !== 'off' && !(SEVERITIES as readonly string[]).includes(setting)) {
+    return `Rule severity must be off, error, warning, info or hint, not '${setting}'.`;
+  }
+  rules[id] = setting as RuleSetting;
+  return undefined;
+}

@@ -1,0 +1,74 @@
+// libvirt-lint: reads the files, runs the language service, prints the results, returns the exit status.
+
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import packageJson from '../../../package.json';
+import { localHostFacts } from '../service/hostFacts';
+import { createLanguageService } from '../service/languageService';
+import { RULES } from '../service/rules';
+import { parseCliArguments, USAGE, type CliOptions } from './cliArguments';
+import { formatJson, formatStylish, type FileResult } from './outputFormats';
+
+export interface CliIo {
+  writeOut(text: string): void;
+  writeErr(text: string): void;
+  readonly colour: boolean;
+  readStdin(): Promise<string>;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_ERRORS_FOUND = 1;
+export const EXIT_USAGE_OR_IO = 2;
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseCliArguments(argv);
+  if ('error' in parsed) {
+    io.writeErr(`libvirt-lint: ${parsed.error}\n\n${USAGE}\n`);
+    return EXIT_USAGE_OR_IO;
+  }
+  if (parsed.help) { io.writeOut(`${USAGE}\n`); return EXIT_OK; }
+  if (parsed.version) { io.writeOut(`${packageJson.version}\n`); return EXIT_OK; }
+  if (parsed.listRules) { io.writeOut(listRules()); return EXIT_OK; }
+  return lintFiles(parsed, io);
+}
+
+async function lintFiles(options: CliOptions, io: CliIo): Promise<number> {
+  const service = createLanguageService(localHostFacts());
+  const settings = { rules: options.rules, hostArch: options.hostArch };
+  const results: FileResult[] = [];
+  let unreadable = false;
+  for (const file of options.files) {
+    let text: string;
+    try {
+      text = file === '-' ? await io.readStdin() : await readFile(file, 'utf8');
+    } catch (error) {
+      unreadable = true;
+      io.writeErr(`libvirt-lint: cannot read '${file}': ${describeIoError(error)}\n`);
+      continue;
+    }
+    const uri = file === '-' ? 'untitled:stdin' : pathToFileURL(file).href;
+    const document = TextDocument.create(uri, 'xml', 1, text);
+    const diagnostics = service.validate(document, settings)
+      .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    results.push({ file, diagnostics });
+  }
+  io.writeOut(options.format === 'json' ? formatJson(results) : formatStylish(results, io.colour));
+  if (unreadable) return EXIT_USAGE_OR_IO;
+  const hasErrors = results.some((result) => result.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error));
+  return hasErrors ? EXIT_ERRORS_FOUND : EXIT_OK;
+}
+
+function describeIoError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'EACCES') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
+}
+
+function listRules(): string {
+  const width = Math.max(...RULES.map((rule) => rule.id.length));
+  return RULES.map((rule) => `${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${rule.title}\n`).join('');
+}

@@ -1,0 +1,98 @@
+// A table-driven tester for rules, in the manner of ESLint's RuleTester: valid cases must produce no diagnostic of
+// the rule; invalid cases mark with «» exactly where each diagnostic must point and list the expected messages.
+// The same tables feed test/libvirt/virshAgreement.test.ts, which asks a real libvirtd whether it agrees.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { createLanguageService } from '../../server/src/service/languageService';
+import { RULES_BY_ID } from '../../server/src/service/rules';
+import { unmark } from './marked';
+
+export type LibvirtVerdict = 'accepts' | 'rejects' | { readonly skip: string };
+
+export interface RuleCase {
+  readonly name: string;
+  /** The document; in invalid cases «» marks each expected diagnostic range. */
+  readonly xml: string;
+  /** Invalid cases: a substring or pattern of each message, in document order. */
+  readonly messages?: ReadonlyArray<string | RegExp>;
+  readonly hostArch?: string;
+  /** What `virsh define` on a real libvirtd does with it; defaults from the rule's severity. */
+  readonly libvirt?: LibvirtVerdict;
+  /** A substring of libvirt's error when it rejects the case (defaults to the table's). */
+  readonly libvirtSays?: string;
+}
+
+export interface RuleTable {
+  readonly rule: string;
+  readonly valid: readonly RuleCase[];
+  readonly invalid: readonly RuleCase[];
+  /** A substring of libvirt's error for this rule's invalid cases. */
+  readonly libvirtSays?: string;
+}
+
+const service = createLanguageService({ arch: 'x86_64' });
+const collected: RuleTable[] = [];
+let collectOnly = false;
+
+/** For the libvirt agreement test: record tables instead of registering their tests. */
+export function collectTablesOnly(): RuleTable[] {
+  collectOnly = true;
+  return collected;
+}
+
+export function diagnosticsOf(rule: string, xml: string, hostArch = 'x86_64'): { diagnostics: Diagnostic[]; document: TextDocument } {
+  const document = TextDocument.create('file:///test/domain.xml', 'xml', 1, xml);
+  const diagnostics = service.validate(document, { hostArch }).filter((d) => d.code === rule);
+  diagnostics.sort((a, b) => document.offsetAt(a.range.start) - document.offsetAt(b.range.start));
+  return { diagnostics, document };
+}
+
+/** The libvirt verdict a case expects. */
+export function expectedVerdict(table: RuleTable, kind: 'valid' | 'invalid', testCase: RuleCase): LibvirtVerdict {
+  if (testCase.libvirt) return testCase.libvirt;
+  return kind === 'invalid' && RULES_BY_ID.get(table.rule)?.severity === 'error' ? 'rejects' : 'accepts';
+}
+
+export function testRule(table: RuleTable): void {
+  if (collectOnly) {
+    collected.push(table);
+    return;
+  }
+  const rule = RULES_BY_ID.get(table.rule);
+  describe(table.rule, () => {
+    it('is a registered rule with docs and an explanation', () => {
+      assert.ok(rule, `rule ${table.rule} is not registered`);
+      assert.match(rule.docs, /^https:\/\/libvirt\.org\//);
+      assert.ok(rule.explanation.length > 40);
+    });
+    for (const testCase of table.valid) {
+      it(`valid: ${testCase.name}`, () => {
+        const { diagnostics } = diagnosticsOf(table.rule, unmark(testCase.xml).text, testCase.hostArch);
+        assert.deepEqual(diagnostics.map((d) => d.message), []);
+      });
+    }
+    for (const testCase of table.invalid) {
+      it(`invalid: ${testCase.name}`, () => {
+        const { text, spans } = unmark(testCase.xml);
+        assert.ok(spans.length > 0, 'an invalid case marks at least one range with «»');
+        const { diagnostics, document } = diagnosticsOf(table.rule, text, testCase.hostArch);
+        const actual = diagnostics.map((d) => ({ start: document.offsetAt(d.range.start), end: document.offsetAt(d.range.end) }));
+        const show = (list: Array<{ start: number; end: number }>) => list.map((s) => `${s.start}-${s.end} ${JSON.stringify(text.slice(s.start, s.end))}`);
+        assert.deepEqual(show(actual), show([...spans]), 'diagnostic ranges');
+        for (const d of diagnostics) {
+          assert.equal(d.source, 'libvirt');
+          assert.equal(d.severity !== undefined, true);
+          assert.equal(d.codeDescription?.href, rule?.docs);
+        }
+        testCase.messages?.forEach((expected, i) => {
+          const message = String(diagnostics[i]?.message);
+          if (typeof expected === 'string') assert.ok(message.includes(expected), `message ${i}: ${JSON.stringify(message)} should contain ${JSON.stringify(expected)}`);
+          else assert.match(message, expected);
+        });
+      });
+    }
+  });
+}
