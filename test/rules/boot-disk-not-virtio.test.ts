@@ -17,7 +17,7 @@ testRule({
   ],
   invalid: [
     { name: "the seed's SATA Windows disk", xml: domainXml({ os: "    <boot dev='hd'/>", devices: disk('sda', "'«sata»'") }), messages: ['The boot disk sda is on bus sata'] },
-    { name: 'no boot element: the first disk', xml: domainXml({ devices: disk('hda', "'«ide»'") + disk('vdb', "'virtio'") }) },
+    { name: 'no boot element: the first disk', xml: domainXml({ machine: 'pc', devices: disk('hda', "'«ide»'") + disk('vdb', "'virtio'") }) },
     { name: 'the disk with boot order 1', xml: domainXml({ devices: disk('vda', "'virtio'", "\n      <boot order='2'/>") + disk('sdb', "'«scsi»'", "\n      <boot order='1'/>") }) },
     { name: 'a Windows guest is told about the driver', xml: domainXml({ features: "    <hyperv mode='custom'><relaxed state='on'/></hyperv>", devices: disk('sda', "'«sata»'") }), messages: ['install the virtio storage driver first'] },
   ],

@@ -14,7 +14,7 @@ testRule({
   valid: [
     { name: 'two SATA disks on different units', xml: domainXml({ devices: disk('sda', 'sata', "controller='0' bus='0' target='0' unit='0'") + disk('sdb', 'sata', "controller='0' bus='0' target='0' unit='1'") }) },
     { name: 'a SATA and a SCSI disk at the same numbers (different controllers)', xml: domainXml({ devices: disk('sda', 'sata', "controller='0' bus='0' target='0' unit='0'") + disk('sdb', 'scsi', "controller='0' bus='0' target='0' unit='0'") }) },
-    { name: 'two SCSI disks on different targets', xml: domainXml({ devices: disk('sda', 'scsi', "controller='0' bus='0' target='0' unit='0'") + disk('sdb', 'scsi', "controller='0' bus='0' target='1' unit='0'") }) },
+    { name: 'two SCSI disks on different units', xml: domainXml({ devices: disk('sda', 'scsi', "controller='0' bus='0' target='0' unit='0'") + disk('sdb', 'scsi', "controller='0' bus='0' target='0' unit='1'") }) },
   ],
   invalid: [
     {

@@ -12,10 +12,10 @@ testRule({
   ],
   invalid: [
     { name: 'an unclosed <disk>', xml: good.replace('</disk>\n', '\n').replace('<disk', '<«disk»'), messages: ['Element <disk> is not closed before </devices>'] },
-    { name: 'a stray <', xml: good.replace('<name>lint-test</name>', '<name>lint «<» test</name>'), messages: ["'<' is not followed by a tag name"] },
+    { name: 'a stray <', xml: good.replace('</name>', '</name><description>lint «<» test</description>'), messages: ["'<' is not followed by a tag name"] },
     { name: 'a missing closing quote', xml: good.replace("dev='vda' bus='virtio'", "dev='vda bus='«virtio»«'»"), messages: ['Attributes must be separated by white space', "Unexpected character '''"] },
-    { name: 'a mismatched end tag', xml: good.replace('</name>', '</«nmae»>').replace('<name>', '<«name»>'), messages: ['<name> is not closed before </domain>', 'End tag </nmae> does not match'] },
-    { name: 'a bare &', xml: good.replace('<name>lint-test</name>', '<name>a «&» b</name>'), messages: ["'&' must start a reference"] },
+    { name: 'a mismatched end tag', xml: good.replace('</name>', '</name><«description»>text</«descriptoin»>'), messages: ['<description> is not closed before </domain>', 'End tag </descriptoin> does not match'] },
+    { name: 'a bare &', xml: good.replace('</name>', '</name><description>a «&» b</description>'), messages: ["'&' must start a reference"] },
     { name: 'a duplicate attribute', xml: good.replace("<disk type='file'", "<disk type='file' «type»='block'"), messages: ["Attribute 'type' is given twice"] },
     { name: 'text after the root', xml: `${good}«t»rail`, messages: ['Text after the root element'] },
   ],
