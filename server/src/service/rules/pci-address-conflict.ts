@@ -19,7 +19,8 @@ export const pciAddressConflict: Rule = {
     const byAddress = new Map<string, Device[]>();
     for (const device of model.devices) {
       const pci = device.address?.pci;
-      if (!pci) continue;
+      // A <console> of target type serial is the first <serial> itself and repeats its address.
+      if (!pci || device.kind === 'console') continue;
       const key = pciKey(pci);
       const list = byAddress.get(key);
       if (list) list.push(device);

@@ -9,7 +9,10 @@ import type { XmlAttribute, XmlDocument, XmlElement, XmlSyntaxError } from './xm
 /** Beyond this many, further syntax errors are dropped: binary garbage must not produce megabytes of them. */
 export const MAX_SYNTAX_ERRORS = 100;
 
-const NAME = /[A-Za-z_:\u00C0-\uFFFF][\w.:\-\u00B7-\uFFFF]*/y;
+// XML 1.0 (fifth edition) NameStartChar and NameChar, as libxml2 applies them.
+const NAME_START = 'A-Za-z_:\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
+const NAME_CHAR = `${NAME_START}0-9.\\-\\u00B7\\u0300-\\u036F\\u203F\\u2040`;
+const NAME = new RegExp(`[${NAME_START}][${NAME_CHAR}]*`, 'y');
 const BLANK = /[ \t\r\n]*/y;
 const REFERENCE = /&(?:#x([0-9A-Fa-f]+)|#([0-9]+)|([A-Za-z_:][\w.:\-]*));/y;
 const INVALID_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g;
