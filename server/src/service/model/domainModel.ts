@@ -122,9 +122,34 @@ export function buildDomainModel(root: XmlElement | undefined): DomainModel | un
     maxMemory: sizeElement(firstChild(root, 'maxMemory')),
     vcpu: firstChild(root, 'vcpu'),
     devicesElement,
-    devices: devicesElement ? devicesElement.children.map(buildDevice) : [],
+    devices: deviceElements(devicesElement).map(buildDevice),
     osinfoId: findOsinfoId(root),
   };
+}
+
+/** Elements that are devices in their own right: lifted out of an unclosed device that swallowed them. */
+const DEVICE_ELEMENTS = new Set([
+  'disk', 'controller', 'lease', 'filesystem', 'interface', 'input', 'sound', 'hostdev', 'graphics', 'video', 'console',
+  'serial', 'parallel', 'channel', 'smartcard', 'hub', 'redirdev', 'redirfilter', 'rng', 'tpm', 'watchdog', 'memballoon',
+  'nvram', 'panic', 'shmem', 'memory', 'iommu', 'vsock', 'audio', 'crypto',
+]);
+
+/**
+ * The children of <devices>. While the user types, a device often lacks its end tag and the parser nests the
+ * following devices inside it; those are taken back out so that they are still analysed as devices.
+ */
+function deviceElements(devices: XmlElement | undefined): XmlElement[] {
+  const result: XmlElement[] = [];
+  const pending = devices ? [...devices.children].reverse() : [];
+  while (pending.length > 0) {
+    const element = pending.pop()!;
+    result.push(element);
+    if (element.closed) continue;
+    for (let i = element.children.length - 1; i >= 0; i--) {
+      if (DEVICE_ELEMENTS.has(element.children[i].name)) pending.push(element.children[i]);
+    }
+  }
+  return result;
 }
 
 function sizeElement(element: XmlElement | undefined): SizeElement | undefined {

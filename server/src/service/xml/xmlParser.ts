@@ -237,7 +237,7 @@ class Parser {
     const nameEnd = lt + 1 + name.length;
     const parent = this.stack[this.stack.length - 1];
     const element: MutableElement = {
-      name, start: lt, nameEnd, startTagEnd: nameEnd, end: nameEnd, selfClosing: false,
+      name, start: lt, nameEnd, startTagEnd: nameEnd, end: nameEnd, selfClosing: false, closed: false,
       attributes: [], children: [], parent, text: '', textStart: -1, textEnd: -1,
     };
     if (parent) parent.children.push(element);
@@ -271,7 +271,10 @@ class Parser {
     element.startTagEnd = i;
     element.end = i;
     this.pos = i;
-    if (closed === 'self') element.selfClosing = true;
+    if (closed === 'self') {
+      element.selfClosing = true;
+      element.closed = true;
+    }
     else this.stack.push(element);
   }
 
@@ -351,6 +354,8 @@ class Parser {
       this.error(`Element <${unclosed.name}> is not closed before </${name}>.`, unclosed.start + 1, unclosed.nameEnd);
       unclosed.end = lt;
     }
-    this.stack.pop()!.end = end;
+    const element = this.stack.pop()!;
+    element.end = end;
+    element.closed = true;
   }
 }

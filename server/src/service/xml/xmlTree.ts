@@ -23,6 +23,8 @@ export interface XmlElement {
   /** Offset just after the end tag, the self-closing '/>', or the last content when never closed. */
   end: number;
   selfClosing: boolean;
+  /** False when the element had no end tag (a syntax error): its apparent children may be its siblings. */
+  closed: boolean;
   readonly attributes: XmlAttribute[];
   readonly children: XmlElement[];
   readonly parent: XmlElement | undefined;

@@ -1,0 +1,112 @@
+// libvirt-lint as users and CI run it: the bundled program in a child process.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { describe, it } from 'node:test';
+import { builtProgram, fixture, REPO_ROOT } from '../support/built';
+
+function lint(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
+  const result = spawnSync(process.execPath, [builtProgram('cli'), ...args], {
+    cwd: REPO_ROOT, encoding: 'utf8', input: options.input, timeout: 30_000,
+    env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const GPU = 'test/fixtures/win10-gpu-passthrough.xml';
+const CLEAN = 'test/fixtures/linux-q35-clean.xml';
+const NOT_A_DOMAIN = 'test/fixtures/network-default.xml';
+
+describe('libvirt-lint', () => {
+  it('prints stylish output grouped by file, with rule ids and a summary, and exits 1 on errors', () => {
+    const { status, stdout } = lint([GPU]);
+    assert.equal(status, 1);
+    const lines = stdout.split('\n');
+    assert.equal(lines[1], GPU);
+    assert.ok(lines.some((line) => /^ {2}41:60 {2}error {4}PCI address 0000:01:00\.0 is also used by hostdev 0000:27:00\.0\. {2}pci-address-conflict$/.test(line)), stdout);
+    assert.match(stdout, /✖ 8 problems \(2 errors, 4 warnings, 2 info\)\n$/);
+    assert.doesNotMatch(stdout, /\x1b\[/, 'no colour when stdout is not a terminal');
+  });
+
+  it('colours stylish output when FORCE_COLOR is set', () => {
+    assert.match(lint([GPU], { env: { FORCE_COLOR: '1' } }).stdout, /\x1b\[31merror/);
+  });
+
+  it('prints exactly the documented JSON shape with 1-based positions', () => {
+    const { status, stdout } = lint(['--format', 'json', GPU, CLEAN]);
+    assert.equal(status, 1);
+    const results = JSON.parse(stdout);
+    assert.deepEqual(results.map((r: { file: string }) => r.file), [GPU, CLEAN]);
+    assert.deepEqual(results[1].diagnostics, []);
+    const conflict = results[0].diagnostics.find((d: { code: string }) => d.code === 'pci-address-conflict');
+    assert.deepEqual(conflict, {
+      line: 41, column: 60, endLine: 41, endColumn: 64, severity: 'error', code: 'pci-address-conflict',
+      message: 'PCI address 0000:01:00.0 is also used by hostdev 0000:27:00.0.',
+    });
+    for (const d of results[0].diagnostics) assert.deepEqual(Object.keys(d), ['line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
+  });
+
+  it('exits 0 and prints nothing for a clean domain', () => {
+    assert.deepEqual(lint([CLEAN]), { status: 0, stdout: '', stderr: '' });
+  });
+
+  it('gives a document whose root is not <domain> no diagnostics', () => {
+    const { status, stdout } = lint(['--format=json', NOT_A_DOMAIN]);
+    assert.equal(status, 0);
+    assert.deepEqual(JSON.parse(stdout), [{ file: NOT_A_DOMAIN, diagnostics: [] }]);
+  });
+
+  it('exits 2 for an unreadable file, says why on stderr, and still lints the others', () => {
+    const { status, stdout, stderr } = lint(['--format', 'json', 'no/such/file.xml', GPU]);
+    assert.equal(status, 2);
+    assert.equal(stderr, "libvirt-lint: cannot read 'no/such/file.xml': no such file\n");
+    assert.equal(JSON.parse(stdout)[0].file, GPU);
+  });
+
+  it('exits 2 with usage for bad options, unknown rules and no files', () => {
+    for (const args of [['--format', 'xml', GPU], ['--rule', 'no-such-rule=off', GPU], ['--rule', 'nic-not-virtio=loud', GPU], ['--bogus', GPU], []]) {
+      const { status, stderr } = lint(args);
+      assert.equal(status, 2, args.join(' '));
+      assert.match(stderr, /^libvirt-lint: .+\n\nUsage: libvirt-lint/);
+    }
+  });
+
+  it('turns rules off or changes their severity with --rule', () => {
+    const off = lint(['--format=json', '--rule', 'pci-address-conflict=off', GPU]);
+    assert.equal(off.status, 0);
+    assert.ok(!off.stdout.includes('pci-address-conflict'));
+    const raised = JSON.parse(lint(['--format=json', '--rule=pci-address-conflict=off', '--rule', 'nic-not-virtio=error', GPU]).stdout);
+    assert.equal(raised[0].diagnostics.find((d: { code: string }) => d.code === 'nic-not-virtio').severity, 'error');
+  });
+
+  it('checks KVM against --host-arch', () => {
+    const { status, stdout } = lint(['--host-arch', 'aarch64', CLEAN]);
+    assert.equal(status, 1);
+    assert.match(stdout, /KVM cannot run a x86_64 guest on this aarch64 host/);
+  });
+
+  it("reads standard input for '-'", () => {
+    const { status, stdout } = lint(['--format=json', '-'], { input: "<domain type='kvm'><vendor/><devices><disk type='block'><target dev='vda' bus='virtio'/></disk></devices></domain>" });
+    assert.equal(status, 1);
+    assert.equal(JSON.parse(stdout)[0].diagnostics[0].code, 'disk-source-mismatch');
+  });
+
+  it('treats names after -- as files, even with a leading dash', () => {
+    const { status, stderr } = lint(['--', '--not-an-option.xml']);
+    assert.equal(status, 2);
+    assert.match(stderr, /cannot read '--not-an-option.xml'/);
+  });
+
+  it('lists every rule with --list-rules', () => {
+    const { status, stdout } = lint(['--list-rules']);
+    assert.equal(status, 0);
+    assert.match(stdout, /^xml-syntax +error +/m);
+    assert.match(stdout, /^nic-not-virtio +info +/m);
+  });
+
+  it('runs as npx libvirt-lint from the repository root', () => {
+    const result = spawnSync('npx', ['--no-install', 'libvirt-lint', '--format', 'json', GPU], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
+    assert.equal(result.status, 1, result.stderr);
+    assert.equal(JSON.parse(result.stdout)[0].file, GPU);
+  });
+});

@@ -1,0 +1,106 @@
+// The bundled language server over stdio, driven by a real JSON-RPC client.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { fixture } from '../support/built';
+import { startLspClient, type LspClient } from '../support/lspClient';
+
+const GPU_TEXT = readFileSync(fixture('win10-gpu-passthrough.xml'), 'utf8');
+const NETWORK_TEXT = readFileSync(fixture('network-default.xml'), 'utf8');
+
+describe('libvirt-xml-language-server --stdio', () => {
+  let client: LspClient;
+  before(async () => { client = await startLspClient({}); });
+  after(async () => { await client.close(); });
+
+  it('publishes versioned diagnostics with rule ids, source and doc links for a domain', async () => {
+    const uri = 'file:///work/win10.xml';
+    const published = client.nextDiagnostics(uri);
+    client.open(uri, GPU_TEXT, 'xml', 3);
+    const params = await published;
+    assert.equal(params.version, 3);
+    const conflict = params.diagnostics.find((d) => d.code === 'pci-address-conflict')!;
+    assert.equal(conflict.source, 'libvirt');
+    assert.equal(conflict.severity, 1);
+    assert.deepEqual(conflict.range, { start: { line: 40, character: 59 }, end: { line: 40, character: 63 } });
+    assert.equal(conflict.codeDescription?.href, 'https://libvirt.org/formatdomain.html#device-addresses');
+    assert.equal(conflict.relatedInformation?.[0].location.uri, uri);
+    assert.deepEqual(new Set(params.diagnostics.map((d) => d.code)), new Set([
+      'pci-address-conflict', 'vendor-id-missing', 'kvm-hidden-missing', 'boot-disk-not-virtio', 'nic-not-virtio', 'memory-balloon', 'balloon-with-vfio',
+    ]));
+  });
+
+  it('analyses a domain whatever its languageId, and publishes nothing for other XML', async () => {
+    const plain = 'untitled:Untitled-1';
+    const network = 'file:///etc/libvirt/qemu/networks/default.xml';
+    client.open(network, NETWORK_TEXT, 'xml');
+    const published = client.nextDiagnostics(plain);
+    client.open(plain, GPU_TEXT, 'plaintext');
+    assert.ok((await published).diagnostics.length > 0);
+    assert.equal(client.published.filter((p) => p.uri === network).length, 0);
+  });
+
+  it('re-publishes after an incremental change, and clears a fixed problem', async () => {
+    const uri = 'file:///work/edit.xml';
+    const first = client.nextDiagnostics(uri);
+    client.open(uri, GPU_TEXT);
+    assert.ok((await first).diagnostics.some((d) => d.code === 'pci-address-conflict'));
+    // Move the hostdev from slot 0x00 on bus 0x01 to bus 0x02 (line 48, the bus value '0x01').
+    const line = GPU_TEXT.split('\n')[47];
+    const column = line.indexOf("bus='0x01'") + 5;
+    const second = client.nextDiagnostics(uri, (p) => p.version === 2);
+    void client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 47, character: column }, end: { line: 47, character: column + 4 } }, text: '0x02' }],
+    });
+    const after = await second;
+    assert.ok(!after.diagnostics.some((d) => d.code === 'pci-address-conflict'));
+    assert.ok(after.diagnostics.some((d) => d.code === 'nic-not-virtio'));
+  });
+
+  it('reports xml-syntax errors while typing and keeps analysing the rest', async () => {
+    const uri = 'file:///work/broken.xml';
+    const published = client.nextDiagnostics(uri);
+    client.open(uri, GPU_TEXT.replace('</disk>', ''));
+    const params = await published;
+    const syntax = params.diagnostics.filter((d) => d.code === 'xml-syntax');
+    assert.equal(syntax.length, 1);
+    assert.deepEqual(syntax[0].range.start, { line: 27, character: 5 });
+    assert.ok(params.diagnostics.some((d) => d.code === 'nic-not-virtio'));
+  });
+
+  it('applies rule settings from workspace/configuration without a restart', async () => {
+    const uri = 'file:///work/settings.xml';
+    const first = client.nextDiagnostics(uri);
+    client.open(uri, GPU_TEXT);
+    await first;
+    client.settings = { rules: { 'pci-address-conflict': 'off', 'nic-not-virtio': 'error', 'bogus-rule': 'off' }, hostArch: 'x86_64' };
+    const changed = client.nextDiagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'pci-address-conflict'));
+    void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const params = await changed;
+    assert.equal(params.diagnostics.find((d) => d.code === 'nic-not-virtio')?.severity, 1);
+    client.settings = {};
+    const restored = client.nextDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'pci-address-conflict'));
+    void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await restored;
+  });
+
+  it('clears diagnostics when a document is closed', async () => {
+    const uri = 'file:///work/win10.xml';
+    const cleared = client.nextDiagnostics(uri, (p) => p.diagnostics.length === 0);
+    void client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await cleared;
+  });
+
+  it('survives garbage and keeps serving', async () => {
+    const uri = 'file:///work/garbage.xml';
+    client.open(uri, '<domain>\u0000\u0001<<<&&&]]>' + '<'.repeat(100_000));
+    const published = client.nextDiagnostics(uri);
+    await published.then((p) => assert.ok(p.diagnostics.length > 0));
+    const next = 'file:///work/after-garbage.xml';
+    const ok = client.nextDiagnostics(next);
+    client.open(next, GPU_TEXT);
+    assert.ok((await ok).diagnostics.length > 0);
+  });
+});

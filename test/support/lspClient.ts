@@ -1,0 +1,62 @@
+// A minimal LSP client over stdio for tests and the benchmark: spawns the bundled server and records what it
+// publishes. It answers workspace/configuration from a settings object the test controls.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { builtProgram } from './built';
+
+export interface LspClient {
+  readonly connection: MessageConnection;
+  readonly published: PublishDiagnosticsParams[];
+  settings: unknown;
+  /** Resolves with the next publishDiagnostics for `uri` that satisfies `predicate`. */
+  nextDiagnostics(uri: string, predicate?: (params: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
+  open(uri: string, text: string, languageId?: string, version?: number): void;
+  close(): Promise<void>;
+  readonly process: ChildProcess;
+}
+
+export async function startLspClient(settings: unknown = {}): Promise<LspClient> {
+  const child = spawn(process.execPath, [builtProgram('server'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const published: PublishDiagnosticsParams[] = [];
+  const waiters: Array<{ uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
+  const client: LspClient = {
+    connection,
+    published,
+    settings,
+    process: child,
+    nextDiagnostics(uri, predicate = () => true, timeoutMs = 5000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
+        waiters.push({ uri, predicate, resolve: (params) => { clearTimeout(timer); resolve(params); } });
+      });
+    },
+    open(uri, text, languageId = 'xml', version = 1) {
+      void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+    },
+    async close() {
+      await connection.sendRequest('shutdown');
+      void connection.sendNotification('exit');
+      await new Promise((resolve) => child.once('exit', resolve));
+      connection.dispose();
+    },
+  };
+  connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    published.push(params);
+    const index = waiters.findIndex((w) => w.uri === params.uri && w.predicate(params));
+    if (index !== -1) waiters.splice(index, 1)[0].resolve(params);
+  });
+  connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
+    params.items.map((item) => (item.section === 'libvirt' ? client.settings : null)));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.listen();
+  await connection.sendRequest('initialize', {
+    processId: process.pid, rootUri: null,
+    capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true } } },
+  });
+  void connection.sendNotification('initialized', {});
+  return client;
+}
