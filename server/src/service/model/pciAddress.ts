@@ -14,6 +14,10 @@ export type MachineFamily = 'i440fx' | 'q35' | 'virt' | 'other';
  * decimal, 0x-prefixed hex, or 0-prefixed octal, optionally after blanks and a '+'.
  */
 export function parseCNumber(text: string): number | undefined {
+  // Fast path for the form libvirt itself writes ('0x1f'): this runs for every address of a large document.
+  if (text.length > 2 && text.length <= 10 && text.charCodeAt(0) === 0x30 && (text.charCodeAt(1) | 0x20) === 0x78 && /^0[xX][0-9A-Fa-f]+$/.test(text)) {
+    return parseInt(text.slice(2), 16);
+  }
   const match = /^[ \t\n\r]*\+?(0[xX][0-9A-Fa-f]+|0[0-7]*|[1-9][0-9]*)$/.exec(text);
   if (!match) return undefined;
   const digits = match[1];

@@ -20,6 +20,10 @@ const ATTRIBUTE_VALUE_DOUBLE = /[^"<&]*/y;
 const ATTRIBUTE_VALUE_SINGLE = /[^'<&]*/y;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
 interface MutableElement extends XmlElement {
   attributes: XmlAttribute[];
   children: XmlElement[];
@@ -74,18 +78,19 @@ class Parser {
 
   private readName(at: number): string | undefined {
     NAME.lastIndex = at;
-    const match = NAME.exec(this.text);
-    return match ? match[0] : undefined;
+    return NAME.test(this.text) ? this.text.slice(at, NAME.lastIndex) : undefined;
   }
 
   private skipBlank(at: number): number {
     BLANK.lastIndex = at;
-    BLANK.exec(this.text);
+    BLANK.test(this.text);
     return BLANK.lastIndex;
   }
 
   /** Character data between markup: decoded into the open element, or checked to be blank outside it. */
   private content(start: number, end: number): void {
+    // Most text between tags is indentation: recognise it without allocating anything.
+    if (this.skipBlank(start) >= end) return;
     const parent = this.stack[this.stack.length - 1];
     const decoded = this.decode(start, end);
     if (parent) {
@@ -100,19 +105,22 @@ class Parser {
 
   private appendText(element: MutableElement, decoded: string, start: number, end: number): void {
     element.text += decoded;
-    const raw = this.text.slice(start, end);
-    const lead = raw.length - raw.trimStart().length;
-    if (lead === raw.length) return;
-    const trail = raw.length - raw.trimEnd().length;
-    if (element.textStart < 0) element.textStart = start + lead;
-    element.textEnd = end - trail;
+    const first = this.skipBlank(start);
+    if (first >= end) return;
+    let last = end;
+    while (last > first && isBlank(this.text.charCodeAt(last - 1))) last--;
+    if (element.textStart < 0) element.textStart = first;
+    element.textEnd = last;
   }
 
   /** Decodes references in text[start, end), reporting malformed ones. */
   private decode(start: number, end: number): string {
     const text = this.text;
-    let amp = text.indexOf('&', start);
-    if (amp === -1 || amp >= end) return text.slice(start, end);
+    // Search within the slice: an indexOf over the rest of a large document for every text node is quadratic.
+    const raw = text.slice(start, end);
+    const firstAmp = raw.indexOf('&');
+    if (firstAmp === -1) return raw;
+    let amp = start + firstAmp;
     let out = '';
     let from = start;
     while (amp !== -1 && amp < end) {
@@ -127,7 +135,8 @@ class Parser {
         out += this.resolveReference(match, amp);
         from = REFERENCE.lastIndex;
       }
-      amp = text.indexOf('&', from);
+      const next = raw.indexOf('&', from - start);
+      amp = next === -1 ? -1 : start + next;
     }
     return out + text.slice(from, end);
   }
@@ -172,8 +181,9 @@ class Parser {
   private comment(lt: number): void {
     const close = this.text.indexOf('-->', lt + 4);
     const end = close === -1 ? this.text.length : close;
-    const doubleHyphen = this.text.indexOf('--', lt + 4);
-    if (doubleHyphen !== -1 && doubleHyphen < end) this.error("'--' is not allowed inside a comment.", doubleHyphen, doubleHyphen + 2);
+    const inner = this.text.slice(lt + 4, end).indexOf('--');
+    const doubleHyphen = inner === -1 ? -1 : lt + 4 + inner;
+    if (doubleHyphen !== -1) this.error("'--' is not allowed inside a comment.", doubleHyphen, doubleHyphen + 2);
     if (close === -1) this.error('Comment is never closed with -->.', lt, lt + 4);
     this.pos = close === -1 ? this.text.length : close + 3;
   }
@@ -305,16 +315,18 @@ class Parser {
     const valueStart = q + 1;
     const scan = quote === '"' ? ATTRIBUTE_VALUE_DOUBLE : ATTRIBUTE_VALUE_SINGLE;
     let i = valueStart;
+    let hasReference = false;
     for (;;) {
       scan.lastIndex = i;
-      scan.exec(text);
+      scan.test(text);
       i = scan.lastIndex;
-      if (text[i] !== '&') break;
+      if (text.charCodeAt(i) !== 0x26 /* & */) break;
+      hasReference = true;
       REFERENCE.lastIndex = i;
-      i = REFERENCE.exec(text) ? REFERENCE.lastIndex : i + 1;
+      i = REFERENCE.test(text) ? REFERENCE.lastIndex : i + 1;
     }
     const valueEnd = i;
-    const value = this.decode(valueStart, valueEnd);
+    const value = hasReference ? this.decode(valueStart, valueEnd) : text.slice(valueStart, valueEnd);
     element.attributes.push({ name, value, nameStart, nameEnd, valueStart, valueEnd, quote });
     if (text[i] === quote) return i + 1;
     if (text[i] === '<') this.error(`'<' is not allowed in the value of attribute '${name}' (or its closing quote is missing).`, i, i + 1);

@@ -1,0 +1,112 @@
+// npm run bench: the numbers the language service promises (see README "Performance").
+//   analysis of a typical domain, of 1/2/4 MB synthetic domains (linear growth), the CLI over libvirt's test
+//   domains in one process, didChange → publishDiagnostics latency over stdio, and a fuzz throughput run.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService } from '../server/src/service/languageService';
+import { builtProgram, fixture, REPO_ROOT } from '../test/support/built';
+import { CORPUS_DIR, corpusFiles } from '../test/support/corpus';
+import { startLspClient } from '../test/support/lspClient';
+import { mutate, seededRandom } from '../test/support/mutations';
+import { syntheticDomain } from './syntheticDomain';
+
+const service = createLanguageService({ arch: 'x86_64' });
+const rows: Array<[string, string, string]> = [];
+const report = (what: string, value: string, target: string) => {
+  rows.push([what, value, target]);
+  console.log(`${what.padEnd(58)} ${value.padEnd(26)} ${target}`);
+};
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+}
+
+function timeAnalysis(text: string, iterations: number): { mean: number; p50: number; p95: number } {
+  const document = TextDocument.create('file:///bench.xml', 'xml', 1, text);
+  for (let i = 0; i < Math.min(50, iterations); i++) service.validate(document);
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    // A fresh document each time: TextDocument caches line offsets, an editor's next version would not have them.
+    const fresh = TextDocument.create('file:///bench.xml', 'xml', i, text);
+    const started = performance.now();
+    service.validate(fresh);
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  return { mean: samples.reduce((a, b) => a + b, 0) / samples.length, p50: percentile(samples, 0.5), p95: percentile(samples, 0.95) };
+}
+
+async function main(): Promise<void> {
+  console.log(`node ${process.version}, ${process.arch}\n`);
+
+  const typical = readFileSync(fixture('win10-gpu-passthrough.xml'), 'utf8') + readFileSync(fixture('linux-q35-clean.xml'), 'utf8').replace(/<\/?domain[^>]*>/g, '').replace(/<\/?devices>/g, '');
+  const typicalDomain = typical.replace('</devices>\n</domain>', '') + '</devices>\n</domain>\n';
+  const t = timeAnalysis(typicalDomain, 2000);
+  report(`full analysis, typical ${(typicalDomain.length / 1024).toFixed(1)} KB domain`, `mean ${t.mean.toFixed(3)} ms, p95 ${t.p95.toFixed(3)} ms`, '< 1 ms');
+
+  let previous: number | undefined;
+  for (const megabytes of [1, 2, 4]) {
+    const { text, devices } = syntheticDomain(megabytes * 1024 * 1024);
+    const s = timeAnalysis(text, 15);
+    const growth = previous ? `  (x${(s.p50 / previous).toFixed(2)} for x2 size)` : '';
+    report(`full analysis, ${megabytes} MB synthetic domain, ${devices} devices`, `p50 ${s.p50.toFixed(1)} ms${growth}`, megabytes === 1 ? '< 100 ms' : 'linear');
+    previous = s.p50;
+  }
+
+  const fullCorpus = join(REPO_ROOT, '.cache', 'libvirt-9.0.0', 'tests');
+  const files = existsSync(fullCorpus)
+    ? ['qemuxml2argvdata', 'qemuxml2xmloutdata'].flatMap((dir) => readdirSync(join(fullCorpus, dir)).filter((f) => f.endsWith('.xml')).map((f) => join(fullCorpus, dir, f)))
+    : readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.xml')).map((f) => join(CORPUS_DIR, f));
+  const started = performance.now();
+  const cli = spawnSync(process.execPath, [builtProgram('cli'), '--format', 'json', ...files], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const elapsed = performance.now() - started;
+  const linted = JSON.parse(cli.stdout) as Array<{ diagnostics: unknown[] }>;
+  const source = existsSync(fullCorpus) ? "libvirt's test domains (full tree)" : 'committed corpus subset (npm run corpus:full for all)';
+  report(`CLI, one process, ${linted.length} files: ${source}`, `${elapsed.toFixed(0)} ms`, '< 2 s for ~1,000');
+
+  const client = await startLspClient({});
+  const uri = 'file:///bench/typing.xml';
+  const opened = client.nextDiagnostics(uri);
+  client.open(uri, typicalDomain);
+  await opened;
+  const lines = typicalDomain.split('\n');
+  const memoryLine = lines.findIndex((line) => line.includes('<currentMemory'));
+  const column = lines[memoryLine].indexOf('>') + 1;
+  const latencies: number[] = [];
+  for (let version = 2; version < 302; version++) {
+    const next = client.nextDiagnostics(uri, (p) => p.version === version);
+    const sent = performance.now();
+    void client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line: memoryLine, character: column }, end: { line: memoryLine, character: column + 1 } }, text: String(version % 10) }],
+    });
+    await next;
+    latencies.push(performance.now() - sent);
+  }
+  await client.close();
+  latencies.sort((a, b) => a - b);
+  report('LSP didChange -> publishDiagnostics, 300 edits', `p50 ${percentile(latencies, 0.5).toFixed(2)} ms, p95 ${percentile(latencies, 0.95).toFixed(2)} ms`, 'p95 < 30 ms');
+
+  const corpus = corpusFiles();
+  const random = seededRandom(1);
+  const fuzzEnd = performance.now() + 5000;
+  let runs = 0;
+  let slowest = 0;
+  while (performance.now() < fuzzEnd) {
+    let text = corpus[Math.floor(random() * corpus.length)].text;
+    for (let i = 0; i < 3; i++) text = mutate(text, random);
+    const s = performance.now();
+    service.validate(TextDocument.create('file:///fuzz.xml', 'xml', 1, text));
+    slowest = Math.max(slowest, performance.now() - s);
+    runs++;
+  }
+  report('fuzz: mutated documents analysed in 5 s, no throw', `${runs} docs, slowest ${slowest.toFixed(2)} ms`, 'no throw, no hang');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
