@@ -18,6 +18,24 @@ import { nicNotVirtio } from './nic-not-virtio';
 import { pciAddressConflict } from './pci-address-conflict';
 import { pciAddressInvalid } from './pci-address-invalid';
 import type { Rule } from './rule';
+import { enumValueInvalid } from './enum-value-invalid';
+import { controllerIndexDuplicate } from './controller-index-duplicate';
+import { videoPrimaryDuplicate } from './video-primary-duplicate';
+import { cpuTopologyMismatch } from './cpu-topology-mismatch';
+import { qemuNamespaceUndeclared } from './qemu-namespace-undeclared';
+import { usbPortConflict } from './usb-port-conflict';
+import { bootOrderDuplicate } from './boot-order-duplicate';
+import { vcpuCurrentExceeds } from './vcpu-current-exceeds';
+import { uefiRequiresAcpi } from './uefi-requires-acpi';
+import { memoryValueInvalid } from './memory-value-invalid';
+import { maxMemoryBelowMemory } from './max-memory-below-memory';
+import { macAddressInvalid } from './mac-address-invalid';
+import { uuidInvalid } from './uuid-invalid';
+import { diskTargetInvalid } from './disk-target-invalid';
+import { ideUnsupportedMachine } from './ide-unsupported-machine';
+import { shmemSizeInvalid } from './shmem-size-invalid';
+import { hypervSpinlocksInvalid } from './hyperv-spinlocks-invalid';
+import { pciMultifunction } from './pci-multifunction';
 import { vendorIdInvalid } from './vendor-id-invalid';
 import { vendorIdMissing } from './vendor-id-missing';
 import { xmlSyntax } from './xml-syntax';
@@ -43,6 +61,24 @@ export const RULES: readonly Rule[] = [
   hostdevUnmanaged,
   archAccelMismatch,
   acpiRequiresUefi,
+  enumValueInvalid,
+  controllerIndexDuplicate,
+  videoPrimaryDuplicate,
+  cpuTopologyMismatch,
+  qemuNamespaceUndeclared,
+  usbPortConflict,
+  bootOrderDuplicate,
+  vcpuCurrentExceeds,
+  uefiRequiresAcpi,
+  memoryValueInvalid,
+  maxMemoryBelowMemory,
+  macAddressInvalid,
+  uuidInvalid,
+  diskTargetInvalid,
+  ideUnsupportedMachine,
+  shmemSizeInvalid,
+  hypervSpinlocksInvalid,
+  pciMultifunction,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));

@@ -1,0 +1,32 @@
+import { attributeValue, textOf } from '../xml/xmlTree';
+import { DOCS } from './docs';
+import type { Rule } from './rule';
+import { tagSpan, textOrTagSpan } from './spans';
+
+export const cpuTopologyMismatch: Rule = {
+  id: 'cpu-topology-mismatch',
+  severity: 'error',
+  title: 'The CPU topology does not multiply to the vCPU count',
+  explanation: 'sockets × dies × cores × threads in <cpu><topology> must equal the maximum vCPU count in <vcpu>. libvirt '
+    + "refuses anything else: \"CPU topology doesn't match maximum vcpu count\". Change one of them when adding vCPUs.",
+  docs: DOCS.cpuModel,
+  check({ model, report }) {
+    const topology = model.cpu.topology;
+    if (!topology) return;
+    const numbers = ['sockets', 'dies', 'cores', 'threads'].map((name) => {
+      const value = attributeValue(topology, name);
+      return value === undefined ? (name === 'dies' ? 1 : undefined) : /^[0-9]+$/.test(value.trim()) ? Number(value) : undefined;
+    });
+    if (numbers.some((n) => n === undefined || n === 0)) return;
+    const product = numbers.reduce((a, b) => a! * b!, 1)!;
+    const vcpuText = textOf(model.vcpu);
+    const vcpus = vcpuText === undefined ? 1 : /^[0-9]+$/.test(vcpuText) ? Number(vcpuText) : undefined;
+    if (vcpus === undefined || vcpus === product) return;
+    const [sockets, dies, cores, threads] = numbers;
+    report({
+      ...tagSpan(topology),
+      message: `The topology gives ${sockets} sockets × ${dies} dies × ${cores} cores × ${threads} threads = ${product} vCPUs, but <vcpu> is ${vcpus}.`,
+      related: model.vcpu ? [{ ...textOrTagSpan(model.vcpu), message: `<vcpu> is ${vcpus}` }] : undefined,
+    });
+  },
+};

@@ -1,0 +1,33 @@
+import { devicesOfKind } from '../model/domainModel';
+import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
+import { DOCS } from './docs';
+import type { Rule } from './rule';
+
+/** libvirt's virDiskNameParse: a known prefix, then letters (vda, sdb, hdc, xvdaa...). */
+const DISK_NAME = /^(fd|hd|vd|sd|xvd|ubd)[a-z]+$/;
+const HARD_DISK_PREFIX = /^(hd|sd|vd|xvd|ubd)/;
+
+export const diskTargetInvalid: Rule = {
+  id: 'disk-target-invalid',
+  severity: 'error',
+  title: 'A disk target dev is not a name libvirt understands',
+  explanation: 'The target dev names the disk by bus convention: vdX for virtio, sdX for SATA/SCSI/USB, hdX for IDE, fdX for '
+    + 'floppies. libvirt derives the drive address from it and refuses names it cannot read ("Unknown disk name") and '
+    + 'hard disks whose name does not start with hd, sd, vd, xvd or ubd.',
+  docs: DOCS.disks,
+  check({ model, report }) {
+    for (const disk of devicesOfKind(model, 'disk')) {
+      const dev = disk.target ? attribute(disk.target, 'dev') : undefined;
+      if (!dev) continue;
+      const device = attributeValue(disk.element, 'device') ?? 'disk';
+      const name = dev.value;
+      if (device === 'disk' && !HARD_DISK_PREFIX.test(name)) {
+        report({ ...valueSpan(dev), message: `'${name}' is not a hard disk name: use vdX for virtio, sdX for SATA/SCSI, hdX for IDE.` });
+      } else if (device === 'floppy' && !name.startsWith('fd')) {
+        report({ ...valueSpan(dev), message: `'${name}' is not a floppy name: use fda or fdb.` });
+      } else if (!DISK_NAME.test(name) && !disk.address) {
+        report({ ...valueSpan(dev), message: `libvirt cannot read the disk name '${name}' (expected a prefix such as vd, sd or hd followed by letters).` });
+      }
+    }
+  },
+};

@@ -1,0 +1,30 @@
+import { devicesOfKind } from '../model/domainModel';
+import { MACHINE_FAMILY_LABEL } from '../model/pciAddress';
+import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
+import { DOCS } from './docs';
+import type { Rule } from './rule';
+
+export const ideUnsupportedMachine: Rule = {
+  id: 'ide-unsupported-machine',
+  severity: 'error',
+  title: 'An IDE disk or controller on a machine type without IDE (q35, virt)',
+  explanation: 'Only the i440fx (pc) machine type has an IDE controller. On q35 and aarch64 virt, libvirt refuses IDE '
+    + '("IDE controllers are unsupported for this QEMU binary or machine type"). Use bus=\'sata\' for CD-ROMs and old '
+    + "disks on q35, or bus='virtio' / 'scsi'.",
+  docs: DOCS.disks,
+  check({ model, report }) {
+    const family = model.os.machineFamily;
+    if (family !== 'q35' && family !== 'virt') return;
+    const suggestion = family === 'q35' ? "use bus='sata' (or virtio)" : "use bus='virtio' or 'scsi'";
+    for (const disk of devicesOfKind(model, 'disk')) {
+      const bus = disk.target ? attribute(disk.target, 'bus') : undefined;
+      if (bus?.value !== 'ide') continue;
+      const dev = attributeValue(disk.target, 'dev') ?? 'disk';
+      report({ ...valueSpan(bus), message: `${MACHINE_FAMILY_LABEL[family]} machines have no IDE controller: disk ${dev} cannot be on bus ide; ${suggestion}.` });
+    }
+    for (const controller of devicesOfKind(model, 'controller')) {
+      const type = attribute(controller.element, 'type');
+      if (type?.value === 'ide') report({ ...valueSpan(type), message: `${MACHINE_FAMILY_LABEL[family]} machines have no IDE controller.` });
+    }
+  },
+};

@@ -1,0 +1,30 @@
+import { devicesOfKind } from '../model/domainModel';
+import { attribute, firstChild, valueSpan } from '../xml/xmlTree';
+import { DOCS } from './docs';
+import type { Rule } from './rule';
+
+/** libvirt's virMacAddrParse: six groups of 1-2 hex digits separated by ':', then the end or a blank. */
+const MAC = /^([0-9A-Fa-f]{1,2}):[0-9A-Fa-f]{1,2}:[0-9A-Fa-f]{1,2}:[0-9A-Fa-f]{1,2}:[0-9A-Fa-f]{1,2}:[0-9A-Fa-f]{1,2}(?:$|[\x00-\x20])/;
+
+export const macAddressInvalid: Rule = {
+  id: 'mac-address-invalid',
+  severity: 'error',
+  title: 'A NIC MAC address is malformed or multicast',
+  explanation: 'A MAC address is six hex bytes separated by colons (52:54:00:xx:xx:xx for QEMU guests). The lowest bit of '
+    + 'the first byte marks a multicast address, which no NIC may have: libvirt refuses it ("expected unicast mac '
+    + 'address, found multicast"). Leave <mac> out to let libvirt generate one.',
+  docs: DOCS.interfaces,
+  check({ model, report }) {
+    for (const nic of devicesOfKind(model, 'interface')) {
+      const mac = firstChild(nic.element, 'mac');
+      const address = mac ? attribute(mac, 'address') : undefined;
+      if (!address) continue;
+      const match = MAC.exec(address.value);
+      if (!match) {
+        report({ ...valueSpan(address), message: `'${address.value}' is not a MAC address (six hex bytes like 52:54:00:12:34:56).` });
+      } else if (parseInt(match[1], 16) & 1) {
+        report({ ...valueSpan(address), message: `${address.value} is a multicast address (its first byte is odd); a NIC needs a unicast one such as 52:54:00:…` });
+      }
+    }
+  },
+};

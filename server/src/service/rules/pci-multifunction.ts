@@ -1,0 +1,40 @@
+import type { Device } from '../model/domainModel';
+import { deviceLabel } from '../model/deviceLabel';
+import { formatPciAddress, IMPLICIT_PCI_DEVICES } from '../model/pciAddress';
+import { DOCS } from './docs';
+import type { Rule } from './rule';
+import { attributeOrTagSpan } from './spans';
+
+export const pciMultifunction: Rule = {
+  id: 'pci-multifunction',
+  severity: 'warning',
+  title: 'A device on PCI function 1-7 of a slot whose function 0 is empty',
+  explanation: "A guest scans a PCI slot's functions 1-7 only when function 0 is present. Putting a GPU's audio function "
+    + "at 00:05.1 without its video function at 00:05.0 hides the audio device from the guest. libvirt accepts the XML "
+    + "silently (it sets multifunction='on' itself when function 0 is there).",
+  docs: DOCS.addresses,
+  check({ model, report }) {
+    const implicitSlots = new Set(IMPLICIT_PCI_DEVICES[model.os.machineFamily].map((d) => slotKey(d.address)));
+    const bySlot = new Map<string, Device[]>();
+    for (const device of model.devices) {
+      const pci = device.address?.pci;
+      if (!pci || device.kind === 'console') continue;
+      const key = slotKey(pci);
+      if (!implicitSlots.has(key)) bySlot.set(key, [...(bySlot.get(key) ?? []), device]);
+    }
+    for (const [slot, devices] of bySlot) {
+      if (devices.some((d) => d.address!.pci!.function === 0)) continue;
+      for (const device of devices) {
+        report({
+          ...attributeOrTagSpan(device.address!.element, 'function'),
+          message: `${deviceLabel(device)} is at ${formatPciAddress(device.address!.pci!)} but nothing is at function 0 of slot ${slot}: `
+            + 'the guest will not see it. Move one device of this slot to function 0.',
+        });
+      }
+    }
+  },
+};
+
+function slotKey(address: { domain: number; bus: number; slot: number }): string {
+  return formatPciAddress({ ...address, function: 0 }).slice(0, -2);
+}

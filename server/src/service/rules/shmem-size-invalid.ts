@@ -1,0 +1,26 @@
+import { devicesOfKind } from '../model/domainModel';
+import { formatBytes, parseSize } from '../model/sizeUnits';
+import { attributeValue, firstChild } from '../xml/xmlTree';
+import { DOCS } from './docs';
+import type { Rule } from './rule';
+import { textOrTagSpan } from './spans';
+
+export const shmemSizeInvalid: Rule = {
+  id: 'shmem-size-invalid',
+  severity: 'error',
+  title: 'A shared memory device size is not a power of two',
+  explanation: 'ivshmem regions are PCI BARs, whose sizes are powers of two. libvirt accepts the domain but refuses to start '
+    + 'it: "shmem size must be a power of two". Common sizes: 4M, 32M, 64M, 128M (Looking Glass needs at least 32M for 1080p).',
+  docs: DOCS.shmem,
+  check({ model, report }) {
+    for (const shmem of devicesOfKind(model, 'shmem')) {
+      const size = firstChild(shmem.element, 'size');
+      if (!size) continue;
+      const parsed = parseSize(size.text, attributeValue(size, 'unit'), 1);
+      if (!('bytes' in parsed) || parsed.bytes === 0) continue;
+      const bytes = BigInt(parsed.bytes);
+      if ((bytes & (bytes - 1n)) === 0n) continue;
+      report({ ...textOrTagSpan(size), message: `The shmem size ${formatBytes(parsed.bytes)} is not a power of two; QEMU will not start with it.` });
+    }
+  },
+};

@@ -1,0 +1,23 @@
+import { guestArch } from '../model/domainModel';
+import { usesUefi } from './acpi-requires-uefi';
+import { DOCS } from './docs';
+import type { Rule } from './rule';
+import { attributeOrTagSpan } from './spans';
+
+export const uefiRequiresAcpi: Rule = {
+  id: 'uefi-requires-acpi',
+  severity: 'error',
+  title: 'An x86 guest boots with UEFI but has no <acpi/>',
+  explanation: "OVMF, the x86 UEFI firmware, needs ACPI. libvirt refuses firmware='efi' (or a pflash loader) on x86 "
+    + 'without <features><acpi/></features>: "UEFI requires ACPI on this architecture".',
+  docs: DOCS.bios,
+  check({ model, host, report }) {
+    const arch = guestArch(model, host.arch);
+    if ((arch !== 'x86_64' && arch !== 'i686') || !usesUefi(model) || model.features.acpi) return;
+    const os = model.os.element!;
+    report({
+      ...(model.os.firmware === 'efi' ? attributeOrTagSpan(os, 'firmware') : attributeOrTagSpan(model.os.loader!, 'type')),
+      message: 'UEFI on x86 requires ACPI: add <acpi/> to <features>.',
+    });
+  },
+};

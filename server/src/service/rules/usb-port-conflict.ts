@@ -1,0 +1,38 @@
+import type { Device } from '../model/domainModel';
+import { deviceLabel } from '../model/deviceLabel';
+import { attributeValue } from '../xml/xmlTree';
+import { DOCS } from './docs';
+import type { Rule } from './rule';
+import { attributeOrTagSpan } from './spans';
+
+export const usbPortConflict: Rule = {
+  id: 'usb-port-conflict',
+  severity: 'error',
+  title: 'Two USB devices use the same bus and port',
+  explanation: "A USB address (bus, port) holds one device, just like a physical port. libvirt refuses a domain where two "
+    + "devices claim the same one (\"Duplicate USB address bus 0 port 1\"). Omit the <address type='usb'> to let libvirt "
+    + 'pick a free port.',
+  docs: DOCS.addresses,
+  check({ model, report }) {
+    const byPort = new Map<string, Device[]>();
+    for (const device of model.devices) {
+      if (device.address?.type !== 'usb') continue;
+      const bus = attributeValue(device.address.element, 'bus') ?? '0';
+      const port = attributeValue(device.address.element, 'port');
+      if (!port || !/^[0-9]+$/.test(bus.trim())) continue;
+      const key = `bus ${Number(bus)} port ${port.trim()}`;
+      byPort.set(key, [...(byPort.get(key) ?? []), device]);
+    }
+    for (const [key, devices] of byPort) {
+      if (devices.length < 2) continue;
+      for (const device of devices) {
+        const others = devices.filter((other) => other !== device);
+        report({
+          ...attributeOrTagSpan(device.address!.element, 'port'),
+          message: `USB ${key} is also used by ${others.map(deviceLabel).join(', ')}.`,
+          related: others.map((other) => ({ ...attributeOrTagSpan(other.address!.element, 'port'), message: `${deviceLabel(other)} is also at USB ${key}` })),
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,20 @@
+import { firstChild } from '../xml/xmlTree';
+import { DOCS } from './docs';
+import type { Rule } from './rule';
+import { textOrTagSpan } from './spans';
+
+export const uuidInvalid: Rule = {
+  id: 'uuid-invalid',
+  severity: 'error',
+  title: 'The domain <uuid> is malformed',
+  explanation: "<uuid> must hold 32 hex digits (dashes allowed between pairs), e.g. 4dea22b3-1d52-d8f3-2516-782e98ab3fa0. "
+    + 'libvirt refuses anything else ("malformed uuid element"). Leave it out to have one generated.',
+  docs: DOCS.general,
+  check({ model, report }) {
+    const uuid = firstChild(model.root, 'uuid');
+    if (!uuid) return;
+    const digits = uuid.text.trim().replace(/[- ]/g, '');
+    if (/^[0-9A-Fa-f]{32}$/.test(digits)) return;
+    report({ ...textOrTagSpan(uuid), message: `'${uuid.text.trim()}' is not a UUID: it needs 32 hex digits, like 4dea22b3-1d52-d8f3-2516-782e98ab3fa0.` });
+  },
+};

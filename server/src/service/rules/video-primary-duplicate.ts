@@ -1,0 +1,25 @@
+import { devicesOfKind } from '../model/domainModel';
+import { attribute, valueSpan } from '../xml/xmlTree';
+import { DOCS } from './docs';
+import type { Rule } from './rule';
+
+export const videoPrimaryDuplicate: Rule = {
+  id: 'video-primary-duplicate',
+  severity: 'error',
+  title: "More than one video device is primary='yes'",
+  explanation: "Only one <video> can be the primary display adapter. libvirt refuses a second <model primary='yes'/>: "
+    + '"Only one primary video device is supported". Without primary=, the first <video> is primary.',
+  docs: DOCS.video,
+  check({ model, report }) {
+    const primaries = devicesOfKind(model, 'video').map((video) => (video.model ? attribute(video.model, 'primary') : undefined))
+      .filter((attr) => attr?.value === 'yes');
+    if (primaries.length < 2) return;
+    for (const primary of primaries) {
+      report({
+        ...valueSpan(primary!),
+        message: `${primaries.length} video devices are primary='yes'; only one can be.`,
+        related: primaries.filter((p) => p !== primary).map((p) => ({ ...valueSpan(p!), message: "another primary='yes'" })),
+      });
+    }
+  },
+};
