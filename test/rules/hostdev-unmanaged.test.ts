@@ -17,5 +17,6 @@ testRule({
   invalid: [
     { name: 'no managed attribute', xml: domainXml({ devices: hostdev('').replace('<hostdev', '<«hostdev»') }), messages: ["is not managed='yes'"] },
     { name: "managed='no'", xml: domainXml({ devices: hostdev(" managed='«no»'") }) },
+    { name: "managed='true', which libvirt reads as no", xml: domainXml({ devices: hostdev(" managed='«true»'") }), messages: ["libvirt reads managed='true' as 'no'"] },
   ],
 });

@@ -27,7 +27,7 @@ export function deviceLabel(device: Device): string {
       return `controller ${device.type ?? ''}${model ? ` (${model})` : ''}${index !== undefined ? ` index ${index}` : ''}`;
     }
     default: {
-      const model = attributeValue(device.model, 'type') ?? attributeValue(element, 'model');
+      const model = attributeValue(device.model, 'type') ?? attributeValue(element, 'model') ?? device.type;
       return model ? `${kind} ${model}` : kind;
     }
   }

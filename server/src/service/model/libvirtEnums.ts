@@ -5,7 +5,6 @@
 import type { XmlElement } from '../xml/xmlTree';
 
 const TRISTATE_SWITCH = ['default', 'on', 'off'];
-const TRISTATE_BOOL = ['default', 'yes', 'no'];
 const LIFECYCLE_ACTIONS = ['destroy', 'restart', 'rename-restart', 'preserve', 'coredump-destroy', 'coredump-restart'];
 
 export interface EnumeratedAttribute {
@@ -48,7 +47,6 @@ export const ENUMERATED_ATTRIBUTES: readonly EnumeratedAttribute[] = [
   { path: ['domain', 'devices', 'controller'], attribute: 'type', values: ['ide', 'fdc', 'scsi', 'sata', 'virtio-serial', 'ccid', 'usb', 'pci', 'xenbus', 'isa'] },
   { path: ['domain', 'devices', 'hostdev'], attribute: 'mode', values: ['subsystem', 'capabilities'] },
   { path: ['domain', 'devices', 'hostdev'], attribute: 'type', values: ['usb', 'pci', 'scsi', 'scsi_host', 'mdev'], when: subsystemHostdev },
-  { path: ['domain', 'devices', 'hostdev'], attribute: 'managed', values: TRISTATE_BOOL },
   { path: ['domain', 'devices', '*', 'address'], attribute: 'type', values: ['none', 'pci', 'drive', 'virtio-serial', 'ccid', 'usb', 'spapr-vio', 'virtio-s390', 'ccw', 'virtio-mmio', 'isa', 'dimm', 'unassigned'] },
   { path: ['domain', 'devices', 'video', 'model'], attribute: 'type', values: ['default', 'vga', 'cirrus', 'vmvga', 'xen', 'vbox', 'qxl', 'parallels', 'virtio', 'gop', 'none', 'bochs', 'ramfb'] },
   { path: ['domain', 'devices', 'memballoon'], attribute: 'model', values: ['virtio', 'xen', 'none', 'virtio-transitional', 'virtio-non-transitional'] },

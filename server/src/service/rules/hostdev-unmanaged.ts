@@ -19,7 +19,8 @@ export const hostdevUnmanaged: Rule = {
       if (managed?.value === 'yes') continue;
       report({
         ...(managed ? valueSpan(managed) : tagSpan(hostdev.element)),
-        message: `${deviceLabel(hostdev)} is not managed='yes': detach it from its host driver yourself (virsh nodedev-detach) before starting the guest.`,
+        message: `${deviceLabel(hostdev)} is not managed='yes'${managed && managed.value !== 'no' ? ` (libvirt reads managed='${managed.value}' as 'no')` : ''}: `
+          + 'detach it from its host driver yourself (virsh nodedev-detach) before starting the guest.',
       });
     }
   },

@@ -18,6 +18,7 @@ import { nicNotVirtio } from './nic-not-virtio';
 import { pciAddressConflict } from './pci-address-conflict';
 import { pciAddressInvalid } from './pci-address-invalid';
 import type { Rule } from './rule';
+import { memoryHotplugNeedsNuma } from './memory-hotplug-needs-numa';
 import { enumValueInvalid } from './enum-value-invalid';
 import { controllerIndexDuplicate } from './controller-index-duplicate';
 import { videoPrimaryDuplicate } from './video-primary-duplicate';
@@ -79,6 +80,7 @@ export const RULES: readonly Rule[] = [
   shmemSizeInvalid,
   hypervSpinlocksInvalid,
   pciMultifunction,
+  memoryHotplugNeedsNuma,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));

@@ -14,6 +14,8 @@ export const pciMultifunction: Rule = {
     + "silently (it sets multifunction='on' itself when function 0 is there).",
   docs: DOCS.addresses,
   check({ model, report }) {
+    // On other machine types (s390, ppc...) we do not know which slots the machine fills itself.
+    if (model.os.machineFamily === 'other') return;
     const implicitSlots = new Set(IMPLICIT_PCI_DEVICES[model.os.machineFamily].map((d) => slotKey(d.address)));
     const bySlot = new Map<string, Device[]>();
     for (const device of model.devices) {

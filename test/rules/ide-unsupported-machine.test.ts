@@ -1,0 +1,17 @@
+import { domainXml } from '../support/domainXml';
+import { testRule } from '../support/ruleTester';
+
+const cdrom = (bus: string) => `    <disk type='file' device='cdrom'>\n      <target dev='hdc' bus=${bus}/>\n      <readonly/>\n    </disk>`;
+
+testRule({
+  rule: 'ide-unsupported-machine',
+  libvirtSays: 'IDE controllers are unsupported for this QEMU binary or machine type',
+  valid: [
+    { name: 'IDE CD-ROM on i440fx', xml: domainXml({ machine: 'pc', devices: cdrom("'ide'") }) },
+    { name: 'SATA CD-ROM on q35', xml: domainXml({ devices: cdrom("'sata'").replace('hdc', 'sdc') }) },
+  ],
+  invalid: [
+    { name: 'an IDE CD-ROM moved to q35', xml: domainXml({ devices: cdrom("'«ide»'") }), messages: ["q35 machines have no IDE controller: disk hdc cannot be on bus ide; use bus='sata'"] },
+    { name: 'an IDE controller on aarch64 virt', xml: domainXml({ arch: 'aarch64', machine: 'virt', devices: "    <controller type='«ide»' index='0'/>" }) },
+  ],
+});
