@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
-import { builtProgram, fixture, REPO_ROOT } from '../support/built';
+import { builtProgram, REPO_ROOT } from '../support/built';
 
 function lint(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
   const result = spawnSync(process.execPath, [builtProgram('cli'), ...args], {

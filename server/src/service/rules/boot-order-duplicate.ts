@@ -1,6 +1,7 @@
 import type { XmlElement } from '../xml/xmlTree';
 import { attribute, valueSpan } from '../xml/xmlTree';
 import { DOCS } from './docs';
+import { duplicates, groupBy } from './grouping';
 import type { Rule } from './rule';
 
 export const bootOrderDuplicate: Rule = {
@@ -11,19 +12,13 @@ export const bootOrderDuplicate: Rule = {
     + "refuses duplicates: \"boot order '1' used for more than one device\".",
   docs: DOCS.bootOrder,
   check({ model, report }) {
-    const byOrder = new Map<string, XmlElement[]>();
-    for (const device of model.devices) {
-      const order = device.boot ? attribute(device.boot, 'order') : undefined;
-      if (!order) continue;
-      byOrder.set(order.value.trim(), [...(byOrder.get(order.value.trim()) ?? []), device.boot!]);
-    }
-    for (const [order, boots] of byOrder) {
-      if (boots.length < 2) continue;
-      for (const boot of boots) {
+    const boots = model.devices.map((device) => device.boot).filter((boot): boot is XmlElement => boot !== undefined);
+    for (const [order, group] of duplicates(groupBy(boots, (boot) => attribute(boot, 'order')?.value.trim()))) {
+      for (const boot of group) {
         report({
           ...valueSpan(attribute(boot, 'order')!),
-          message: `Boot order ${order} is given to ${boots.length} devices; each needs its own number.`,
-          related: boots.filter((b) => b !== boot).map((b) => ({ ...valueSpan(attribute(b, 'order')!), message: `also boot order ${order}` })),
+          message: `Boot order ${order} is given to ${group.length} devices; each needs its own number.`,
+          related: group.filter((b) => b !== boot).map((b) => ({ ...valueSpan(attribute(b, 'order')!), message: `also boot order ${order}` })),
         });
       }
     }

@@ -1,6 +1,7 @@
-import { devicesOfKind, type Device } from '../model/domainModel';
+import { devicesOfKind } from '../model/domainModel';
 import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
 import { DOCS } from './docs';
+import { duplicates, groupBy } from './grouping';
 import type { Rule } from './rule';
 import { attributeOrTagSpan } from './spans';
 
@@ -13,16 +14,12 @@ export const controllerIndexDuplicate: Rule = {
     + 'is the exception: EHCI/UHCI companion controllers share an index on purpose.',
   docs: DOCS.controllers,
   check({ model, report }) {
-    const byKey = new Map<string, Device[]>();
-    for (const controller of devicesOfKind(model, 'controller')) {
-      const type = controller.type;
+    const byKey = groupBy(devicesOfKind(model, 'controller'), (controller) => {
       const index = attributeValue(controller.element, 'index');
-      if (!type || type === 'usb' || index === undefined || !/^[0-9]+$/.test(index.trim())) continue;
-      const key = `${type} ${Number(index)}`;
-      byKey.set(key, [...(byKey.get(key) ?? []), controller]);
-    }
-    for (const [key, controllers] of byKey) {
-      if (controllers.length < 2) continue;
+      if (!controller.type || controller.type === 'usb' || index === undefined || !/^[0-9]+$/.test(index.trim())) return undefined;
+      return `${controller.type} ${Number(index)}`;
+    });
+    for (const [key, controllers] of duplicates(byKey)) {
       const [type, index] = key.split(' ');
       for (const controller of controllers) {
         report({

@@ -1,6 +1,7 @@
-import { devicesOfKind, type Device } from '../model/domainModel';
+import { devicesOfKind } from '../model/domainModel';
 import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
 import { DOCS } from './docs';
+import { duplicates, groupBy } from './grouping';
 import type { Rule } from './rule';
 
 export const diskTargetDuplicate: Rule = {
@@ -12,14 +13,8 @@ export const diskTargetDuplicate: Rule = {
     + 'only its source is changed.',
   docs: DOCS.disks,
   check({ model, report }) {
-    const byTarget = new Map<string, Device[]>();
-    for (const disk of devicesOfKind(model, 'disk')) {
-      const dev = attributeValue(disk.target, 'dev');
-      if (!dev) continue;
-      byTarget.set(dev, [...(byTarget.get(dev) ?? []), disk]);
-    }
-    for (const [dev, disks] of byTarget) {
-      if (disks.length < 2) continue;
+    const byTarget = groupBy(devicesOfKind(model, 'disk'), (disk) => attributeValue(disk.target, 'dev') || undefined);
+    for (const [dev, disks] of duplicates(byTarget)) {
       for (const disk of disks) {
         const others = disks.filter((other) => other !== disk);
         const span = valueSpan(attribute(disk.target!, 'dev')!);

@@ -2,6 +2,7 @@ import type { Device } from '../model/domainModel';
 import { deviceLabel } from '../model/deviceLabel';
 import { attributeValue } from '../xml/xmlTree';
 import { DOCS } from './docs';
+import { duplicates, groupBy } from './grouping';
 import type { Rule } from './rule';
 import { tagSpan } from './spans';
 
@@ -14,18 +15,12 @@ export const driveAddressConflict: Rule = {
     + 'device, claim the same position ("Found duplicate drive address").',
   docs: DOCS.addresses,
   check({ model, report }) {
-    const byPosition = new Map<string, Device[]>();
-    for (const device of model.devices) {
+    const byPosition = groupBy(model.devices, (device) => {
       const drive = device.address?.drive;
       const bus = driveBusOf(device);
-      if (!drive || !bus) continue;
-      const key = `${bus} ${drive.join(':')}`;
-      const list = byPosition.get(key);
-      if (list) list.push(device);
-      else byPosition.set(key, [device]);
-    }
-    for (const [key, devices] of byPosition) {
-      if (devices.length < 2) continue;
+      return drive && bus ? `${bus} ${drive.join(':')}` : undefined;
+    });
+    for (const [key, devices] of duplicates(byPosition)) {
       const [bus, position] = key.split(' ');
       const [controller, busNumber, target, unit] = position.split(':');
       const where = `${bus} controller ${controller}, bus ${busNumber}, target ${target}, unit ${unit}`;

@@ -1,4 +1,4 @@
-import { ENUMERATED_ATTRIBUTES, ENUMERATED_TEXTS } from '../model/libvirtEnums';
+import { ENUMERATED_ATTRIBUTES, ENUMERATED_TEXTS, type EnumeratedAttribute, type EnumeratedText } from '../model/libvirtEnums';
 import type { XmlElement } from '../xml/xmlTree';
 import { attribute, valueSpan } from '../xml/xmlTree';
 import { DOCS } from './docs';
@@ -14,31 +14,55 @@ export const enumValueInvalid: Rule = {
     + 'The values checked here are those of libvirt 9.0.',
   docs: DOCS.overview,
   check({ model, report }) {
-    for (const entry of ENUMERATED_ATTRIBUTES) {
-      for (const element of elementsAt(model.root, entry.path)) {
+    visit(model.root, ENUM_TRIE.get('domain'), (element, node) => {
+      for (const entry of node.attributes) {
         const attr = attribute(element, entry.attribute);
         if (!attr || entry.values.includes(attr.value) || (entry.when && !entry.when(element))) continue;
         report({ ...valueSpan(attr), message: describe(attr.value, `${element.name} ${entry.attribute}`, entry.values) });
       }
-    }
-    for (const entry of ENUMERATED_TEXTS) {
-      for (const element of elementsAt(model.root, entry.path)) {
+      for (const entry of node.texts) {
         const value = element.text.trim();
-        if (entry.values.includes(value)) continue;
-        report({ ...textOrTagSpan(element), message: describe(value, `<${element.name}>`, entry.values) });
+        if (!entry.values.includes(value)) report({ ...textOrTagSpan(element), message: describe(value, `<${element.name}>`, entry.values) });
       }
-    }
+    });
   },
 };
 
-/** Elements reached from the root by a path of names ('*' matches any name). */
-function elementsAt(root: XmlElement, path: readonly string[]): XmlElement[] {
-  if (root.name !== path[0]) return [];
-  let level = [root];
-  for (const name of path.slice(1)) {
-    level = level.flatMap((element) => element.children.filter((child) => name === '*' || child.name === name));
+/** The enumerations arranged by element path, so that one walk of the tree checks them all. */
+interface TrieNode {
+  readonly children: Map<string, TrieNode>;
+  readonly attributes: EnumeratedAttribute[];
+  readonly texts: EnumeratedText[];
+}
+
+const newNode = (): TrieNode => ({ children: new Map(), attributes: [], texts: [] });
+
+function nodeAt(root: TrieNode, path: readonly string[]): TrieNode {
+  let node = root;
+  for (const name of path) {
+    let child = node.children.get(name);
+    if (!child) node.children.set(name, (child = newNode()));
+    node = child;
   }
-  return level;
+  return node;
+}
+
+const ENUM_TRIE: Map<string, TrieNode> = (() => {
+  const root = newNode();
+  for (const entry of ENUMERATED_ATTRIBUTES) nodeAt(root, entry.path).attributes.push(entry);
+  for (const entry of ENUMERATED_TEXTS) nodeAt(root, entry.path).texts.push(entry);
+  return root.children;
+})();
+
+function visit(element: XmlElement, node: TrieNode | undefined, check: (element: XmlElement, node: TrieNode) => void): void {
+  if (!node) return;
+  check(element, node);
+  if (node.children.size === 0) return;
+  const any = node.children.get('*');
+  for (const child of element.children) {
+    visit(child, node.children.get(child.name), check);
+    if (any) visit(child, any, check);
+  }
 }
 
 function describe(value: string, where: string, values: readonly string[]): string {

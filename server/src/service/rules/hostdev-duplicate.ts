@@ -3,6 +3,7 @@ import { readPciAddress } from '../model/domainModel';
 import { formatPciAddress } from '../model/pciAddress';
 import { attributeValue, firstChild } from '../xml/xmlTree';
 import { DOCS } from './docs';
+import { duplicates, groupBy } from './grouping';
 import type { Rule } from './rule';
 import { tagSpan } from './spans';
 
@@ -15,13 +16,7 @@ export const hostdevDuplicate: Rule = {
     + '<hostdev> with a different source function.',
   docs: DOCS.hostdev,
   check({ model, report }) {
-    const byHostDevice = new Map<string, Device[]>();
-    for (const device of model.devices) {
-      const key = hostDeviceKey(device);
-      if (key) byHostDevice.set(key, [...(byHostDevice.get(key) ?? []), device]);
-    }
-    for (const [key, devices] of byHostDevice) {
-      if (devices.length < 2) continue;
+    for (const [key, devices] of duplicates(groupBy(model.devices, hostDeviceKey))) {
       for (const device of devices) {
         const span = tagSpan(firstChild(device.source, 'address') ?? firstChild(device.source, 'vendor') ?? device.source ?? device.element);
         report({

@@ -3,6 +3,7 @@ import { deviceLabel } from '../model/deviceLabel';
 import { formatPciAddress, IMPLICIT_PCI_DEVICES, MACHINE_FAMILY_LABEL, pciKey, type ImplicitPciDevice } from '../model/pciAddress';
 import { attributeValue } from '../xml/xmlTree';
 import { DOCS } from './docs';
+import { duplicates, groupBy } from './grouping';
 import type { Rule } from './rule';
 import { attributeOrTagSpan, tagSpan } from './spans';
 
@@ -16,18 +17,9 @@ export const pciAddressConflict: Rule = {
     + 'virtio and given a slot by hand. An address of 0000:00:00 is not checked: libvirt treats it as "assign one".',
   docs: DOCS.addresses,
   check({ model, report }) {
-    const byAddress = new Map<string, Device[]>();
-    for (const device of model.devices) {
-      const pci = device.address?.pci;
-      // A <console> of target type serial is the first <serial> itself and repeats its address.
-      if (!pci || device.kind === 'console') continue;
-      const key = pciKey(pci);
-      const list = byAddress.get(key);
-      if (list) list.push(device);
-      else byAddress.set(key, [device]);
-    }
-    for (const [key, devices] of byAddress) {
-      if (devices.length < 2) continue;
+    // A <console> of target type serial is the first <serial> itself and repeats its address.
+    const byAddress = groupBy(model.devices, (device) => (device.address?.pci && device.kind !== 'console' ? pciKey(device.address.pci) : undefined));
+    for (const [key, devices] of duplicates(byAddress)) {
       for (const device of devices) {
         const others = devices.filter((other) => other !== device);
         report({

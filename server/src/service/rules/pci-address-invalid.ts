@@ -1,4 +1,4 @@
-import { parseCNumber } from '../model/pciAddress';
+import { parseCNumber, type PciAddress } from '../model/pciAddress';
 import type { XmlElement } from '../xml/xmlTree';
 import { attribute, firstChild, valueSpan } from '../xml/xmlTree';
 import { DOCS } from './docs';
@@ -19,14 +19,16 @@ export const pciAddressInvalid: Rule = {
   docs: DOCS.addresses,
   check(context) {
     for (const device of context.model.devices) {
-      if (device.address?.type === 'pci') checkAddress(device.address.element, context);
+      if (device.address?.type === 'pci') checkAddress(device.address.element, context, device.address.pci);
       const hostAddress = device.kind === 'hostdev' && device.type === 'pci' ? firstChild(device.source, 'address') : undefined;
       if (hostAddress) checkAddress(hostAddress, context);
     }
   },
 };
 
-function checkAddress(element: XmlElement, { report }: RuleContext): void {
+function checkAddress(element: XmlElement, { report }: RuleContext, parsed?: PciAddress): void {
+  // Already read by the model and within every limit: the common case in a large document.
+  if (parsed && parsed.bus <= 0xff && parsed.slot <= 0x1f && parsed.function <= 7 && !attribute(element, 'multifunction')) return;
   for (const name of ['domain', 'bus', 'slot', 'function']) {
     const attr = attribute(element, name);
     if (!attr) continue;

@@ -1,7 +1,7 @@
-import type { Device } from '../model/domainModel';
 import { deviceLabel } from '../model/deviceLabel';
 import { formatPciAddress, IMPLICIT_PCI_DEVICES } from '../model/pciAddress';
 import { DOCS } from './docs';
+import { groupBy } from './grouping';
 import type { Rule } from './rule';
 import { attributeOrTagSpan } from './spans';
 
@@ -17,13 +17,11 @@ export const pciMultifunction: Rule = {
     // On other machine types (s390, ppc...) we do not know which slots the machine fills itself.
     if (model.os.machineFamily === 'other') return;
     const implicitSlots = new Set(IMPLICIT_PCI_DEVICES[model.os.machineFamily].map((d) => slotKey(d.address)));
-    const bySlot = new Map<string, Device[]>();
-    for (const device of model.devices) {
+    const bySlot = groupBy(model.devices, (device) => {
       const pci = device.address?.pci;
-      if (!pci || device.kind === 'console') continue;
-      const key = slotKey(pci);
-      if (!implicitSlots.has(key)) bySlot.set(key, [...(bySlot.get(key) ?? []), device]);
-    }
+      const key = pci && device.kind !== 'console' ? slotKey(pci) : undefined;
+      return key && !implicitSlots.has(key) ? key : undefined;
+    });
     for (const [slot, devices] of bySlot) {
       if (devices.some((d) => d.address!.pci!.function === 0)) continue;
       for (const device of devices) {

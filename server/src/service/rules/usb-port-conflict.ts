@@ -1,7 +1,7 @@
-import type { Device } from '../model/domainModel';
 import { deviceLabel } from '../model/deviceLabel';
 import { attributeValue } from '../xml/xmlTree';
 import { DOCS } from './docs';
+import { duplicates, groupBy } from './grouping';
 import type { Rule } from './rule';
 import { attributeOrTagSpan } from './spans';
 
@@ -14,17 +14,13 @@ export const usbPortConflict: Rule = {
     + 'pick a free port.',
   docs: DOCS.addresses,
   check({ model, report }) {
-    const byPort = new Map<string, Device[]>();
-    for (const device of model.devices) {
-      if (device.address?.type !== 'usb') continue;
+    const byPort = groupBy(model.devices, (device) => {
+      if (device.address?.type !== 'usb') return undefined;
       const bus = attributeValue(device.address.element, 'bus') ?? '0';
       const port = attributeValue(device.address.element, 'port');
-      if (!port || !/^[0-9]+$/.test(bus.trim())) continue;
-      const key = `bus ${Number(bus)} port ${port.trim()}`;
-      byPort.set(key, [...(byPort.get(key) ?? []), device]);
-    }
-    for (const [key, devices] of byPort) {
-      if (devices.length < 2) continue;
+      return port && /^[0-9]+$/.test(bus.trim()) ? `bus ${Number(bus)} port ${port.trim()}` : undefined;
+    });
+    for (const [key, devices] of duplicates(byPort)) {
       for (const device of devices) {
         const others = devices.filter((other) => other !== device);
         report({
