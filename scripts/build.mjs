@@ -2,6 +2,8 @@
 import { build } from 'esbuild';
 import { chmod } from 'node:fs/promises';
 
+export const NODE_FLAGS = '--max-semi-space-size=64';
+
 const entries = [
   { in: 'server/src/cli.ts', out: 'dist/cli.js', executable: true },
   { in: 'server/src/server.ts', out: 'dist/server.js', executable: true },
@@ -17,7 +19,9 @@ await Promise.all(entries.map(async (entry) => {
     format: 'cjs',
     sourcemap: true,
     minify: process.argv.includes('--minify'),
-    banner: entry.executable ? { js: '#!/usr/bin/env node' } : undefined,
+    // A larger young generation: analysing a 1 MB domain allocates ~30 MB of short-lived nodes, and with V8's
+    // default semi-space half of the time went to scavenges (npm run bench shows both).
+    banner: entry.executable ? { js: `#!/usr/bin/env -S node ${NODE_FLAGS}` } : undefined,
     logLevel: 'warning',
   });
   if (entry.executable) await chmod(entry.out, 0o755);

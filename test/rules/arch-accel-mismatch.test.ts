@@ -13,7 +13,7 @@ testRule({
     { name: 'no arch given: the host\'s', xml: domainXml({ type: 'kvm' }).replace(" arch='x86_64'", ''), libvirt: noKvmHere },
   ],
   invalid: [
-    { name: 'an aarch64 guest with KVM on x86_64', xml: domainXml({ type: '«kvm»', arch: 'aarch64', machine: 'virt' }), messages: ["KVM cannot run a aarch64 guest on this x86_64 host; use type='qemu'"] },
+    { name: 'an aarch64 guest with KVM on x86_64', xml: domainXml({ type: '«kvm»', arch: 'aarch64', machine: 'virt' }), messages: ["KVM on this x86_64 host cannot run aarch64 guests; use type='qemu'"] },
     { name: 'an x86_64 guest with KVM on an aarch64 host', xml: domainXml({ type: '«kvm»' }), hostArch: 'aarch64', libvirt: { skip: 'this host is x86_64' } },
   ],
 });

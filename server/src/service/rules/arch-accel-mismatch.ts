@@ -30,7 +30,7 @@ export const archAccelMismatch: Rule = {
     if (runnable.includes(arch)) return;
     report({
       ...valueSpan(type),
-      message: `KVM cannot run a ${arch} guest on this ${host.arch} host; use type='qemu' to emulate it.`,
+      message: `KVM on this ${host.arch} host cannot run ${arch} guests; use type='qemu' to emulate one.`,
       related: model.os.typeElement ? [{ ...attributeOrTagSpan(model.os.typeElement, 'arch'), message: `guest arch ${arch}` }] : undefined,
     });
   },

@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { RULES } from '../../server/src/service/rules';
+import { renderRuleDocs, RULE_DOCS_PATH } from '../../scripts/ruleDocs';
+
+describe('rule documentation', () => {
+  it('docs/rules.md is up to date (npm run docs)', () => {
+    assert.equal(readFileSync(RULE_DOCS_PATH, 'utf8'), renderRuleDocs());
+  });
+
+  it('every rule has a module named after its id and a test table', () => {
+    const rulesDir = join(__dirname, '..', '..', 'server', 'src', 'service', 'rules');
+    const testsDir = join(__dirname, '..', 'rules');
+    const modules = new Set(readdirSync(rulesDir));
+    const tests = new Set(readdirSync(testsDir));
+    for (const rule of RULES) {
+      assert.ok(modules.has(`${rule.id}.ts`), `server/src/service/rules/${rule.id}.ts`);
+      assert.ok(tests.has(`${rule.id}.test.ts`), `test/rules/${rule.id}.test.ts`);
+    }
+  });
+
+  it('rule ids are unique and kebab-case', () => {
+    assert.equal(new Set(RULES.map((r) => r.id)).size, RULES.length);
+    for (const rule of RULES) assert.match(rule.id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+});
