@@ -7,11 +7,14 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { corpusFiles, guestArchOf } from '../support/corpus';
 
-describe("libvirt's accepted test domains", () => {
+describe("domains real libvirt accepts (libvirt's tests, virt-install, virsh dumpxml)", () => {
   const files = corpusFiles();
   const service = createLanguageService({ arch: 'x86_64' });
 
-  it('has the committed corpus', () => assert.ok(files.length >= 200, `${files.length} files`));
+  it('has the committed corpus', () => {
+    assert.ok(files.length >= 270, `${files.length} files`);
+    assert.ok(files.some((file) => file.name.endsWith('.dumpxml.xml')));
+  });
 
   it('produces no error-severity diagnostic on any of them', () => {
     const falseErrors: string[] = [];
