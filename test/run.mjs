@@ -11,7 +11,7 @@ const testDir = join(root, 'test');
 function collect(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'fixtures' || entry.name === 'corpus' ? [] : collect(path);
+    if (entry.isDirectory()) return collect(path);
     return entry.name.endsWith('.test.ts') ? [path] : [];
   });
 }
