@@ -22,5 +22,6 @@ if (files.length === 0) {
   console.error(`No test files match ${filters.join(', ')}`);
   process.exit(1);
 }
+console.log(`Running ${files.length} test files`);
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { cwd: root, stdio: 'inherit' });
 process.exit(result.status ?? 1);

@@ -1,7 +1,7 @@
 import type { XmlElement } from '../xml/xmlTree';
 import { attribute, valueSpan } from '../xml/xmlTree';
 import { DOCS } from './docs';
-import { duplicates, groupBy } from './grouping';
+import { duplicates, groupBy, othersIn } from './grouping';
 import type { Rule } from './rule';
 
 export const bootOrderDuplicate: Rule = {
@@ -18,7 +18,7 @@ export const bootOrderDuplicate: Rule = {
         report({
           ...valueSpan(attribute(boot, 'order')!),
           message: `Boot order ${order} is given to ${group.length} devices; each needs its own number.`,
-          related: group.filter((b) => b !== boot).map((b) => ({ ...valueSpan(attribute(b, 'order')!), message: `also boot order ${order}` })),
+          related: othersIn(group, boot).shown.map((b) => ({ ...valueSpan(attribute(b, 'order')!), message: `also boot order ${order}` })),
         });
       }
     }

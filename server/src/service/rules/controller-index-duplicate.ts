@@ -1,7 +1,7 @@
 import { devicesOfKind } from '../model/domainModel';
 import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
 import { DOCS } from './docs';
-import { duplicates, groupBy } from './grouping';
+import { duplicates, groupBy, othersIn } from './grouping';
 import type { Rule } from './rule';
 import { attributeOrTagSpan } from './spans';
 
@@ -25,7 +25,7 @@ export const controllerIndexDuplicate: Rule = {
         report({
           ...valueSpan(attribute(controller.element, 'index')!),
           message: `There are ${controllers.length} '${type}' controllers with index ${index}; each needs its own index.`,
-          related: controllers.filter((c) => c !== controller).map((c) => ({ ...attributeOrTagSpan(c.element, 'index'), message: `another '${type}' controller with index ${index}` })),
+          related: othersIn(controllers, controller).shown.map((c) => ({ ...attributeOrTagSpan(c.element, 'index'), message: `another '${type}' controller with index ${index}` })),
         });
       }
     }

@@ -1,7 +1,7 @@
 import { devicesOfKind } from '../model/domainModel';
 import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
 import { DOCS } from './docs';
-import { duplicates, groupBy } from './grouping';
+import { duplicates, groupBy, othersIn } from './grouping';
 import type { Rule } from './rule';
 
 export const diskTargetDuplicate: Rule = {
@@ -16,7 +16,7 @@ export const diskTargetDuplicate: Rule = {
     const byTarget = groupBy(devicesOfKind(model, 'disk'), (disk) => attributeValue(disk.target, 'dev') || undefined);
     for (const [dev, disks] of duplicates(byTarget)) {
       for (const disk of disks) {
-        const others = disks.filter((other) => other !== disk);
+        const others = othersIn(disks, disk).shown;
         const span = valueSpan(attribute(disk.target!, 'dev')!);
         report({
           ...span,

@@ -2,7 +2,7 @@ import type { Device } from '../model/domainModel';
 import { deviceLabel } from '../model/deviceLabel';
 import { attributeValue } from '../xml/xmlTree';
 import { DOCS } from './docs';
-import { duplicates, groupBy } from './grouping';
+import { duplicates, groupBy, listWithMore, othersIn } from './grouping';
 import type { Rule } from './rule';
 import { tagSpan } from './spans';
 
@@ -25,10 +25,10 @@ export const driveAddressConflict: Rule = {
       const [controller, busNumber, target, unit] = position.split(':');
       const where = `${bus} controller ${controller}, bus ${busNumber}, target ${target}, unit ${unit}`;
       for (const device of devices) {
-        const others = devices.filter((other) => other !== device);
+        const { shown: others, more } = othersIn(devices, device);
         report({
           ...tagSpan(device.address!.element),
-          message: `Drive address ${where} is also used by ${others.map(deviceLabel).join(', ')}.`,
+          message: `Drive address ${where} is also used by ${listWithMore(others.map(deviceLabel), more)}.`,
           related: others.map((other) => ({ ...tagSpan(other.address!.element), message: `${deviceLabel(other)} is also at ${where}` })),
         });
       }

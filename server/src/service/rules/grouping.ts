@@ -17,3 +17,22 @@ export function groupBy<T>(items: Iterable<T>, keyOf: (item: T) => string | unde
 export function duplicates<T>(groups: Map<string, T[]>): Array<[string, T[]]> {
   return [...groups].filter(([, items]) => items.length > 1);
 }
+
+/** How many other members of a group a diagnostic names: a generated file may put thousands on one address. */
+export const MAX_NAMED_OTHERS = 8;
+
+/** The other members of `item`'s group, at most MAX_NAMED_OTHERS of them, and how many were left out. */
+export function othersIn<T>(group: readonly T[], item: T): { shown: T[]; more: number } {
+  const shown: T[] = [];
+  for (const other of group) {
+    if (other === item) continue;
+    if (shown.length === MAX_NAMED_OTHERS) break;
+    shown.push(other);
+  }
+  return { shown, more: group.length - 1 - shown.length };
+}
+
+/** "disk vda, interface and 3 more" */
+export function listWithMore(labels: readonly string[], more: number): string {
+  return more > 0 ? `${labels.join(', ')} and ${more} more` : labels.join(', ');
+}

@@ -3,7 +3,7 @@ import { readPciAddress } from '../model/domainModel';
 import { formatPciAddress } from '../model/pciAddress';
 import { attributeValue, firstChild } from '../xml/xmlTree';
 import { DOCS } from './docs';
-import { duplicates, groupBy } from './grouping';
+import { duplicates, groupBy, othersIn } from './grouping';
 import type { Rule } from './rule';
 import { tagSpan } from './spans';
 
@@ -22,7 +22,7 @@ export const hostdevDuplicate: Rule = {
         report({
           ...span,
           message: `Host device ${key} is passed through ${devices.length} times.`,
-          related: devices.filter((other) => other !== device).map((other) => ({ ...tagSpan(other.element), message: `also passes through ${key}` })),
+          related: othersIn(devices, device).shown.map((other) => ({ ...tagSpan(other.element), message: `also passes through ${key}` })),
         });
       }
     }

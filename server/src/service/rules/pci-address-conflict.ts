@@ -3,7 +3,7 @@ import { deviceLabel } from '../model/deviceLabel';
 import { formatPciAddress, IMPLICIT_PCI_DEVICES, MACHINE_FAMILY_LABEL, pciKey, type ImplicitPciDevice } from '../model/pciAddress';
 import { attributeValue } from '../xml/xmlTree';
 import { DOCS } from './docs';
-import { duplicates, groupBy } from './grouping';
+import { duplicates, groupBy, listWithMore, othersIn } from './grouping';
 import type { Rule } from './rule';
 import { attributeOrTagSpan, tagSpan } from './spans';
 
@@ -21,10 +21,10 @@ export const pciAddressConflict: Rule = {
     const byAddress = groupBy(model.devices, (device) => (device.address?.pci && device.kind !== 'console' ? pciKey(device.address.pci) : undefined));
     for (const [key, devices] of duplicates(byAddress)) {
       for (const device of devices) {
-        const others = devices.filter((other) => other !== device);
+        const { shown: others, more } = othersIn(devices, device);
         report({
           ...attributeOrTagSpan(device.address!.element, 'slot'),
-          message: `PCI address ${key} is also used by ${others.map(deviceLabel).join(', ')}.`,
+          message: `PCI address ${key} is also used by ${listWithMore(others.map(deviceLabel), more)}.`,
           related: others.map((other) => ({
             ...attributeOrTagSpan(other.address!.element, 'slot'),
             message: `${deviceLabel(other)} is also at ${key}`,

@@ -1,7 +1,7 @@
 import { deviceLabel } from '../model/deviceLabel';
 import { attributeValue } from '../xml/xmlTree';
 import { DOCS } from './docs';
-import { duplicates, groupBy } from './grouping';
+import { duplicates, groupBy, listWithMore, othersIn } from './grouping';
 import type { Rule } from './rule';
 import { attributeOrTagSpan } from './spans';
 
@@ -22,10 +22,10 @@ export const usbPortConflict: Rule = {
     });
     for (const [key, devices] of duplicates(byPort)) {
       for (const device of devices) {
-        const others = devices.filter((other) => other !== device);
+        const { shown: others, more } = othersIn(devices, device);
         report({
           ...attributeOrTagSpan(device.address!.element, 'port'),
-          message: `USB ${key} is also used by ${others.map(deviceLabel).join(', ')}.`,
+          message: `USB ${key} is also used by ${listWithMore(others.map(deviceLabel), more)}.`,
           related: others.map((other) => ({ ...attributeOrTagSpan(other.address!.element, 'port'), message: `${deviceLabel(other)} is also at USB ${key}` })),
         });
       }

@@ -1,6 +1,7 @@
 import { devicesOfKind } from '../model/domainModel';
 import { attribute, valueSpan } from '../xml/xmlTree';
 import { DOCS } from './docs';
+import { othersIn } from './grouping';
 import type { Rule } from './rule';
 
 export const videoPrimaryDuplicate: Rule = {
@@ -18,7 +19,7 @@ export const videoPrimaryDuplicate: Rule = {
       report({
         ...valueSpan(primary!),
         message: `${primaries.length} video devices are primary='yes'; only one can be.`,
-        related: primaries.filter((p) => p !== primary).map((p) => ({ ...valueSpan(p!), message: "another primary='yes'" })),
+        related: othersIn(primaries, primary).shown.map((p) => ({ ...valueSpan(p!), message: "another primary='yes'" })),
       });
     }
   },

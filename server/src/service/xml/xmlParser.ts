@@ -39,6 +39,8 @@ class Parser {
   private readonly declaredEntities = new Set<string>();
   private root: MutableElement | undefined;
   private pos = 0;
+  private attributeNamesOf: XmlElement | undefined;
+  private attributeNames = new Set<string>();
 
   constructor(private readonly text: string) {}
 
@@ -292,9 +294,7 @@ class Parser {
   private attribute(element: MutableElement, nameStart: number, name: string, separated: boolean): number {
     const text = this.text;
     const nameEnd = nameStart + name.length;
-    if (element.attributes.some((a) => a.name === name)) {
-      this.error(`Attribute '${name}' is given twice.`, nameStart, nameEnd);
-    }
+    if (this.isDuplicateAttribute(element, name)) this.error(`Attribute '${name}' is given twice.`, nameStart, nameEnd);
     const eq = this.skipBlank(nameEnd);
     if (text[eq] !== '=') {
       if (separated) this.error(`Attribute '${name}' has no value.`, nameStart, nameEnd);
@@ -332,6 +332,22 @@ class Parser {
     if (text[i] === '<') this.error(`'<' is not allowed in the value of attribute '${name}' (or its closing quote is missing).`, i, i + 1);
     else this.error(`The value of attribute '${name}' is never closed with ${quote}.`, nameStart, nameEnd);
     return i;
+  }
+
+  /** A linear scan for the usual handful of attributes; a set once an element has many (hostile input). */
+  private isDuplicateAttribute(element: MutableElement, name: string): boolean {
+    const attributes = element.attributes;
+    if (attributes.length < 16) {
+      for (const attr of attributes) if (attr.name === name) return true;
+      return false;
+    }
+    if (this.attributeNamesOf !== element) {
+      this.attributeNamesOf = element;
+      this.attributeNames = new Set(attributes.map((attr) => attr.name));
+    }
+    const seen = this.attributeNames.has(name);
+    this.attributeNames.add(name);
+    return seen;
   }
 
   private endTag(lt: number): void {
