@@ -25,6 +25,20 @@ describe('domainModel', () => {
     assert.equal(pciHostdevs(m).length, 1);
   });
 
+  it('reads vCPU counts, boot orders, controller indexes, buses and USB addresses', () => {
+    const m = model(`<domain><vcpu current='2'>4</vcpu><devices>
+      <disk><target dev='vda' bus='virtio'/><boot order='1'/></disk>
+      <controller type='sata' index='1'/>
+      <input type='tablet' bus='usb'><address type='usb' bus='0' port='1.2'/></input>
+    </devices></domain>`)!;
+    assert.equal(m.vcpu?.maximum, 4);
+    assert.equal(m.vcpu?.current, 2);
+    assert.deepEqual(m.devices.map((d) => [d.kind, d.bus, d.bootOrder, d.index]), [
+      ['disk', 'virtio', 1, undefined], ['controller', undefined, undefined, 1], ['input', 'usb', undefined, undefined],
+    ]);
+    assert.deepEqual(m.devices[2].address?.usb, { bus: 0, port: '1.2' });
+  });
+
   it('is undefined for documents whose root is not <domain>', () => {
     assert.equal(model('<network><name>default</name></network>'), undefined);
     assert.equal(model('garbage'), undefined);

@@ -11,5 +11,6 @@ testRule({
   ],
   invalid: [
     { name: 'two disks with order 1', xml: domainXml({ devices: disk('vda', "'«1»'") + disk('vdb', "'«1»'") }), messages: ['Boot order 1 is given to 2 devices'] },
+    { name: "'1' and '01' are the same order", xml: domainXml({ devices: disk('vda', "'«1»'") + disk('vdb', "'«01»'") }), libvirtSays: 'used for more than one device' },
   ],
 });

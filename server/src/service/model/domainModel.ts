@@ -20,6 +20,8 @@ export interface GuestAddress {
   readonly multifunction: boolean;
   /** For type='drive': controller, bus, target, unit (absent ones are 0, as in libvirt). */
   readonly drive: readonly [number, number, number, number] | undefined;
+  /** For type='usb': the bus number and the port path ('1', '1.2' behind a hub). */
+  readonly usb: { readonly bus: number; readonly port: string } | undefined;
 }
 
 export interface Device {
@@ -33,6 +35,20 @@ export interface Device {
   readonly source: XmlElement | undefined;
   readonly driver: XmlElement | undefined;
   readonly model: XmlElement | undefined;
+  /** The bus the device sits on as the guest sees it: <target bus> for disks, bus= for inputs. */
+  readonly bus: string | undefined;
+  /** <boot order='N'/>, when N is a number. */
+  readonly bootOrder: number | undefined;
+  /** index= of a <controller>, when it is a number. */
+  readonly index: number | undefined;
+}
+
+export interface VcpuCount {
+  readonly element: XmlElement;
+  /** The maximum vCPU count (the element's text); undefined when unreadable. */
+  readonly maximum: number | undefined;
+  /** current= (vCPUs online at boot), when given and readable. */
+  readonly current: number | undefined;
 }
 
 export interface DomainModel {
@@ -68,7 +84,7 @@ export interface DomainModel {
   readonly memory: SizeElement | undefined;
   readonly currentMemory: SizeElement | undefined;
   readonly maxMemory: SizeElement | undefined;
-  readonly vcpu: XmlElement | undefined;
+  readonly vcpu: VcpuCount | undefined;
   readonly devicesElement: XmlElement | undefined;
   readonly devices: readonly Device[];
   readonly osinfoId: string | undefined;
@@ -120,7 +136,7 @@ export function buildDomainModel(root: XmlElement | undefined): DomainModel | un
     memory: sizeElement(firstChild(root, 'memory')),
     currentMemory: sizeElement(firstChild(root, 'currentMemory')),
     maxMemory: sizeElement(firstChild(root, 'maxMemory')),
-    vcpu: firstChild(root, 'vcpu'),
+    vcpu: vcpuCount(firstChild(root, 'vcpu')),
     devicesElement,
     devices: deviceElements(devicesElement).map(buildDevice),
     osinfoId: findOsinfoId(root),
@@ -158,18 +174,30 @@ function sizeElement(element: XmlElement | undefined): SizeElement | undefined {
   return { element, unit, size: parseSize(element.text, unit?.value) };
 }
 
+function vcpuCount(element: XmlElement | undefined): VcpuCount | undefined {
+  if (!element) return undefined;
+  const current = attributeValue(element, 'current');
+  return { element, maximum: parseDecimal(element.text.trim()), current: current === undefined ? undefined : parseDecimal(current) };
+}
+
 function buildDevice(element: XmlElement): Device {
   const addressElement = firstChild(element, 'address');
+  const target = firstChild(element, 'target');
+  const boot = firstChild(element, 'boot');
+  const index = attributeValue(element, 'index');
   return {
     kind: element.name,
     element,
     type: attributeValue(element, 'type'),
     address: addressElement ? buildGuestAddress(addressElement) : undefined,
-    boot: firstChild(element, 'boot'),
-    target: firstChild(element, 'target'),
+    boot,
+    target,
     source: firstChild(element, 'source'),
     driver: firstChild(element, 'driver'),
     model: firstChild(element, 'model'),
+    bus: element.name === 'disk' ? attributeValue(target, 'bus') : attributeValue(element, 'bus'),
+    bootOrder: boot ? parseDecimal(attributeValue(boot, 'order') ?? '') : undefined,
+    index: element.name === 'controller' && index !== undefined ? parseDecimal(index) : undefined,
   };
 }
 
@@ -181,6 +209,7 @@ export function buildGuestAddress(element: XmlElement): GuestAddress {
     pci: type === 'pci' ? readPciAddress(element) : undefined,
     multifunction: attributeValue(element, 'multifunction') === 'on',
     drive: type === 'drive' ? readDriveAddress(element) : undefined,
+    usb: type === 'usb' ? readUsbAddress(element) : undefined,
   };
 }
 
@@ -205,6 +234,12 @@ function readDriveAddress(element: XmlElement): [number, number, number, number]
     return value === undefined ? 0 : parseDecimal(value);
   });
   return numbers.every((n) => n !== undefined) ? numbers as [number, number, number, number] : undefined;
+}
+
+function readUsbAddress(element: XmlElement): { bus: number; port: string } | undefined {
+  const bus = parseDecimal(attributeValue(element, 'bus') ?? '0');
+  const port = attributeValue(element, 'port')?.trim();
+  return bus !== undefined && port ? { bus, port } : undefined;
 }
 
 function localName(name: string): string {

@@ -16,7 +16,7 @@ export const bootDiskNotVirtio: Rule = {
   docs: DOCS.disks,
   check({ model, report }) {
     const disk = bootDisk(model);
-    const bus = disk ? attribute(disk.target!, 'bus') : undefined;
+    const bus = disk?.target ? attribute(disk.target, 'bus') : undefined;
     if (!disk || !bus || !EMULATED_BUSES.has(bus.value)) return;
     const dev = attributeValue(disk.target, 'dev') ?? 'disk';
     const windows = isWindowsGuest(model)
@@ -33,9 +33,7 @@ export const bootDiskNotVirtio: Rule = {
 export function bootDisk(model: DomainModel): Device | undefined {
   let first: { device: Device; order: number } | undefined;
   for (const device of model.devices) {
-    const order = Number(attributeValue(device.boot, 'order'));
-    if (!device.boot || !Number.isInteger(order)) continue;
-    if (!first || order < first.order) first = { device, order };
+    if (device.bootOrder !== undefined && (!first || device.bootOrder < first.order)) first = { device, order: device.bootOrder };
   }
   if (first) return isHardDisk(first.device) ? first.device : undefined;
   const bootsFromDisk = model.os.boots.length === 0 || model.os.boots.some((boot) => attributeValue(boot, 'dev') === 'hd');

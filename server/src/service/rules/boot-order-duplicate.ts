@@ -1,4 +1,3 @@
-import type { XmlElement } from '../xml/xmlTree';
 import { attribute, valueSpan } from '../xml/xmlTree';
 import { DOCS } from './docs';
 import { duplicates, groupBy, othersIn } from './grouping';
@@ -12,8 +11,9 @@ export const bootOrderDuplicate: Rule = {
     + "refuses duplicates: \"boot order '1' used for more than one device\".",
   docs: DOCS.bootOrder,
   check({ model, report }) {
-    const boots = model.devices.map((device) => device.boot).filter((boot): boot is XmlElement => boot !== undefined);
-    for (const [order, group] of duplicates(groupBy(boots, (boot) => attribute(boot, 'order')?.value.trim()))) {
+    const byOrder = groupBy(model.devices, (device) => (device.bootOrder === undefined ? undefined : String(device.bootOrder)));
+    for (const [order, devices] of duplicates(byOrder)) {
+      const group = devices.map((device) => device.boot!);
       for (const boot of group) {
         report({
           ...valueSpan(attribute(boot, 'order')!),

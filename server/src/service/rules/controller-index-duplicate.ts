@@ -1,5 +1,5 @@
 import { devicesOfKind } from '../model/domainModel';
-import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
+import { attribute, valueSpan } from '../xml/xmlTree';
 import { DOCS } from './docs';
 import { duplicates, groupBy, othersIn } from './grouping';
 import type { Rule } from './rule';
@@ -14,11 +14,9 @@ export const controllerIndexDuplicate: Rule = {
     + 'is the exception: EHCI/UHCI companion controllers share an index on purpose.',
   docs: DOCS.controllers,
   check({ model, report }) {
-    const byKey = groupBy(devicesOfKind(model, 'controller'), (controller) => {
-      const index = attributeValue(controller.element, 'index');
-      if (!controller.type || controller.type === 'usb' || index === undefined || !/^[0-9]+$/.test(index.trim())) return undefined;
-      return `${controller.type} ${Number(index)}`;
-    });
+    // USB companion controllers (EHCI + UHCI) share an index on purpose.
+    const byKey = groupBy(devicesOfKind(model, 'controller'), (controller) =>
+      (controller.type && controller.type !== 'usb' && controller.index !== undefined ? `${controller.type} ${controller.index}` : undefined));
     for (const [key, controllers] of duplicates(byKey)) {
       const [type, index] = key.split(' ');
       for (const controller of controllers) {

@@ -1,4 +1,4 @@
-import { attributeValue, textOf } from '../xml/xmlTree';
+import { attributeValue } from '../xml/xmlTree';
 import { DOCS } from './docs';
 import type { Rule } from './rule';
 import { tagSpan, textOrTagSpan } from './spans';
@@ -19,14 +19,14 @@ export const cpuTopologyMismatch: Rule = {
     });
     if (numbers.some((n) => n === undefined || n === 0)) return;
     const product = numbers.reduce((a, b) => a! * b!, 1)!;
-    const vcpuText = textOf(model.vcpu);
-    const vcpus = vcpuText === undefined ? 1 : /^[0-9]+$/.test(vcpuText) ? Number(vcpuText) : undefined;
+    // No <vcpu> means one vCPU.
+    const vcpus = model.vcpu ? model.vcpu.maximum : 1;
     if (vcpus === undefined || vcpus === product) return;
     const [sockets, dies, cores, threads] = numbers;
     report({
       ...tagSpan(topology),
       message: `The topology gives ${sockets} sockets × ${dies} dies × ${cores} cores × ${threads} threads = ${product} vCPUs, but <vcpu> is ${vcpus}.`,
-      related: model.vcpu ? [{ ...textOrTagSpan(model.vcpu), message: `<vcpu> is ${vcpus}` }] : undefined,
+      related: model.vcpu ? [{ ...textOrTagSpan(model.vcpu.element), message: `<vcpu> is ${vcpus}` }] : undefined,
     });
   },
 };

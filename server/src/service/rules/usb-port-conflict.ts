@@ -1,5 +1,4 @@
 import { deviceLabel } from '../model/deviceLabel';
-import { attributeValue } from '../xml/xmlTree';
 import { DOCS } from './docs';
 import { duplicates, groupBy, listWithMore, othersIn } from './grouping';
 import type { Rule } from './rule';
@@ -15,10 +14,8 @@ export const usbPortConflict: Rule = {
   docs: DOCS.addresses,
   check({ model, report }) {
     const byPort = groupBy(model.devices, (device) => {
-      if (device.address?.type !== 'usb') return undefined;
-      const bus = attributeValue(device.address.element, 'bus') ?? '0';
-      const port = attributeValue(device.address.element, 'port');
-      return port && /^[0-9]+$/.test(bus.trim()) ? `bus ${Number(bus)} port ${port.trim()}` : undefined;
+      const usb = device.address?.usb;
+      return usb ? `bus ${usb.bus} port ${usb.port}` : undefined;
     });
     for (const [key, devices] of duplicates(byPort)) {
       for (const device of devices) {

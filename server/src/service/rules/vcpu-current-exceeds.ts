@@ -1,4 +1,4 @@
-import { attribute, textOf, valueSpan } from '../xml/xmlTree';
+import { attribute, valueSpan } from '../xml/xmlTree';
 import { DOCS } from './docs';
 import type { Rule } from './rule';
 import { textOrTagSpan } from './spans';
@@ -12,14 +12,11 @@ export const vcpuCurrentExceeds: Rule = {
   docs: DOCS.cpuAllocation,
   check({ model, report }) {
     const vcpu = model.vcpu;
-    const current = vcpu ? attribute(vcpu, 'current') : undefined;
-    const maximum = textOf(vcpu);
-    if (!current || !maximum || !/^[0-9]+$/.test(current.value.trim()) || !/^[0-9]+$/.test(maximum)) return;
-    if (Number(current.value) <= Number(maximum)) return;
+    if (vcpu?.current === undefined || vcpu.maximum === undefined || vcpu.current <= vcpu.maximum) return;
     report({
-      ...valueSpan(current),
-      message: `current='${current.value.trim()}' is above the maximum of ${maximum} vCPUs; raise <vcpu> or lower current.`,
-      related: [{ ...textOrTagSpan(vcpu!), message: `the maximum is ${maximum}` }],
+      ...valueSpan(attribute(vcpu.element, 'current')!),
+      message: `current='${vcpu.current}' is above the maximum of ${vcpu.maximum} vCPUs; raise <vcpu> or lower current.`,
+      related: [{ ...textOrTagSpan(vcpu.element), message: `the maximum is ${vcpu.maximum}` }],
     });
   },
 };
