@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { RULES_BY_ID } from '../../server/src/service/rules';
 import { unmark } from './marked';
@@ -23,6 +23,17 @@ export interface RuleCase {
   readonly libvirt?: LibvirtVerdict;
   /** A substring of libvirt's error when it rejects the case (defaults to the table's). */
   readonly libvirtSays?: string;
+  /** Invalid cases: the exact text after applying the fix with this title (pins the formatting of edits). */
+  readonly fixed?: ReadonlyArray<{ readonly title: string; readonly output: string }>;
+  /** Invalid cases whose problem has no automatic fix, with the reason. */
+  readonly noFix?: string;
+}
+
+export interface FixOutcome {
+  readonly title: string;
+  readonly text: string;
+  /** Diagnostics of the document after the fix. */
+  readonly after: Diagnostic[];
 }
 
 export interface RuleTable {
@@ -54,6 +65,29 @@ export function diagnosticsOf(rule: string, xml: string, hostArch = 'x86_64'): {
 export function expectedVerdict(table: RuleTable, kind: 'valid' | 'invalid', testCase: RuleCase): LibvirtVerdict {
   if (testCase.libvirt) return testCase.libvirt;
   return kind === 'invalid' && RULES_BY_ID.get(table.rule)?.severity === 'error' ? 'rejects' : 'accepts';
+}
+
+/** Applies LSP text edits to a text. */
+export function applyTextEdits(document: TextDocument, edits: readonly TextEdit[]): string {
+  return TextDocument.applyEdits(document, [...edits]);
+}
+
+/** Every quick fix offered for every diagnostic of the rule in `text`, applied, with the diagnostics after it. */
+export function fixOutcomes(rule: string, text: string, hostArch = 'x86_64'): FixOutcome[] {
+  const { diagnostics, document } = diagnosticsOf(rule, text, hostArch);
+  const outcomes: FixOutcome[] = [];
+  for (const diagnostic of diagnostics) {
+    const actions = service.codeActions(document, diagnostic.range, { diagnostics: [diagnostic], only: ['quickfix'] }, { hostArch });
+    for (const action of actions) {
+      const change = action.edit?.documentChanges?.[0];
+      assert.ok(change && 'edits' in change, `${action.title}: a versioned text document edit`);
+      assert.equal(change.textDocument.version, document.version);
+      const fixed = applyTextEdits(document, change.edits.filter((e): e is TextEdit => 'newText' in e));
+      const after = service.validate(TextDocument.create(document.uri, 'xml', 2, fixed), { hostArch });
+      outcomes.push({ title: action.title, text: fixed, after });
+    }
+  }
+  return outcomes;
 }
 
 export function testRule(table: RuleTable): void {
@@ -92,6 +126,30 @@ export function testRule(table: RuleTable): void {
           if (typeof expected === 'string') assert.ok(message.includes(expected), `message ${i}: ${JSON.stringify(message)} should contain ${JSON.stringify(expected)}`);
           else assert.match(message, expected);
         });
+      });
+      it(`fixes: ${testCase.name}`, () => {
+        const { text } = unmark(testCase.xml);
+        const before = service.validate(TextDocument.create('file:///test/domain.xml', 'xml', 1, text), { hostArch: testCase.hostArch ?? 'x86_64' });
+        const outcomes = fixOutcomes(table.rule, text, testCase.hostArch);
+        if (testCase.noFix) {
+          assert.deepEqual(outcomes.map((o) => o.title), [], `no fix expected: ${testCase.noFix}`);
+          return;
+        }
+        assert.ok(outcomes.length > 0, 'every diagnostic of an invalid case gets at least one quick fix');
+        const count = (list: Diagnostic[], code: string) => list.filter((d) => d.code === code).length;
+        const errorCodes = (list: Diagnostic[]) => new Set(list.filter((d) => d.severity === 1).map((d) => String(d.code)));
+        for (const outcome of outcomes) {
+          const where = `after "${outcome.title}":\n${outcome.text}`;
+          assert.ok(count(outcome.after, table.rule) < count(before, table.rule), `the diagnostic is still there ${where}`);
+          if (table.rule !== 'xml-syntax') assert.equal(count(outcome.after, 'xml-syntax'), 0, `not well-formed ${where}`);
+          const newErrors = [...errorCodes(outcome.after)].filter((code) => !errorCodes(before).has(code));
+          assert.deepEqual(newErrors, [], `new errors ${where}`);
+        }
+        for (const golden of testCase.fixed ?? []) {
+          const outcome = outcomes.find((o) => o.title === golden.title);
+          assert.ok(outcome, `no fix titled ${JSON.stringify(golden.title)}; offered: ${outcomes.map((o) => JSON.stringify(o.title)).join(', ')}`);
+          assert.equal(outcome.text, golden.output);
+        }
       });
     }
   });

@@ -1,13 +1,15 @@
 // The language service: plain functions over a TextDocument, knowing nothing of connections, processes or
 // editors. The CLI and the language server are thin front ends over it.
 
-import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { HostFacts } from './hostFacts';
 import { buildDomainModel, type DomainModel } from './model/domainModel';
 import { RULES, RULES_BY_ID } from './rules';
-import type { Problem, Rule, Severity } from './rules/rule';
+import type { Fix, FixContext, Problem, Rule, Severity } from './rules/rule';
+import { fixContextFor, problemsForRequest, QUICK_FIX, REWRITE, toCodeAction } from './codeActions';
+import { tweaksAt } from './tweaks';
 import { parseXml } from './xml/xmlParser';
 import type { XmlDocument } from './xml/xmlTree';
 
@@ -34,9 +36,17 @@ const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+export interface ReportedProblem {
+  readonly rule: Rule;
+  readonly problem: Problem;
+  readonly diagnostic: Diagnostic;
+}
+
 export interface LanguageService {
   analyse(document: TextDocument): AnalysedDocument;
   validate(document: TextDocument, settings?: LintSettings, analysed?: AnalysedDocument): Diagnostic[];
+  /** Quick fixes for the diagnostics in `context` (or, without them, for the problems touching `range`), then tweaks. */
+  codeActions(document: TextDocument, range: Range, context: { diagnostics: Diagnostic[]; only?: string[] }, settings?: LintSettings): CodeAction[];
   readonly rules: readonly Rule[];
 }
 
@@ -46,32 +56,59 @@ export function createLanguageService(host: HostFacts): LanguageService {
     return { xml, model: buildDomainModel(xml.root) };
   }
 
-  function validate(document: TextDocument, settings: LintSettings = {}, analysed = analyse(document)): Diagnostic[] {
+  const hostFor = (settings: LintSettings): HostFacts => (settings.hostArch ? { ...host, arch: settings.hostArch } : host);
+
+  function problems(document: TextDocument, settings: LintSettings, analysed: AnalysedDocument): ReportedProblem[] {
     const { xml, model } = analysed;
     if (!model) return [];
-    const facts: HostFacts = settings.hostArch ? { ...host, arch: settings.hostArch } : host;
-    const diagnostics: Diagnostic[] = [];
+    const facts = hostFor(settings);
+    const reported: ReportedProblem[] = [];
     for (const rule of RULES) {
       const setting = settings.rules?.[rule.id] ?? rule.severity;
       if (setting === 'off') continue;
-      const report = (problem: Problem) => diagnostics.push(toDiagnostic(document, rule, LSP_SEVERITY[setting], problem));
+      const report = (problem: Problem) => reported.push({ rule, problem, diagnostic: toDiagnostic(document, rule, LSP_SEVERITY[setting], problem) });
       try {
         rule.check({ model, document: xml, host: facts, report });
       } catch (error) {
         // A rule bug must never take the other rules (or the server) down with it.
-        diagnostics.push({
-          range: { start: document.positionAt(0), end: document.positionAt(0) },
-          severity: DiagnosticSeverity.Warning,
-          source: DIAGNOSTIC_SOURCE,
-          code: rule.id,
-          message: `Internal error in rule ${rule.id}: ${error instanceof Error ? error.message : String(error)}`,
-        });
+        const problem = { start: 0, end: 0, message: `Internal error in rule ${rule.id}: ${error instanceof Error ? error.message : String(error)}` };
+        reported.push({ rule, problem, diagnostic: toDiagnostic(document, rule, DiagnosticSeverity.Warning, problem) });
       }
     }
-    return diagnostics;
+    return reported;
   }
 
-  return { analyse, validate, rules: RULES };
+  function validate(document: TextDocument, settings: LintSettings = {}, analysed = analyse(document)): Diagnostic[] {
+    return problems(document, settings, analysed).map((reported) => reported.diagnostic);
+  }
+
+  function codeActions(document: TextDocument, range: Range, context: { diagnostics: Diagnostic[]; only?: string[] }, settings: LintSettings = {}): CodeAction[] {
+    const analysed = analyse(document);
+    const fixContext = fixContextFor(analysed, hostFor(settings));
+    if (!fixContext) return [];
+    const wants = (kind: string) => !context.only || context.only.some((only) => kind === only || kind.startsWith(`${only}.`));
+    const actions: CodeAction[] = [];
+    if (wants(QUICK_FIX)) {
+      for (const { problem, diagnostic } of problemsForRequest(document, problems(document, settings, analysed), range, context.diagnostics)) {
+        for (const fix of safeFixes(problem, fixContext)) actions.push(toCodeAction(document, fix, QUICK_FIX, diagnostic));
+      }
+    }
+    if (wants(REWRITE)) {
+      for (const fix of tweaksAt(fixContext, document.offsetAt(range.start))) actions.push(toCodeAction(document, fix, REWRITE));
+    }
+    return actions;
+  }
+
+  return { analyse, validate, codeActions, rules: RULES };
+}
+
+/** A fix that throws is dropped: the other fixes and the server go on. */
+function safeFixes(reported: ReportedProblem, context: FixContext): Fix[] {
+  try {
+    return reported.problem.fixes?.(context).filter((fix) => fix.edits.length > 0) ?? [];
+  } catch {
+    return [];
+  }
 }
 
 function toDiagnostic(document: TextDocument, rule: Rule, severity: DiagnosticSeverity, problem: Problem): Diagnostic {

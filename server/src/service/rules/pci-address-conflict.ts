@@ -2,6 +2,7 @@ import type { Device } from '../model/domainModel';
 import { deviceLabel } from '../model/deviceLabel';
 import { formatPciAddress, IMPLICIT_PCI_DEVICES, MACHINE_FAMILY_LABEL, pciKey, type ImplicitPciDevice } from '../model/pciAddress';
 import { attributeValue } from '../xml/xmlTree';
+import { moveToFreePciAddress, removeAddressFix } from './deviceFixes';
 import { DOCS } from './docs';
 import { duplicates, groupBy, listWithMore, othersIn } from './grouping';
 import type { Rule } from './rule';
@@ -29,6 +30,7 @@ export const pciAddressConflict: Rule = {
             ...attributeOrTagSpan(other.address!.element, 'slot'),
             message: `${deviceLabel(other)} is also at ${key}`,
           })),
+          fixes: (context) => [...moveToFreePciAddress(device, context), ...removeAddressFix(device, context)],
         });
       }
     }
@@ -41,6 +43,7 @@ export const pciAddressConflict: Rule = {
           message: `PCI address ${formatPciAddress(implicit.address)} is used by ${implicit.what}, built into `
             + `${MACHINE_FAMILY_LABEL[model.os.machineFamily]} machines.`,
           related: model.os.typeElement ? [{ ...tagSpan(model.os.typeElement), message: `machine type ${model.os.machine ?? '(default)'}` }] : undefined,
+          fixes: (context) => [...moveToFreePciAddress(device, context), ...removeAddressFix(device, context)],
         });
       }
     }

@@ -2,7 +2,9 @@ import { parseCNumber, type PciAddress } from '../model/pciAddress';
 import type { XmlElement } from '../xml/xmlTree';
 import { attribute, firstChild, valueSpan } from '../xml/xmlTree';
 import { DOCS } from './docs';
-import type { Rule, RuleContext } from './rule';
+import type { Fix, FixContext, Rule, RuleContext } from './rule';
+import { moveToFreePciAddress, removeAddressFix } from './deviceFixes';
+import { replaceAttributeValue } from '../edits/xmlEdits';
 
 const LIMITS: ReadonlyArray<readonly [string, number, string]> = [
   ['bus', 0xff, '0xff'],
@@ -19,14 +21,18 @@ export const pciAddressInvalid: Rule = {
   docs: DOCS.addresses,
   check(context) {
     for (const device of context.model.devices) {
-      if (device.address?.type === 'pci') checkAddress(device.address.element, context, device.address.pci);
+      if (device.address?.type === 'pci') {
+        const guestFixes = (fixContext: FixContext) => [...moveToFreePciAddress(device, fixContext), ...removeAddressFix(device, fixContext)];
+        checkAddress(device.address.element, context, guestFixes, device.address.pci);
+      }
       const hostAddress = device.kind === 'hostdev' && device.type === 'pci' ? firstChild(device.source, 'address') : undefined;
-      if (hostAddress) checkAddress(hostAddress, context);
+      // The host's address: only the user knows which device was meant (host facts will offer the host's devices).
+      if (hostAddress) checkAddress(hostAddress, context, () => []);
     }
   },
 };
 
-function checkAddress(element: XmlElement, { report }: RuleContext, parsed?: PciAddress): void {
+function checkAddress(element: XmlElement, { report }: RuleContext, fixes: (context: FixContext) => Fix[], parsed?: PciAddress): void {
   // Already read by the model and within every limit: the common case in a large document.
   if (parsed && parsed.bus <= 0xff && parsed.slot <= 0x1f && parsed.function <= 7 && !attribute(element, 'multifunction')) return;
   for (const name of ['domain', 'bus', 'slot', 'function']) {
@@ -34,16 +40,21 @@ function checkAddress(element: XmlElement, { report }: RuleContext, parsed?: Pci
     if (!attr) continue;
     const value = parseCNumber(attr.value);
     if (value === undefined) {
-      report({ ...valueSpan(attr), message: `PCI address ${name} '${attr.value}' is not a number (write it as 0x1f or 31).` });
+      report({ ...valueSpan(attr), message: `PCI address ${name} '${attr.value}' is not a number (write it as 0x1f or 31).`, fixes });
       continue;
     }
     const limit = LIMITS.find(([limitName]) => limitName === name);
     if (limit && value > limit[1]) {
-      report({ ...valueSpan(attr), message: `PCI address ${name}='${attr.value}' is out of range: it must be at most ${limit[2]}.` });
+      report({ ...valueSpan(attr), message: `PCI address ${name}='${attr.value}' is out of range: it must be at most ${limit[2]}.`, fixes });
     }
   }
   const multifunction = attribute(element, 'multifunction');
   if (multifunction && multifunction.value !== 'on' && multifunction.value !== 'off') {
-    report({ ...valueSpan(multifunction), message: `multifunction must be 'on' or 'off', not '${multifunction.value}'.` });
+    const meant = ['yes', 'true', '1'].includes(multifunction.value.toLowerCase()) ? 'on' : 'off';
+    report({
+      ...valueSpan(multifunction),
+      message: `multifunction must be 'on' or 'off', not '${multifunction.value}'.`,
+      fixes: (context) => [{ title: `Change to multifunction='${meant}'`, edits: [replaceAttributeValue(multifunction, meant, context)], preferred: true }],
+    });
   }
 }

@@ -249,7 +249,7 @@ class Parser {
     const nameEnd = lt + 1 + name.length;
     const parent = this.stack[this.stack.length - 1];
     const element: MutableElement = {
-      name, start: lt, nameEnd, startTagEnd: nameEnd, end: nameEnd, selfClosing: false, closed: false,
+      name, start: lt, nameEnd, startTagEnd: nameEnd, end: nameEnd, selfClosing: false, closed: false, endTagStart: -1,
       attributes: [], children: [], parent, text: '', textStart: -1, textEnd: -1,
     };
     if (parent) parent.children.push(element);
@@ -384,6 +384,7 @@ class Parser {
     }
     const element = this.stack.pop()!;
     element.end = end;
+    element.endTagStart = lt;
     element.closed = true;
   }
 }

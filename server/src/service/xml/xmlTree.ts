@@ -25,6 +25,8 @@ export interface XmlElement {
   selfClosing: boolean;
   /** False when the element had no end tag (a syntax error): its apparent children may be its siblings. */
   closed: boolean;
+  /** Offset of the '<' of the end tag (-1 when self-closing or never closed). */
+  endTagStart: number;
   readonly attributes: XmlAttribute[];
   readonly children: XmlElement[];
   readonly parent: XmlElement | undefined;

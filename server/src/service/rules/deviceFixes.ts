@@ -1,0 +1,137 @@
+// Fixes that move, rename or convert devices; shared by the address, target and virtio rules.
+
+import type { Device, DomainModel } from '../model/domainModel';
+import { devicesOfKind } from '../model/domainModel';
+import { formatPciAddress } from '../model/pciAddress';
+import type { OffsetEdit } from '../edits/xmlEdits';
+import { insertChild, removeElement, replaceElement, setAttribute } from '../edits/xmlEdits';
+import type { ElementSpec } from '../edits/xmlSnippet';
+import { pciAddressSpec, type PlannedAddress } from '../planner/pciAddressPlanner';
+import type { XmlElement } from '../xml/xmlTree';
+import { attributeValue, firstChild } from '../xml/xmlTree';
+import type { Fix, FixContext } from './rule';
+
+/** The edits that put `device` at a planned PCI address (replacing its <address>) and add the plan's controller. */
+export function pciAddressEdits(device: Device, plan: PlannedAddress, context: FixContext): OffsetEdit[] {
+  const spec = pciAddressSpec(plan.address);
+  const edits = [device.address ? replaceElement(device.address.element, spec, context) : insertChild(device.element, spec, context)];
+  if (plan.newController) edits.push(insertController(context.model, plan.newController, context));
+  return edits;
+}
+
+/** "Move to free address 0000:01:00.0" (via the planner), or nothing when the machine has no room it knows of. */
+export function moveToFreePciAddress(device: Device, context: FixContext, preferred = true): Fix[] {
+  const plan = context.planner([device]).nextEndpointAddress();
+  if (!plan) return [];
+  const where = formatPciAddress(plan.address);
+  const title = plan.newController ? `Move to free address ${where} (adds a pcie-root-port)` : `Move to free address ${where}`;
+  return [{ title, edits: pciAddressEdits(device, plan, context), preferred }];
+}
+
+export function removeAddressFix(device: Device, context: FixContext): Fix[] {
+  if (!device.address) return [];
+  return [{ title: 'Remove the address (libvirt assigns one)', edits: [removeElement(device.address.element, context)] }];
+}
+
+/** Inserts a new controller after the last <controller> of <devices> (or at the end of <devices>). */
+export function insertController(model: DomainModel, spec: ElementSpec, context: FixContext): OffsetEdit {
+  const devices = model.devicesElement!;
+  const controllers = devices.children.filter((child) => child.name === 'controller');
+  const last = controllers[controllers.length - 1];
+  const next = last ? devices.children[devices.children.indexOf(last) + 1] : undefined;
+  return insertChild(devices, spec, context, next);
+}
+
+/** The disk name prefix libvirt expects for a bus. */
+export function targetPrefixFor(bus: string): string {
+  switch (bus) {
+    case 'virtio': return 'vd';
+    case 'ide': return 'hd';
+    case 'fdc': return 'fd';
+    case 'xen': return 'xvd';
+    default: return 'sd';
+  }
+}
+
+/** 0 → a, 25 → z, 26 → aa: libvirt's disk name suffixes. */
+function diskSuffix(index: number): string {
+  let suffix = '';
+  let n = index;
+  do {
+    suffix = String.fromCharCode(97 + (n % 26)) + suffix;
+    n = Math.floor(n / 26) - 1;
+  } while (n >= 0);
+  return suffix;
+}
+
+/** The first free target name with the bus's prefix (vda, vdb... / sda...), ignoring `except`'s own name. */
+export function nextFreeTarget(model: DomainModel, bus: string, except?: Device, taken: ReadonlySet<string> = new Set()): string {
+  const used = new Set(taken);
+  for (const disk of devicesOfKind(model, 'disk')) {
+    const dev = attributeValue(disk.target, 'dev');
+    if (dev && disk !== except) used.add(dev);
+  }
+  const prefix = targetPrefixFor(bus);
+  for (let i = 0; ; i++) {
+    const name = prefix + diskSuffix(i);
+    if (!used.has(name)) return name;
+  }
+}
+
+/**
+ * Converts a disk to virtio: bus='virtio', the target renamed to the next free vdX, the drive address replaced by a
+ * free PCI address (or removed when the planner has none).
+ */
+export function convertDiskToVirtioEdits(disk: Device, context: FixContext, taken: Set<string> = new Set(), plan?: PlannedAddress): OffsetEdit[] {
+  const target = disk.target!;
+  const edits: OffsetEdit[] = [setAttribute(target, 'bus', 'virtio', context)];
+  const dev = attributeValue(target, 'dev');
+  if (!dev?.startsWith('vd') || taken.has(dev)) {
+    const name = nextFreeTarget(context.model, 'virtio', disk, taken);
+    taken.add(name);
+    edits.push(setAttribute(target, 'dev', name, context));
+  } else {
+    taken.add(dev);
+  }
+  if (disk.address && disk.address.type !== 'pci') {
+    const planned = plan ?? context.planner([disk]).nextEndpointAddress();
+    if (planned) edits.push(...pciAddressEdits(disk, planned, context));
+    else edits.push(removeElement(disk.address.element, context));
+  }
+  return edits;
+}
+
+/** The <source file> directory of a disk, for placing a helper image beside it. */
+export function imageDirectoryOf(disk: Device): string {
+  const file = attributeValue(disk.source, 'file');
+  const slash = file?.lastIndexOf('/') ?? -1;
+  return file && slash > 0 ? file.slice(0, slash) : '/var/lib/libvirt/images';
+}
+
+/** A small virtio disk that makes Windows install the virtio storage driver before its boot disk is converted. */
+export function driverHelperDiskFix(disk: Device, context: FixContext): Fix {
+  const path = `${imageDirectoryOf(disk)}/virtio-driver-setup.qcow2`;
+  const spec: ElementSpec = {
+    name: 'disk',
+    attributes: [['type', 'file'], ['device', 'disk']],
+    children: [
+      { name: 'driver', attributes: [['name', 'qemu'], ['type', 'qcow2']] },
+      { name: 'source', attributes: [['file', path]] },
+      { name: 'target', attributes: [['dev', nextFreeTarget(context.model, 'virtio')], ['bus', 'virtio']] },
+    ],
+  };
+  const devices = context.model.devicesElement!;
+  const disks = devices.children.filter((child) => child.name === 'disk');
+  const after = disks[disks.length - 1];
+  const before = after ? devices.children[devices.children.indexOf(after) + 1] : undefined;
+  return {
+    title: `Add a temporary virtio disk first, so Windows installs the virtio storage driver (create it: qemu-img create -f qcow2 ${path} 1G)`,
+    edits: [insertChild(devices, spec, context, before)],
+  };
+}
+
+export function elementAfter(parent: XmlElement, child: XmlElement): XmlElement | undefined {
+  return parent.children[parent.children.indexOf(child) + 1];
+}
+
+export { firstChild };

@@ -1,0 +1,22 @@
+// Tweak actions (refactor.rewrite): the common edits of the user's notes, offered where the cursor is.
+
+import type { Fix, FixContext } from '../rules/rule';
+
+export interface Tweak {
+  /** The fixes this tweak offers with the cursor at `offset` (none when it does not apply there). */
+  offer(context: FixContext, offset: number): Fix[];
+}
+
+const TWEAKS: readonly Tweak[] = [];
+
+export function tweaksAt(context: FixContext, offset: number): Fix[] {
+  const fixes: Fix[] = [];
+  for (const tweak of TWEAKS) {
+    try {
+      fixes.push(...tweak.offer(context, offset).filter((fix) => fix.edits.length > 0));
+    } catch {
+      // A broken tweak is left out; the others are still offered.
+    }
+  }
+  return fixes;
+}
