@@ -3,12 +3,12 @@
 // (those are problems libvirt does not catch). This keeps our rules honest about what libvirt really does.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { unmark } from '../support/marked';
-import { collectTablesOnly, expectedVerdict, type RuleCase, type RuleTable } from '../support/ruleTester';
+import { collectTablesOnly, expectedVerdict, fixOutcomes, type RuleCase, type RuleTable } from '../support/ruleTester';
 import { defineAndForget, LIBVIRT_TEST_URI, virsh } from '../support/virsh';
 
 const tables = collectTablesOnly();
@@ -17,6 +17,7 @@ for (const file of readdirSync(rulesDir).filter((name) => name.endsWith('.test.t
   require(join(rulesDir, file));
 }
 
+const HAS_KVM = existsSync('/dev/kvm');
 const workDir = mkdtempSync(join(tmpdir(), 'libvirt-lint-agreement-'));
 let counter = 0;
 
@@ -39,6 +40,37 @@ describe(`libvirt (${LIBVIRT_TEST_URI}) agrees with the rule tables`, () => {
   }
 });
 
+/** Writes a case's text under a fresh name and asks libvirt to define it. */
+async function define(text: string) {
+  const name = `lint-agree-${++counter}`;
+  const named = text.replace(/<name>[^<]*<\/name>/, `<name>${name}</name>`);
+  assert.ok(named.includes(`<name>${name}</name>`), 'the case has a <name> to replace');
+  const file = join(workDir, `${name}.xml`);
+  writeFileSync(file, named);
+  return defineAndForget(file, name);
+}
+
+/** After a quick fix that leaves no error diagnostic, libvirt must accept the document. */
+function checkFixes(table: RuleTable, testCase: RuleCase): void {
+  if (testCase.noFix || typeof expectedVerdict(table, 'invalid', testCase) === 'object') return;
+  it(`fixes of "${testCase.name}" — libvirt accepts the fixed document`, async () => {
+    const all = fixOutcomes(table.rule, unmark(testCase.xml).text, testCase.hostArch);
+    const outcomes = all
+      .filter((outcome) => !outcome.step && !outcome.after.some((d) => d.severity === 1))
+      // type='kvm' needs /dev/kvm, which this machine may not have: such fixed documents are checked where it exists.
+      .filter((outcome) => HAS_KVM || !/<domain[^>]*type=['"]kvm['"]/.test(outcome.text));
+    if (outcomes.length === 0) {
+      // Several problems in one case: each fix removes one, the others remain.
+      assert.ok(all.every((outcome) => outcome.after.some((d) => d.code === table.rule)) || !HAS_KVM, 'no fix leaves an error-free document');
+      return;
+    }
+    for (const outcome of outcomes) {
+      const result = await define(outcome.text);
+      assert.ok(result.ok, `after "${outcome.title}" libvirt says: ${result.stderr.trim()}\n${outcome.text}`);
+    }
+  });
+}
+
 function checkCase(table: RuleTable, kind: 'valid' | 'invalid', testCase: RuleCase): void {
   const verdict = expectedVerdict(table, kind, testCase);
   const title = `${kind}: ${testCase.name}`;
@@ -47,13 +79,9 @@ function checkCase(table: RuleTable, kind: 'valid' | 'invalid', testCase: RuleCa
     it(`${title} — not defined here: ${verdict.skip}`, () => assert.ok(unmark(testCase.xml).text.includes('<domain')));
     return;
   }
+  if (kind === 'invalid') checkFixes(table, testCase);
   it(`${title} — libvirt ${verdict}`, async () => {
-    const name = `lint-agree-${++counter}`;
-    const text = unmark(testCase.xml).text.replace(/<name>[^<]*<\/name>/, `<name>${name}</name>`);
-    assert.ok(text.includes(`<name>${name}</name>`), 'the case has a <name> to replace');
-    const file = join(workDir, `${name}.xml`);
-    writeFileSync(file, text);
-    const result = await defineAndForget(file, name);
+    const result = await define(unmark(testCase.xml).text);
     if (verdict === 'accepts') {
       assert.ok(result.ok, `libvirt rejected it: ${result.stderr.trim()}`);
     } else {

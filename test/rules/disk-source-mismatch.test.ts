@@ -20,8 +20,8 @@ testRule({
   invalid: [
     { name: "type='block' with <source file>", xml: domainXml({ devices: disk("'block'", "<source file='«/dev/sdb»'/>") }), messages: ["has type='block', which reads <source dev=...>; its file='/dev/sdb' is ignored"] },
     { name: "type='file' with <source dev>", xml: domainXml({ devices: disk("'file'", "<source dev='«/vm/data.img»'/>") }), messages: ["Use type='block'"] },
-    { name: 'a disk without any source', xml: domainXml({ devices: disk("'«block»'", '') }), messages: ['Disk vdb has no source'] },
-    { name: 'a disk with an empty <source/>', xml: domainXml({ devices: disk("'block'", '<«source»/>') }) },
+    { name: 'a disk without any source', xml: domainXml({ devices: disk("'«block»'", '') }), messages: ['Disk vdb has no source'], noFix: 'only the user knows the image or device path' },
+    { name: 'a disk with an empty <source/>', xml: domainXml({ devices: disk("'block'", '<«source»/>') }), noFix: 'only the user knows the device path' },
     { name: 'no type attribute means file', xml: domainXml({ devices: disk("'file'", "<source dev='«/dev/sdc»'/>").replace("type='file' ", '') }) },
   ],
 });

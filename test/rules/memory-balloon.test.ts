@@ -8,6 +8,7 @@ testRule({
   valid: [
     { name: 'memory equals currentMemory (the seed\'s advice)', xml: domainXml({ memory: memory('8388608', '8388608') }) },
     { name: 'no currentMemory', xml: domainXml({ memory: "  <memory unit='GiB'>8</memory>" }) },
+    { name: "the balloon disabled with <memballoon model='none'/>: the guest gets all of memory", xml: domainXml({ memory: memory('8388608', '1048576'), devices: "    <memballoon model='none'/>" }) },
     { name: 'equal sizes in different units', xml: domainXml({ memory: "  <memory unit='GiB'>8</memory>\n  <currentMemory unit='MiB'>8192</currentMemory>" }) },
   ],
   invalid: [

@@ -31,6 +31,8 @@ export interface RuleCase {
 
 export interface FixOutcome {
   readonly title: string;
+  /** A first step of a fix (the problem stays by design). */
+  readonly step: boolean;
   readonly text: string;
   /** Diagnostics of the document after the fix. */
   readonly after: Diagnostic[];
@@ -84,7 +86,7 @@ export function fixOutcomes(rule: string, text: string, hostArch = 'x86_64'): Fi
       assert.equal(change.textDocument.version, document.version);
       const fixed = applyTextEdits(document, change.edits.filter((e): e is TextEdit => 'newText' in e));
       const after = service.validate(TextDocument.create(document.uri, 'xml', 2, fixed), { hostArch });
-      outcomes.push({ title: action.title, text: fixed, after });
+      outcomes.push({ title: action.title, step: (action.data as { step?: boolean } | undefined)?.step === true, text: fixed, after });
     }
   }
   return outcomes;
@@ -140,7 +142,7 @@ export function testRule(table: RuleTable): void {
         const errorCodes = (list: Diagnostic[]) => new Set(list.filter((d) => d.severity === 1).map((d) => String(d.code)));
         for (const outcome of outcomes) {
           const where = `after "${outcome.title}":\n${outcome.text}`;
-          assert.ok(count(outcome.after, table.rule) < count(before, table.rule), `the diagnostic is still there ${where}`);
+          if (!outcome.step) assert.ok(count(outcome.after, table.rule) < count(before, table.rule), `the diagnostic is still there ${where}`);
           if (table.rule !== 'xml-syntax') assert.equal(count(outcome.after, 'xml-syntax'), 0, `not well-formed ${where}`);
           const newErrors = [...errorCodes(outcome.after)].filter((code) => !errorCodes(before).has(code));
           assert.deepEqual(newErrors, [], `new errors ${where}`);

@@ -36,6 +36,7 @@ export function toCodeAction(document: TextDocument, fix: Fix, kind: string, dia
   };
   if (diagnostic) action.diagnostics = [diagnostic];
   if (fix.preferred) action.isPreferred = true;
+  if (fix.step) action.data = { step: true };
   return action;
 }
 

@@ -4,7 +4,7 @@
 import type { XmlAttribute, XmlElement } from '../xml/xmlTree';
 import { attribute } from '../xml/xmlTree';
 import { indentOf, lineIndent, lineStart, type DocumentStyle } from './documentStyle';
-import { attributeText, escapeAttribute, renderElement, type ElementSpec } from './xmlSnippet';
+import { attributeText, escapeAttribute, escapeText, renderElement, type ElementSpec } from './xmlSnippet';
 
 export interface OffsetEdit {
   readonly start: number;
@@ -38,6 +38,13 @@ export function removeAttribute(element: XmlElement, attr: XmlAttribute, { text 
   let start = attr.nameStart;
   while (start > element.nameEnd && /[ \t\r\n]/.test(text[start - 1])) start--;
   return { start, end, newText: '' };
+}
+
+/** Replaces the text of an element: all of it between the tags for a text-only element, else its trimmed span. */
+export function replaceText(element: XmlElement, value: string): OffsetEdit {
+  if (element.children.length === 0 && element.endTagStart >= 0) return { start: element.startTagEnd, end: element.endTagStart, newText: escapeText(value) };
+  if (element.textStart >= 0) return { start: element.textStart, end: element.textEnd, newText: escapeText(value) };
+  return { start: element.startTagEnd, end: element.startTagEnd, newText: escapeText(value) };
 }
 
 /** Removes an element; when it stands alone on its lines, the whole lines go with it. */

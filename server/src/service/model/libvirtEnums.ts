@@ -20,6 +20,8 @@ export interface EnumeratedAttribute {
 export interface EnumeratedText {
   readonly path: readonly string[];
   readonly values: readonly string[];
+  /** The values a fix offers, when the QEMU driver supports fewer than the parser accepts. */
+  readonly offered?: readonly string[];
 }
 
 const subsystemHostdev = (element: XmlElement) => !element.attributes.some((a) => a.name === 'mode' && a.value !== 'subsystem');
@@ -61,7 +63,8 @@ export const ENUMERATED_ATTRIBUTES: readonly EnumeratedAttribute[] = [
 ];
 
 export const ENUMERATED_TEXTS: readonly EnumeratedText[] = [
-  { path: ['domain', 'on_poweroff'], values: LIFECYCLE_ACTIONS },
-  { path: ['domain', 'on_reboot'], values: LIFECYCLE_ACTIONS },
-  { path: ['domain', 'on_crash'], values: LIFECYCLE_ACTIONS },
+  // The QEMU driver supports only destroy and restart on poweroff and reboot ("doesn't support the 'rename-restart' action").
+  { path: ['domain', 'on_poweroff'], values: LIFECYCLE_ACTIONS, offered: ['destroy', 'restart'] },
+  { path: ['domain', 'on_reboot'], values: LIFECYCLE_ACTIONS, offered: ['destroy', 'restart'] },
+  { path: ['domain', 'on_crash'], values: LIFECYCLE_ACTIONS, offered: ['destroy', 'restart', 'preserve', 'coredump-destroy', 'coredump-restart'] },
 ];

@@ -1,5 +1,6 @@
 import { attributeValue } from '../xml/xmlTree';
 import type { DomainModel } from '../model/domainModel';
+import { removeElement, setAttribute } from '../edits/xmlEdits';
 import { DOCS } from './docs';
 import type { Rule } from './rule';
 import { tagSpan } from './spans';
@@ -19,6 +20,10 @@ export const acpiRequiresUefi: Rule = {
       ...tagSpan(acpi),
       message: "ACPI on aarch64 requires UEFI: add firmware='efi' to <os>, or remove <acpi/>.",
       related: model.os.element ? [{ ...tagSpan(model.os.element), message: 'no UEFI firmware in <os>' }] : undefined,
+      fixes: (context) => [
+        ...(model.os.element ? [{ title: "Boot with UEFI: <os firmware='efi'>", edits: [setAttribute(model.os.element, 'firmware', 'efi', context)], preferred: true }] : []),
+        { title: 'Remove <acpi/>', edits: [removeElement(acpi, context)] },
+      ],
     });
   },
 };

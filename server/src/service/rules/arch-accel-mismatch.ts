@@ -1,5 +1,6 @@
 import { guestArch } from '../model/domainModel';
 import { valueSpan } from '../xml/xmlTree';
+import { replaceAttributeValue } from '../edits/xmlEdits';
 import { DOCS } from './docs';
 import type { Rule } from './rule';
 import { attributeOrTagSpan } from './spans';
@@ -32,6 +33,7 @@ export const archAccelMismatch: Rule = {
       ...valueSpan(type),
       message: `KVM on this ${host.arch} host cannot run ${arch} guests; use type='qemu' to emulate one.`,
       related: model.os.typeElement ? [{ ...attributeOrTagSpan(model.os.typeElement, 'arch'), message: `guest arch ${arch}` }] : undefined,
+      fixes: (context) => [{ title: "Emulate it: <domain type='qemu'>", edits: [replaceAttributeValue(type, 'qemu', context)], preferred: true }],
     });
   },
 };

@@ -2,6 +2,7 @@ import { deviceLabel } from '../model/deviceLabel';
 import { pciHostdevs } from '../model/domainModel';
 import { formatBytes } from '../model/sizeUnits';
 import { attributeValue, firstChild } from '../xml/xmlTree';
+import { currentMemoryEqualsMemoryFix, disableBalloonFix } from './domainFixes';
 import { DOCS } from './docs';
 import { memoryPair } from './memoryPair';
 import type { Rule } from './rule';
@@ -18,7 +19,7 @@ export const balloonWithVfio: Rule = {
   docs: DOCS.balloon,
   check({ model, report }) {
     const pair = memoryPair(model);
-    if (!pair || pair.current >= pair.maximum) return;
+    if (!pair || pair.current >= pair.maximum || pair.balloonDisabled) return;
     const vfio = pciHostdevs(model).find((hostdev) => (attributeValue(firstChild(hostdev.element, 'driver'), 'name') ?? 'vfio') === 'vfio');
     if (!vfio) return;
     report({
@@ -26,6 +27,7 @@ export const balloonWithVfio: Rule = {
       message: `${deviceLabel(vfio)} uses VFIO, which pins all ${formatBytes(pair.maximum)} of guest memory: ballooning down to `
         + `${formatBytes(pair.current)} frees nothing on the host. Set currentMemory equal to memory.`,
       related: [{ ...tagSpan(vfio.element), message: 'VFIO device' }],
+      fixes: (context) => [...currentMemoryEqualsMemoryFix(context.model, context), ...disableBalloonFix(context.model, context)],
     });
   },
 };

@@ -1,5 +1,6 @@
 import { devicesOfKind, isWindowsGuest, type Device, type DomainModel } from '../model/domainModel';
 import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
+import { convertDiskToVirtioEdits, driverHelperDiskFix } from './deviceFixes';
 import { DOCS } from './docs';
 import type { Rule } from './rule';
 
@@ -22,7 +23,20 @@ export const bootDiskNotVirtio: Rule = {
     const windows = isWindowsGuest(model)
       ? ' Windows: install the virtio storage driver first (add a second virtio disk), or the guest will not boot.'
       : '';
-    report({ ...valueSpan(bus), message: `The boot disk ${dev} is on bus ${bus.value}; virtio is much faster.${windows}` });
+    report({
+      ...valueSpan(bus),
+      message: `The boot disk ${dev} is on bus ${bus.value}; virtio is much faster.${windows}`,
+      fixes: (context) => {
+        const convert = convertDiskToVirtioEdits(disk, context);
+        const title = windows
+          ? `Convert ${dev} to virtio (Windows must already have the virtio storage driver, or it will not boot)`
+          : `Convert ${dev} to virtio`;
+        if (!windows) return [{ title, edits: convert, preferred: true }];
+        // Once a virtio disk is attached, Windows can install the driver from it: no need to offer another.
+        const hasVirtioDisk = devicesOfKind(context.model, 'disk').some((other) => attributeValue(other.target, 'bus') === 'virtio');
+        return hasVirtioDisk ? [{ title, edits: convert }] : [driverHelperDiskFix(disk, context), { title, edits: convert }];
+      },
+    });
   },
 };
 

@@ -1,6 +1,34 @@
 import { attributeOrTagSpan, tagSpan } from './spans';
+import { insertChild, removeElement, type OffsetEdit } from '../edits/xmlEdits';
+import type { Device, DomainModel } from '../model/domainModel';
+import { attributeValue } from '../xml/xmlTree';
 import { DOCS } from './docs';
-import type { Rule } from './rule';
+import type { Fix, FixContext, Rule } from './rule';
+
+/** Which device an <os><boot dev> value means: the first of that kind. */
+function deviceForBootDev(model: DomainModel, dev: string | undefined): Device | undefined {
+  const isDisk = (device: Device, kind: string) => device.kind === 'disk' && (attributeValue(device.element, 'device') ?? 'disk') === kind;
+  switch (dev) {
+    case 'hd': return model.devices.find((device) => isDisk(device, 'disk'));
+    case 'cdrom': return model.devices.find((device) => isDisk(device, 'cdrom'));
+    case 'fd': return model.devices.find((device) => isDisk(device, 'floppy'));
+    case 'network': return model.devices.find((device) => device.kind === 'interface');
+    default: return undefined;
+  }
+}
+
+/** The <os> boot list as <boot order='N'/> on the devices it names, after the orders already given. */
+function osBootsToDeviceOrder(context: FixContext): OffsetEdit[] {
+  const { model } = context;
+  let order = Math.max(0, ...model.devices.map((device) => device.bootOrder ?? 0));
+  const edits: OffsetEdit[] = model.os.boots.map((boot) => removeElement(boot, context));
+  for (const boot of model.os.boots) {
+    const device = deviceForBootDev(model, attributeValue(boot, 'dev'));
+    if (!device || device.boot) continue;
+    edits.push(insertChild(device.element, { name: 'boot', attributes: [['order', String(++order)]] }, context));
+  }
+  return edits;
+}
 
 export const bootOrderConflict: Rule = {
   id: 'boot-order-conflict',
@@ -14,11 +42,17 @@ export const bootOrderConflict: Rule = {
     if (model.os.boots.length === 0 || deviceBoots.length === 0) return;
     const osRelated = model.os.boots.map((boot) => ({ ...attributeOrTagSpan(boot, 'dev'), message: 'boot device given in <os>' }));
     const deviceRelated = deviceBoots.map((boot) => ({ ...attributeOrTagSpan(boot, 'order'), message: 'per-device boot order' }));
+    const fixes = (context: FixContext): Fix[] => [
+      { title: 'Turn the <os><boot dev> list into per-device boot order', edits: osBootsToDeviceOrder(context), preferred: true },
+      { title: 'Remove the <os><boot dev> elements', edits: model.os.boots.map((boot) => removeElement(boot, context)) },
+      { title: 'Remove the per-device <boot order> elements', edits: deviceBoots.map((boot) => removeElement(boot, context)) },
+    ];
     for (const boot of model.os.boots) {
       report({
         ...tagSpan(boot),
         message: '<os><boot dev> cannot be combined with per-device <boot order>: keep one of the two.',
         related: deviceRelated,
+        fixes,
       });
     }
     for (const boot of deviceBoots) {
@@ -26,6 +60,7 @@ export const bootOrderConflict: Rule = {
         ...tagSpan(boot),
         message: 'Per-device <boot order> cannot be combined with <os><boot dev>: keep one of the two.',
         related: osRelated,
+        fixes,
       });
     }
   },

@@ -1,4 +1,5 @@
 import { attribute, valueSpan } from '../xml/xmlTree';
+import { setAttribute } from '../edits/xmlEdits';
 import { DOCS } from './docs';
 import { duplicates, groupBy, othersIn } from './grouping';
 import type { Rule } from './rule';
@@ -19,6 +20,10 @@ export const bootOrderDuplicate: Rule = {
           ...valueSpan(attribute(boot, 'order')!),
           message: `Boot order ${order} is given to ${group.length} devices; each needs its own number.`,
           related: othersIn(group, boot).shown.map((b) => ({ ...valueSpan(attribute(b, 'order')!), message: `also boot order ${order}` })),
+          fixes: (context) => {
+            const next = Math.max(...context.model.devices.map((device) => device.bootOrder ?? 0)) + 1;
+            return [{ title: `Change to boot order ${next}`, edits: [setAttribute(boot, 'order', String(next), context)], preferred: boot !== group[0] }];
+          },
         });
       }
     }

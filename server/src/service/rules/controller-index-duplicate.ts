@@ -1,5 +1,6 @@
 import { devicesOfKind } from '../model/domainModel';
 import { attribute, valueSpan } from '../xml/xmlTree';
+import { setAttribute } from '../edits/xmlEdits';
 import { DOCS } from './docs';
 import { duplicates, groupBy, othersIn } from './grouping';
 import type { Rule } from './rule';
@@ -24,6 +25,12 @@ export const controllerIndexDuplicate: Rule = {
           ...valueSpan(attribute(controller.element, 'index')!),
           message: `There are ${controllers.length} '${type}' controllers with index ${index}; each needs its own index.`,
           related: othersIn(controllers, controller).shown.map((c) => ({ ...attributeOrTagSpan(c.element, 'index'), message: `another '${type}' controller with index ${index}` })),
+          fixes: (context) => {
+            const used = new Set(devicesOfKind(context.model, 'controller').filter((c) => c.type === type).map((c) => c.index));
+            let next = 0;
+            while (used.has(next)) next++;
+            return [{ title: `Change the index to ${next}`, edits: [setAttribute(controller.element, 'index', String(next), context)], preferred: controller !== controllers[0] }];
+          },
         });
       }
     }

@@ -1,6 +1,7 @@
 import { attributeValue } from '../xml/xmlTree';
+import { replaceText, setAttribute } from '../edits/xmlEdits';
 import { DOCS } from './docs';
-import type { Rule } from './rule';
+import type { Fix, Rule } from './rule';
 import { tagSpan, textOrTagSpan } from './spans';
 
 export const cpuTopologyMismatch: Rule = {
@@ -27,6 +28,15 @@ export const cpuTopologyMismatch: Rule = {
       ...tagSpan(topology),
       message: `The topology gives ${sockets} sockets × ${dies} dies × ${cores} cores × ${threads} threads = ${product} vCPUs, but <vcpu> is ${vcpus}.`,
       related: model.vcpu ? [{ ...textOrTagSpan(model.vcpu.element), message: `<vcpu> is ${vcpus}` }] : undefined,
+      fixes: (context) => {
+        const fixes: Fix[] = [];
+        const others = sockets! * dies! * threads!;
+        if (vcpus % others === 0) {
+          fixes.push({ title: `Set cores to ${vcpus / others} (${sockets} × ${dies} × ${vcpus / others} × ${threads} = ${vcpus})`, edits: [setAttribute(topology, 'cores', String(vcpus / others), context)], preferred: true });
+        }
+        if (model.vcpu) fixes.push({ title: `Set <vcpu> to ${product}`, edits: [replaceText(model.vcpu.element, String(product))] });
+        return fixes;
+      },
     });
   },
 };

@@ -1,4 +1,5 @@
 import { formatBytes } from '../model/sizeUnits';
+import { currentMemoryEqualsMemoryFix } from './domainFixes';
 import { DOCS } from './docs';
 import { memoryPair } from './memoryPair';
 import type { Rule } from './rule';
@@ -16,6 +17,7 @@ export const currentMemoryExceeds: Rule = {
     if (!pair || pair.current <= pair.maximum) return;
     report({
       ...textOrTagSpan(pair.currentElement),
+      fixes: (context) => currentMemoryEqualsMemoryFix(context.model, context),
       message: `currentMemory (${formatBytes(pair.current)}) is above memory (${formatBytes(pair.maximum)}); libvirt silently lowers it to ${formatBytes(pair.maximum)}.`,
       related: [{ ...tagSpan(pair.memoryElement), message: `memory is ${formatBytes(pair.maximum)}` }],
     });

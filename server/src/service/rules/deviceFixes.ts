@@ -33,6 +33,35 @@ export function removeAddressFix(device: Device, context: FixContext): Fix[] {
   return [{ title: 'Remove the address (libvirt assigns one)', edits: [removeElement(device.address.element, context)] }];
 }
 
+/**
+ * The drive address libvirt gives a disk without one, from its target name (virDomainDiskDefAssignAddress):
+ * sdX on SATA is controller X/6, unit X%6; hdX on IDE is controller X/4, bus (X%4)/2, unit X%2. Undefined where
+ * it depends on more than the name (SCSI).
+ */
+export function driveAddressFromName(bus: string | undefined, dev: string | undefined): readonly [number, number, number, number] | undefined {
+  const match = dev ? /^(?:sd|hd|fd|vd|xvd)([a-z]+)$/.exec(dev) : null;
+  if (!match) return undefined;
+  let index = 0;
+  for (const char of match[1]) index = index * 26 + (char.charCodeAt(0) - 96);
+  index -= 1;
+  switch (bus) {
+    case 'sata': return [Math.floor(index / 6), 0, 0, index % 6];
+    case 'ide': return [Math.floor(index / 4), Math.floor((index % 4) / 2), 0, index % 2];
+    case 'fdc': return [0, 0, 0, index];
+    default: return undefined;
+  }
+}
+
+/** "Remove the address" for a disk on a drive bus, only when the address libvirt would derive is free. */
+export function removeDriveAddressFix(disk: Device, context: FixContext): Fix[] {
+  const bus = attributeValue(disk.target, 'bus');
+  const derived = driveAddressFromName(bus, attributeValue(disk.target, 'dev'));
+  if (!derived) return [];
+  const clash = devicesOfKind(context.model, 'disk').some((other) => other !== disk && attributeValue(other.target, 'bus') === bus
+    && (other.address?.drive ?? driveAddressFromName(bus, attributeValue(other.target, 'dev')))?.join(':') === derived.join(':'));
+  return clash ? [] : removeAddressFix(disk, context);
+}
+
 /** Inserts a new controller after the last <controller> of <devices> (or at the end of <devices>). */
 export function insertController(model: DomainModel, spec: ElementSpec, context: FixContext): OffsetEdit {
   const devices = model.devicesElement!;
@@ -127,6 +156,7 @@ export function driverHelperDiskFix(disk: Device, context: FixContext): Fix {
   return {
     title: `Add a temporary virtio disk first, so Windows installs the virtio storage driver (create it: qemu-img create -f qcow2 ${path} 1G)`,
     edits: [insertChild(devices, spec, context, before)],
+    step: true,
   };
 }
 

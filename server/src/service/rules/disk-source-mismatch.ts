@@ -1,5 +1,6 @@
 import { devicesOfKind } from '../model/domainModel';
 import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
+import { setAttribute } from '../edits/xmlEdits';
 import { DOCS } from './docs';
 import type { Rule } from './rule';
 import { attributeOrTagSpan, tagSpan } from './spans';
@@ -35,6 +36,10 @@ export const diskSourceMismatch: Rule = {
           message: `Disk ${dev} has type='${type}', which reads <source ${expected}=...>; its ${wrong[1]}='${wrongAttr.value}' is ignored. `
             + `Use type='${wrong[0]}' or write ${expected}='${wrongAttr.value}'.`,
           related: [{ ...typeSpan, message: `type='${type}'` }],
+          fixes: (context) => [
+            { title: `Change the disk to type='${wrong[0]}'`, edits: [setAttribute(disk.element, 'type', wrong[0], context)], preferred: true },
+            { title: `Rename ${wrong[1]}= to ${expected}=`, edits: [{ start: wrongAttr.nameStart, end: wrongAttr.nameEnd, newText: expected }] },
+          ],
         });
       } else if (device === 'disk') {
         report({

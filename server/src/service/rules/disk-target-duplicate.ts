@@ -1,5 +1,7 @@
 import { devicesOfKind } from '../model/domainModel';
 import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
+import { nextFreeTarget } from './deviceFixes';
+import { setAttribute } from '../edits/xmlEdits';
 import { DOCS } from './docs';
 import { duplicates, groupBy, othersIn } from './grouping';
 import type { Rule } from './rule';
@@ -22,6 +24,10 @@ export const diskTargetDuplicate: Rule = {
           ...span,
           message: `Target '${dev}' is used by ${disks.length} disks; each disk needs its own target dev.`,
           related: others.map((other) => ({ ...valueSpan(attribute(other.target!, 'dev')!), message: `another disk with target '${dev}'` })),
+          fixes: (context) => {
+            const name = nextFreeTarget(context.model, attributeValue(disk.target, 'bus') ?? dev.slice(0, 2));
+            return [{ title: `Rename to ${name}`, edits: [setAttribute(disk.target!, 'dev', name, context)], preferred: true }];
+          },
         });
       }
     }

@@ -1,7 +1,9 @@
 import { devicesOfKind } from '../model/domainModel';
 import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
+import { setAttribute } from '../edits/xmlEdits';
+import { nextFreeTarget } from './deviceFixes';
 import { DOCS } from './docs';
-import type { Rule } from './rule';
+import type { Fix, FixContext, Rule } from './rule';
 
 /** libvirt's virDiskNameParse: a known prefix, then letters (vda, sdb, hdc, xvdaa...). */
 const DISK_NAME = /^(fd|hd|vd|sd|xvd|ubd)[a-z]+$/;
@@ -21,12 +23,17 @@ export const diskTargetInvalid: Rule = {
       if (!dev) continue;
       const device = attributeValue(disk.element, 'device') ?? 'disk';
       const name = dev.value;
+      const fixes = (context: FixContext): Fix[] => {
+        const bus = disk.bus ?? (device === 'floppy' ? 'fdc' : 'virtio');
+        const fresh = nextFreeTarget(context.model, bus, disk);
+        return [{ title: `Rename to ${fresh}`, edits: [setAttribute(disk.target!, 'dev', fresh, context)], preferred: true }];
+      };
       if (device === 'disk' && !HARD_DISK_PREFIX.test(name)) {
-        report({ ...valueSpan(dev), message: `'${name}' is not a hard disk name: use vdX for virtio, sdX for SATA/SCSI, hdX for IDE.` });
+        report({ ...valueSpan(dev), message: `'${name}' is not a hard disk name: use vdX for virtio, sdX for SATA/SCSI, hdX for IDE.`, fixes });
       } else if (device === 'floppy' && !name.startsWith('fd')) {
-        report({ ...valueSpan(dev), message: `'${name}' is not a floppy name: use fda or fdb.` });
+        report({ ...valueSpan(dev), message: `'${name}' is not a floppy name: use fda or fdb.`, fixes });
       } else if (!DISK_NAME.test(name) && !disk.address) {
-        report({ ...valueSpan(dev), message: `libvirt cannot read the disk name '${name}' (expected a prefix such as vd, sd or hd followed by letters).` });
+        report({ ...valueSpan(dev), message: `libvirt cannot read the disk name '${name}' (expected a prefix such as vd, sd or hd followed by letters).`, fixes });
       }
     }
   },

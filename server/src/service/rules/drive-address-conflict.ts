@@ -1,9 +1,11 @@
 import type { Device } from '../model/domainModel';
 import { deviceLabel } from '../model/deviceLabel';
 import { attributeValue } from '../xml/xmlTree';
+import { removeDriveAddressFix } from './deviceFixes';
+import { setAttribute } from '../edits/xmlEdits';
 import { DOCS } from './docs';
 import { duplicates, groupBy, listWithMore, othersIn } from './grouping';
-import type { Rule } from './rule';
+import type { Fix, FixContext, Rule } from './rule';
 import { tagSpan } from './spans';
 
 export const driveAddressConflict: Rule = {
@@ -30,11 +32,30 @@ export const driveAddressConflict: Rule = {
           ...tagSpan(device.address!.element),
           message: `Drive address ${where} is also used by ${listWithMore(others.map(deviceLabel), more)}.`,
           related: others.map((other) => ({ ...tagSpan(other.address!.element), message: `${deviceLabel(other)} is also at ${where}` })),
+          fixes: (context) => [...nextFreeUnitFix(device, context), ...(device.kind === 'disk' ? removeDriveAddressFix(device, context) : [])],
         });
       }
     }
   },
 };
+
+/** Units per bus of one target: AHCI has 6 ports, IDE 2 devices per bus, a floppy controller 2 drives. */
+const MAX_UNIT: Record<string, number> = { sata: 5, ide: 1, fdc: 1, scsi: 16383 };
+
+/** "Move to unit N": the first unit free on the same controller, bus and target. */
+function nextFreeUnitFix(device: Device, context: FixContext): Fix[] {
+  const bus = driveBusOf(device)!;
+  const [controller, busNumber, target] = device.address!.drive!;
+  const used = new Set(context.model.devices
+    .filter((other) => other !== device && driveBusOf(other) === bus && other.address?.drive)
+    .filter((other) => other.address!.drive![0] === controller && other.address!.drive![1] === busNumber && other.address!.drive![2] === target)
+    .map((other) => other.address!.drive![3]));
+  for (let unit = 0; unit <= (MAX_UNIT[bus] ?? 0); unit++) {
+    if (used.has(unit)) continue;
+    return [{ title: `Move to unit ${unit} of ${bus} controller ${controller}`, edits: [setAttribute(device.address!.element, 'unit', String(unit), context)], preferred: true }];
+  }
+  return [];
+}
 
 /** The controller type a drive address refers to: the disk's bus, or scsi for SCSI host devices. */
 function driveBusOf(device: Device): string | undefined {

@@ -1,6 +1,7 @@
 import { ENUMERATED_ATTRIBUTES, ENUMERATED_TEXTS, type EnumeratedAttribute, type EnumeratedText } from '../model/libvirtEnums';
 import type { XmlElement } from '../xml/xmlTree';
 import { attribute, valueSpan } from '../xml/xmlTree';
+import { replaceAttributeValue, replaceText } from '../edits/xmlEdits';
 import { DOCS } from './docs';
 import type { Rule } from './rule';
 import { textOrTagSpan } from './spans';
@@ -18,11 +19,20 @@ export const enumValueInvalid: Rule = {
       for (const entry of node.attributes) {
         const attr = attribute(element, entry.attribute);
         if (!attr || entry.values.includes(attr.value) || (entry.when && !entry.when(element))) continue;
-        report({ ...valueSpan(attr), message: describe(attr.value, `${element.name} ${entry.attribute}`, entry.values) });
+        report({
+          ...valueSpan(attr),
+          message: describe(attr.value, `${element.name} ${entry.attribute}`, entry.values),
+          fixes: (context) => replacements(attr.value, entry.values).map((value, i) => ({ title: `Change to '${value}'`, edits: [replaceAttributeValue(attr, value, context)], preferred: i === 0 && value === closest(attr.value, entry.values) })),
+        });
       }
       for (const entry of node.texts) {
         const value = element.text.trim();
-        if (!entry.values.includes(value)) report({ ...textOrTagSpan(element), message: describe(value, `<${element.name}>`, entry.values) });
+        if (entry.values.includes(value)) continue;
+        report({
+          ...textOrTagSpan(element),
+          message: describe(value, `<${element.name}>`, entry.values),
+          fixes: () => replacements(value, entry.offered ?? entry.values).map((choice) => ({ title: `Change to '${choice}'`, edits: [replaceText(element, choice)] })),
+        });
       }
     });
   },
@@ -63,6 +73,14 @@ function visit(element: XmlElement, node: TrieNode | undefined, check: (element:
     visit(child, node.children.get(child.name), check);
     if (any) visit(child, any, check);
   }
+}
+
+/** The values a fix may offer: the likely one, or the whole (short) list. */
+function replacements(value: string, values: readonly string[]): string[] {
+  const suggestion = closest(value, values);
+  if (suggestion) return [suggestion];
+  const known = values.filter((v) => v !== 'default' && v !== 'none');
+  return known.length <= 6 ? known : [];
 }
 
 function describe(value: string, where: string, values: readonly string[]): string {

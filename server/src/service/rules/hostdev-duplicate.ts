@@ -2,6 +2,7 @@ import type { Device } from '../model/domainModel';
 import { readPciAddress } from '../model/domainModel';
 import { formatPciAddress } from '../model/pciAddress';
 import { attributeValue, firstChild } from '../xml/xmlTree';
+import { removeElement } from '../edits/xmlEdits';
 import { DOCS } from './docs';
 import { duplicates, groupBy, othersIn } from './grouping';
 import type { Rule } from './rule';
@@ -23,6 +24,7 @@ export const hostdevDuplicate: Rule = {
           ...span,
           message: `Host device ${key} is passed through ${devices.length} times.`,
           related: othersIn(devices, device).shown.map((other) => ({ ...tagSpan(other.element), message: `also passes through ${key}` })),
+          fixes: (context) => [{ title: `Remove this duplicate <${device.kind}>`, edits: [removeElement(device.element, context)], preferred: device !== devices[0] }],
         });
       }
     }

@@ -1,6 +1,7 @@
 import { deviceLabel } from '../model/deviceLabel';
 import { pciHostdevs } from '../model/domainModel';
 import { attribute, valueSpan } from '../xml/xmlTree';
+import { setAttribute } from '../edits/xmlEdits';
 import { DOCS } from './docs';
 import type { Rule } from './rule';
 import { tagSpan } from './spans';
@@ -21,6 +22,7 @@ export const hostdevUnmanaged: Rule = {
         ...(managed ? valueSpan(managed) : tagSpan(hostdev.element)),
         message: `${deviceLabel(hostdev)} is not managed='yes'${managed && managed.value !== 'no' ? ` (libvirt reads managed='${managed.value}' as 'no')` : ''}: `
           + 'detach it from its host driver yourself (virsh nodedev-detach) before starting the guest.',
+        fixes: (context) => [{ title: "Set managed='yes' (libvirt detaches the device itself)", edits: [setAttribute(hostdev.element, 'managed', 'yes', context)], preferred: true }],
       });
     }
   },

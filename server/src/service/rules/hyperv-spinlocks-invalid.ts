@@ -1,4 +1,5 @@
 import { attribute, attributeValue, firstChild, valueSpan } from '../xml/xmlTree';
+import { replaceAttributeValue } from '../edits/xmlEdits';
 import { DOCS } from './docs';
 import type { Rule } from './rule';
 
@@ -16,6 +17,7 @@ export const hypervSpinlocksInvalid: Rule = {
     if (!spinlocks || attributeValue(spinlocks, 'state') !== 'on') return;
     const retries = attribute(spinlocks, 'retries');
     if (!retries || !/^[0-9]+$/.test(retries.value.trim()) || Number(retries.value) >= HYPERV_SPINLOCKS_MINIMUM) return;
-    report({ ...valueSpan(retries), message: `retries='${retries.value}' is below the minimum of ${HYPERV_SPINLOCKS_MINIMUM}; 8191 is the usual value.` });
+    report({ ...valueSpan(retries), message: `retries='${retries.value}' is below the minimum of ${HYPERV_SPINLOCKS_MINIMUM}; 8191 is the usual value.`,
+      fixes: (context) => [{ title: "Set retries='8191'", edits: [replaceAttributeValue(retries, '8191', context)], preferred: true }] });
   },
 };

@@ -1,6 +1,8 @@
 import { devicesOfKind } from '../model/domainModel';
 import { MACHINE_FAMILY_LABEL } from '../model/pciAddress';
 import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
+import { removeElement, setAttribute } from '../edits/xmlEdits';
+import { nextFreeTarget } from './deviceFixes';
 import { DOCS } from './docs';
 import type { Rule } from './rule';
 
@@ -20,11 +22,26 @@ export const ideUnsupportedMachine: Rule = {
       const bus = disk.target ? attribute(disk.target, 'bus') : undefined;
       if (bus?.value !== 'ide') continue;
       const dev = attributeValue(disk.target, 'dev') ?? 'disk';
-      report({ ...valueSpan(bus), message: `${MACHINE_FAMILY_LABEL[family]} machines have no IDE controller: disk ${dev} cannot be on bus ide; ${suggestion}.` });
+      const newBus = family === 'q35' ? 'sata' : attributeValue(disk.element, 'device') === 'cdrom' ? 'scsi' : 'virtio';
+      report({
+        ...valueSpan(bus),
+        message: `${MACHINE_FAMILY_LABEL[family]} machines have no IDE controller: disk ${dev} cannot be on bus ide; ${suggestion}.`,
+        fixes: (context) => {
+          const target = nextFreeTarget(context.model, newBus, disk);
+          const edits = [setAttribute(disk.target!, 'bus', newBus, context), setAttribute(disk.target!, 'dev', target, context)];
+          if (disk.address?.type === 'drive') edits.push(removeElement(disk.address.element, context));
+          return [{ title: `Move ${dev} to bus ${newBus} as ${target}`, edits, preferred: true }];
+        },
+      });
     }
     for (const controller of devicesOfKind(model, 'controller')) {
       const type = attribute(controller.element, 'type');
-      if (type?.value === 'ide') report({ ...valueSpan(type), message: `${MACHINE_FAMILY_LABEL[family]} machines have no IDE controller.` });
+      if (type?.value !== 'ide') continue;
+      report({
+        ...valueSpan(type),
+        message: `${MACHINE_FAMILY_LABEL[family]} machines have no IDE controller.`,
+        fixes: (context) => [{ title: 'Remove the IDE controller', edits: [removeElement(controller.element, context)], preferred: true }],
+      });
     }
   },
 };

@@ -1,4 +1,5 @@
 import { deviceLabel } from '../model/deviceLabel';
+import { hideKvmEdits } from './domainFixes';
 import { DOCS } from './docs';
 import { passthroughToWindows } from './gpuPassthroughHiding';
 import type { Rule } from './rule';
@@ -21,6 +22,7 @@ export const kvmHiddenMissing: Rule = {
       message: `${deviceLabel(passthrough.hostdev)} is passed to a Windows guest (${passthrough.reason}) and KVM is not hidden: `
         + "NVIDIA drivers stop with Code 43. Add <kvm><hidden state='on'/></kvm> to <features>.",
       related: kvm ? [{ ...tagSpan(kvm), message: "<kvm> has no <hidden state='on'/>" }] : undefined,
+      fixes: (context) => [{ title: "Add <kvm><hidden state='on'/></kvm> to <features>", edits: hideKvmEdits(context.model, context), preferred: true }],
     });
   },
 };

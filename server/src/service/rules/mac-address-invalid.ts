@@ -1,5 +1,6 @@
 import { devicesOfKind } from '../model/domainModel';
 import { attribute, firstChild, valueSpan } from '../xml/xmlTree';
+import { removeElement, replaceAttributeValue } from '../edits/xmlEdits';
 import { DOCS } from './docs';
 import type { Rule } from './rule';
 
@@ -21,9 +22,21 @@ export const macAddressInvalid: Rule = {
       if (!address) continue;
       const match = MAC.exec(address.value);
       if (!match) {
-        report({ ...valueSpan(address), message: `'${address.value}' is not a MAC address (six hex bytes like 52:54:00:12:34:56).` });
+        report({
+          ...valueSpan(address),
+          message: `'${address.value}' is not a MAC address (six hex bytes like 52:54:00:12:34:56).`,
+          fixes: (context) => [{ title: 'Remove the <mac> (libvirt generates one)', edits: [removeElement(mac!, context)], preferred: true }],
+        });
       } else if (parseInt(match[1], 16) & 1) {
-        report({ ...valueSpan(address), message: `${address.value} is a multicast address (its first byte is odd); a NIC needs a unicast one such as 52:54:00:…` });
+        const unicast = (parseInt(match[1], 16) & 0xfe).toString(16).padStart(2, '0') + address.value.slice(match[1].length, address.value.length);
+        report({
+          ...valueSpan(address),
+          message: `${address.value} is a multicast address (its first byte is odd); a NIC needs a unicast one such as 52:54:00:…`,
+          fixes: (context) => [
+            { title: `Change to ${unicast.trim()}`, edits: [replaceAttributeValue(address, unicast.trim(), context)], preferred: true },
+            { title: 'Remove the <mac> (libvirt generates one)', edits: [removeElement(mac!, context)] },
+          ],
+        });
       }
     }
   },

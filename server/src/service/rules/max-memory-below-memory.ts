@@ -1,4 +1,6 @@
 import { formatBytes } from '../model/sizeUnits';
+import { replaceText, setAttribute } from '../edits/xmlEdits';
+import { attributeValue } from '../xml/xmlTree';
 import { DOCS } from './docs';
 import type { Rule } from './rule';
 import { tagSpan, textOrTagSpan } from './spans';
@@ -13,11 +15,17 @@ export const maxMemoryBelowMemory: Rule = {
   check({ model, report }) {
     const { maxMemory, memory } = model;
     if (!maxMemory || !memory || !('bytes' in maxMemory.size) || !('bytes' in memory.size)) return;
-    if (maxMemory.size.bytes >= memory.size.bytes) return;
+    const memoryBytes = memory.size.bytes;
+    if (maxMemory.size.bytes >= memoryBytes) return;
     report({
       ...textOrTagSpan(maxMemory.element),
       message: `maxMemory (${formatBytes(maxMemory.size.bytes)}) is below memory (${formatBytes(memory.size.bytes)}).`,
       related: [{ ...tagSpan(memory.element), message: `memory is ${formatBytes(memory.size.bytes)}` }],
+      fixes: (context) => [{
+        title: `Set maxMemory to ${formatBytes(memoryBytes)}`,
+        edits: [replaceText(maxMemory.element, memory.element.text.trim()), setAttribute(maxMemory.element, 'unit', attributeValue(memory.element, 'unit') ?? 'KiB', context)],
+        preferred: true,
+      }],
     });
   },
 };

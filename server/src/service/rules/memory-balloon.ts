@@ -1,4 +1,5 @@
 import { formatBytes } from '../model/sizeUnits';
+import { currentMemoryEqualsMemoryFix } from './domainFixes';
 import { DOCS } from './docs';
 import { memoryPair } from './memoryPair';
 import type { Rule } from './rule';
@@ -14,9 +15,10 @@ export const memoryBalloon: Rule = {
   docs: DOCS.memory,
   check({ model, report }) {
     const pair = memoryPair(model);
-    if (!pair || pair.current >= pair.maximum) return;
+    if (!pair || pair.current >= pair.maximum || pair.balloonDisabled) return;
     report({
       ...textOrTagSpan(pair.currentElement),
+      fixes: (context) => currentMemoryEqualsMemoryFix(context.model, context),
       message: `The guest starts with ${formatBytes(pair.current)} and may grow to ${formatBytes(pair.maximum)} through the balloon. `
         + 'Windows guests show the ballooned-away memory as used.',
     });

@@ -1,7 +1,9 @@
 import { guestArch } from '../model/domainModel';
 import { firstChild } from '../xml/xmlTree';
+import { insertChild, removeElement } from '../edits/xmlEdits';
+import type { ElementSpec } from '../edits/xmlSnippet';
 import { DOCS } from './docs';
-import type { Rule } from './rule';
+import type { Fix, Rule } from './rule';
 import { tagSpan } from './spans';
 
 export const memoryHotplugNeedsNuma: Rule = {
@@ -20,6 +22,21 @@ export const memoryHotplugNeedsNuma: Rule = {
     report({
       ...tagSpan(maxMemory.element),
       message: "<maxMemory> needs a NUMA cell: add <numa><cell id='0' cpus='0-N' memory='...'/></numa> to <cpu>, or remove <maxMemory>.",
+      fixes: (context) => {
+        const fixes: Fix[] = [];
+        const memory = model.memory;
+        const vcpus = model.vcpu?.maximum ?? 1;
+        if (memory && 'bytes' in memory.size) {
+          const cell: ElementSpec = { name: 'cell', attributes: [['id', '0'], ['cpus', vcpus > 1 ? `0-${vcpus - 1}` : '0'], ['memory', String(Math.ceil(memory.size.bytes / 1024))], ['unit', 'KiB']] };
+          const numa: ElementSpec = { name: 'numa', children: [cell] };
+          const cpu = model.cpu.element;
+          const before = model.root.children.find((element) => ['clock', 'on_poweroff', 'on_reboot', 'on_crash', 'pm', 'devices'].includes(element.name));
+          const edit = cpu ? insertChild(cpu, numa, context) : insertChild(model.root, { name: 'cpu', children: [numa] }, context, before);
+          fixes.push({ title: 'Add a NUMA cell with all vCPUs and memory', edits: [edit], preferred: true });
+        }
+        fixes.push({ title: 'Remove <maxMemory> (no memory hot-plug)', edits: [removeElement(maxMemory.element, context)] });
+        return fixes;
+      },
     });
   },
 };

@@ -1,7 +1,9 @@
 import type { SizeElement } from '../model/domainModel';
 import { valueSpan } from '../xml/xmlTree';
+import { replaceAttributeValue, replaceText, setAttribute } from '../edits/xmlEdits';
+import { unitScale } from '../model/sizeUnits';
 import { DOCS } from './docs';
-import type { Rule } from './rule';
+import type { Fix, FixContext, Rule } from './rule';
 import { textOrTagSpan } from './spans';
 
 export const memoryValueInvalid: Rule = {
@@ -13,10 +15,29 @@ export const memoryValueInvalid: Rule = {
   docs: DOCS.memory,
   check({ model, report }) {
     for (const size of [model.memory, model.currentMemory, model.maxMemory]) {
-      if (size && 'error' in size.size) report({ ...spanOf(size), message: `<${size.element.name}>: ${size.size.error}.` });
+      if (size && 'error' in size.size) report({ ...spanOf(size), message: `<${size.element.name}>: ${size.size.error}.`, fixes: (context) => repairSize(size, context) });
     }
   },
 };
+
+const UNITS = ['KiB', 'MiB', 'GiB', 'TiB', 'bytes', 'KB', 'MB', 'GB', 'TB'];
+
+/** A readable value for what the user meant: trimmed, a decimal turned into KiB, the closest known unit. */
+function repairSize(size: SizeElement, context: FixContext): Fix[] {
+  const text = size.element.text.trim();
+  const unit = size.unit?.value;
+  if (unit !== undefined && unitScale(unit) === undefined) {
+    const known = UNITS.find((candidate) => candidate.toLowerCase() === unit.toLowerCase().replace(/s$/, '')) ?? UNITS.find((candidate) => unit.toLowerCase().startsWith(candidate[0].toLowerCase()));
+    return known ? [{ title: `Change the unit to ${known}`, edits: [replaceAttributeValue(size.unit!, known, context)], preferred: true }] : [];
+  }
+  if (/^\+?[0-9]+$/.test(text)) return [{ title: `Write it as ${text}`, edits: [replaceText(size.element, text)], preferred: true }];
+  const number = Number(text);
+  const scale = unitScale(unit);
+  if (!Number.isFinite(number) || number < 0 || scale === undefined) return [];
+  const kib = Math.ceil((number * scale) / 1024);
+  const edits = [replaceText(size.element, String(kib)), setAttribute(size.element, 'unit', 'KiB', context)];
+  return [{ title: `Write it as ${kib} KiB`, edits, preferred: true }];
+}
 
 function spanOf(size: SizeElement) {
   return size.size && 'error' in size.size && size.size.error.startsWith('unknown unit') && size.unit ? valueSpan(size.unit) : textOrTagSpan(size.element);

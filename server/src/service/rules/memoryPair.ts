@@ -2,12 +2,15 @@
 
 import type { DomainModel } from '../model/domainModel';
 import type { XmlElement } from '../xml/xmlTree';
+import { attributeValue } from '../xml/xmlTree';
 
 export interface MemoryPair {
   readonly maximum: number;
   readonly current: number;
   readonly memoryElement: XmlElement;
   readonly currentElement: XmlElement;
+  /** <memballoon model='none'/>: nothing inflates, the guest simply has <memory>. */
+  readonly balloonDisabled: boolean;
 }
 
 export function memoryPair(model: DomainModel): MemoryPair | undefined {
@@ -18,6 +21,7 @@ export function memoryPair(model: DomainModel): MemoryPair | undefined {
     current: roundUpToKiB(currentMemory.size.bytes),
     memoryElement: memory.element,
     currentElement: currentMemory.element,
+    balloonDisabled: model.devices.some((device) => device.kind === 'memballoon' && attributeValue(device.element, 'model') === 'none'),
   };
 }
 

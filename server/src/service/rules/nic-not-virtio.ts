@@ -1,5 +1,6 @@
 import { devicesOfKind } from '../model/domainModel';
 import { attribute, valueSpan } from '../xml/xmlTree';
+import { replaceAttributeValue } from '../edits/xmlEdits';
 import { DOCS } from './docs';
 import type { Rule } from './rule';
 
@@ -20,7 +21,11 @@ export const nicNotVirtio: Rule = {
     for (const nic of devicesOfKind(model, 'interface')) {
       const type = nic.model ? attribute(nic.model, 'type') : undefined;
       if (!type || !EMULATED_NIC_MODELS.has(type.value)) continue;
-      report({ ...valueSpan(type), message: `NIC model ${type.value} is emulated; model type='virtio' is faster (the guest needs the virtio-net driver).` });
+      report({
+        ...valueSpan(type),
+        message: `NIC model ${type.value} is emulated; model type='virtio' is faster (the guest needs the virtio-net driver).`,
+        fixes: (context) => [{ title: "Change the NIC model to virtio", edits: [replaceAttributeValue(type, 'virtio', context)], preferred: true }],
+      });
     }
   },
 };

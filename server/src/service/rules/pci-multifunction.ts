@@ -1,5 +1,6 @@
 import { deviceLabel } from '../model/deviceLabel';
 import { formatPciAddress, IMPLICIT_PCI_DEVICES } from '../model/pciAddress';
+import { setAttribute } from '../edits/xmlEdits';
 import { DOCS } from './docs';
 import { groupBy } from './grouping';
 import type { Rule } from './rule';
@@ -29,6 +30,7 @@ export const pciMultifunction: Rule = {
           ...attributeOrTagSpan(device.address!.element, 'function'),
           message: `${deviceLabel(device)} is at ${formatPciAddress(device.address!.pci!)} but nothing is at function 0 of slot ${slot}: `
             + 'the guest will not see it. Move one device of this slot to function 0.',
+          fixes: (context) => [{ title: 'Move to function 0', edits: [setAttribute(device.address!.element, 'function', '0x0', context)], preferred: device === devices[0] }],
         });
       }
     }

@@ -1,4 +1,5 @@
 import type { XmlElement } from '../xml/xmlTree';
+import { setAttribute } from '../edits/xmlEdits';
 import { QEMU_NAMESPACE_DOCS } from './docs';
 import type { Rule } from './rule';
 import { tagSpan } from './spans';
@@ -19,7 +20,11 @@ export const qemuNamespaceUndeclared: Rule = {
     for (const element of model.root.children) {
       if (!element.name.startsWith('qemu:') || declaresQemu(element)) continue;
       const why = declared ? `xmlns:qemu is '${declared.value}', not '${QEMU_NAMESPACE_URI}'` : `<domain> does not declare xmlns:qemu='${QEMU_NAMESPACE_URI}'`;
-      report({ ...tagSpan(element), message: `libvirt silently drops <${element.name}>: ${why}.` });
+      report({
+        ...tagSpan(element),
+        message: `libvirt silently drops <${element.name}>: ${why}.`,
+        fixes: (context) => [{ title: `Declare xmlns:qemu='${QEMU_NAMESPACE_URI}' on <domain>`, edits: [setAttribute(model.root, 'xmlns:qemu', QEMU_NAMESPACE_URI, context)], preferred: true }],
+      });
     }
   },
 };

@@ -32,6 +32,8 @@ export interface Fix {
   readonly edits: readonly OffsetEdit[];
   /** The fix an editor applies for "fix all" / auto-fix: the safe, expected one. */
   readonly preferred?: boolean;
+  /** A first step that prepares the real fix (the problem stays until the user takes the next one). */
+  readonly step?: boolean;
 }
 
 export interface FixContext extends EditContext {

@@ -1,6 +1,7 @@
 import { devicesOfKind } from '../model/domainModel';
-import { formatBytes, parseSize } from '../model/sizeUnits';
+import { formatBytes, parseSize, unitScale } from '../model/sizeUnits';
 import { attributeValue, firstChild } from '../xml/xmlTree';
+import { replaceText } from '../edits/xmlEdits';
 import { DOCS } from './docs';
 import type { Rule } from './rule';
 import { textOrTagSpan } from './spans';
@@ -20,7 +21,15 @@ export const shmemSizeInvalid: Rule = {
       if (!('bytes' in parsed) || parsed.bytes === 0) continue;
       const bytes = BigInt(parsed.bytes);
       if ((bytes & (bytes - 1n)) === 0n) continue;
-      report({ ...textOrTagSpan(size), message: `The shmem size ${formatBytes(parsed.bytes)} is not a power of two; QEMU will not start with it.` });
+      const scale = unitScale(attributeValue(size, 'unit'), 1)!;
+      let power = 1n;
+      while (power < bytes) power <<= 1n;
+      const rounded = Number(power) % scale === 0 ? String(Number(power) / scale) : undefined;
+      report({
+        ...textOrTagSpan(size),
+        message: `The shmem size ${formatBytes(parsed.bytes)} is not a power of two; QEMU will not start with it.`,
+        fixes: () => (rounded ? [{ title: `Round up to ${formatBytes(Number(power))}`, edits: [replaceText(size, rounded)], preferred: true }] : []),
+      });
     }
   },
 };

@@ -1,5 +1,6 @@
 import { guestArch } from '../model/domainModel';
 import { usesUefi } from './acpi-requires-uefi';
+import { addToFeatures } from './domainFixes';
 import { DOCS } from './docs';
 import type { Rule } from './rule';
 import { attributeOrTagSpan } from './spans';
@@ -18,6 +19,7 @@ export const uefiRequiresAcpi: Rule = {
     report({
       ...(model.os.firmware === 'efi' ? attributeOrTagSpan(os, 'firmware') : attributeOrTagSpan(model.os.loader!, 'type')),
       message: 'UEFI on x86 requires ACPI: add <acpi/> to <features>.',
+      fixes: (context) => [{ title: 'Add <acpi/> to <features>', edits: [addToFeatures(model, { name: 'acpi' }, context)], preferred: true }],
     });
   },
 };

@@ -1,4 +1,5 @@
 import { deviceLabel } from '../model/deviceLabel';
+import { removeAddressFix } from './deviceFixes';
 import { DOCS } from './docs';
 import { duplicates, groupBy, listWithMore, othersIn } from './grouping';
 import type { Rule } from './rule';
@@ -24,6 +25,7 @@ export const usbPortConflict: Rule = {
           ...attributeOrTagSpan(device.address!.element, 'port'),
           message: `USB ${key} is also used by ${listWithMore(others.map(deviceLabel), more)}.`,
           related: others.map((other) => ({ ...attributeOrTagSpan(other.address!.element, 'port'), message: `${deviceLabel(other)} is also at USB ${key}` })),
+          fixes: (context) => removeAddressFix(device, context).map((fix) => ({ ...fix, title: 'Remove the USB address (libvirt picks a free port)', preferred: device !== devices[0] })),
         });
       }
     }

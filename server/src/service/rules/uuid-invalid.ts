@@ -1,4 +1,6 @@
 import { firstChild } from '../xml/xmlTree';
+import { removeElement, replaceText } from '../edits/xmlEdits';
+import { randomUUID } from 'node:crypto';
 import { DOCS } from './docs';
 import type { Rule } from './rule';
 import { textOrTagSpan } from './spans';
@@ -15,6 +17,13 @@ export const uuidInvalid: Rule = {
     if (!uuid) return;
     const digits = uuid.text.trim().replace(/[- ]/g, '');
     if (/^[0-9A-Fa-f]{32}$/.test(digits)) return;
-    report({ ...textOrTagSpan(uuid), message: `'${uuid.text.trim()}' is not a UUID: it needs 32 hex digits, like 4dea22b3-1d52-d8f3-2516-782e98ab3fa0.` });
+    report({
+      ...textOrTagSpan(uuid),
+      message: `'${uuid.text.trim()}' is not a UUID: it needs 32 hex digits, like 4dea22b3-1d52-d8f3-2516-782e98ab3fa0.`,
+      fixes: (context) => [
+        { title: 'Remove the <uuid> (libvirt generates one)', edits: [removeElement(uuid, context)], preferred: true },
+        { title: 'Replace with a new random UUID', edits: [replaceText(uuid, randomUUID())] },
+      ],
+    });
   },
 };

@@ -1,4 +1,5 @@
 import { attribute, valueSpan } from '../xml/xmlTree';
+import { replaceAttributeValue, replaceText } from '../edits/xmlEdits';
 import { DOCS } from './docs';
 import type { Rule } from './rule';
 import { textOrTagSpan } from './spans';
@@ -17,6 +18,10 @@ export const vcpuCurrentExceeds: Rule = {
       ...valueSpan(attribute(vcpu.element, 'current')!),
       message: `current='${vcpu.current}' is above the maximum of ${vcpu.maximum} vCPUs; raise <vcpu> or lower current.`,
       related: [{ ...textOrTagSpan(vcpu.element), message: `the maximum is ${vcpu.maximum}` }],
+      fixes: (context) => [
+        { title: `Set current to ${vcpu.maximum}`, edits: [replaceAttributeValue(attribute(vcpu.element, 'current')!, String(vcpu.maximum), context)], preferred: true },
+        { title: `Raise <vcpu> to ${vcpu.current}`, edits: [replaceText(vcpu.element, String(vcpu.current))] },
+      ],
     });
   },
 };

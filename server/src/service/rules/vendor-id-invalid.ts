@@ -1,6 +1,8 @@
 import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
+import { setAttribute } from '../edits/xmlEdits';
+import { DEFAULT_VENDOR_ID } from './domainFixes';
 import { DOCS } from './docs';
-import type { Rule } from './rule';
+import type { Fix, FixContext, Rule } from './rule';
 import { tagSpan } from './spans';
 
 export const HYPERV_VENDOR_ID_MAX = 12;
@@ -17,14 +19,16 @@ export const vendorIdInvalid: Rule = {
     const vendorId = model.features.vendorId;
     if (!vendorId || attributeValue(vendorId, 'state') !== 'on') return;
     const value = attribute(vendorId, 'value');
+    const valid = value?.value.replace(/,/g, '').slice(0, HYPERV_VENDOR_ID_MAX) || DEFAULT_VENDOR_ID;
+    const fixes = (context: FixContext): Fix[] => [{ title: `Set the vendor_id value to '${valid}'`, edits: [setAttribute(vendorId, 'value', valid, context)], preferred: true }];
     if (!value) {
-      report({ ...tagSpan(vendorId), message: "<vendor_id state='on'> needs value='...' (1 to 12 characters)." });
+      report({ ...tagSpan(vendorId), message: "<vendor_id state='on'> needs value='...' (1 to 12 characters).", fixes });
     } else if (value.value.length === 0) {
-      report({ ...valueSpan(value), message: 'The vendor_id value is empty: give 1 to 12 characters.' });
+      report({ ...valueSpan(value), message: 'The vendor_id value is empty: give 1 to 12 characters.', fixes });
     } else if (value.value.length > HYPERV_VENDOR_ID_MAX) {
-      report({ ...valueSpan(value), message: `The vendor_id value '${value.value}' has ${value.value.length} characters; libvirt allows at most ${HYPERV_VENDOR_ID_MAX}.` });
+      report({ ...valueSpan(value), message: `The vendor_id value '${value.value}' has ${value.value.length} characters; libvirt allows at most ${HYPERV_VENDOR_ID_MAX}.`, fixes });
     } else if (value.value.includes(',')) {
-      report({ ...valueSpan(value), message: `The vendor_id value '${value.value}' contains a comma, which libvirt refuses.` });
+      report({ ...valueSpan(value), message: `The vendor_id value '${value.value}' contains a comma, which libvirt refuses.`, fixes });
     }
   },
 };

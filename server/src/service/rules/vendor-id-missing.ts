@@ -1,4 +1,5 @@
 import { deviceLabel } from '../model/deviceLabel';
+import { addVendorIdEdits, DEFAULT_VENDOR_ID } from './domainFixes';
 import { DOCS } from './docs';
 import { passthroughToWindows } from './gpuPassthroughHiding';
 import type { Rule } from './rule';
@@ -21,6 +22,7 @@ export const vendorIdMissing: Rule = {
       message: `${deviceLabel(passthrough.hostdev)} is passed to a Windows guest (${passthrough.reason}) without a Hyper-V vendor_id: `
         + "NVIDIA drivers stop with Code 43. Add <vendor_id state='on' value='...'/> to <hyperv>.",
       related: hyperv ? [{ ...tagSpan(hyperv), message: 'vendor_id belongs in <hyperv>' }] : undefined,
+      fixes: (context) => [{ title: `Add <vendor_id state='on' value='${DEFAULT_VENDOR_ID}'/> to <hyperv>`, edits: addVendorIdEdits(context.model, context), preferred: true }],
     });
   },
 };

@@ -1,5 +1,6 @@
 import { devicesOfKind } from '../model/domainModel';
 import { attribute, valueSpan } from '../xml/xmlTree';
+import { removeAttribute } from '../edits/xmlEdits';
 import { DOCS } from './docs';
 import { othersIn } from './grouping';
 import type { Rule } from './rule';
@@ -20,6 +21,10 @@ export const videoPrimaryDuplicate: Rule = {
         ...valueSpan(primary!),
         message: `${primaries.length} video devices are primary='yes'; only one can be.`,
         related: othersIn(primaries, primary).shown.map((p) => ({ ...valueSpan(p!), message: "another primary='yes'" })),
+        fixes: (context) => {
+          const model = devicesOfKind(context.model, 'video').find((video) => video.model && attribute(video.model, 'primary') === primary)!.model!;
+          return [{ title: "Remove this primary='yes'", edits: [removeAttribute(model, primary!, context)], preferred: primary !== primaries[0] }];
+        },
       });
     }
   },

@@ -10,6 +10,14 @@ export const xmlSyntax: Rule = {
     + 'still analysed as far as it can be read.',
   docs: DOCS.overview,
   check({ document, report }) {
-    for (const error of document.errors) report(error);
+    for (const error of document.errors) {
+      const repair = error.repair;
+      report({
+        start: error.start,
+        end: error.end,
+        message: error.message,
+        fixes: repair ? () => [{ title: repair.title, edits: [{ start: repair.start, end: repair.end, newText: repair.newText }], preferred: true }] : undefined,
+      });
+    }
   },
 };

@@ -4,7 +4,7 @@
 // not reported. Syntax errors are collected with exact offsets and parsing goes on, so that everything that
 // can still be analysed is analysed.
 
-import type { XmlAttribute, XmlDocument, XmlElement, XmlSyntaxError } from './xmlTree';
+import type { SyntaxRepair, XmlAttribute, XmlDocument, XmlElement, XmlSyntaxError } from './xmlTree';
 
 /** Beyond this many, further syntax errors are dropped: binary garbage must not produce megabytes of them. */
 export const MAX_SYNTAX_ERRORS = 100;
@@ -57,7 +57,7 @@ class Parser {
     }
     for (let i = this.stack.length - 1; i >= 0; i--) {
       const open = this.stack[i];
-      this.error(`Element <${open.name}> is never closed.`, open.start + 1, open.nameEnd);
+      this.error(`Element <${open.name}> is never closed.`, open.start + 1, open.nameEnd, this.closeRepair(open, text.length));
       open.end = text.length;
     }
     if (!this.root) this.error('The document has no root element.', 0, Math.min(text.length, 1));
@@ -65,8 +65,24 @@ class Parser {
     return { text, root: this.root, errors: this.errors };
   }
 
-  private error(message: string, start: number, end: number): void {
-    if (this.errors.length < MAX_SYNTAX_ERRORS) this.errors.push({ message, start, end: Math.max(end, start) });
+  private error(message: string, start: number, end: number, repair?: SyntaxRepair): void {
+    if (this.errors.length < MAX_SYNTAX_ERRORS) this.errors.push({ message, start, end: Math.max(end, start), repair });
+  }
+
+  /** Inserting `</name>` for an element left open, at `at`, on a line of its own when `at` starts one. */
+  private closeRepair(element: XmlElement, at: number): SyntaxRepair {
+    const text = this.text;
+    let lineStart = at;
+    while (lineStart > 0 && (text[lineStart - 1] === ' ' || text[lineStart - 1] === '\t')) lineStart--;
+    const ownLine = lineStart === 0 || text[lineStart - 1] === '\n';
+    let indentStart = element.start;
+    while (indentStart > 0 && (text[indentStart - 1] === ' ' || text[indentStart - 1] === '\t')) indentStart--;
+    const indent = text.slice(indentStart, element.start);
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const title = `Close <${element.name}> here`;
+    if (ownLine) return { title, start: lineStart, end: lineStart, newText: `${indent}</${element.name}>${eol}` };
+    if (at === text.length) return { title, start: at, end: at, newText: `${eol}${indent}</${element.name}>` };
+    return { title, start: at, end: at, newText: `</${element.name}>` };
   }
 
   private reportInvalidCharacters(): void {
@@ -101,7 +117,8 @@ class Parser {
       const raw = this.text.slice(start, end);
       const first = start + raw.length - raw.trimStart().length;
       const message = this.root ? 'Text after the root element is not allowed.' : 'Text before the root element is not allowed.';
-      this.error(message, first, Math.min(end, first + 1));
+      const last = start + raw.trimEnd().length;
+      this.error(message, first, Math.min(end, first + 1), { title: 'Remove the stray text', start: first, end: last, newText: '' });
     }
   }
 
@@ -130,7 +147,7 @@ class Parser {
       REFERENCE.lastIndex = amp;
       const match = REFERENCE.exec(text);
       if (!match || REFERENCE.lastIndex > end) {
-        this.error("'&' must start a reference such as &amp; or &#38;.", amp, amp + 1);
+        this.error("'&' must start a reference such as &amp; or &#38;.", amp, amp + 1, { title: 'Escape it as &amp;', start: amp, end: amp + 1, newText: '&amp;' });
         out += '&';
         from = amp + 1;
       } else {
@@ -174,7 +191,7 @@ class Parser {
     } else if (this.readName(lt + 1) !== undefined) {
       return this.startTag(lt);
     }
-    this.error("'<' is not followed by a tag name (write &lt; for a literal '<').", lt, lt + 1);
+    this.error("'<' is not followed by a tag name (write &lt; for a literal '<').", lt, lt + 1, { title: 'Escape it as &lt;', start: lt, end: lt + 1, newText: '&lt;' });
     const parent = this.stack[this.stack.length - 1];
     if (parent) this.appendText(parent, '<', lt, lt + 1);
     this.pos = lt + 1;
@@ -276,7 +293,7 @@ class Parser {
         continue;
       }
       const separated = afterBlank !== i;
-      if (!separated) this.error('Attributes must be separated by white space (is a closing quote missing?).', afterBlank, afterBlank + attrName.length);
+      if (!separated) this.error('Attributes must be separated by white space (is a closing quote missing?).', afterBlank, afterBlank + attrName.length, this.missingQuoteRepair(element));
       i = this.attribute(element, afterBlank, attrName, separated);
     }
     if (closed === 'cut' && i >= text.length) this.error(`Start tag <${name}> is never closed with '>'.`, lt + 1, nameEnd);
@@ -290,11 +307,24 @@ class Parser {
     else this.stack.push(element);
   }
 
+  /**
+   * dev='vda bus='virtio': the previous value swallowed the next attribute's name; the quote belongs before it.
+   */
+  private missingQuoteRepair(element: MutableElement): SyntaxRepair | undefined {
+    const previous = element.attributes[element.attributes.length - 1];
+    if (!previous?.quote) return undefined;
+    const raw = this.text.slice(previous.valueStart, previous.valueEnd);
+    const match = /^([\s\S]*?)(\s+[A-Za-z_:][\w.:-]*=)$/.exec(raw);
+    if (!match) return undefined;
+    const at = previous.valueStart + match[1].length;
+    return { title: `Close the value of '${previous.name}' with ${previous.quote}`, start: at, end: at, newText: previous.quote };
+  }
+
   /** Parses one attribute starting at its name; returns the offset after it. */
   private attribute(element: MutableElement, nameStart: number, name: string, separated: boolean): number {
     const text = this.text;
     const nameEnd = nameStart + name.length;
-    if (this.isDuplicateAttribute(element, name)) this.error(`Attribute '${name}' is given twice.`, nameStart, nameEnd);
+    const duplicate = this.isDuplicateAttribute(element, name);
     const eq = this.skipBlank(nameEnd);
     if (text[eq] !== '=') {
       if (separated) this.error(`Attribute '${name}' has no value.`, nameStart, nameEnd);
@@ -308,7 +338,8 @@ class Parser {
       unquoted.lastIndex = q;
       unquoted.exec(text);
       const valueEnd = unquoted.lastIndex;
-      this.error(`The value of attribute '${name}' must be in quotes.`, nameStart, Math.max(valueEnd, nameEnd));
+      this.error(`The value of attribute '${name}' must be in quotes.`, nameStart, Math.max(valueEnd, nameEnd),
+        { title: 'Put the value in quotes', start: q, end: valueEnd, newText: `'${text.slice(q, valueEnd).replace(/'/g, '&apos;')}'` });
       element.attributes.push({ name, value: text.slice(q, valueEnd), nameStart, nameEnd, valueStart: q, valueEnd, quote: '' });
       return valueEnd;
     }
@@ -327,6 +358,12 @@ class Parser {
     }
     const valueEnd = i;
     const value = hasReference ? this.decode(valueStart, valueEnd) : text.slice(valueStart, valueEnd);
+    if (duplicate) {
+      let removeFrom = nameStart;
+      while (removeFrom > element.nameEnd && isBlank(text.charCodeAt(removeFrom - 1))) removeFrom--;
+      const removeTo = text[valueEnd] === quote ? valueEnd + 1 : valueEnd;
+      this.error(`Attribute '${name}' is given twice.`, nameStart, nameEnd, { title: `Remove the repeated ${name}='${value}'`, start: removeFrom, end: removeTo, newText: '' });
+    }
     element.attributes.push({ name, value, nameStart, nameEnd, valueStart, valueEnd, quote });
     if (text[i] === quote) return i + 1;
     if (text[i] === '<') this.error(`'<' is not allowed in the value of attribute '${name}' (or its closing quote is missing).`, i, i + 1);
@@ -374,12 +411,15 @@ class Parser {
       const message = open
         ? `End tag </${name}> does not match the open element <${open.name}>.`
         : `End tag </${name}> has no matching start tag.`;
-      this.error(message, lt + 2, nameEnd);
+      const repair = open
+        ? { title: `Change to </${open.name}>`, start: lt + 2, end: nameEnd, newText: open.name }
+        : { title: `Remove the stray </${name}>`, start: lt, end, newText: '' };
+      this.error(message, lt + 2, nameEnd, repair);
       return;
     }
     while (this.stack.length - 1 > match) {
       const unclosed = this.stack.pop()!;
-      this.error(`Element <${unclosed.name}> is not closed before </${name}>.`, unclosed.start + 1, unclosed.nameEnd);
+      this.error(`Element <${unclosed.name}> is not closed before </${name}>.`, unclosed.start + 1, unclosed.nameEnd, this.closeRepair(unclosed, lt));
       unclosed.end = lt;
     }
     const element = this.stack.pop()!;

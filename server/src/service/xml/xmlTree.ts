@@ -41,6 +41,15 @@ export interface XmlSyntaxError {
   readonly message: string;
   readonly start: number;
   readonly end: number;
+  /** An edit that repairs this error, when the parser can tell what was meant. */
+  readonly repair?: SyntaxRepair;
+}
+
+export interface SyntaxRepair {
+  readonly title: string;
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
 }
 
 export interface XmlDocument {
