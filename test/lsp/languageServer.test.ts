@@ -86,6 +86,21 @@ describe('libvirt-xml-language-server --stdio', () => {
     await restored;
   });
 
+  it('offers quick fixes linked to a diagnostic, as versioned edits that remove it', async () => {
+    const uri = 'file:///work/fixes.xml';
+    const published = client.nextDiagnostics(uri);
+    client.open(uri, GPU_TEXT, 'xml', 7);
+    const diagnostic = (await published).diagnostics.find((d) => d.code === 'nic-not-virtio')!;
+    const actions = await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix'] },
+    }) as Array<{ title: string; kind: string; isPreferred?: boolean; diagnostics: unknown[]; edit: { documentChanges: Array<{ textDocument: { version: number }; edits: Array<{ range: unknown; newText: string }> }> } }>;
+    assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred]), [['Change the NIC model to virtio', 'quickfix', true]]);
+    assert.deepEqual(actions[0].diagnostics, [diagnostic]);
+    const change = actions[0].edit.documentChanges[0];
+    assert.equal(change.textDocument.version, 7);
+    assert.deepEqual(change.edits, [{ range: diagnostic.range, newText: 'virtio' }]);
+  });
+
   it('clears diagnostics when a document is closed', async () => {
     const uri = 'file:///work/win10.xml';
     const cleared = client.nextDiagnostics(uri, (p) => p.diagnostics.length === 0);

@@ -26,6 +26,15 @@ testRule({
   ],
   invalid: [
     { name: 'hyperv enlightenments and a GPU', xml: domainXml({ features: hyperv(), devices: gpu('«hostdev»') }), messages: ['hostdev 0000:27:00.0 is passed to a Windows guest (Hyper-V enlightenments are on) without a Hyper-V vendor_id'] },
-    { name: 'a libosinfo Windows id and a GPU', xml: domainXml({ extra: win10, devices: gpu('«hostdev»') }), messages: ['libosinfo id'] },
+    {
+      name: 'a libosinfo Windows id and a GPU: <hyperv> is created in <features>',
+      xml: domainXml({ extra: win10, features: '    <acpi/>', devices: gpu('«hostdev»') }),
+      messages: ['libosinfo id'],
+      fixed: [{
+        title: "Add <vendor_id state='on' value='0123456789ab'/> to <hyperv>",
+        output: domainXml({ extra: win10, features: "    <acpi/>\n    <hyperv>\n      <vendor_id state='on' value='0123456789ab'/>\n    </hyperv>", devices: gpu() }),
+      }],
+    },
+    { name: 'no <features> at all: it is created', xml: domainXml({ extra: win10, devices: gpu('«hostdev»') }) },
   ],
 });

@@ -1,7 +1,7 @@
 // The LSP front end: keeps open documents, publishes the language service's diagnostics for every document whose
 // root element is <domain> (whatever its languageId), and reads settings through workspace/configuration.
 
-import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { CodeActionKind, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import packageJson from '../../../package.json';
 import type { HostFacts } from '../service/hostFacts';
@@ -20,7 +20,10 @@ export function startLanguageServer(connection: Connection, host: HostFacts): vo
     pullConfiguration = params.capabilities.workspace?.configuration === true;
     settings = readLintSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
     return {
-      capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+      },
       serverInfo: { name: 'libvirt-xml-language-server', version: packageJson.version },
     };
   });
@@ -75,6 +78,17 @@ export function startLanguageServer(connection: Connection, host: HostFacts): vo
     else withDiagnostics.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   }
+
+  connection.onCodeAction((params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    try {
+      return service.codeActions(document, params.range, params.context, settings);
+    } catch (error) {
+      connection.console.error(`Code actions for ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      return [];
+    }
+  });
 
   documents.onDidChangeContent((change) => schedule(change.document.uri));
   documents.onDidClose((event) => {
