@@ -69,10 +69,15 @@ export function replaceElement(element: XmlElement, spec: ElementSpec, { text, s
  * A self-closing parent is opened up.
  */
 export function insertChild(parent: XmlElement, spec: ElementSpec, context: EditContext, before?: XmlElement): OffsetEdit {
+  return insertChildren(parent, [spec], context, before);
+}
+
+/** Like insertChild, for several children in one edit (edits at one offset would otherwise race). */
+export function insertChildren(parent: XmlElement, specs: readonly ElementSpec[], context: EditContext, before?: XmlElement): OffsetEdit {
   const { text, style } = context;
   const parentIndent = indentOf(text, parent);
   const childIndent = siblingIndent(parent, text) ?? parentIndent + style.indentUnit;
-  const rendered = renderElement(spec, style, childIndent);
+  const rendered = specs.map((spec) => renderElement(spec, style, childIndent)).join(`${style.eol}${childIndent}`);
   if (before) {
     const beforeIndent = lineIndent(text, before.start);
     if (beforeIndent !== undefined) {
@@ -106,10 +111,14 @@ function siblingIndent(parent: XmlElement, text: string): string | undefined {
   return undefined;
 }
 
-/** Applies offset edits to a text (they must not overlap). */
+/** Applies offset edits to a text as LSP does: non-overlapping, edits at one offset in their array order. */
 export function applyEdits(text: string, edits: readonly OffsetEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let result = text;
-  for (const edit of sorted) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
-  return result;
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  let result = '';
+  let at = 0;
+  for (const edit of sorted) {
+    result += text.slice(at, edit.start) + edit.newText;
+    at = Math.max(at, edit.end);
+  }
+  return result + text.slice(at);
 }

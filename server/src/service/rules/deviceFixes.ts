@@ -4,18 +4,17 @@ import type { Device, DomainModel } from '../model/domainModel';
 import { devicesOfKind } from '../model/domainModel';
 import { formatPciAddress } from '../model/pciAddress';
 import type { OffsetEdit } from '../edits/xmlEdits';
-import { insertChild, removeElement, replaceElement, setAttribute } from '../edits/xmlEdits';
+import { insertChild, insertChildren, removeElement, replaceElement, setAttribute } from '../edits/xmlEdits';
 import type { ElementSpec } from '../edits/xmlSnippet';
-import { pciAddressSpec, type PlannedAddress } from '../planner/pciAddressPlanner';
-import type { XmlElement } from '../xml/xmlTree';
-import { attributeValue, firstChild } from '../xml/xmlTree';
+import { pciAddressSpec, type PciAddressPlanner, type PlannedAddress } from '../planner/pciAddressPlanner';
+import { attributeValue } from '../xml/xmlTree';
 import type { Fix, FixContext } from './rule';
 
 /** The edits that put `device` at a planned PCI address (replacing its <address>) and add the plan's controller. */
 export function pciAddressEdits(device: Device, plan: PlannedAddress, context: FixContext): OffsetEdit[] {
   const spec = pciAddressSpec(plan.address);
   const edits = [device.address ? replaceElement(device.address.element, spec, context) : insertChild(device.element, spec, context)];
-  if (plan.newController) edits.push(insertController(context.model, plan.newController, context));
+  if (plan.newController) edits.push(insertControllers(context.model, [plan.newController], context));
   return edits;
 }
 
@@ -62,13 +61,13 @@ export function removeDriveAddressFix(disk: Device, context: FixContext): Fix[] 
   return clash ? [] : removeAddressFix(disk, context);
 }
 
-/** Inserts a new controller after the last <controller> of <devices> (or at the end of <devices>). */
-export function insertController(model: DomainModel, spec: ElementSpec, context: FixContext): OffsetEdit {
+/** Inserts new controllers after the last <controller> of <devices> (or at the end of <devices>), in one edit. */
+export function insertControllers(model: DomainModel, specs: readonly ElementSpec[], context: FixContext): OffsetEdit {
   const devices = model.devicesElement!;
   const controllers = devices.children.filter((child) => child.name === 'controller');
   const last = controllers[controllers.length - 1];
   const next = last ? devices.children[devices.children.indexOf(last) + 1] : undefined;
-  return insertChild(devices, spec, context, next);
+  return insertChildren(devices, specs, context, next);
 }
 
 /** The disk name prefix libvirt expects for a bus. */
@@ -107,13 +106,20 @@ export function nextFreeTarget(model: DomainModel, bus: string, except?: Device,
   }
 }
 
+/** The part of a conversion that cannot be done by one edit alone: root ports to add in a single insertion. */
+export interface DeviceEdits {
+  readonly edits: OffsetEdit[];
+  readonly newControllers: ElementSpec[];
+}
+
 /**
  * Converts a disk to virtio: bus='virtio', the target renamed to the next free vdX, the drive address replaced by a
- * free PCI address (or removed when the planner has none).
+ * free PCI address from `planner` (or removed when it has none). `taken` collects target names across conversions.
  */
-export function convertDiskToVirtioEdits(disk: Device, context: FixContext, taken: Set<string> = new Set(), plan?: PlannedAddress): OffsetEdit[] {
+export function convertDiskToVirtio(disk: Device, context: FixContext, planner: PciAddressPlanner, taken: Set<string>): DeviceEdits {
   const target = disk.target!;
   const edits: OffsetEdit[] = [setAttribute(target, 'bus', 'virtio', context)];
+  const newControllers: ElementSpec[] = [];
   const dev = attributeValue(target, 'dev');
   if (!dev?.startsWith('vd') || taken.has(dev)) {
     const name = nextFreeTarget(context.model, 'virtio', disk, taken);
@@ -123,11 +129,21 @@ export function convertDiskToVirtioEdits(disk: Device, context: FixContext, take
     taken.add(dev);
   }
   if (disk.address && disk.address.type !== 'pci') {
-    const planned = plan ?? context.planner([disk]).nextEndpointAddress();
-    if (planned) edits.push(...pciAddressEdits(disk, planned, context));
-    else edits.push(removeElement(disk.address.element, context));
+    const plan = planner.nextEndpointAddress();
+    if (plan) {
+      edits.push(replaceElement(disk.address.element, pciAddressSpec(plan.address), context));
+      if (plan.newController) newControllers.push(plan.newController);
+    } else {
+      edits.push(removeElement(disk.address.element, context));
+    }
   }
-  return edits;
+  return { edits, newControllers };
+}
+
+/** One disk converted, with its new root port (if any) inserted. */
+export function convertDiskToVirtioEdits(disk: Device, context: FixContext): OffsetEdit[] {
+  const { edits, newControllers } = convertDiskToVirtio(disk, context, context.planner([disk]), new Set());
+  return newControllers.length ? [...edits, insertControllers(context.model, newControllers, context)] : edits;
 }
 
 /** The <source file> directory of a disk, for placing a helper image beside it. */
@@ -160,8 +176,3 @@ export function driverHelperDiskFix(disk: Device, context: FixContext): Fix {
   };
 }
 
-export function elementAfter(parent: XmlElement, child: XmlElement): XmlElement | undefined {
-  return parent.children[parent.children.indexOf(child) + 1];
-}
-
-export { firstChild };

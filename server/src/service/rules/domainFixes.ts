@@ -3,7 +3,7 @@
 
 import type { DomainModel } from '../model/domainModel';
 import type { OffsetEdit } from '../edits/xmlEdits';
-import { insertChild, replaceElement, setAttribute } from '../edits/xmlEdits';
+import { insertChild, insertChildren, replaceElement, setAttribute } from '../edits/xmlEdits';
 import type { ElementSpec } from '../edits/xmlSnippet';
 import { attributeValue, firstChild } from '../xml/xmlTree';
 import type { Fix, FixContext } from './rule';
@@ -14,12 +14,19 @@ export const DEFAULT_VENDOR_ID = '0123456789ab';
 /** Where a new top-level element goes: before the first of these that exists (libvirt's own order). */
 const AFTER_FEATURES = ['cpu', 'clock', 'on_poweroff', 'on_reboot', 'on_crash', 'pm', 'devices'];
 
-/** Adds `child` to <features>, creating <features> when the domain has none. */
-export function addToFeatures(model: DomainModel, child: ElementSpec, context: FixContext): OffsetEdit {
+/** Adds children to <features> in one edit, creating <features> when the domain has none. */
+export function addToFeatures(model: DomainModel, child: ElementSpec | readonly ElementSpec[], context: FixContext): OffsetEdit {
+  const children = Array.isArray(child) ? child : [child as ElementSpec];
   const features = model.features.element;
-  if (features) return insertChild(features, child, context);
+  if (features) return insertChildren(features, children, context);
   const before = model.root.children.find((element) => AFTER_FEATURES.includes(element.name));
-  return insertChild(model.root, { name: 'features', children: [child] }, context, before);
+  return insertChild(model.root, { name: 'features', children }, context, before);
+}
+
+/** Adds a top-level element where libvirt writes it (before <clock>, <devices>...). */
+export function addToDomain(model: DomainModel, spec: ElementSpec, after: readonly string[], context: FixContext): OffsetEdit {
+  const before = model.root.children.find((element) => after.includes(element.name));
+  return insertChild(model.root, spec, context, before);
 }
 
 /** Adds <vendor_id state='on' value='…'/> to <hyperv>, creating <hyperv> when needed. */

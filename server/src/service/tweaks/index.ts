@@ -1,13 +1,16 @@
 // Tweak actions (refactor.rewrite): the common edits of the user's notes, offered where the cursor is.
 
 import type { Fix, FixContext } from '../rules/rule';
+import { convertToVirtio } from './convertToVirtio';
+import { hideVirtualization } from './hideVirtualization';
+import { removePciAddresses } from './removePciAddresses';
 
 export interface Tweak {
   /** The fixes this tweak offers with the cursor at `offset` (none when it does not apply there). */
   offer(context: FixContext, offset: number): Fix[];
 }
 
-const TWEAKS: readonly Tweak[] = [];
+const TWEAKS: readonly Tweak[] = [hideVirtualization, convertToVirtio, removePciAddresses];
 
 export function tweaksAt(context: FixContext, offset: number): Fix[] {
   const fixes: Fix[] = [];

@@ -93,3 +93,20 @@ export function valueSpan(attr: XmlAttribute): { start: number; end: number } {
     ? { start: attr.valueStart, end: attr.valueEnd }
     : { start: attr.nameStart, end: attr.nameEnd };
 }
+
+/** The innermost element whose text contains `offset`, or undefined outside the root. */
+export function elementAt(root: XmlElement | undefined, offset: number): XmlElement | undefined {
+  let found: XmlElement | undefined;
+  let level = root;
+  while (level && offset >= level.start && offset <= level.end) {
+    found = level;
+    level = level.children.find((child) => offset >= child.start && offset <= child.end);
+  }
+  return found;
+}
+
+/** The element itself or its closest ancestor named `name`. */
+export function enclosing(element: XmlElement | undefined, name: string): XmlElement | undefined {
+  for (let current = element; current; current = current.parent) if (current.name === name) return current;
+  return undefined;
+}

@@ -1,0 +1,39 @@
+// The tweak actions produce domains a real libvirtd accepts: applied to virt-install's and libvirt's own output.
+
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { VIRT_INSTALL_DIR } from '../support/corpus';
+import { tweaksAt } from '../support/tweakOutcomes';
+import { defineAndForget } from '../support/virsh';
+
+const workDir = mkdtempSync(join(tmpdir(), 'libvirt-lint-tweaks-'));
+let counter = 0;
+
+describe('tweak results are accepted by libvirt', () => {
+  after(() => rmSync(workDir, { recursive: true, force: true }));
+  const files = readdirSync(VIRT_INSTALL_DIR).filter((name) => name.endsWith('.xml') && !name.startsWith('aarch64')).sort();
+  for (const name of files) {
+    it(name, async () => {
+      const text = readFileSync(join(VIRT_INSTALL_DIR, name), 'utf8');
+      const places = ['<devices>', '<disk', '<interface'].map((tag) => text.indexOf(tag)).filter((offset) => offset >= 0).map((offset) => offset + 2);
+      const seen = new Set<string>();
+      let defined = 0;
+      for (const offset of places) {
+        for (const tweak of tweaksAt(text, offset)) {
+          if (seen.has(tweak.text) || tweak.after.some((d) => d.severity === 1)) continue;
+          seen.add(tweak.text);
+          const vm = `lint-tweak-${++counter}`;
+          const file = join(workDir, `${vm}.xml`);
+          writeFileSync(file, tweak.text.replace(/<name>[^<]*<\/name>/, `<name>${vm}</name>`));
+          const result = await defineAndForget(file, vm);
+          assert.ok(result.ok, `"${tweak.title}" on ${name}: ${result.stderr.trim()}`);
+          defined++;
+        }
+      }
+      assert.ok(defined > 0, 'at least one tweak applied');
+    });
+  }
+});

@@ -1,0 +1,28 @@
+// Applies the tweak actions offered at a place in a document, for the tweak tests and the libvirt check.
+
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import { createLanguageService } from '../../server/src/service/languageService';
+
+const service = createLanguageService({ arch: 'x86_64' });
+
+export interface TweakOutcome {
+  readonly title: string;
+  readonly text: string;
+  readonly after: Diagnostic[];
+}
+
+export function tweaksAt(text: string, offset: number): TweakOutcome[] {
+  const document = TextDocument.create('file:///tweak.xml', 'xml', 1, text);
+  const position = document.positionAt(offset);
+  const actions = service.codeActions(document, { start: position, end: position }, { diagnostics: [], only: ['refactor.rewrite'] });
+  return actions.map((action) => {
+    const change = action.edit!.documentChanges![0] as { edits: TextEdit[] };
+    const fixed = TextDocument.applyEdits(document, change.edits);
+    return { title: action.title, text: fixed, after: service.validate(TextDocument.create('file:///tweak.xml', 'xml', 2, fixed)) };
+  });
+}
+
+export function diagnosticsOf(text: string): Diagnostic[] {
+  return service.validate(TextDocument.create('file:///tweak.xml', 'xml', 1, text));
+}
