@@ -6,14 +6,36 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { VIRT_INSTALL_DIR } from '../support/corpus';
-import { tweaksAt } from '../support/tweakOutcomes';
+import { fixture } from '../support/built';
+import { FAKE_GPU_HOST, tweaksAt } from '../support/tweakOutcomes';
 import { defineAndForget } from '../support/virsh';
 
 const workDir = mkdtempSync(join(tmpdir(), 'libvirt-lint-tweaks-'));
 let counter = 0;
 
+async function defineText(text: string) {
+  const vm = `lint-tweak-${++counter}`;
+  const file = join(workDir, `${vm}.xml`);
+  writeFileSync(file, text.replace(/<name>[^<]*<\/name>/, `<name>${vm}</name>`));
+  return defineAndForget(file, vm);
+}
+
 describe('tweak results are accepted by libvirt', () => {
   after(() => rmSync(workDir, { recursive: true, force: true }));
+
+  it("pass through all functions of the seed's GPU (with and without a guest address)", async () => {
+    const gpu = readFileSync(fixture('win10-gpu-passthrough.xml'), 'utf8').replace("<domain type='kvm'>", "<domain type='qemu'>");
+    const variants = [
+      gpu.replace("bus='0x01' slot='0x00' function='0x0'/>\n    </hostdev>", "bus='0x00' slot='0x05' function='0x0'/>\n    </hostdev>"),
+      gpu.replace("\n      <address type='pci' domain='0x0000' bus='0x01' slot='0x00' function='0x0'/>\n    </hostdev>", '\n    </hostdev>'),
+    ];
+    for (const variant of variants) {
+      const tweak = tweaksAt(variant, variant.indexOf('<hostdev') + 2, FAKE_GPU_HOST).find((t) => t.title.startsWith('Pass through all functions'));
+      assert.ok(tweak, 'offered');
+      const result = await defineText(tweak.text);
+      assert.ok(result.ok, `${result.stderr.trim()}\n${tweak.text}`);
+    }
+  });
   const files = readdirSync(VIRT_INSTALL_DIR).filter((name) => name.endsWith('.xml') && !name.startsWith('aarch64')).sort();
   for (const name of files) {
     it(name, async () => {
@@ -25,10 +47,7 @@ describe('tweak results are accepted by libvirt', () => {
         for (const tweak of tweaksAt(text, offset)) {
           if (seen.has(tweak.text) || tweak.after.some((d) => d.severity === 1)) continue;
           seen.add(tweak.text);
-          const vm = `lint-tweak-${++counter}`;
-          const file = join(workDir, `${vm}.xml`);
-          writeFileSync(file, tweak.text.replace(/<name>[^<]*<\/name>/, `<name>${vm}</name>`));
-          const result = await defineAndForget(file, vm);
+          const result = await defineText(tweak.text);
           assert.ok(result.ok, `"${tweak.title}" on ${name}: ${result.stderr.trim()}`);
           defined++;
         }

@@ -1,9 +1,27 @@
 // Facts about the host the language service may use. They come in through this one interface so that the
 // CLI, the language server and the tests can each supply their own.
 
+import type { PciAddress } from './model/pciAddress';
+import { readHostPciDevices } from './hostPciDevices';
+
+export interface HostPciDevice {
+  readonly address: PciAddress;
+  /** Hex ids without 0x, as lspci prints them: '10de', '2503'. */
+  readonly vendorId: string;
+  readonly deviceId: string;
+  /** The PCI class, e.g. '030000' for a VGA controller. */
+  readonly classCode: string;
+  /** lspci's description, when lspci is installed: "VGA compatible controller: NVIDIA Corporation GA106 [GeForce RTX 3060]". */
+  readonly name?: string;
+  readonly iommuGroup?: number;
+  readonly driver?: string;
+}
+
 export interface HostFacts {
   /** The host's architecture in libvirt's spelling (x86_64, aarch64, ppc64le, s390x, ...). */
   readonly arch: string;
+  /** The host's PCI devices, when known (Linux); fixes that need them are not offered otherwise. */
+  readonly pciDevices?: readonly HostPciDevice[];
 }
 
 const NODE_TO_LIBVIRT_ARCH: Record<string, string> = {
@@ -15,6 +33,19 @@ export function libvirtArchOf(nodeArch: string): string {
   return NODE_TO_LIBVIRT_ARCH[nodeArch] ?? nodeArch;
 }
 
+/** This machine's facts. PCI devices are read on first use only (from /sys and lspci), then kept. */
 export function localHostFacts(overrides: Partial<HostFacts> = {}): HostFacts {
-  return { arch: libvirtArchOf(process.arch), ...overrides };
+  let pciDevices: readonly HostPciDevice[] | undefined;
+  let read = false;
+  return {
+    arch: libvirtArchOf(process.arch),
+    get pciDevices() {
+      if (!read) {
+        read = true;
+        pciDevices = process.platform === 'linux' ? readHostPciDevices() : undefined;
+      }
+      return pciDevices;
+    },
+    ...overrides,
+  };
 }

@@ -3,6 +3,7 @@
 import type { Fix, FixContext } from '../rules/rule';
 import { convertToVirtio } from './convertToVirtio';
 import { hideVirtualization } from './hideVirtualization';
+import { passThroughAllFunctions } from './passThroughAllFunctions';
 import { removePciAddresses } from './removePciAddresses';
 
 export interface Tweak {
@@ -10,7 +11,7 @@ export interface Tweak {
   offer(context: FixContext, offset: number): Fix[];
 }
 
-const TWEAKS: readonly Tweak[] = [hideVirtualization, convertToVirtio, removePciAddresses];
+const TWEAKS: readonly Tweak[] = [hideVirtualization, convertToVirtio, passThroughAllFunctions, removePciAddresses];
 
 export function tweaksAt(context: FixContext, offset: number): Fix[] {
   const fixes: Fix[] = [];

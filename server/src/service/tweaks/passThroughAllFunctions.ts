@@ -1,0 +1,67 @@
+// "Pass through all functions of this device": a GPU is a video function and an audio function (and sometimes
+// USB and serial ones); VFIO needs them all in the guest. For a hostdev at BB:SS.0 this adds the sibling functions
+// the host has, on the same guest slot with multifunction='on'. Needs the host's PCI devices (host facts).
+
+import type { Device } from '../model/domainModel';
+import { readPciAddress } from '../model/domainModel';
+import { formatPciAddress, type PciAddress } from '../model/pciAddress';
+import type { OffsetEdit } from '../edits/xmlEdits';
+import { insertChild, insertChildren, replaceElement, setAttribute } from '../edits/xmlEdits';
+import type { ElementSpec } from '../edits/xmlSnippet';
+import { insertControllers } from '../rules/deviceFixes';
+import { pciAddressSpec } from '../planner/pciAddressPlanner';
+import type { HostPciDevice } from '../hostFacts';
+import { attributeValue, elementAt, enclosing, firstChild } from '../xml/xmlTree';
+import type { Tweak } from '.';
+
+const hex = (value: number, width: number) => `0x${value.toString(16).padStart(width, '0')}`;
+
+function hostAddressOf(device: Device): PciAddress | undefined {
+  if (device.kind !== 'hostdev' || device.type !== 'pci') return undefined;
+  const source = firstChild(device.source, 'address');
+  return source ? readPciAddress(source) : undefined;
+}
+
+export const passThroughAllFunctions: Tweak = {
+  offer(context, offset) {
+    const hostDevices = context.host.pciDevices;
+    const at = enclosing(elementAt(context.model.root, offset), 'hostdev');
+    const hostdev = context.model.devices.find((device) => device.element === at);
+    const host = hostdev && hostAddressOf(hostdev);
+    if (!hostDevices || !hostdev || !host || host.function !== 0) return [];
+    const passed = new Set(context.model.devices.map(hostAddressOf).filter((a) => a !== undefined).map(formatPciAddress));
+    const siblings = hostDevices.filter((device) => device.address.domain === host.domain && device.address.bus === host.bus
+      && device.address.slot === host.slot && device.address.function !== 0 && !passed.has(formatPciAddress(device.address)));
+    if (siblings.length === 0) return [];
+
+    const edits: OffsetEdit[] = [];
+    let guest = hostdev.address?.pci;
+    if (guest) {
+      if (!hostdev.address!.multifunction) edits.push(setAttribute(hostdev.address!.element, 'multifunction', 'on', context));
+    } else {
+      const plan = context.planner([hostdev]).nextEndpointAddress();
+      if (!plan) return [];
+      guest = plan.address;
+      const spec = pciAddressSpec(guest, true);
+      edits.push(hostdev.address ? replaceElement(hostdev.address.element, spec, context) : insertChild(hostdev.element, spec, context));
+      if (plan.newController) edits.push(insertControllers(context.model, [plan.newController], context));
+    }
+    const driver = attributeValue(firstChild(hostdev.element, 'driver'), 'name');
+    const specs = siblings.map((sibling) => siblingSpec(sibling, { ...guest!, function: sibling.address.function }, driver));
+    const parent = hostdev.element.parent!;
+    const next = parent.children[parent.children.indexOf(hostdev.element) + 1];
+    edits.push(insertChildren(parent, specs, context, next));
+    const added = siblings.map((s) => `${formatPciAddress(s.address).slice(5)}${s.name ? ` ${s.name}` : ''}`).join(', ');
+    return [{ title: `Pass through all functions of ${formatPciAddress(host).slice(0, -2)} (adds ${added})`, edits }];
+  },
+};
+
+function siblingSpec(device: HostPciDevice, guest: PciAddress, driver: string | undefined): ElementSpec {
+  const source = { name: 'address', attributes: [['domain', hex(device.address.domain, 4)], ['bus', hex(device.address.bus, 2)], ['slot', hex(device.address.slot, 2)], ['function', hex(device.address.function, 1)]] as Array<[string, string]> };
+  return {
+    name: 'hostdev',
+    attributes: [['mode', 'subsystem'], ['type', 'pci'], ['managed', 'yes']],
+    children: [...(driver ? [{ name: 'driver', attributes: [['name', driver]] as Array<[string, string]> }] : []), { name: 'source', children: [source] }, pciAddressSpec(guest)],
+  };
+}
+
