@@ -101,6 +101,18 @@ describe('libvirt-xml-language-server --stdio', () => {
     assert.deepEqual(change.edits, [{ range: diagnostic.range, newText: 'virtio' }]);
   });
 
+  it('offers the tweak actions at the cursor as refactor.rewrite', async () => {
+    const uri = 'file:///work/fixes.xml';
+    const line = GPU_TEXT.split('\n').findIndex((l) => l.includes('<hostdev'));
+    const actions = await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri }, range: { start: { line, character: 6 }, end: { line, character: 6 } }, context: { diagnostics: [], only: ['refactor'] },
+    }) as Array<{ title: string; kind: string }>;
+    assert.ok(actions.length >= 2);
+    assert.ok(actions.every((a) => a.kind === 'refactor.rewrite'));
+    assert.ok(actions.some((a) => a.title.startsWith('Hide virtualization from the guest')));
+    assert.ok(actions.some((a) => a.title.startsWith('Remove all fixed PCI addresses')));
+  });
+
   it('clears diagnostics when a document is closed', async () => {
     const uri = 'file:///work/win10.xml';
     const cleared = client.nextDiagnostics(uri, (p) => p.diagnostics.length === 0);

@@ -29,6 +29,8 @@ export interface AnalysedDocument {
 
 export const DIAGNOSTIC_SOURCE = 'libvirt';
 
+const NO_SETTINGS: LintSettings = {};
+
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
@@ -50,10 +52,34 @@ export interface LanguageService {
   readonly rules: readonly Rule[];
 }
 
+/** How many documents' analyses are kept: an editor asks for code actions on what it just validated. */
+const CACHED_DOCUMENTS = 3;
+
 export function createLanguageService(host: HostFacts): LanguageService {
+  const cache = new Map<string, { text: string; analysed: AnalysedDocument; problems?: { settings: LintSettings; reported: ReportedProblem[] } }>();
+
+  function cached(document: TextDocument) {
+    const text = document.getText();
+    let entry = cache.get(document.uri);
+    if (!entry || entry.text !== text) {
+      const xml = parseXml(text);
+      entry = { text, analysed: { xml, model: buildDomainModel(xml.root) } };
+      cache.delete(document.uri);
+      cache.set(document.uri, entry);
+      if (cache.size > CACHED_DOCUMENTS) cache.delete(cache.keys().next().value!);
+    }
+    return entry;
+  }
+
   function analyse(document: TextDocument): AnalysedDocument {
-    const xml = parseXml(document.getText());
-    return { xml, model: buildDomainModel(xml.root) };
+    return cached(document).analysed;
+  }
+
+  /** The problems of a document under settings, computed once per version and settings object. */
+  function problemsOf(document: TextDocument, settings: LintSettings): ReportedProblem[] {
+    const entry = cached(document);
+    if (entry.problems?.settings !== settings) entry.problems = { settings, reported: problems(document, settings, entry.analysed) };
+    return entry.problems.reported;
   }
 
   const hostFor = (settings: LintSettings): HostFacts => (settings.hostArch ? { ...host, arch: settings.hostArch } : host);
@@ -78,18 +104,19 @@ export function createLanguageService(host: HostFacts): LanguageService {
     return reported;
   }
 
-  function validate(document: TextDocument, settings: LintSettings = {}, analysed = analyse(document)): Diagnostic[] {
-    return problems(document, settings, analysed).map((reported) => reported.diagnostic);
+  function validate(document: TextDocument, settings: LintSettings = NO_SETTINGS, analysed?: AnalysedDocument): Diagnostic[] {
+    const reported = analysed ? problems(document, settings, analysed) : problemsOf(document, settings);
+    return reported.map((entry) => entry.diagnostic);
   }
 
-  function codeActions(document: TextDocument, range: Range, context: { diagnostics: Diagnostic[]; only?: string[] }, settings: LintSettings = {}): CodeAction[] {
+  function codeActions(document: TextDocument, range: Range, context: { diagnostics: Diagnostic[]; only?: string[] }, settings: LintSettings = NO_SETTINGS): CodeAction[] {
     const analysed = analyse(document);
     const fixContext = fixContextFor(analysed, hostFor(settings));
     if (!fixContext) return [];
     const wants = (kind: string) => !context.only || context.only.some((only) => kind === only || kind.startsWith(`${only}.`));
     const actions: CodeAction[] = [];
     if (wants(QUICK_FIX)) {
-      for (const { problem, diagnostic } of problemsForRequest(document, problems(document, settings, analysed), range, context.diagnostics)) {
+      for (const { problem, diagnostic } of problemsForRequest(document, problemsOf(document, settings), range, context.diagnostics)) {
         for (const fix of safeFixes(problem, fixContext)) actions.push(toCodeAction(document, fix, QUICK_FIX, diagnostic));
       }
     }
