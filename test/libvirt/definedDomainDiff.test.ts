@@ -43,8 +43,8 @@ describe('compareDefinedDomain with a real libvirtd', () => {
     const differences = compareDefinedDomain(text, stored);
     assert.deepEqual(differences.map((d) => `${d.kind} ${d.path}: ${d.detail}`), [
       "dropped-attribute domain/devices/disk[vda]: cache='none' was dropped",
-      'dropped-element domain/bogus-element: <bogus-element> was dropped',
       'dropped-element domain/qemu:commandline: <qemu:commandline> was dropped',
+      'dropped-element domain/bogus-element: <bogus-element> was dropped',
     ]);
     assert.equal(text.slice(differences[0].start, differences[0].end), "cache='none'");
   });
