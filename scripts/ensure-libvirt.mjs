@@ -14,6 +14,8 @@ const PACKAGES = {
   '/usr/bin/qemu-system-aarch64': 'qemu-system-arm',
   '/usr/share/AAVMF/AAVMF_CODE.fd': 'qemu-efi-aarch64',
   '/usr/share/OVMF/OVMF_CODE.fd': 'ovmf',
+  '/usr/bin/swtpm': 'swtpm',
+  '/usr/bin/swtpm_setup': 'swtpm-tools',
 };
 const URI = process.env.LIBVIRT_TEST_URI ?? 'qemu:///system';
 const isRoot = process.getuid?.() === 0;
