@@ -29,8 +29,12 @@ export async function startLspClient(settings: unknown = {}): Promise<LspClient>
     process: child,
     nextDiagnostics(uri, predicate = () => true, timeoutMs = 5000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
-        waiters.push({ uri, predicate, resolve: (params) => { clearTimeout(timer); resolve(params); } });
+        const waiter = { uri, predicate, resolve: (params: PublishDiagnosticsParams) => { clearTimeout(timer); resolve(params); } };
+        const timer = setTimeout(() => {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms`));
+        }, timeoutMs);
+        waiters.push(waiter);
       });
     },
     open(uri, text, languageId = 'xml', version = 1) {

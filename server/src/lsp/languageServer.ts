@@ -1,12 +1,16 @@
 // The LSP front end: keeps open documents, publishes the language service's diagnostics for every document whose
 // root element is <domain> (whatever its languageId), and reads settings through workspace/configuration.
 
-import { CodeActionKind, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { CodeActionKind, DiagnosticSeverity, TextDocuments, TextDocumentSyncKind, type Connection, type Diagnostic, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import packageJson from '../../../package.json';
 import type { HostFacts } from '../service/hostFacts';
 import { createLanguageService, type LintSettings } from '../service/languageService';
 import { readLintSettings, SETTINGS_SECTION } from './settings';
+import {
+  defineDocument, dumpDomainXml, listDomains, readVirshSettings, shutdownDomain, startDomain, validateDocument, VIRSH_COMMANDS, virshOptions,
+  type VirshSettings,
+} from './virshCommands';
 
 export function startLanguageServer(connection: Connection, host: HostFacts): void {
   const service = createLanguageService(host);
@@ -14,15 +18,24 @@ export function startLanguageServer(connection: Connection, host: HostFacts): vo
   const pending = new Set<string>();
   const withDiagnostics = new Set<string>();
   let settings: LintSettings = {};
+  let virshSettings: VirshSettings = {};
   let pullConfiguration = false;
+  // Editors without Workspace Trust are trusted; VS Code says so at start and on change.
+  let trusted = true;
+  /** Schema problems from virt-xml-validate, shown beside ours until the document changes. */
+  const schemaDiagnostics = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
 
   connection.onInitialize((params): InitializeResult => {
     pullConfiguration = params.capabilities.workspace?.configuration === true;
-    settings = readLintSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    const options = params.initializationOptions as { settings?: unknown; workspaceTrusted?: boolean } | undefined;
+    settings = readLintSettings(options?.settings);
+    virshSettings = readVirshSettings(options?.settings);
+    trusted = options?.workspaceTrusted ?? true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+        executeCommandProvider: { commands: Object.values(VIRSH_COMMANDS) },
       },
       serverInfo: { name: 'libvirt-xml-language-server', version: packageJson.version },
     };
@@ -36,14 +49,18 @@ export function startLanguageServer(connection: Connection, host: HostFacts): vo
     if (pullConfiguration) {
       void refreshSettings();
     } else {
-      settings = readLintSettings((change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION]);
+      const section = (change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
+      settings = readLintSettings(section);
+      virshSettings = readVirshSettings(section);
       revalidateAll();
     }
   });
 
   async function refreshSettings(): Promise<void> {
     try {
-      settings = readLintSettings(await connection.workspace.getConfiguration({ section: SETTINGS_SECTION }));
+      const section: unknown = await connection.workspace.getConfiguration({ section: SETTINGS_SECTION });
+      settings = readLintSettings(section);
+      virshSettings = readVirshSettings(section);
     } catch (error) {
       connection.console.error(`Could not read the '${SETTINGS_SECTION}' settings: ${String(error)}`);
     }
@@ -66,13 +83,16 @@ export function startLanguageServer(connection: Connection, host: HostFacts): vo
   }
 
   function validate(document: TextDocument): void {
-    let diagnostics;
+    let diagnostics: Diagnostic[];
     try {
       diagnostics = service.validate(document, settings);
     } catch (error) {
       connection.console.error(`Analysis of ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
       return;
     }
+    const schema = schemaDiagnostics.get(document.uri);
+    if (schema && schema.version === document.version) diagnostics = [...diagnostics, ...schema.diagnostics];
+    else schemaDiagnostics.delete(document.uri);
     if (diagnostics.length === 0 && !withDiagnostics.has(document.uri)) return;
     if (diagnostics.length > 0) withDiagnostics.add(document.uri);
     else withDiagnostics.delete(document.uri);
@@ -90,6 +110,40 @@ export function startLanguageServer(connection: Connection, host: HostFacts): vo
     }
   });
 
+  connection.onNotification('libvirt/workspaceTrust', (params: { trusted?: boolean }) => {
+    trusted = params.trusted === true;
+  });
+
+  connection.onExecuteCommand(async (params, token) => {
+    if (!trusted) return { ok: false, message: 'This workspace is not trusted: commands that run virsh are disabled.' };
+    const controller = new AbortController();
+    token.onCancellationRequested(() => controller.abort());
+    const options = virshOptions(virshSettings, controller.signal);
+    const [argument] = params.arguments ?? [];
+    const documentFor = (uri: unknown) => (typeof uri === 'string' ? documents.get(uri) : undefined);
+    switch (params.command) {
+      case VIRSH_COMMANDS.define: {
+        const document = documentFor(argument);
+        if (!document) return { ok: false, message: `No open document ${String(argument)}.` };
+        if (!service.analyse(document).model) return { ok: false, message: 'The document is not a libvirt domain (its root element is not <domain>).' };
+        return defineDocument(document, options);
+      }
+      case VIRSH_COMMANDS.validate: {
+        const document = documentFor(argument);
+        if (!document) return { ok: false, message: `No open document ${String(argument)}.` };
+        const result = await validateDocument(document, options.timeoutMs ?? 30_000, controller.signal);
+        schemaDiagnostics.set(document.uri, { version: document.version, diagnostics: result.problems.map((problem) => schemaDiagnostic(document, problem.line, problem.message)) });
+        validate(document);
+        return result;
+      }
+      case VIRSH_COMMANDS.dumpXml: return typeof argument === 'string' ? dumpDomainXml(argument, options) : { ok: false, message: 'A domain name is needed.' };
+      case VIRSH_COMMANDS.start: return typeof argument === 'string' ? startDomain(argument, options) : { ok: false, message: 'A domain name is needed.' };
+      case VIRSH_COMMANDS.shutdown: return typeof argument === 'string' ? shutdownDomain(argument, options) : { ok: false, message: 'A domain name is needed.' };
+      case VIRSH_COMMANDS.list: return listDomains(options);
+      default: return { ok: false, message: `Unknown command ${params.command}.` };
+    }
+  });
+
   documents.onDidChangeContent((change) => schedule(change.document.uri));
   documents.onDidClose((event) => {
     pending.delete(event.document.uri);
@@ -98,4 +152,19 @@ export function startLanguageServer(connection: Connection, host: HostFacts): vo
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** A virt-xml-validate problem on its line (the whole line: the tool gives no column). */
+function schemaDiagnostic(document: TextDocument, line: number, message: string): Diagnostic {
+  const index = Math.max(0, line - 1);
+  const start = document.offsetAt({ line: index, character: 0 });
+  const end = document.offsetAt({ line: index + 1, character: 0 });
+  const text = document.getText().slice(start, end);
+  const indent = text.length - text.trimStart().length;
+  return {
+    range: { start: { line: index, character: indent }, end: { line: index, character: Math.max(indent, text.trimEnd().length) } },
+    severity: DiagnosticSeverity.Error,
+    source: 'virt-xml-validate',
+    message,
+  };
 }

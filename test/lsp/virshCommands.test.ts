@@ -1,0 +1,64 @@
+// workspace/executeCommand: define, validate, dumpxml and list through the language server, with a real libvirtd.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { fixture } from '../support/built';
+import { startLspClient, type LspClient } from '../support/lspClient';
+import { LIBVIRT_TEST_URI, virsh } from '../support/virsh';
+
+const CLEAN = readFileSync(fixture('linux-q35-clean.xml'), 'utf8').replace("type='kvm'", "type='qemu'");
+const named = (name: string, text = CLEAN) => text.replace('<name>fedora-server</name>', `<name>${name}</name>`);
+const run = (client: LspClient, command: string, ...args: unknown[]) => client.connection.sendRequest('workspace/executeCommand', { command, arguments: args }) as Promise<Record<string, unknown>>;
+
+describe('virsh commands through the language server', () => {
+  let client: LspClient;
+  before(async () => { client = await startLspClient({ connectionUri: LIBVIRT_TEST_URI }); });
+  after(async () => {
+    await virsh(['undefine', '--nvram', '--domain', 'lsp-define-ok']);
+    await client.close();
+  });
+
+  it('defines the buffer and reports what libvirt dropped, with its line', async () => {
+    const uri = 'file:///work/define-ok.xml';
+    const text = named('lsp-define-ok').replace('</devices>', '</devices>\n  <bogus-element/>');
+    client.open(uri, text);
+    const result = await run(client, 'libvirt.defineDocument', uri);
+    assert.equal(result.ok, true, String(result.message));
+    assert.equal(result.name, 'lsp-define-ok');
+    assert.deepEqual((result.differences as Array<{ path: string; line: number }>).map((d) => [d.path, d.line]), [['domain/bogus-element', text.split('\n').findIndex((l) => l.includes('bogus-element'))]]);
+    assert.match(String(result.stored), /<name>lsp-define-ok<\/name>/);
+    const listed = await run(client, 'libvirt.listDomains');
+    assert.ok((listed.domains as Array<{ name: string }>).some((d) => d.name === 'lsp-define-ok'));
+    const dumped = await run(client, 'libvirt.dumpXml', 'lsp-define-ok');
+    assert.match(String(dumped.stdout), /<uuid>/);
+  });
+
+  it("returns libvirt's message when it refuses the domain", async () => {
+    const uri = 'file:///work/define-bad.xml';
+    client.open(uri, named('lsp-define-bad').replace("bus='virtio'/>\n    </disk>", "bus='virtio'/>\n    </disk>\n    <disk type='file' device='cdrom'><target dev='hdc' bus='ide'/></disk>"));
+    const result = await run(client, 'libvirt.defineDocument', uri);
+    assert.equal(result.ok, false);
+    assert.equal(result.message, 'unsupported configuration: IDE controllers are unsupported for this QEMU binary or machine type');
+  });
+
+  it("publishes virt-xml-validate's problems beside the rules' diagnostics", async () => {
+    const uri = 'file:///work/schema.xml';
+    const text = named('lsp-schema').replace("<disk type='file' device='disk'>", "<disk type='file' device='disk' bogus='1'>");
+    client.open(uri, text);
+    const published = client.nextDiagnostics(uri, (p) => p.diagnostics.some((d) => d.source === 'virt-xml-validate'));
+    const result = await run(client, 'libvirt.validateDocument', uri);
+    assert.equal(result.ok, false);
+    const schema = (await published).diagnostics.filter((d) => d.source === 'virt-xml-validate');
+    assert.ok(schema.length > 0);
+    assert.ok(schema.every((d) => d.range.start.line > 0));
+  });
+
+  it('refuses virsh commands in an untrusted workspace', async () => {
+    void client.connection.sendNotification('libvirt/workspaceTrust', { trusted: false });
+    const result = await run(client, 'libvirt.listDomains');
+    assert.equal(result.ok, false);
+    assert.match(String(result.message), /not trusted/);
+    void client.connection.sendNotification('libvirt/workspaceTrust', { trusted: true });
+  });
+});
