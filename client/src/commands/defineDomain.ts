@@ -1,0 +1,51 @@
+// "Libvirt: Define Domain from File": save, warn about errors, show what would be replaced, define, then tell the
+// user what libvirt dropped. On failure the document and its dirty state stay exactly as they were.
+
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { serverCommand, type DefineReply, type VirshReply } from '../serverCommands';
+import { showStoredXml } from './storedXml';
+
+export async function defineDomain(client: LanguageClient, output: vscode.OutputChannel, editor = vscode.window.activeTextEditor): Promise<void> {
+  if (!editor) return;
+  const document = editor.document;
+  if (document.isDirty && !(await document.save())) {
+    void vscode.window.showWarningMessage('The file was not saved, so it was not defined.');
+    return;
+  }
+  const errors = vscode.languages.getDiagnostics(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error && d.source === 'libvirt');
+  if (errors.length > 0) {
+    const choice = await vscode.window.showWarningMessage(`This domain has ${errors.length} error${errors.length > 1 ? 's' : ''} libvirt may refuse.`, 'Define Anyway', 'Cancel');
+    if (choice !== 'Define Anyway') return;
+  }
+  const name = /<name>([^<]*)<\/name>/.exec(document.getText())?.[1]?.trim();
+  if (name) {
+    const existing = await serverCommand<VirshReply>(client, 'libvirt.dumpXml', [name]);
+    if (existing.ok && existing.stdout) {
+      const stored = await showStoredXml(name, existing.stdout, document, `${name}: defined now ↔ this file`);
+      const choice = await vscode.window.showInformationMessage(`Domain '${name}' exists. Replace its definition with this file?`, { modal: true }, 'Define');
+      stored.dispose();
+      if (choice !== 'Define') return;
+    }
+  }
+  const reply = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Defining ${name ?? 'domain'}…`, cancellable: true },
+    (_progress, token) => serverCommand<DefineReply>(client, 'libvirt.defineDocument', [document.uri.toString()], token),
+  );
+  if (!reply.ok) {
+    output.appendLine(`virsh define failed for ${document.uri.fsPath}:\n${reply.stderr ?? reply.message}`);
+    const choice = await vscode.window.showErrorMessage(`libvirt refused the domain: ${reply.message}`, 'Show Output');
+    if (choice === 'Show Output') output.show(true);
+    return;
+  }
+  if (reply.differences.length === 0) {
+    void vscode.window.showInformationMessage(`Domain '${reply.name}' defined.`);
+    return;
+  }
+  output.appendLine(`libvirt dropped or rewrote ${reply.differences.length} part(s) of ${document.uri.fsPath}:`);
+  for (const difference of reply.differences) output.appendLine(`  line ${difference.line + 1}: ${difference.path}: ${difference.detail}`);
+  const first = reply.differences.slice(0, 3).map((d) => d.detail).join('; ');
+  const choice = await vscode.window.showWarningMessage(`Domain '${reply.name}' defined, but libvirt dropped or rewrote ${reply.differences.length} part(s): ${first}`, 'Open Stored XML', 'Show Output');
+  if (choice === 'Open Stored XML' && reply.stored) await showStoredXml(reply.name!, reply.stored, document);
+  if (choice === 'Show Output') output.show(true);
+}

@@ -1,0 +1,29 @@
+// Typed access to the extension's settings (section "libvirt"); read fresh each time so changes apply at once.
+
+import * as vscode from 'vscode';
+
+export const SECTION = 'libvirt';
+
+export interface LibvirtConfig {
+  readonly connectionUri: string;
+  readonly virshPath: string;
+  readonly commandTimeoutSeconds: number;
+  readonly rules: Record<string, string>;
+  readonly hostArch: string;
+}
+
+export function readConfig(): LibvirtConfig {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  return {
+    connectionUri: config.get<string>('connectionUri', ''),
+    virshPath: config.get<string>('virshPath', ''),
+    commandTimeoutSeconds: config.get<number>('commandTimeoutSeconds', 30),
+    rules: config.get<Record<string, string>>('rules', {}),
+    hostArch: config.get<string>('hostArch', ''),
+  };
+}
+
+/** What the status bar shows: the URI in use, or virsh's own default. */
+export function connectionLabel(config: LibvirtConfig): string {
+  return config.connectionUri || process.env.LIBVIRT_DEFAULT_URI || 'virsh default';
+}

@@ -1,0 +1,72 @@
+// The extension manifest (package.json) and the .vsix built from it.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { isDomainXml } from '../../client/src/domainDetection';
+import { RULES } from '../../server/src/service/rules';
+import { REPO_ROOT } from '../support/built';
+
+const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
+
+describe('extension manifest', () => {
+  it('contributes the libvirt-xml language, its grammar and snippets, with files that exist', () => {
+    const { languages, grammars, snippets } = manifest.contributes;
+    assert.equal(languages[0].id, 'libvirt-xml');
+    assert.deepEqual(languages[0].filenamePatterns, ['**/libvirt/qemu/*.xml']);
+    assert.ok(new RegExp(languages[0].firstLine).test("<domain type='kvm'>"));
+    for (const path of [languages[0].configuration, grammars[0].path, snippets[0].path, manifest.main, manifest.icon]) {
+      assert.ok(existsSync(join(REPO_ROOT, path)), path);
+    }
+  });
+
+  it('offers every rule id (and only those) in the libvirt.rules setting', () => {
+    const rules = manifest.contributes.configuration.properties['libvirt.rules'];
+    assert.deepEqual([...rules.propertyNames.enum].sort(), RULES.map((r) => r.id).sort());
+    assert.deepEqual(rules.additionalProperties.enum, ['off', 'error', 'warning', 'info', 'hint']);
+  });
+
+  it('disables the virsh commands in untrusted workspaces', () => {
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+    for (const command of manifest.contributes.commands) assert.equal(command.enablement, 'isWorkspaceTrusted', command.command);
+  });
+
+  it('activates only for XML', () => {
+    assert.deepEqual(manifest.activationEvents, ['onLanguage:libvirt-xml', 'onLanguage:xml']);
+  });
+});
+
+describe('domain detection', () => {
+  it('recognises a <domain> root after a declaration, the /etc/libvirt/qemu header and blank lines', () => {
+    assert.ok(isDomainXml("<domain type='kvm'>"));
+    assert.ok(isDomainXml('<?xml version="1.0"?>\n<domain>'));
+    assert.ok(isDomainXml('<!--\nWARNING: THIS IS AN AUTO-GENERATED FILE.\n-->\n\n<domain type="kvm" id="3">'));
+    assert.ok(!isDomainXml('<network><name>default</name></network>'));
+    assert.ok(!isDomainXml('<domainsnapshot/>'));
+    assert.ok(!isDomainXml('<!-- <domain> --><pool/>'));
+  });
+});
+
+describe('.vsix', () => {
+  it('packages the bundles, README, CHANGELOG, LICENSE, snippets, grammar and icon, under 1 MB, without node_modules', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vsix-'));
+    try {
+      const out = join(dir, 'libvirt-xml.vsix');
+      const vsce = join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+      const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', out], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+      const size = readFileSync(out).length;
+      assert.ok(size < 1024 * 1024, `${size} bytes`);
+      const listing = spawnSync('python3', ['-c', 'import sys,zipfile;print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', out], { encoding: 'utf8' }).stdout.split('\n');
+      for (const file of ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/snippets/libvirt-xml.json', 'extension/syntaxes/libvirt-xml.tmLanguage.json', 'extension/images/icon.png']) {
+        assert.ok(listing.includes(file), file);
+      }
+      assert.ok(!listing.some((file) => file.includes('node_modules')));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
