@@ -103,6 +103,16 @@ async function main(): Promise<void> {
   report(`error-severity false positives on those ${files.length} accepted domains`, `${falseErrors.length}${known ? ` (+${known} valid only for QEMU < 2.7)` : ''}`, '0');
   for (const line of falseErrors) console.log(`    ${line}`);
 
+  // Server start: spawn the bundled server and complete initialize (what an editor waits for).
+  const starts: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    const probe = await startLspClient({});
+    starts.push(performance.now() - started);
+    await probe.close();
+  }
+  report('language server start: spawn to initialize result', `p50 ${percentile([...starts].sort((a, b) => a - b), 0.5).toFixed(0)} ms`, 'fast');
+
   const client = await startLspClient({});
   const uri = 'file:///bench/typing.xml';
   const opened = client.nextDiagnostics(uri);
