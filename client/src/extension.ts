@@ -18,6 +18,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = createLanguageClient(context, output);
   const running = client;
   const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
+  /** Commands that run virsh refuse in untrusted workspaces (the server refuses too). */
+  const trustedOnly = (run: () => Promise<unknown>) => async () => {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage('Libvirt commands run virsh, which is disabled in an untrusted workspace.');
+      return undefined;
+    }
+    return run();
+  };
   const updateStatus = () => {
     const editor = vscode.window.activeTextEditor;
     status.text = `$(server) ${connectionLabel(readConfig())}`;
@@ -31,11 +39,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     output,
     status,
     vscode.workspace.registerTextDocumentContentProvider(STORED_SCHEME, storedXmlProvider),
-    vscode.commands.registerCommand('libvirt.define', () => defineDomain(running, output)),
-    vscode.commands.registerCommand('libvirt.validate', () => validateDomain(running, output)),
-    vscode.commands.registerCommand('libvirt.openDomainXml', () => openDomainXml(running)),
-    vscode.commands.registerCommand('libvirt.start', () => changeDomainPower(running, 'start')),
-    vscode.commands.registerCommand('libvirt.shutdown', () => changeDomainPower(running, 'shutdown')),
+    vscode.commands.registerCommand('libvirt.define', trustedOnly(() => defineDomain(running, output))),
+    vscode.commands.registerCommand('libvirt.validate', trustedOnly(() => validateDomain(running, output))),
+    vscode.commands.registerCommand('libvirt.openDomainXml', trustedOnly(() => openDomainXml(running))),
+    vscode.commands.registerCommand('libvirt.start', trustedOnly(() => changeDomainPower(running, 'start'))),
+    vscode.commands.registerCommand('libvirt.shutdown', trustedOnly(() => changeDomainPower(running, 'shutdown'))),
     vscode.languages.registerCodeLensProvider([{ language: 'libvirt-xml' }, { language: 'xml' }], {
       provideCodeLenses(document) {
         const text = document.getText();

@@ -6,17 +6,18 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { serverCommand, type DefineReply, type VirshReply } from '../serverCommands';
 import { showStoredXml } from './storedXml';
 
-export async function defineDomain(client: LanguageClient, output: vscode.OutputChannel, editor = vscode.window.activeTextEditor): Promise<void> {
-  if (!editor) return;
+/** Returns libvirt's reply (for tests and other extensions), or undefined when the user stopped before defining. */
+export async function defineDomain(client: LanguageClient, output: vscode.OutputChannel, editor = vscode.window.activeTextEditor): Promise<DefineReply | undefined> {
+  if (!editor) return undefined;
   const document = editor.document;
   if (document.isDirty && !(await document.save())) {
     void vscode.window.showWarningMessage('The file was not saved, so it was not defined.');
-    return;
+    return undefined;
   }
   const errors = vscode.languages.getDiagnostics(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error && d.source === 'libvirt');
   if (errors.length > 0) {
     const choice = await vscode.window.showWarningMessage(`This domain has ${errors.length} error${errors.length > 1 ? 's' : ''} libvirt may refuse.`, 'Define Anyway', 'Cancel');
-    if (choice !== 'Define Anyway') return;
+    if (choice !== 'Define Anyway') return undefined;
   }
   const name = /<name>([^<]*)<\/name>/.exec(document.getText())?.[1]?.trim();
   if (name) {
@@ -25,7 +26,7 @@ export async function defineDomain(client: LanguageClient, output: vscode.Output
       const stored = await showStoredXml(name, existing.stdout, document, `${name}: defined now ↔ this file`);
       const choice = await vscode.window.showInformationMessage(`Domain '${name}' exists. Replace its definition with this file?`, { modal: true }, 'Define');
       stored.dispose();
-      if (choice !== 'Define') return;
+      if (choice !== 'Define') return undefined;
     }
   }
   const reply = await vscode.window.withProgress(
@@ -34,18 +35,20 @@ export async function defineDomain(client: LanguageClient, output: vscode.Output
   );
   if (!reply.ok) {
     output.appendLine(`virsh define failed for ${document.uri.fsPath}:\n${reply.stderr ?? reply.message}`);
-    const choice = await vscode.window.showErrorMessage(`libvirt refused the domain: ${reply.message}`, 'Show Output');
-    if (choice === 'Show Output') output.show(true);
-    return;
+    void vscode.window.showErrorMessage(`libvirt refused the domain: ${reply.message}`, 'Show Output').then((choice) => { if (choice === 'Show Output') output.show(true); });
+    return reply;
   }
   if (reply.differences.length === 0) {
     void vscode.window.showInformationMessage(`Domain '${reply.name}' defined.`);
-    return;
+    return reply;
   }
   output.appendLine(`libvirt dropped or rewrote ${reply.differences.length} part(s) of ${document.uri.fsPath}:`);
   for (const difference of reply.differences) output.appendLine(`  line ${difference.line + 1}: ${difference.path}: ${difference.detail}`);
   const first = reply.differences.slice(0, 3).map((d) => d.detail).join('; ');
-  const choice = await vscode.window.showWarningMessage(`Domain '${reply.name}' defined, but libvirt dropped or rewrote ${reply.differences.length} part(s): ${first}`, 'Open Stored XML', 'Show Output');
-  if (choice === 'Open Stored XML' && reply.stored) await showStoredXml(reply.name!, reply.stored, document);
-  if (choice === 'Show Output') output.show(true);
+  void vscode.window.showWarningMessage(`Domain '${reply.name}' defined, but libvirt dropped or rewrote ${reply.differences.length} part(s): ${first}`, 'Open Stored XML', 'Show Output')
+    .then(async (choice) => {
+      if (choice === 'Open Stored XML' && reply.stored) await showStoredXml(reply.name!, reply.stored, document);
+      if (choice === 'Show Output') output.show(true);
+    });
+  return reply;
 }

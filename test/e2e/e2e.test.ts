@@ -1,0 +1,135 @@
+// End-to-end: the packaged extension in a real VS Code (code-server) driven by Debian's Chromium. First the
+// extension-host suite (real `vscode` API), then a user's flow through the UI with playwright-core.
+
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { build } from 'esbuild';
+import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, ensureCodeServer, REPO_ROOT, startCodeServer } from './codeServer';
+
+const OUTPUT = join(REPO_ROOT, '.vscode-test', 'e2e-output');
+const SETTINGS = { 'libvirt.connectionUri': 'test:///default' };
+const timings: Record<string, number> = {};
+
+async function buildSuite(into: string): Promise<string> {
+  const outfile = join(into, 'suite', 'index.js');
+  await build({ entryPoints: [join(__dirname, 'suite', 'index.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], logLevel: 'warning' });
+  return outfile;
+}
+
+async function waitForFile(path: string, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (!existsSync(path)) {
+    if (Date.now() > deadline) throw new Error(`${path} did not appear within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return readFileSync(path, 'utf8');
+}
+
+describe('the extension in a real VS Code', { timeout: 900_000 }, () => {
+  let browser: Browser;
+  before(async () => {
+    ensureCodeServer();
+    mkdirSync(OUTPUT, { recursive: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+  after(async () => { await browser?.close(); });
+
+  it('passes the extension-host suite', async (t) => {
+    const server = await startCodeServer(join(REPO_ROOT, 'test', 'fixtures'), SETTINGS);
+    const page = await browser.newPage();
+    try {
+      const suite = await buildSuite(server.root);
+      const started = Date.now();
+      await page.goto(server.url([['extensionDevelopmentPath', server.remote(REPO_ROOT)], ['extensionTestsPath', server.remote(suite)]]));
+      const results = JSON.parse(await waitForFile(join(server.workspace, '.e2e-results.json'), 240_000)) as Array<{ name: string; ok: boolean; error?: string; ms: number }>;
+      timings['extension-host suite'] = Date.now() - started;
+      assert.ok(results.length >= 7, `${results.length} results`);
+      for (const result of results) {
+        await t.test(result.name, () => assert.ok(result.ok, result.error ?? 'failed'));
+      }
+    } catch (error) {
+      await page.screenshot({ path: join(OUTPUT, 'extension-host-failure.png') }).catch(() => undefined);
+      throw error;
+    } finally {
+      await page.close();
+      server.stop();
+    }
+  });
+
+  it("a user sees the squiggle, reads the hover, hides virtualization with Ctrl+. and defines a domain", async () => {
+    const server = await startCodeServer(join(REPO_ROOT, 'test', 'fixtures'), SETTINGS);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const step = async (name: string, body: () => Promise<void>) => {
+      try {
+        await body();
+      } catch (error) {
+        await page.screenshot({ path: join(OUTPUT, `ui-failure-${name}.png`) }).catch(() => undefined);
+        throw new Error(`step "${name}": ${error instanceof Error ? error.message : String(error)}`);
+      }
+    };
+    try {
+      const started = Date.now();
+      await page.goto(server.url([['extensionDevelopmentPath', server.remote(REPO_ROOT)], ['openFile', server.remote(join(server.workspace, 'win10-gpu-passthrough.xml'))]]));
+      await step('squiggle', async () => {
+        await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: 90_000 });
+        timings['page load to first diagnostic'] = Date.now() - started;
+      });
+      await step('hover', async () => {
+        // The PCI conflict is on line 41, below the fold: go there so that the editor renders its squiggle.
+        await page.click('.monaco-editor .view-lines');
+        await page.keyboard.press('Control+KeyG');
+        await page.keyboard.type('41:61');
+        await page.keyboard.press('Enter');
+        await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 20_000 });
+        // Show the hover at the cursor, as a keyboard user does (Ctrl+K Ctrl+I).
+        await page.keyboard.press('Control+KeyK');
+        await page.keyboard.press('Control+KeyI');
+        const hover = await page.waitForSelector('.monaco-hover:has-text("pci-address-conflict")', { timeout: 20_000 });
+        assert.match(await hover.innerText(), /PCI address 0000:01:00\.0 is also used by/);
+        await page.screenshot({ path: join(OUTPUT, 'ui-hover.png') });
+      });
+      const problemsLabel = async () => (await page.getAttribute('#status\\.problems', 'aria-label')) ?? '';
+      const warnings = async () => Number(/Warnings: (\d+)/.exec(await problemsLabel())?.[1] ?? NaN);
+      const before = await warnings();
+      assert.ok(before >= 4, `status bar: ${await problemsLabel()}`);
+      await step('hide virtualization', async () => {
+        await page.keyboard.press('Escape');
+        await page.click('.monaco-editor .squiggly-warning', { force: true });
+        await page.keyboard.press('Control+.');
+        const row = await page.waitForSelector('.action-widget .monaco-list-row:has-text("Hide virtualization from the guest")', { timeout: 20_000 });
+        await row.click();
+        await page.waitForFunction(`(() => { const m = /Warnings: (\\d+)/.exec(document.querySelector('#status\\\\.problems')?.getAttribute('aria-label') ?? ''); return m && Number(m[1]) < ${before}; })()`, undefined, { timeout: 20_000 });
+        assert.ok((await warnings()) <= before - 2, 'vendor-id-missing and kvm-hidden-missing are gone');
+        const text = await page.innerText('.monaco-editor .view-lines');
+        assert.match(text, /vendor_id/);
+      });
+      await step('define from the palette', async () => {
+        await page.keyboard.press('Control+KeyS');
+        await page.goto(server.url([['extensionDevelopmentPath', server.remote(REPO_ROOT)], ['openFile', server.remote(join(server.workspace, 'test-driver-valid.xml'))]]));
+        await page.waitForSelector('.monaco-editor .view-lines:has-text("e2e-test-driver")', { timeout: 60_000 });
+        await page.waitForTimeout(3000);
+        await page.waitForSelector('.monaco-editor .codelens-decoration:has-text("Define with virsh")', { timeout: 60_000 });
+        await page.click('.monaco-editor .view-lines');
+        await page.keyboard.press('F1');
+        await page.keyboard.type('Libvirt: Define');
+        await page.waitForSelector('.quick-input-list .monaco-list-row:has-text("Define Domain from File")', { timeout: 20_000 });
+        await page.keyboard.press('Enter');
+        await page.waitForTimeout(3000);
+        await page.keyboard.press('F1');
+        await page.keyboard.type('Notifications: Show Notifications');
+        await page.waitForSelector('.quick-input-list .monaco-list-row:has-text("Show Notifications")', { timeout: 20_000 });
+        await page.keyboard.press('Enter');
+        await page.waitForSelector(".notifications-center:has-text(\"Domain 'e2e-test-driver' defined.\")", { timeout: 30_000 });
+        await page.screenshot({ path: join(OUTPUT, 'ui-flow.png') });
+      });
+      timings['UI flow'] = Date.now() - started;
+    } finally {
+      await page.close();
+      server.stop();
+      console.log(`e2e timings (ms): ${JSON.stringify(timings)}`);
+    }
+  });
+});
