@@ -3,7 +3,7 @@
 // extensions dir and workspace, and everything is torn down afterwards (process group killed, folders removed).
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,15 +73,27 @@ const USER_SETTINGS = {
   'workbench.tips.enabled': false, 'security.workspace.trust.enabled': false,
 };
 
+export interface StartOptions {
+  /** Open the folder itself rather than a temporary copy (npm start). */
+  readonly inPlace?: boolean;
+  /** Install the extension (a link to this repository in the fresh extensions dir) instead of loading it per URL. */
+  readonly installExtension?: boolean;
+  readonly port?: number;
+}
+
 /** Starts code-server on 127.0.0.1 with a fresh profile and a workspace copied from `workspaceFrom`. */
-export async function startCodeServer(workspaceFrom: string, settings: Record<string, unknown> = {}): Promise<CodeServer> {
+export async function startCodeServer(workspaceFrom: string, settings: Record<string, unknown> = {}, options: StartOptions = {}): Promise<CodeServer> {
   const root = mkdtempSync(join(tmpdir(), 'libvirt-e2e-'));
-  const workspace = join(root, 'workspace');
-  cpSync(workspaceFrom, workspace, { recursive: true });
+  const workspace = options.inPlace ? workspaceFrom : join(root, 'workspace');
+  if (!options.inPlace) cpSync(workspaceFrom, workspace, { recursive: true });
   for (const dir of ['user-data/User', 'extensions', 'xdg', 'tmp']) mkdirSync(join(root, dir), { recursive: true });
+  if (options.installExtension) {
+    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+    symlinkSync(REPO_ROOT, join(root, 'extensions', `${manifest.publisher}.${manifest.name}-${manifest.version}`));
+  }
   writeFileSync(join(root, 'user-data', 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
   writeFileSync(join(root, 'config.yaml'), '');
-  const port = await freePort();
+  const port = options.port ?? await freePort();
   const env = { ...process.env, XDG_CONFIG_HOME: join(root, 'xdg'), XDG_DATA_HOME: join(root, 'xdg'), XDG_CACHE_HOME: join(root, 'xdg'), TMPDIR: join(root, 'tmp') };
   const child: ChildProcess = spawn(NODE24, [
     ENTRY, '--config', join(root, 'config.yaml'), '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry',
