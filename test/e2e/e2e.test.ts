@@ -13,6 +13,12 @@ const OUTPUT = join(REPO_ROOT, '.vscode-test', 'e2e-output');
 const SETTINGS = { 'libvirt.connectionUri': 'test:///default' };
 const timings: Record<string, number> = {};
 
+/** MemAvailable from /proc/meminfo, in MB: its drop during the run is the memory code-server and Chromium took. */
+function availableMb(): number {
+  const match = /MemAvailable:\s+(\d+) kB/.exec(readFileSync('/proc/meminfo', 'utf8'));
+  return match ? Number(match[1]) / 1024 : NaN;
+}
+
 async function buildSuite(into: string): Promise<string> {
   const outfile = join(into, 'suite', 'index.js');
   await build({ entryPoints: [join(__dirname, 'suite', 'index.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], logLevel: 'warning' });
@@ -30,12 +36,22 @@ async function waitForFile(path: string, timeoutMs: number): Promise<string> {
 
 describe('the extension in a real VS Code', { timeout: 900_000 }, () => {
   let browser: Browser;
+  let sampler: NodeJS.Timeout | undefined;
+  let baseline = 0;
+  let lowest = Infinity;
+  const started = Date.now();
   before(async () => {
     ensureCodeServer();
+    baseline = availableMb();
+    sampler = setInterval(() => { lowest = Math.min(lowest, availableMb()); }, 500);
     mkdirSync(OUTPUT, { recursive: true });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
-  after(async () => { await browser?.close(); });
+  after(async () => {
+    await browser?.close();
+    clearInterval(sampler);
+    console.log(`e2e: ${Math.round((Date.now() - started) / 1000)} s in all (after install), memory peak ${Math.round(baseline - lowest)} MB above the baseline`);
+  });
 
   it('passes the extension-host suite', async (t) => {
     const server = await startCodeServer(join(REPO_ROOT, 'test', 'fixtures'), SETTINGS);

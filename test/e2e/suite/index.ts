@@ -115,4 +115,7 @@ export async function run(): Promise<void> {
   });
 
   writeFileSync(join(workspace().fsPath, '.e2e-results.json'), JSON.stringify(results, null, 2));
+  // Under @vscode/test-electron a failing run() is the failure signal; code-server ignores it and the file decides.
+  const failed = results.filter((result) => !result.ok);
+  if (failed.length > 0) throw new Error(`${failed.length} end-to-end test(s) failed: ${failed.map((result) => result.name).join('; ')}`);
 }
