@@ -44,9 +44,12 @@ export function ensureCodeServer(): void {
     writeFileSync(join(CODE_SERVER_DIR, 'package.json'), JSON.stringify({
       name: 'code-server-cache', private: true, dependencies: { 'code-server': CODE_SERVER_VERSION }, allowScripts: { 'code-server': true, argon2: true },
     }) + '\n');
+    // Under `npm test` the outer npm's settings (npm_config_user_agent naming node 20...) are in the environment:
+    // the inner npm must start clean.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_')));
     run('npm', ['install', '--no-audit', '--no-fund'], {
       cwd: CODE_SERVER_DIR,
-      env: { ...process.env, PATH: `${join(NODE24_DIR, 'bin')}:${process.env.PATH}`, npm_config_nodedir: NODE24_DIR },
+      env: { ...env, PATH: `${join(NODE24_DIR, 'bin')}:${process.env.PATH}`, npm_config_nodedir: NODE24_DIR },
     });
   }
 }
