@@ -113,6 +113,16 @@ describe('libvirt-xml-language-server --stdio', () => {
     assert.ok(actions.some((a) => a.title.startsWith('Remove all fixed PCI addresses')));
   });
 
+  it('answers hover and document symbols', async () => {
+    const uri = 'file:///work/fixes.xml';
+    const line = GPU_TEXT.split('\n').findIndex((l) => l.includes('<memory'));
+    const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 4 } }) as { contents: { value: string } };
+    assert.equal(hover.contents.value, '**memory**: 8388608 KiB = **8 GiB**');
+    const symbols = await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }) as Array<{ name: string; children: Array<{ name: string }> }>;
+    assert.equal(symbols[0].name, 'domain win10-gaming');
+    assert.ok(symbols[0].children.some((child) => child.name === 'devices'));
+  });
+
   it('clears diagnostics when a document is closed', async () => {
     const uri = 'file:///work/win10.xml';
     const cleared = client.nextDiagnostics(uri, (p) => p.diagnostics.length === 0);

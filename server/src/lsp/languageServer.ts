@@ -36,6 +36,8 @@ export function startLanguageServer(connection: Connection, host: HostFacts): vo
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
         executeCommandProvider: { commands: Object.values(VIRSH_COMMANDS) },
+        documentSymbolProvider: true,
+        hoverProvider: true,
       },
       serverInfo: { name: 'libvirt-xml-language-server', version: packageJson.version },
     };
@@ -108,6 +110,16 @@ export function startLanguageServer(connection: Connection, host: HostFacts): vo
       connection.console.error(`Code actions for ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
       return [];
     }
+  });
+
+  connection.onDocumentSymbol((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.documentSymbols(document) : [];
+  });
+
+  connection.onHover((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.hover(document, params.position) : null;
   });
 
   connection.onNotification('libvirt/workspaceTrust', (params: { trusted?: boolean }) => {

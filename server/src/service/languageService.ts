@@ -1,7 +1,9 @@
 // The language service: plain functions over a TextDocument, knowing nothing of connections, processes or
 // editors. The CLI and the language server are thin front ends over it.
 
-import type { CodeAction, Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, DiagnosticRelatedInformation, DocumentSymbol, Hover, Position, Range } from 'vscode-languageserver-types';
+import { documentSymbols } from './documentSymbols';
+import { hoverAt } from './hover';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { HostFacts } from './hostFacts';
@@ -49,6 +51,9 @@ export interface LanguageService {
   validate(document: TextDocument, settings?: LintSettings, analysed?: AnalysedDocument): Diagnostic[];
   /** Quick fixes for the diagnostics in `context` (or, without them, for the problems touching `range`), then tweaks. */
   codeActions(document: TextDocument, range: Range, context: { diagnostics: Diagnostic[]; only?: string[] }, settings?: LintSettings): CodeAction[];
+  /** The outline: the domain, its sections, its devices with useful labels. */
+  documentSymbols(document: TextDocument): DocumentSymbol[];
+  hover(document: TextDocument, position: Position): Hover | null;
   readonly rules: readonly Rule[];
 }
 
@@ -126,7 +131,17 @@ export function createLanguageService(host: HostFacts): LanguageService {
     return actions;
   }
 
-  return { analyse, validate, codeActions, rules: RULES };
+  function symbols(document: TextDocument): DocumentSymbol[] {
+    const { model } = analyse(document);
+    return model ? documentSymbols(document, model, host) : [];
+  }
+
+  function hover(document: TextDocument, position: Position): Hover | null {
+    const { model } = analyse(document);
+    return model ? hoverAt(document, model, host, document.offsetAt(position)) : null;
+  }
+
+  return { analyse, validate, codeActions, documentSymbols: symbols, hover, rules: RULES };
 }
 
 /** A fix that throws is dropped: the other fixes and the server go on. */

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DocumentSymbol } from 'vscode-languageserver-types';
+import { createLanguageService } from '../../server/src/service/languageService';
+import { fixture } from '../support/built';
+import { FAKE_GPU_HOST } from '../support/tweakOutcomes';
+
+const GPU = readFileSync(fixture('win10-gpu-passthrough.xml'), 'utf8');
+const service = createLanguageService(FAKE_GPU_HOST);
+const document = TextDocument.create('file:///outline.xml', 'xml', 1, GPU);
+const hoverText = (needle: string, delta = 1) => {
+  const hover = service.hover(document, document.positionAt(GPU.indexOf(needle) + delta));
+  return hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+};
+
+describe('outline', () => {
+  it('lists the domain, its sections and its devices with useful labels', () => {
+    const [domain] = service.documentSymbols(document);
+    assert.equal(domain.name, 'domain win10-gaming');
+    assert.equal(domain.detail, 'kvm, x86_64');
+    const devices = domain.children!.find((s) => s.name === 'devices')!;
+    const labels = devices.children!.map((s: DocumentSymbol) => `${s.name} — ${s.detail}`);
+    assert.deepEqual(labels, [
+      'disk sda — sata, /vm/games_mu_01.qcow2',
+      'controller sata 0 — ',
+      'interface e1000e — br0, 52:54:00:91:65:22',
+      'hostdev 27:00.0 — VGA compatible controller: NVIDIA Corporation GA106 [GeForce RTX 3060]',
+    ]);
+    assert.equal(domain.children!.find((s) => s.name === 'memory')?.detail, '8 GiB');
+    const disk = devices.children![0];
+    assert.equal(GPU.slice(document.offsetAt(disk.selectionRange.start), document.offsetAt(disk.selectionRange.end)), 'disk');
+  });
+
+  it('is empty for XML that is not a domain', () => {
+    assert.deepEqual(service.documentSymbols(TextDocument.create('file:///n.xml', 'xml', 1, '<network/>')), []);
+  });
+});
+
+describe('hover', () => {
+  it('shows memory sizes in human units', () => {
+    assert.equal(hoverText("<memory unit='KiB'>8388608"), '**memory**: 8388608 KiB = **8 GiB**');
+    assert.equal(hoverText("<currentMemory unit='KiB'>"), '**currentMemory**: 2097152 KiB = **2 GiB**');
+  });
+
+  it("names the host device behind a hostdev's source address", () => {
+    const text = hoverText("<address domain='0x0000' bus='0x27'", 3);
+    assert.match(text, /Host PCI device 0000:27:00\.0/);
+    assert.match(text, /NVIDIA Corporation GA106 \[GeForce RTX 3060\]/);
+    assert.match(text, /IOMMU group 16, driver vfio-pci/);
+  });
+
+  it('tells what else occupies a guest slot and which controller provides the bus', () => {
+    const text = hoverText("<address type='pci' domain='0x0000' bus='0x01'", 3);
+    assert.match(text, /Guest PCI address 0000:01:00\.0/);
+    assert.match(text, /no controller in this file provides bus 1/);
+    assert.match(text, /Also on this slot: hostdev 0000:27:00\.0 at \.0/);
+    const sata = hoverText("<address type='pci' domain='0x0000' bus='0x00' slot='0x1f'", 3);
+    assert.match(sata, /bus 0 is the pcie-root of q35/);
+    assert.match(sata, /ICH9 LPC bridge at \.0/);
+  });
+
+  it('has nothing to say elsewhere', () => {
+    assert.equal(service.hover(document, document.positionAt(GPU.indexOf('<name>') + 1)), null);
+  });
+});
