@@ -65,3 +65,17 @@ describe('hover', () => {
     assert.equal(service.hover(document, document.positionAt(GPU.indexOf('<name>') + 1)), null);
   });
 });
+
+describe('inlay hints', () => {
+  it('show human sizes after memory values and host device names after hostdev source addresses', () => {
+    const hints = service.inlayHints(document, { start: { line: 0, character: 0 }, end: document.positionAt(GPU.length) });
+    assert.deepEqual(hints.map((h) => [h.position.line + 1, h.label]), [
+      [9, ' = 8 GiB'], [10, ' = 2 GiB'], [46, 'VGA compatible controller: NVIDIA Corporation GA106 [GeForce RTX 3060]'],
+    ]);
+  });
+
+  it('only within the requested range', () => {
+    assert.equal(service.inlayHints(document, { start: { line: 40, character: 0 }, end: { line: 50, character: 0 } }).length, 1);
+  });
+});
+

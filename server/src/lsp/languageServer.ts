@@ -19,6 +19,11 @@ export function startLanguageServer(connection: Connection, host: HostFacts): vo
   const withDiagnostics = new Set<string>();
   let settings: LintSettings = {};
   let virshSettings: VirshSettings = {};
+  /** Setting libvirt.inlayHints (on unless set to false). */
+  let inlayHintsEnabled = true;
+  const readInlayHintsSetting = (section: unknown) => {
+    inlayHintsEnabled = (section as { inlayHints?: unknown } | undefined)?.inlayHints !== false;
+  };
   let pullConfiguration = false;
   // Editors without Workspace Trust are trusted; VS Code says so at start and on change.
   let trusted = true;
@@ -30,6 +35,7 @@ export function startLanguageServer(connection: Connection, host: HostFacts): vo
     const options = params.initializationOptions as { settings?: unknown; workspaceTrusted?: boolean } | undefined;
     settings = readLintSettings(options?.settings);
     virshSettings = readVirshSettings(options?.settings);
+    readInlayHintsSetting(options?.settings);
     trusted = options?.workspaceTrusted ?? true;
     return {
       capabilities: {
@@ -38,6 +44,7 @@ export function startLanguageServer(connection: Connection, host: HostFacts): vo
         executeCommandProvider: { commands: Object.values(VIRSH_COMMANDS) },
         documentSymbolProvider: true,
         hoverProvider: true,
+        inlayHintProvider: true,
       },
       serverInfo: { name: 'libvirt-xml-language-server', version: packageJson.version },
     };
@@ -54,6 +61,7 @@ export function startLanguageServer(connection: Connection, host: HostFacts): vo
       const section = (change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
       settings = readLintSettings(section);
       virshSettings = readVirshSettings(section);
+      readInlayHintsSetting(section);
       revalidateAll();
     }
   });
@@ -63,6 +71,7 @@ export function startLanguageServer(connection: Connection, host: HostFacts): vo
       const section: unknown = await connection.workspace.getConfiguration({ section: SETTINGS_SECTION });
       settings = readLintSettings(section);
       virshSettings = readVirshSettings(section);
+      readInlayHintsSetting(section);
     } catch (error) {
       connection.console.error(`Could not read the '${SETTINGS_SECTION}' settings: ${String(error)}`);
     }
@@ -120,6 +129,11 @@ export function startLanguageServer(connection: Connection, host: HostFacts): vo
   connection.onHover((params) => {
     const document = documents.get(params.textDocument.uri);
     return document ? service.hover(document, params.position) : null;
+  });
+
+  connection.languages.inlayHint.on((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document && inlayHintsEnabled ? service.inlayHints(document, params.range) : [];
   });
 
   connection.onNotification('libvirt/workspaceTrust', (params: { trusted?: boolean }) => {

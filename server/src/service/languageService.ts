@@ -1,7 +1,8 @@
 // The language service: plain functions over a TextDocument, knowing nothing of connections, processes or
 // editors. The CLI and the language server are thin front ends over it.
 
-import type { CodeAction, Diagnostic, DiagnosticRelatedInformation, DocumentSymbol, Hover, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, DiagnosticRelatedInformation, DocumentSymbol, Hover, InlayHint, Position, Range } from 'vscode-languageserver-types';
+import { inlayHints } from './inlayHints';
 import { documentSymbols } from './documentSymbols';
 import { hoverAt } from './hover';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
@@ -54,6 +55,7 @@ export interface LanguageService {
   /** The outline: the domain, its sections, its devices with useful labels. */
   documentSymbols(document: TextDocument): DocumentSymbol[];
   hover(document: TextDocument, position: Position): Hover | null;
+  inlayHints(document: TextDocument, range: Range): InlayHint[];
   readonly rules: readonly Rule[];
 }
 
@@ -141,7 +143,12 @@ export function createLanguageService(host: HostFacts): LanguageService {
     return model ? hoverAt(document, model, host, document.offsetAt(position)) : null;
   }
 
-  return { analyse, validate, codeActions, documentSymbols: symbols, hover, rules: RULES };
+  function hints(document: TextDocument, range: Range): InlayHint[] {
+    const { model } = analyse(document);
+    return model ? inlayHints(document, model, host, range) : [];
+  }
+
+  return { analyse, validate, codeActions, documentSymbols: symbols, hover, inlayHints: hints, rules: RULES };
 }
 
 /** A fix that throws is dropped: the other fixes and the server go on. */
