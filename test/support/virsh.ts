@@ -2,6 +2,9 @@
 // to the system QEMU driver that .ci/run (or scripts/ensure-libvirt.mjs) starts.
 
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export const LIBVIRT_TEST_URI = process.env.LIBVIRT_TEST_URI ?? 'qemu:///system';
 
@@ -24,4 +27,32 @@ export async function defineAndForget(file: string, name: string, uri = LIBVIRT_
   const result = await virsh(['define', '--', file], uri);
   if (result.ok) await virsh(['undefine', '--nvram', '--', name], uri);
   return result;
+}
+
+let roundTrips = 0;
+
+/**
+ * Defines `text` under a fresh name (in a private temporary file), returns it with what libvirt stored
+ * (`dumpxml --inactive`), and undefines it again. Throws with libvirt's message when the define fails.
+ */
+export async function defineRoundTrip(text: string, prefix = 'lint-round-trip'): Promise<{ text: string; stored: string; name: string }> {
+  const name = `${prefix}-${process.pid}-${++roundTrips}`;
+  const named = text.replace(/<name>[^<]*<\/name>/, `<name>${name}</name>`);
+  if (!named.includes(`<name>${name}</name>`)) throw new Error('the document has no <name> to replace');
+  const dir = mkdtempSync(join(tmpdir(), 'round-trip-'));
+  try {
+    const file = join(dir, 'domain.xml');
+    writeFileSync(file, named);
+    const defined = await virsh(['define', '--file', file]);
+    if (!defined.ok) throw new Error(`libvirt refused it: ${defined.stderr.trim()}\n${named}`);
+    try {
+      const dumped = await virsh(['dumpxml', '--inactive', '--domain', name]);
+      if (!dumped.ok) throw new Error(dumped.stderr);
+      return { text: named, stored: dumped.stdout, name };
+    } finally {
+      await virsh(['undefine', '--nvram', '--domain', name]);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
