@@ -37,6 +37,16 @@ export function parseDecimal(text: string): number | undefined {
 
 const hex = (value: number, width: number) => value.toString(16).padStart(width, '0');
 
+/** A number as libvirt writes address attributes: '0x0000', '0x1f', '0x0'. */
+export function hexAttribute(value: number, width: number): string {
+  return `0x${hex(value, width)}`;
+}
+
+/** domain/bus/slot/function attributes as libvirt writes them (a host <source><address> has just these). */
+export function pciAddressNumbers(address: PciAddress): Array<[string, string]> {
+  return [['domain', hexAttribute(address.domain, 4)], ['bus', hexAttribute(address.bus, 2)], ['slot', hexAttribute(address.slot, 2)], ['function', hexAttribute(address.function, 1)]];
+}
+
 /** "0000:00:04.0" */
 export function formatPciAddress(address: PciAddress): string {
   return `${hex(address.domain, 4)}:${hex(address.bus, 2)}:${hex(address.slot, 2)}.${address.function}`;

@@ -4,7 +4,7 @@
 // pcie-root-port; when none is free, the plan adds a new root port (next free index, its own address on bus 0).
 
 import type { Device, DomainModel } from '../model/domainModel';
-import { IMPLICIT_PCI_DEVICES, type PciAddress } from '../model/pciAddress';
+import { IMPLICIT_PCI_DEVICES, pciAddressNumbers, type PciAddress } from '../model/pciAddress';
 import type { ElementSpec } from '../edits/xmlSnippet';
 import { attributeValue } from '../xml/xmlTree';
 
@@ -115,13 +115,9 @@ export function createPciAddressPlanner(model: DomainModel, ignore: readonly Dev
   };
 }
 
-const hex = (value: number, width: number) => `0x${value.toString(16).padStart(width, '0')}`;
-
 /** The attributes of <address type='pci'> as libvirt writes them. */
 export function pciAddressAttributes(address: PciAddress, multifunction = false): Array<[string, string]> {
-  const attributes: Array<[string, string]> = [
-    ['type', 'pci'], ['domain', hex(address.domain, 4)], ['bus', hex(address.bus, 2)], ['slot', hex(address.slot, 2)], ['function', hex(address.function, 1)],
-  ];
+  const attributes: Array<[string, string]> = [['type', 'pci'], ...pciAddressNumbers(address)];
   if (multifunction) attributes.push(['multifunction', 'on']);
   return attributes;
 }

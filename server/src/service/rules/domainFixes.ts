@@ -12,7 +12,8 @@ import type { Fix, FixContext } from './rule';
 export const DEFAULT_VENDOR_ID = '0123456789ab';
 
 /** Where a new top-level element goes: before the first of these that exists (libvirt's own order). */
-const AFTER_FEATURES = ['cpu', 'clock', 'on_poweroff', 'on_reboot', 'on_crash', 'pm', 'devices'];
+export const AFTER_CPU = ['clock', 'on_poweroff', 'on_reboot', 'on_crash', 'pm', 'devices'];
+const AFTER_FEATURES = ['cpu', ...AFTER_CPU];
 
 /** Adds children to <features> in one edit, creating <features> when the domain has none. */
 export function addToFeatures(model: DomainModel, child: ElementSpec | readonly ElementSpec[], context: FixContext): OffsetEdit {

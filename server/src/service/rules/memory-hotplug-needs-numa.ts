@@ -2,6 +2,7 @@ import { guestArch } from '../model/domainModel';
 import { firstChild } from '../xml/xmlTree';
 import { insertChild, removeElement } from '../edits/xmlEdits';
 import type { ElementSpec } from '../edits/xmlSnippet';
+import { addToDomain, AFTER_CPU } from './domainFixes';
 import { DOCS } from './docs';
 import type { Fix, Rule } from './rule';
 import { tagSpan } from './spans';
@@ -30,8 +31,7 @@ export const memoryHotplugNeedsNuma: Rule = {
           const cell: ElementSpec = { name: 'cell', attributes: [['id', '0'], ['cpus', vcpus > 1 ? `0-${vcpus - 1}` : '0'], ['memory', String(Math.ceil(memory.size.bytes / 1024))], ['unit', 'KiB']] };
           const numa: ElementSpec = { name: 'numa', children: [cell] };
           const cpu = model.cpu.element;
-          const before = model.root.children.find((element) => ['clock', 'on_poweroff', 'on_reboot', 'on_crash', 'pm', 'devices'].includes(element.name));
-          const edit = cpu ? insertChild(cpu, numa, context) : insertChild(model.root, { name: 'cpu', children: [numa] }, context, before);
+          const edit = cpu ? insertChild(cpu, numa, context) : addToDomain(model, { name: 'cpu', children: [numa] }, AFTER_CPU, context);
           fixes.push({ title: 'Add a NUMA cell with all vCPUs and memory', edits: [edit], preferred: true });
         }
         fixes.push({ title: 'Remove <maxMemory> (no memory hot-plug)', edits: [removeElement(maxMemory.element, context)] });

@@ -5,12 +5,11 @@ import type { OffsetEdit } from '../edits/xmlEdits';
 import { insertChild, removeElement, setAttribute } from '../edits/xmlEdits';
 import type { ElementSpec } from '../edits/xmlSnippet';
 import { attributeValue, firstChild } from '../xml/xmlTree';
-import { addToDomain, addToFeatures, DEFAULT_VENDOR_ID } from '../rules/domainFixes';
+import { addToDomain, addToFeatures, AFTER_CPU, DEFAULT_VENDOR_ID } from '../rules/domainFixes';
 import type { Fix, FixContext } from '../rules/rule';
 import type { Tweak } from '.';
 
 const HYPERVISOR_OFF: ElementSpec = { name: 'feature', attributes: [['policy', 'disable'], ['name', 'hypervisor']] };
-const AFTER_CPU = ['clock', 'on_poweroff', 'on_reboot', 'on_crash', 'pm', 'devices'];
 
 export const hideVirtualization: Tweak = {
   offer(context) {

@@ -4,7 +4,7 @@
 
 import type { Device } from '../model/domainModel';
 import { readPciAddress } from '../model/domainModel';
-import { formatPciAddress, type PciAddress } from '../model/pciAddress';
+import { formatPciAddress, pciAddressNumbers, type PciAddress } from '../model/pciAddress';
 import type { OffsetEdit } from '../edits/xmlEdits';
 import { insertChild, insertChildren, replaceElement, setAttribute } from '../edits/xmlEdits';
 import type { ElementSpec } from '../edits/xmlSnippet';
@@ -13,8 +13,6 @@ import { pciAddressSpec } from '../planner/pciAddressPlanner';
 import type { HostPciDevice } from '../hostFacts';
 import { attributeValue, elementAt, enclosing, firstChild } from '../xml/xmlTree';
 import type { Tweak } from '.';
-
-const hex = (value: number, width: number) => `0x${value.toString(16).padStart(width, '0')}`;
 
 function hostAddressOf(device: Device): PciAddress | undefined {
   if (device.kind !== 'hostdev' || device.type !== 'pci') return undefined;
@@ -57,7 +55,7 @@ export const passThroughAllFunctions: Tweak = {
 };
 
 function siblingSpec(device: HostPciDevice, guest: PciAddress, driver: string | undefined): ElementSpec {
-  const source = { name: 'address', attributes: [['domain', hex(device.address.domain, 4)], ['bus', hex(device.address.bus, 2)], ['slot', hex(device.address.slot, 2)], ['function', hex(device.address.function, 1)]] as Array<[string, string]> };
+  const source = { name: 'address', attributes: pciAddressNumbers(device.address) };
   return {
     name: 'hostdev',
     attributes: [['mode', 'subsystem'], ['type', 'pci'], ['managed', 'yes']],
