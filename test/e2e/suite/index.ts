@@ -66,9 +66,17 @@ export async function run(): Promise<void> {
     const editor = await open('win10-gpu-passthrough.xml');
     const uri = editor.document.uri;
     const nic = await waitFor('nic-not-virtio', () => libvirtDiagnostics(uri).find((d) => codeOf(d) === 'nic-not-virtio'));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, nic.range, vscode.CodeActionKind.QuickFix.value);
-    const fix = actions.find((action) => action.title === 'Change the NIC model to virtio');
-    check(fix?.edit, `the fix is offered (got ${actions.map((a) => a.title).join(', ')})`);
+    // Asked again until the language client has synced the document the diagnostic came from (a race in CI).
+    let titles: string[] = [];
+    let fix: vscode.CodeAction | undefined;
+    const deadline = Date.now() + 15_000;
+    while (!fix && Date.now() < deadline) {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, nic.range, vscode.CodeActionKind.QuickFix.value);
+      titles = actions.map((action) => action.title);
+      fix = actions.find((action) => action.title === 'Change the NIC model to virtio');
+      if (!fix) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    check(fix?.edit, `the fix is offered (got ${titles.join(', ')})`);
     check(await vscode.workspace.applyEdit(fix.edit), 'the edit applies');
     await waitFor('nic-not-virtio to go', () => !libvirtDiagnostics(uri).some((d) => codeOf(d) === 'nic-not-virtio'));
     check(editor.document.getText().includes("<model type='virtio'/>"), 'the model is virtio');
