@@ -10,6 +10,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { HostFacts } from './hostFacts';
 import { buildDomainModel, type DomainModel } from './model/domainModel';
 import { RULES, RULES_BY_ID } from './rules';
+import { schema as schemaRule } from './rules/schema';
 import type { Fix, FixContext, Problem, Rule, Severity } from './rules/rule';
 import { fixContextFor, problemsForRequest, QUICK_FIX, REWRITE, toCodeAction } from './codeActions';
 import { tweaksAt } from './tweaks';
@@ -96,10 +97,14 @@ export function createLanguageService(host: HostFacts): LanguageService {
     if (!model) return [];
     const facts = hostFor(settings);
     const reported: ReportedProblem[] = [];
+    let earlier: SpanIndex | undefined;
     for (const rule of RULES) {
-      const setting = settings.rules?.[rule.id] ?? rule.severity;
+      const setting = settings.rules?.[rule.id];
       if (setting === 'off') continue;
-      const report = (problem: Problem) => reported.push({ rule, problem, diagnostic: toDiagnostic(document, rule, LSP_SEVERITY[setting], problem) });
+      const report = (problem: Problem) => {
+        if (rule === schemaRule && (earlier ??= new SpanIndex(reported.map((entry) => entry.problem))).overlaps(problem)) return;
+        reported.push({ rule, problem, diagnostic: toDiagnostic(document, rule, LSP_SEVERITY[setting ?? problem.severity ?? rule.severity], problem) });
+      };
       try {
         rule.check({ model, document: xml, host: facts, report });
       } catch (error) {
@@ -149,6 +154,32 @@ export function createLanguageService(host: HostFacts): LanguageService {
   }
 
   return { analyse, validate, codeActions, documentSymbols: symbols, hover, inlayHints: hints, rules: RULES };
+}
+
+/** The spans other rules reported, for the schema check (which runs last) to yield to them: O(log n) per question. */
+class SpanIndex {
+  private readonly starts: number[];
+  /** maxEnd[i]: the largest end among the first i + 1 spans by start. */
+  private readonly maxEnd: number[];
+
+  constructor(spans: readonly { start: number; end: number }[]) {
+    const sorted = [...spans].sort((a, b) => a.start - b.start);
+    this.starts = sorted.map((span) => span.start);
+    this.maxEnd = [];
+    let max = -1;
+    for (const span of sorted) this.maxEnd.push((max = Math.max(max, span.end)));
+  }
+
+  overlaps(span: { start: number; end: number }): boolean {
+    let low = 0;
+    let high = this.starts.length; // first index whose start >= span.end
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.starts[middle]! < Math.max(span.end, span.start + 1)) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 && this.maxEnd[low - 1]! > span.start;
+  }
 }
 
 /** A fix that throws is dropped: the other fixes and the server go on. */

@@ -5,6 +5,7 @@ import { replaceAttributeValue, replaceText } from '../edits/xmlEdits';
 import { DOCS } from './docs';
 import type { Rule } from './rule';
 import { textOrTagSpan } from './spans';
+import { closest } from '../text/closest';
 
 export const enumValueInvalid: Rule = {
   id: 'enum-value-invalid',
@@ -88,28 +89,4 @@ function describe(value: string, where: string, values: readonly string[]): stri
   const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
   const known = values.filter((v) => v !== 'default' && v !== 'none');
   return `'${value}' is not a valid ${where}.${hint} libvirt accepts: ${known.join(', ')}.`;
-}
-
-/** The value within edit distance 2 (or differing only in case), if there is exactly one best. */
-function closest(value: string, values: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of values) {
-    const distance = candidate.toLowerCase() === value.toLowerCase() ? 0 : editDistance(value, candidate);
-    if (distance < bestDistance) { best = candidate; bestDistance = distance; }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }

@@ -40,6 +40,7 @@ import { pciMultifunction } from './pci-multifunction';
 import { vendorIdInvalid } from './vendor-id-invalid';
 import { vendorIdMissing } from './vendor-id-missing';
 import { xmlSyntax } from './xml-syntax';
+import { schema } from './schema';
 
 export const RULES: readonly Rule[] = [
   xmlSyntax,
@@ -81,6 +82,8 @@ export const RULES: readonly Rule[] = [
   hypervSpinlocksInvalid,
   pciMultifunction,
   memoryHotplugNeedsNuma,
+  // Last: the generic schema check yields to every specific rule reporting the same place.
+  schema,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));

@@ -21,6 +21,8 @@ export interface RelatedSpan extends Span {
 
 export interface Problem extends Span {
   readonly message: string;
+  /** This problem's severity when it differs from the rule's default (a user's setting for the rule wins). */
+  readonly severity?: Severity;
   readonly related?: readonly RelatedSpan[];
   /** Quick fixes, computed only when an editor asks for them. */
   readonly fixes?: (context: FixContext) => Fix[];

@@ -1,0 +1,148 @@
+import { removeAttribute, removeElement, replaceAttributeValue, replaceText, type OffsetEdit } from '../edits/xmlEdits';
+import { ENUMERATED_ATTRIBUTES, ENUMERATED_TEXTS } from '../model/libvirtEnums';
+import { defaultNamespaceOf, domainSchema, qualifiedName, type DomainSchema, type SchemaMatch } from '../schema/domainSchema';
+import type { ValueType } from '../schema/schemaTypes';
+import { acceptsValue, describeTypes, enumeratedValues, hasNumbers } from '../schema/valueTypes';
+import { closest } from '../text/closest';
+import type { XmlAttribute, XmlElement } from '../xml/xmlTree';
+import { nameSpan, valueSpan } from '../xml/xmlTree';
+import { DOCS } from './docs';
+import type { Fix, Problem, Rule } from './rule';
+
+export const schema: Rule = {
+  id: 'schema',
+  severity: 'warning',
+  title: "An element, attribute or value that libvirt's schema does not allow",
+  explanation: 'Checked against the schema of libvirt 9.0 (its RelaxNG grammar). An unknown element or attribute is a warning: '
+    + 'libvirt ignores it and drops it on define, so a misspelt setting silently does nothing. An unknown child of '
+    + '<features>, <hyperv>, <kvm> or <xen>, a value outside an enumeration and a malformed number are errors: libvirt '
+    + 'refuses the domain. Values that another rule checks more precisely are left to that rule.',
+  docs: DOCS.overview,
+  check({ model, report }) {
+    const schemaModel = domainSchema();
+    const root = model.root;
+    // Each entry carries the default namespace its children inherit (xmlns='…' is rare: looked up only when declared).
+    const stack: { element: XmlElement; match: SchemaMatch; ns: string | undefined }[] = [{ element: root, match: schemaModel.rootMatch(root.name), ns: defaultNamespaceOf(root) }];
+    while (stack.length) {
+      const { element, match, ns: defaultNs } = stack.pop()!;
+      if (match.kind !== 'known') continue;
+      checkAttributes(schemaModel, element, match, report);
+      checkText(schemaModel, element, match, report);
+      for (const child of element.children) {
+        const { local, ns } = qualifiedName(child, defaultNs);
+        if (ns === null) continue; // an undeclared prefix: qemu-namespace-undeclared
+        const childMatch = schemaModel.childMatch(match, local, ns);
+        if (childMatch.kind === 'unknown') report(unknownElement(schemaModel, element, match, child));
+        else stack.push({ element: child, match: childMatch, ns: child.name.includes(':') || child.attributes.some((a) => a.name === 'xmlns') ? defaultNamespaceOf(child) : defaultNs });
+      }
+    }
+  },
+};
+
+/** Where libvirt reads every child and refuses what it does not know (its messages). */
+const REFUSING_PARENTS: Record<string, string> = {
+  'domain/features': "unexpected feature '%s'",
+  'domain/features/hyperv': 'unsupported HyperV Enlightenment feature: %s',
+  'domain/features/kvm': 'unsupported KVM feature: %s',
+  'domain/features/xen': 'unsupported Xen feature: %s',
+};
+
+/** Values another rule owns (enum-value-invalid's tables of what libvirt's parser really checks). */
+const OWNED_ATTRIBUTES = new Set(ENUMERATED_ATTRIBUTES.map((entry) => `${entry.path[entry.path.length - 1]}@${entry.attribute}`));
+const OWNED_TEXTS = new Set([...ENUMERATED_TEXTS.map((entry) => entry.path[entry.path.length - 1]), 'memory', 'currentMemory', 'maxMemory']);
+
+function pathOf(element: XmlElement): string {
+  const names: string[] = [];
+  for (let e: XmlElement | undefined = element; e; e = e.parent) names.push(e.name);
+  return names.reverse().join('/');
+}
+
+function isOwned(element: XmlElement, attribute: string): boolean {
+  return OWNED_ATTRIBUTES.has(`${element.name}@${attribute}`) || OWNED_ATTRIBUTES.has(`*@${attribute}`);
+}
+
+function checkAttributes(schemaModel: DomainSchema, element: XmlElement, match: SchemaMatch, report: (problem: Problem) => void): void {
+  for (const attr of element.attributes) {
+    if (attr.name === 'xmlns' || attr.name.includes(':')) continue;
+    const types = schemaModel.attributeTypes(match, attr.name);
+    if (types.length === 0) {
+      if (!schemaModel.allowsAnyAttribute(match)) report(unknownAttribute(schemaModel, element, match, attr));
+      continue;
+    }
+    if (isOwned(element, attr.name) || acceptsValue(types, attr.value)) continue;
+    report(invalidValue(types, attr.value, `${attr.name} on <${element.name}>`, valueSpan(attr), (value, context) => replaceAttributeValue(attr, value, context), (context) => removeAttribute(element, attr, context)));
+  }
+}
+
+function checkText(schemaModel: DomainSchema, element: XmlElement, match: SchemaMatch, report: (problem: Problem) => void): void {
+  if (element.children.length > 0 || element.textStart < 0 || OWNED_TEXTS.has(element.name)) return;
+  const types = schemaModel.textTypes(match);
+  if (!types) return;
+  const text = element.text;
+  if (acceptsValue(types, text) || acceptsValue(types, text.trim())) return;
+  report(invalidValue(types, text.trim(), `<${element.name}>`, { start: element.textStart, end: element.textEnd }, (value) => replaceText(element, value)));
+}
+
+function invalidValue(
+  types: readonly ValueType[], value: string, where: string, span: { start: number; end: number },
+  replace: (value: string, context: Parameters<NonNullable<Problem['fixes']>>[0]) => OffsetEdit,
+  remove?: (context: Parameters<NonNullable<Problem['fixes']>>[0]) => OffsetEdit,
+): Problem {
+  const values = enumeratedValues(types);
+  const suggestion = closest(value, values);
+  const numeric = hasNumbers(types);
+  const what = numeric && !values.length ? `'${value}' is not a valid number for ${where}` : `'${value}' is not a valid value for ${where}`;
+  const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
+  const isError = values.length > 0 || numeric;
+  return {
+    ...span,
+    severity: isError ? 'error' : 'warning',
+    message: `${what}.${hint} libvirt's schema expects ${describeTypes(types)}.${isError ? '' : ' libvirt may refuse it or read it differently.'}`,
+    fixes: (context) => {
+      const fixes: Fix[] = [];
+      const offered = suggestion ? [suggestion] : values.length <= 6 ? values : [];
+      for (const choice of offered) fixes.push({ title: `Change to '${choice}'`, edits: [replace(choice, context)], preferred: choice === suggestion });
+      if (remove) fixes.push({ title: `Remove the attribute (libvirt uses its default)`, edits: [remove(context)] });
+      return fixes;
+    },
+  };
+}
+
+function unknownAttribute(schemaModel: DomainSchema, element: XmlElement, match: SchemaMatch, attr: XmlAttribute): Problem {
+  const suggestion = closest(attr.name, schemaModel.attributeNames(match).filter((name) => !element.attributes.some((a) => a.name === name)));
+  const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
+  return {
+    start: attr.nameStart,
+    end: attr.nameEnd,
+    message: `Unknown attribute '${attr.name}' on <${element.name}>: libvirt ignores it and drops it on define.${hint}`,
+    fixes: (context) => [
+      ...(suggestion ? [{ title: `Rename to '${suggestion}'`, edits: [{ start: attr.nameStart, end: attr.nameEnd, newText: suggestion }], preferred: true }] : []),
+      { title: `Remove '${attr.name}'`, edits: [removeAttribute(element, attr, context)] },
+    ],
+  };
+}
+
+function unknownElement(schemaModel: DomainSchema, parent: XmlElement, match: SchemaMatch, element: XmlElement): Problem {
+  const names = schemaModel.allowedChildren(match).map((id) => schemaModel.element(id)).filter((e) => !e.ns).map((e) => e.n);
+  const suggestion = closest(element.name, names);
+  const hint = suggestion ? ` Did you mean <${suggestion}>?` : '';
+  const refusal = REFUSING_PARENTS[pathOf(parent)];
+  const message = refusal
+    ? `Unknown element <${element.name}> in <${parent.name}>: libvirt refuses the domain ("${refusal.replace('%s', element.name)}").${hint}`
+    : `Unknown element <${element.name}> in <${parent.name}>: libvirt ignores it and drops it on define.${hint}`;
+  return {
+    ...nameSpan(element),
+    severity: refusal ? 'error' : undefined,
+    message,
+    fixes: (context) => [
+      ...(suggestion ? [{ title: `Rename to <${suggestion}>`, edits: renameElement(element, suggestion), preferred: true }] : []),
+      { title: `Remove <${element.name}>`, edits: [removeElement(element, context)] },
+    ],
+  };
+}
+
+function renameElement(element: XmlElement, name: string): OffsetEdit[] {
+  const edits: OffsetEdit[] = [{ start: element.start + 1, end: element.nameEnd, newText: name }];
+  if (element.endTagStart >= 0) edits.push({ start: element.endTagStart + 2, end: element.endTagStart + 2 + element.name.length, newText: name });
+  return edits;
+}

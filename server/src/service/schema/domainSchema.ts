@@ -1,0 +1,172 @@
+// libvirt's domain schema as the server uses it: the generated model (domainSchema.json, from libvirt's
+// RelaxNG) with indexes, and the matching of a document's elements to the schema's elements. An element is
+// matched by its name among the children allowed in its parent's matches; one name may match several schema
+// elements (<source> of a file disk and of a block disk), and the union of what they allow is what is allowed.
+
+import type { XmlElement } from '../xml/xmlTree';
+import schemaJson from './domainSchema.json';
+import type { SchemaElement, SchemaModel, ValueType } from './schemaTypes';
+
+/** Where a document element stands in the schema. */
+export type SchemaMatch =
+  /** Known: the schema elements it may be. */
+  | { readonly kind: 'known'; readonly ids: readonly number[] }
+  /** Inside free-form content (<metadata>), or in a namespace the schema does not describe: anything goes. */
+  | { readonly kind: 'open' }
+  /** Not allowed where it is: libvirt does not read it. */
+  | { readonly kind: 'unknown' };
+
+const OPEN: SchemaMatch = { kind: 'open' };
+const UNKNOWN: SchemaMatch = { kind: 'unknown' };
+
+export class DomainSchema {
+  readonly model: SchemaModel;
+  private readonly childIndex: (Map<string, number[]> | undefined)[] = [];
+
+  constructor(model: SchemaModel) {
+    this.model = model;
+  }
+
+  element(id: number): SchemaElement {
+    return this.model.elements[id]!;
+  }
+
+  type(id: number): ValueType {
+    return this.model.types[id]!;
+  }
+
+  /** The match of the document's root element. */
+  rootMatch(name: string): SchemaMatch {
+    const ids = this.model.root.filter((id) => this.element(id).n === name && !this.element(id).ns);
+    return ids.length ? { kind: 'known', ids } : UNKNOWN;
+  }
+
+  /** The match of a child named `name` (with namespace `ns`, if prefixed) of an element matched as `parent`. */
+  childMatch(parent: SchemaMatch, name: string, ns?: string): SchemaMatch {
+    if (parent.kind !== 'known') return parent.kind === 'open' ? OPEN : UNKNOWN;
+    const ids: number[] = [];
+    let open = false;
+    for (const id of parent.ids) {
+      for (const child of this.childrenNamed(id, name)) if ((this.element(child).ns ?? undefined) === ns && !ids.includes(child)) ids.push(child);
+      if (this.element(id).anyC) open = true;
+    }
+    if (ids.length) return { kind: 'known', ids };
+    return open ? OPEN : UNKNOWN;
+  }
+
+  /** The match of any element of a document, found from its ancestors. */
+  matchOf(element: XmlElement): SchemaMatch {
+    const chain: XmlElement[] = [];
+    for (let e: XmlElement | undefined = element; e; e = e.parent) chain.push(e);
+    let match = this.rootMatch(chain.pop()!.name);
+    while (chain.length) {
+      const next = chain.pop()!;
+      const { local, ns } = qualifiedName(next);
+      if (ns === null) return OPEN;
+      match = this.childMatch(match, local, ns);
+      if (match.kind !== 'known') return match;
+    }
+    return match;
+  }
+
+  /** The children allowed in any of the matched elements, each name once (schema order). */
+  allowedChildren(match: SchemaMatch): number[] {
+    if (match.kind !== 'known') return [];
+    const seen = new Set<string>();
+    const result: number[] = [];
+    for (const id of match.ids) {
+      for (const child of this.element(id).c ?? []) {
+        const key = `${this.element(child).ns ?? ''} ${this.element(child).n}`;
+        if (!seen.has(key)) { seen.add(key); result.push(child); }
+      }
+    }
+    return result;
+  }
+
+  /** The types an attribute may have in the matched elements (empty when the attribute is unknown there). */
+  attributeTypes(match: SchemaMatch, name: string): ValueType[] {
+    if (match.kind !== 'known') return [];
+    const types: ValueType[] = [];
+    for (const id of match.ids) {
+      const type = this.element(id).a?.[name];
+      if (type !== undefined) types.push(this.type(type));
+    }
+    return types;
+  }
+
+  /** Attribute names allowed in any of the matched elements. */
+  attributeNames(match: SchemaMatch): string[] {
+    if (match.kind !== 'known') return [];
+    const names = new Set<string>();
+    for (const id of match.ids) for (const name of Object.keys(this.element(id).a ?? {})) names.add(name);
+    return [...names];
+  }
+
+  allowsAnyAttribute(match: SchemaMatch): boolean {
+    return match.kind !== 'known' || match.ids.some((id) => this.element(id).anyA === 1);
+  }
+
+  /** Types of the text content of the matched elements; undefined when one of them takes no text. */
+  textTypes(match: SchemaMatch): ValueType[] | undefined {
+    if (match.kind !== 'known') return undefined;
+    const types: ValueType[] = [];
+    for (const id of match.ids) {
+      const text = this.element(id).t;
+      if (text === undefined) return undefined;
+      types.push(this.type(text));
+    }
+    return types;
+  }
+
+  private childrenNamed(id: number, name: string): number[] {
+    let index = this.childIndex[id];
+    if (!index) {
+      index = new Map();
+      for (const child of this.element(id).c ?? []) {
+        const childName = this.element(child).n;
+        const list = index.get(childName);
+        if (list) list.push(child);
+        else index.set(childName, [child]);
+      }
+      this.childIndex[id] = index;
+    }
+    return index.get(name) ?? [];
+  }
+}
+
+const LOOK_UP = Symbol('look up the default namespace');
+
+/**
+ * An element's local name and namespace URI: undefined for libvirt's own (no namespace), null when its
+ * prefix is not declared. `defaultNamespace` is the parent's default namespace when the caller knows it.
+ */
+export function qualifiedName(element: XmlElement, defaultNamespace: string | undefined | typeof LOOK_UP = LOOK_UP): { local: string; ns: string | undefined | null } {
+  const colon = element.name.indexOf(':');
+  if (colon < 0) {
+    const own = element.attributes.find((attr) => attr.name === 'xmlns');
+    if (own) return { local: element.name, ns: own.value || undefined };
+    return { local: element.name, ns: defaultNamespace === LOOK_UP ? declared(element.parent, 'xmlns') || undefined : defaultNamespace };
+  }
+  return { local: element.name.slice(colon + 1), ns: declared(element, `xmlns:${element.name.slice(0, colon)}`) };
+}
+
+/** The namespace an element's unprefixed children are in. */
+export function defaultNamespaceOf(element: XmlElement): string | undefined {
+  return declared(element, 'xmlns') || undefined;
+}
+
+/** The value of the nearest declaration `name` (xmlns or xmlns:prefix) on the element or its ancestors. */
+function declared(element: XmlElement | undefined, name: string): string | null {
+  for (let e = element; e; e = e.parent) {
+    for (const attr of e.attributes) if (attr.name === name) return attr.value;
+  }
+  return null;
+}
+
+let loaded: DomainSchema | undefined;
+
+/** The schema of libvirt's domain XML, built on first use. */
+export function domainSchema(): DomainSchema {
+  loaded ??= new DomainSchema(schemaJson as SchemaModel);
+  return loaded;
+}

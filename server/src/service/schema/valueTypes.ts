@@ -1,0 +1,120 @@
+// Checking a value against the schema's value types (literal values and XML Schema datatypes with libvirt's
+// patterns and bounds), and describing what was expected.
+
+import type { DataType, ValueType } from './schemaTypes';
+
+const INTEGER_RANGES: Record<string, readonly [bigint | undefined, bigint | undefined]> = {
+  integer: [undefined, undefined],
+  int: [-(2n ** 31n), 2n ** 31n - 1n],
+  long: [-(2n ** 63n), 2n ** 63n - 1n],
+  short: [-32768n, 32767n],
+  byte: [-128n, 127n],
+  unsignedInt: [0n, 2n ** 32n - 1n],
+  unsignedLong: [0n, 2n ** 64n - 1n],
+  unsignedShort: [0n, 65535n],
+  unsignedByte: [0n, 255n],
+  positiveInteger: [1n, undefined],
+  nonNegativeInteger: [0n, undefined],
+  negativeInteger: [undefined, -1n],
+  nonPositiveInteger: [undefined, 0n],
+};
+
+const INTEGER_LEXICAL = /^[+-]?[0-9]+$/;
+const LEXICAL: Record<string, RegExp> = {
+  dateTime: /^-?[0-9]{4,}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?$/,
+  NCName: /^[A-Za-z_\u00C0-\uFFFD][\w.\-\u00B7\u00C0-\uFFFD]*$/,
+  boolean: /^(true|false|1|0)$/,
+  decimal: /^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$/,
+  double: /^([+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?|[+-]?INF|NaN)$/,
+  float: /^([+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?|[+-]?INF|NaN)$/,
+};
+
+const compiled = new WeakMap<DataType, RegExp | null>();
+
+/** An XML Schema regular expression as an anchored JavaScript one (null when it cannot be translated). */
+export function patternOf(type: DataType): RegExp | null {
+  if (type.p === undefined) return null;
+  let regex = compiled.get(type);
+  if (regex === undefined) {
+    const source = type.p.replace(/\\i/g, '[A-Za-z_:]').replace(/\\c/g, '[\\w.:\\-]');
+    regex = null;
+    for (const flags of ['u', '']) {
+      try { regex = new RegExp(`^(?:${source})$`, flags); break; } catch { /* try the next flags */ }
+    }
+    compiled.set(type, regex);
+  }
+  return regex;
+}
+
+export function isNumericType(type: DataType): boolean {
+  return type.t in INTEGER_RANGES || type.t === 'decimal' || type.t === 'double' || type.t === 'float';
+}
+
+export function acceptsData(type: DataType, raw: string): boolean {
+  // Every datatype but string collapses white space before it looks at the value.
+  const value = type.t === 'string' ? raw : raw.trim();
+  const range = INTEGER_RANGES[type.t];
+  if (range) {
+    if (!INTEGER_LEXICAL.test(value)) return false;
+    const number = BigInt(value);
+    if ((range[0] !== undefined && number < range[0]) || (range[1] !== undefined && number > range[1])) return false;
+  } else {
+    const lexical = LEXICAL[type.t];
+    if (lexical && !lexical.test(value)) return false;
+  }
+  if (type.min !== undefined && !(Number(value) >= type.min)) return false;
+  if (type.max !== undefined && !(Number(value) <= type.max)) return false;
+  if (type.minLen !== undefined && [...value].length < type.minLen) return false;
+  if (type.maxLen !== undefined && [...value].length > type.maxLen) return false;
+  if (type.not?.includes(value)) return false;
+  const pattern = patternOf(type);
+  return !pattern || pattern.test(value);
+}
+
+export function acceptsValue(types: readonly ValueType[], value: string): boolean {
+  for (const type of types) {
+    if (type.any) return true;
+    if (type.v?.includes(value)) return true;
+    if (type.d?.some((data) => acceptsData(data, value))) return true;
+  }
+  return false;
+}
+
+/** The literal values of the types (their enumeration), each once. */
+export function enumeratedValues(types: readonly ValueType[]): string[] {
+  const values = new Set<string>();
+  for (const type of types) for (const value of type.v ?? []) if (value !== '') values.add(value);
+  return [...values];
+}
+
+export function isFreeText(types: readonly ValueType[]): boolean {
+  return types.some((type) => type.any || type.d?.some((data) => data.t === 'string' && data.p === undefined));
+}
+
+export function hasNumbers(types: readonly ValueType[]): boolean {
+  return types.some((type) => type.d?.some(isNumericType));
+}
+
+/** What the types expect, in words: "one of: a, b", "an unsigned integer (0x… hex allowed)", … */
+export function describeTypes(types: readonly ValueType[]): string {
+  const parts: string[] = [];
+  const values = enumeratedValues(types);
+  const data = types.flatMap((type) => type.d ?? []);
+  const numbers = data.filter(isNumericType);
+  if (numbers.length) parts.push(describeNumber(numbers));
+  const hex = data.some((d) => d.t === 'string' && d.p?.startsWith('0x'));
+  if (hex) parts.push('hexadecimal (0x…)');
+  const strings = data.filter((d) => d.t !== 'string' ? !isNumericType(d) : !d.p?.startsWith('0x'));
+  for (const string of strings) parts.push(string.p ? `text matching ${string.p}` : string.t === 'string' ? 'text' : `a ${string.t}`);
+  if (values.length) parts.push(`${parts.length ? 'or ' : ''}one of: ${values.join(', ')}`);
+  return parts.join(', ') || 'nothing (no value)';
+}
+
+function describeNumber(numbers: readonly DataType[]): string {
+  const signed = numbers.some((d) => /^(int|integer|long|short|byte|decimal|double|float)$/.test(d.t));
+  const kind = numbers.every((d) => d.t === 'positiveInteger') ? 'a positive integer' : signed ? 'an integer' : 'an unsigned integer';
+  const min = numbers.map((d) => d.min).filter((v) => v !== undefined);
+  const max = numbers.map((d) => d.max).filter((v) => v !== undefined);
+  if (min.length === numbers.length && max.length === numbers.length) return `${kind} from ${Math.min(...min)} to ${Math.max(...max)}`;
+  return kind;
+}
