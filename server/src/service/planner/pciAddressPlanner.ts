@@ -17,6 +17,8 @@ export interface PlannedAddress {
 export interface PciAddressPlanner {
   /** A free address for an endpoint device, reserved so that the next call returns another; undefined when full. */
   nextEndpointAddress(): PlannedAddress | undefined;
+  /** The slots still free on a bus (domain 0), without reserving them: a root port's bus has only slot 0. */
+  freeSlots(bus: number): number[];
 }
 
 const MAX_BUS = 0xff;
@@ -106,7 +108,17 @@ export function createPciAddressPlanner(model: DomainModel, ignore: readonly Dev
     return undefined;
   }
 
+  function freeSlots(bus: number): number[] {
+    const controller = pciControllers.find((c) => c.index === bus);
+    if (bus !== 0 && !controller) return [];
+    const candidates = bus !== 0 && ROOT_PORT_MODELS.has(attributeValue(controller!.element, 'model') ?? '')
+      ? [0]
+      : Array.from({ length: 0x1f }, (_, i) => i + 1);
+    return candidates.filter((slot) => !usedSlots.has(slotKey(0, bus, slot)));
+  }
+
   return {
+    freeSlots,
     nextEndpointAddress() {
       if (family === 'q35' || family === 'virt') return freeRootPort() ?? newRootPort();
       if (family === 'i440fx') return conventional();

@@ -18,7 +18,12 @@ export const schema: Rule = {
     + '<features>, <hyperv>, <kvm> or <xen>, a value outside an enumeration and a malformed number are errors: libvirt '
     + 'refuses the domain. Values that another rule checks more precisely are left to that rule.',
   docs: DOCS.overview,
-  check({ model, report }) {
+  check({ model, report: reportNow }) {
+    // Found depth-first, reported in document order.
+    const found: Problem[] = [];
+    const report = (problem: Problem) => {
+      if (found.length < MAX_PROBLEMS) found.push(problem);
+    };
     const schemaModel = domainSchema();
     const root = model.root;
     // Each entry carries the default namespace its children inherit (xmlns='…' is rare: looked up only when declared).
@@ -36,8 +41,13 @@ export const schema: Rule = {
         else stack.push({ element: child, match: childMatch, ns: child.name.includes(':') || child.attributes.some((a) => a.name === 'xmlns') ? defaultNamespaceOf(child) : defaultNs });
       }
     }
+    found.sort((a, b) => a.start - b.start);
+    for (const problem of found) reportNow(problem);
   },
 };
+
+/** A document that is mostly unknown names is not one to list them all for. */
+const MAX_PROBLEMS = 1000;
 
 /** Where libvirt reads every child and refuses what it does not know (its messages). */
 const REFUSING_PARENTS: Record<string, string> = {
@@ -62,11 +72,16 @@ function isOwned(element: XmlElement, attribute: string): boolean {
 }
 
 function checkAttributes(schemaModel: DomainSchema, element: XmlElement, match: SchemaMatch, report: (problem: Problem) => void): void {
+  let unused: string[] | undefined;
   for (const attr of element.attributes) {
     if (attr.name === 'xmlns' || attr.name.includes(':')) continue;
     const types = schemaModel.attributeTypes(match, attr.name);
     if (types.length === 0) {
-      if (!schemaModel.allowsAnyAttribute(match)) report(unknownAttribute(schemaModel, element, match, attr));
+      if (!schemaModel.allowsAnyAttribute(match)) {
+        // The known names not written yet: what a misspelt one may have meant (computed once per element).
+        unused ??= schemaModel.attributeNames(match).filter((name) => !element.attributes.some((a) => a.name === name));
+        report(unknownAttribute(element, attr, unused));
+      }
       continue;
     }
     if (isOwned(element, attr.name) || acceptsValue(types, attr.value)) continue;
@@ -108,8 +123,8 @@ function invalidValue(
   };
 }
 
-function unknownAttribute(schemaModel: DomainSchema, element: XmlElement, match: SchemaMatch, attr: XmlAttribute): Problem {
-  const suggestion = closest(attr.name, schemaModel.attributeNames(match).filter((name) => !element.attributes.some((a) => a.name === name)));
+function unknownAttribute(element: XmlElement, attr: XmlAttribute, unused: readonly string[]): Problem {
+  const suggestion = closest(attr.name, unused);
   const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
   return {
     start: attr.nameStart,
