@@ -45,6 +45,8 @@ export function startLanguageServer(connection: Connection, host: HostFacts): vo
         documentSymbolProvider: true,
         hoverProvider: true,
         inlayHintProvider: true,
+        // '<' opens an element, a space the next attribute, a quote its value.
+        completionProvider: { triggerCharacters: ['<', ' ', '"', "'"] },
       },
       serverInfo: { name: 'libvirt-xml-language-server', version: packageJson.version },
     };
@@ -129,6 +131,11 @@ export function startLanguageServer(connection: Connection, host: HostFacts): vo
   connection.onHover((params) => {
     const document = documents.get(params.textDocument.uri);
     return document ? service.hover(document, params.position) : null;
+  });
+
+  connection.onCompletion((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.completion(document, params.position) : null;
   });
 
   connection.languages.inlayHint.on((params) => {

@@ -3,6 +3,7 @@
 
 import type { PciAddress } from './model/pciAddress';
 import { readHostPciDevices } from './hostPciDevices';
+import { readHostBlockDevices, type HostBlockDevice } from './hostBlockDevices';
 
 export interface HostPciDevice {
   readonly address: PciAddress;
@@ -22,6 +23,8 @@ export interface HostFacts {
   readonly arch: string;
   /** The host's PCI devices, when known (Linux); fixes that need them are not offered otherwise. */
   readonly pciDevices?: readonly HostPciDevice[];
+  /** The host's block devices, stable /dev/disk/by-id names first, when known (Linux). */
+  readonly blockDevices?: readonly HostBlockDevice[];
 }
 
 const NODE_TO_LIBVIRT_ARCH: Record<string, string> = {
@@ -33,11 +36,24 @@ export function libvirtArchOf(nodeArch: string): string {
   return NODE_TO_LIBVIRT_ARCH[nodeArch] ?? nodeArch;
 }
 
-/** This machine's facts. PCI devices are read on first use only (from /sys and lspci), then kept. */
+/** How long a reading of /dev stays fresh: disks come and go (USB), completion asks often. */
+const BLOCK_DEVICES_TTL_MS = 10_000;
+
+/**
+ * This machine's facts. PCI devices are read on first use only (from /sys and lspci), then kept; block devices
+ * are read again when the last reading is older than a few seconds.
+ */
 export function localHostFacts(overrides: Partial<HostFacts> = {}): HostFacts {
   let pciDevices: readonly HostPciDevice[] | undefined;
   let read = false;
+  let blockDevices: { at: number; devices: readonly HostBlockDevice[] | undefined } | undefined;
   return {
+    get blockDevices() {
+      if (!blockDevices || Date.now() - blockDevices.at > BLOCK_DEVICES_TTL_MS) {
+        blockDevices = { at: Date.now(), devices: process.platform === 'linux' ? readHostBlockDevices() : undefined };
+      }
+      return blockDevices.devices;
+    },
     arch: libvirtArchOf(process.arch),
     get pciDevices() {
       if (!read) {

@@ -10,6 +10,7 @@ import { formatPciAddress, IMPLICIT_PCI_DEVICES, MACHINE_FAMILY_LABEL } from './
 import { formatBytes, parseSize } from './model/sizeUnits';
 import type { XmlElement } from './xml/xmlTree';
 import { attributeValue, elementAt } from './xml/xmlTree';
+import { schemaDocsHover } from './schema/schemaHover';
 
 const SIZE_ELEMENTS = new Set(['memory', 'currentMemory', 'maxMemory']);
 
@@ -17,6 +18,15 @@ export function hoverAt(document: TextDocument, model: DomainModel, host: HostFa
   const element = elementAt(model.root, offset);
   if (!element) return null;
   const range = { start: document.positionAt(element.start), end: document.positionAt(element.end) };
+  const specific = specificHover(element, model, host, range);
+  const docs = schemaDocsHover(document, element, offset);
+  if (!specific) return docs;
+  if (!docs) return specific;
+  const value = (hover: Hover) => (hover.contents as { value: string }).value;
+  return { contents: { kind: 'markdown', value: `${value(specific)}\n\n---\n\n${value(docs)}` }, range: docs.range };
+}
+
+function specificHover(element: XmlElement, model: DomainModel, host: HostFacts, range: Hover['range']): Hover | null {
   if (SIZE_ELEMENTS.has(element.name) && element.parent === model.root) {
     const unit = attributeValue(element, 'unit');
     const size = parseSize(element.text, unit);

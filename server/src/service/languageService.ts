@@ -1,8 +1,9 @@
 // The language service: plain functions over a TextDocument, knowing nothing of connections, processes or
 // editors. The CLI and the language server are thin front ends over it.
 
-import type { CodeAction, Diagnostic, DiagnosticRelatedInformation, DocumentSymbol, Hover, InlayHint, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionList, Diagnostic, DiagnosticRelatedInformation, DocumentSymbol, Hover, InlayHint, Position, Range } from 'vscode-languageserver-types';
 import { inlayHints } from './inlayHints';
+import { completionAt } from './completion/completion';
 import { documentSymbols } from './documentSymbols';
 import { hoverAt } from './hover';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
@@ -56,6 +57,8 @@ export interface LanguageService {
   /** The outline: the domain, its sections, its devices with useful labels. */
   documentSymbols(document: TextDocument): DocumentSymbol[];
   hover(document: TextDocument, position: Position): Hover | null;
+  /** Elements, attributes and values valid at the position (from libvirt's schema), with the domain's and host's own first. */
+  completion(document: TextDocument, position: Position): CompletionList;
   inlayHints(document: TextDocument, range: Range): InlayHint[];
   readonly rules: readonly Rule[];
 }
@@ -148,12 +151,17 @@ export function createLanguageService(host: HostFacts): LanguageService {
     return model ? hoverAt(document, model, host, document.offsetAt(position)) : null;
   }
 
+  function completion(document: TextDocument, position: Position): CompletionList {
+    const { xml, model } = analyse(document);
+    return completionAt(document, xml, model, host, document.offsetAt(position));
+  }
+
   function hints(document: TextDocument, range: Range): InlayHint[] {
     const { model } = analyse(document);
     return model ? inlayHints(document, model, host, range) : [];
   }
 
-  return { analyse, validate, codeActions, documentSymbols: symbols, hover, inlayHints: hints, rules: RULES };
+  return { analyse, validate, codeActions, documentSymbols: symbols, hover, completion, inlayHints: hints, rules: RULES };
 }
 
 /** The spans other rules reported, for the schema check (which runs last) to yield to them: O(log n) per question. */

@@ -2,19 +2,20 @@
 // attributes and children as a snippet), attribute names of the element, attribute values and element text
 // from enumerations.
 
-import { CompletionItemKind, InsertTextFormat, type CompletionItem, type MarkupContent } from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type MarkupContent, type Range } from 'vscode-languageserver-types';
 import type { DocumentStyle } from '../edits/documentStyle';
 import type { CursorContext } from '../cursorContext';
-import { domainSchema, qualifiedName, type DomainSchema, type SchemaMatch } from '../schema/domainSchema';
+import { defaultNamespaceOf, domainSchema, namespaceOfPrefix, type DomainSchema, type SchemaMatch } from '../schema/domainSchema';
 import { docFor, elementPath } from '../schema/elementDocs';
 import { describeTypes, enumeratedValues } from '../schema/valueTypes';
+import type { ValueType } from '../schema/schemaTypes';
 import type { XmlElement } from '../xml/xmlTree';
 
 /** Attributes worth filling in when an element is inserted, beyond the schema's required ones. */
 const TYPICAL_ATTRIBUTES: Record<string, readonly string[]> = {
   disk: ['type', 'device'],
   interface: ['type'],
-  controller: ['type', 'index', 'model'],
+  controller: ['type', 'index'],
   hostdev: ['mode', 'type', 'managed'],
   graphics: ['type'],
   input: ['type', 'bus'],
@@ -22,7 +23,7 @@ const TYPICAL_ATTRIBUTES: Record<string, readonly string[]> = {
   'disk/driver': ['name', 'type'],
   'video/model': ['type'],
   'interface/model': ['type'],
-  'interface/source': [],
+  'interface/source': ['network'],
   memballoon: ['model'],
   memory: ['unit'],
   currentMemory: ['unit'],
@@ -48,15 +49,17 @@ const PREFERRED_VALUES: Record<string, string> = {
   'graphics@type': 'spice', 'input@type': 'tablet', 'input@bus': 'usb', 'memballoon@model': 'virtio', 'cpu@mode': 'host-passthrough',
   'controller@type': 'pci', 'address@type': 'pci', 'memory@unit': 'GiB', 'currentMemory@unit': 'GiB', 'vcpu@placement': 'static',
   'type@arch': 'x86_64', 'channel@type': 'unix', 'serial@type': 'pty', 'console@type': 'pty', 'rng@model': 'virtio', 'tpm@model': 'tpm-crb',
-  'sound@model': 'ich9',
+  'sound@model': 'ich9', 'type@machine': 'q35', 'type#text': 'hvm', 'source@network': 'default', 'memory#text': '4', 'currentMemory#text': '4',
+  'vcpu#text': '2', 'on_poweroff#text': 'destroy', 'on_reboot#text': 'restart', 'on_crash#text': 'destroy',
 };
 
 export function schemaMatchOfTag(schemaModel: DomainSchema, parent: XmlElement | undefined, tag: string, element: XmlElement | undefined): SchemaMatch {
   if (element) return schemaModel.matchOf(element);
   if (!parent) return schemaModel.rootMatch(tag);
   const colon = tag.indexOf(':');
-  const ns = colon < 0 ? undefined : qualifiedName({ ...parent, name: `${tag.slice(0, colon)}:x`, parent }).ns ?? undefined;
-  return schemaModel.childMatch(schemaModel.matchOf(parent), colon < 0 ? tag : tag.slice(colon + 1), ns);
+  if (colon < 0) return schemaModel.childMatch(schemaModel.matchOf(parent), tag, defaultNamespaceOf(parent));
+  const ns = namespaceOfPrefix(parent, tag.slice(0, colon));
+  return ns === null ? { kind: 'open' } : schemaModel.childMatch(schemaModel.matchOf(parent), tag.slice(colon + 1), ns);
 }
 
 function markdown(doc: { text: string; section: string } | undefined, extra?: string): MarkupContent | undefined {
@@ -65,25 +68,25 @@ function markdown(doc: { text: string; section: string } | undefined, extra?: st
   return { kind: 'markdown', value: parts.join('\n\n') };
 }
 
-export function elementNameItems(context: Extract<CursorContext, { kind: 'element-name' }>, style: DocumentStyle, indent: string): CompletionItem[] {
+export function elementNameItems(context: Extract<CursorContext, { kind: 'element-name' }>, range: Range, style: DocumentStyle, indent: string): CompletionItem[] {
   const schemaModel = domainSchema();
   const match = schemaModel.matchOf(context.parent);
   const parentPath = elementPath(context.parent);
-  const present = new Set(context.parent.children.map((child) => child.name));
-  return schemaModel.allowedChildren(match).map((id, index) => {
-    const element = schemaModel.element(id);
-    const name = element.ns ? prefixedName(context.parent, element.ns, element.n) : element.n;
-    const path = [...parentPath, element.n];
+  const present = new Set(context.parent.children.filter((child) => child.start !== context.prefixStart - 1).map((child) => child.name));
+  return schemaModel.allowedChildren(match).map((group, index) => {
+    const name = group.ns ? prefixedName(context.parent, group.ns, group.name) : group.name;
+    const path = [...parentPath, group.name];
     return {
       label: name,
       kind: CompletionItemKind.Module,
-      detail: element.ns ? `<${name}> (${element.ns})` : `<${name}>`,
+      detail: group.ns ? `<${name}> (${group.ns})` : `<${name}>`,
       documentation: markdown(docFor(path)),
       // Elements not written yet first; then the schema's order.
       sortText: `${present.has(name) ? 1 : 0}${String(index).padStart(4, '0')}`,
       insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: { range: undefined as never, newText: elementSnippet(schemaModel, id, name, path, style, indent) },
-      data: { start: context.prefixStart },
+      // The snippet carries the document's own indentation: the editor must not add its own.
+      insertTextMode: InsertTextMode.asIs,
+      textEdit: { range, newText: elementSnippet(schemaModel, group.ids, name, path, style, indent) },
     };
   });
 }
@@ -95,39 +98,61 @@ function prefixedName(parent: XmlElement, ns: string, local: string): string {
   return ns.includes('/qemu/') ? `qemu:${local}` : local;
 }
 
-/** The snippet text (after the '<') of an element with its required and typical attributes and required children. */
-export function elementSnippet(schemaModel: DomainSchema, id: number, name: string, path: readonly string[], style: DocumentStyle, indent: string): string {
+/** A placeholder for a value: a choice of the enumeration (preferred value first), a default, or empty. */
+function placeholder(tabstop: number, types: readonly ValueType[], preferred: string | undefined): string {
+  const values = enumeratedValues(types);
+  // Any datatype (free text, a pattern, a number) means the enumeration is not the whole story: no fixed choice.
+  if (types.some((type) => type.any || type.d?.length) || values.length === 0) return preferred ? `\${${tabstop}:${escapeSnippet(preferred)}}` : `\${${tabstop}}`;
+  const ordered = preferred && values.includes(preferred) ? [preferred, ...values.filter((v) => v !== preferred)] : values;
+  return ordered.length === 1 ? `\${${tabstop}:${escapeSnippet(ordered[0]!)}}` : `\${${tabstop}|${ordered.map(escapeChoice).join(',')}|}`;
+}
+
+/**
+ * The snippet text (after the '<') of an element — given as its schema variants — with the attributes every
+ * variant requires plus the typical ones, its text, and the children every variant requires.
+ */
+export function elementSnippet(schemaModel: DomainSchema, ids: readonly number[], name: string, path: readonly string[], style: DocumentStyle, indent: string): string {
   let tabstop = 1;
   const q = style.quote;
-  const attributesOf = (elementId: number, elementPath: readonly string[]): string => {
-    const element = schemaModel.element(elementId);
-    const key = elementPath.slice(-2).join('/');
-    const names = [...new Set([...(element.ra ?? []), ...(TYPICAL_ATTRIBUTES[key] ?? TYPICAL_ATTRIBUTES[element.n] ?? [])])].filter((n) => element.a?.[n] !== undefined);
+  const variants = (list: readonly number[]) => list.map((id) => schemaModel.element(id));
+  const attributesOf = (list: readonly number[], elementPath: readonly string[]): string => {
+    const elements = variants(list);
+    const local = elements[0]!.n;
+    const required = elements.map((e) => e.ra ?? []).reduce((a, b) => a.filter((n) => b.includes(n)));
+    const typical = TYPICAL_ATTRIBUTES[elementPath.slice(-2).join('/')] ?? TYPICAL_ATTRIBUTES[local] ?? [];
+    const names = [...new Set([...required, ...typical])].filter((n) => elements.some((e) => e.a?.[n] !== undefined));
     return names.map((attribute) => {
-      const values = enumeratedValues([schemaModel.type(element.a![attribute]!)]);
-      const preferred = PREFERRED_VALUES[`${element.n}@${attribute}`];
-      const ordered = preferred && values.includes(preferred) ? [preferred, ...values.filter((v) => v !== preferred)] : values;
-      const placeholder = ordered.length > 1 ? `\${${tabstop++}|${ordered.map(escapeChoice).join(',')}|}` : ordered.length === 1 ? `\${${tabstop++}:${escapeSnippet(ordered[0]!)}}` : `\${${tabstop++}}`;
-      return ` ${attribute}=${q}${placeholder}${q}`;
+      const types = elements.flatMap((e) => (e.a?.[attribute] !== undefined ? [schemaModel.type(e.a[attribute]!)] : []));
+      return ` ${attribute}=${q}${placeholder(tabstop++, types, PREFERRED_VALUES[`${local}@${attribute}`])}${q}`;
     }).join('');
   };
-  const element = schemaModel.element(id);
-  const head = `${name}${attributesOf(id, path)}`;
-  const required = (element.rc ?? []).filter((child) => !schemaModel.element(child).ns);
-  if (required.length) {
-    const inner = required.map((child) => {
-      const childElement = schemaModel.element(child);
-      const childPath = [...path, childElement.n];
-      const takesText = childElement.t !== undefined && !childElement.c?.length;
-      return `${indent}${style.indentUnit}<${childElement.n}${attributesOf(child, childPath)}${takesText ? `>\${${tabstop++}}</${childElement.n}>` : '/>'}`;
+  const textOf = (list: readonly number[]): string | undefined => {
+    const elements = variants(list);
+    if (elements.some((e) => e.t === undefined || e.c?.length)) return undefined;
+    return placeholder(tabstop++, elements.map((e) => schemaModel.type(e.t!)), PREFERRED_VALUES[`${elements[0]!.n}#text`]);
+  };
+  const elements = variants(ids);
+  const head = `${name}${attributesOf(ids, path)}`;
+  // Children every variant requires, each by name with all its variants.
+  const requiredNames = elements.map((e) => (e.rc ?? []).map((child) => schemaModel.element(child)).filter((child) => !child.ns).map((child) => child.n))
+    .reduce((a, b) => a.filter((n) => b.includes(n)));
+  if (requiredNames.length) {
+    const inner = [...new Set(requiredNames)].map((childName) => {
+      const childIds = elements.flatMap((e) => (e.rc ?? []).filter((child) => schemaModel.element(child).n === childName));
+      const childPath = [...path, childName];
+      const attributes = attributesOf(childIds, childPath);
+      const text = textOf(childIds);
+      return `${indent}${style.indentUnit}<${childName}${attributes}${text !== undefined ? `>${text}</${childName}>` : '/>'}`;
     });
     return `${head}>${style.eol}${inner.join(style.eol)}${style.eol}${indent}${style.indentUnit}$0${style.eol}${indent}</${name}>`;
   }
-  if (element.c?.length || element.t !== undefined || element.anyC) return `${head}>$0</${name}>`;
+  const text = textOf(ids);
+  if (text !== undefined) return `${head}>${text}</${name}>$0`;
+  if (elements.some((e) => e.c?.length || e.t !== undefined || e.anyC)) return `${head}>$0</${name}>`;
   return `${head}/>$0`;
 }
 
-export function attributeNameItems(context: Extract<CursorContext, { kind: 'attribute-name' }>, style: DocumentStyle): CompletionItem[] {
+export function attributeNameItems(context: Extract<CursorContext, { kind: 'attribute-name' }>, range: Range, style: DocumentStyle): CompletionItem[] {
   const schemaModel = domainSchema();
   const match = schemaMatchOfTag(schemaModel, context.parent, context.tag, context.element);
   const path = [...(context.parent ? elementPath(context.parent) : []), context.tag];
@@ -144,29 +169,29 @@ export function attributeNameItems(context: Extract<CursorContext, { kind: 'attr
       documentation: markdown(docFor(path, name)),
       sortText: `${required.has(name) ? 0 : 1}${name}`,
       insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: { range: undefined as never, newText: `${name}=${style.quote}${choice}${style.quote}` },
-      data: { start: context.prefixStart },
+      textEdit: { range, newText: `${name}=${style.quote}${choice}${style.quote}` },
     };
   });
 }
 
-export function attributeValueItems(context: Extract<CursorContext, { kind: 'attribute-value' }>): CompletionItem[] {
+export function attributeValueItems(context: Extract<CursorContext, { kind: 'attribute-value' }>, range: Range): CompletionItem[] {
   const schemaModel = domainSchema();
   const match = schemaMatchOfTag(schemaModel, context.parent, context.tag, context.element);
   const path = [...(context.parent ? elementPath(context.parent) : []), context.tag];
   const types = schemaModel.attributeTypes(match, context.attribute);
   const doc = docFor(path, context.attribute);
+  const preferred = PREFERRED_VALUES[`${context.tag.slice(context.tag.indexOf(':') + 1)}@${context.attribute}`];
   return enumeratedValues(types).map((value, index) => ({
     label: value,
     kind: CompletionItemKind.EnumMember,
     documentation: markdown(doc),
-    sortText: String(index).padStart(4, '0'),
-    textEdit: { range: undefined as never, newText: value },
-    data: { start: context.prefixStart },
+    sortText: value === preferred ? '0' : `1${String(index).padStart(4, '0')}`,
+    preselect: value === preferred || undefined,
+    textEdit: { range, newText: value },
   }));
 }
 
-export function textItems(context: Extract<CursorContext, { kind: 'text' }>): CompletionItem[] {
+export function textItems(context: Extract<CursorContext, { kind: 'text' }>, range: Range): CompletionItem[] {
   const schemaModel = domainSchema();
   const types = schemaModel.textTypes(schemaModel.matchOf(context.element));
   if (!types) return [];
@@ -176,8 +201,7 @@ export function textItems(context: Extract<CursorContext, { kind: 'text' }>): Co
     kind: CompletionItemKind.EnumMember,
     documentation: markdown(doc),
     sortText: String(index).padStart(4, '0'),
-    textEdit: { range: undefined as never, newText: value },
-    data: { start: context.prefixStart },
+    textEdit: { range, newText: value },
   }));
 }
 

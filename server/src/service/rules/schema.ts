@@ -138,7 +138,7 @@ function unknownAttribute(element: XmlElement, attr: XmlAttribute, unused: reado
 }
 
 function unknownElement(schemaModel: DomainSchema, parent: XmlElement, match: SchemaMatch, element: XmlElement): Problem {
-  const names = schemaModel.allowedChildren(match).map((id) => schemaModel.element(id)).filter((e) => !e.ns).map((e) => e.n);
+  const names = schemaModel.allowedChildren(match).filter((group) => !group.ns).map((group) => group.name);
   const suggestion = closest(element.name, names);
   const hint = suggestion ? ` Did you mean <${suggestion}>?` : '';
   const refusal = REFUSING_PARENTS[pathOf(parent)];

@@ -69,18 +69,20 @@ export class DomainSchema {
     return match;
   }
 
-  /** The children allowed in any of the matched elements, each name once (schema order). */
-  allowedChildren(match: SchemaMatch): number[] {
+  /** The children allowed in any of the matched elements, grouped by name (schema order): one name, its variants. */
+  allowedChildren(match: SchemaMatch): { name: string; ns: string | undefined; ids: number[] }[] {
     if (match.kind !== 'known') return [];
-    const seen = new Set<string>();
-    const result: number[] = [];
+    const groups = new Map<string, { name: string; ns: string | undefined; ids: number[] }>();
     for (const id of match.ids) {
       for (const child of this.element(id).c ?? []) {
-        const key = `${this.element(child).ns ?? ''} ${this.element(child).n}`;
-        if (!seen.has(key)) { seen.add(key); result.push(child); }
+        const { n: name, ns } = this.element(child);
+        const key = `${ns ?? ''} ${name}`;
+        const group = groups.get(key);
+        if (!group) groups.set(key, { name, ns, ids: [child] });
+        else if (!group.ids.includes(child)) group.ids.push(child);
       }
     }
-    return result;
+    return [...groups.values()];
   }
 
   /** The types an attribute may have in the matched elements (empty when the attribute is unknown there). */
@@ -148,6 +150,11 @@ export function qualifiedName(element: XmlElement, defaultNamespace: string | un
     return { local: element.name, ns: defaultNamespace === LOOK_UP ? declared(element.parent, 'xmlns') || undefined : defaultNamespace };
   }
   return { local: element.name.slice(colon + 1), ns: declared(element, `xmlns:${element.name.slice(0, colon)}`) };
+}
+
+/** The namespace bound to `prefix` where `element` is (null when undeclared). */
+export function namespaceOfPrefix(element: XmlElement, prefix: string): string | null {
+  return declared(element, `xmlns:${prefix}`);
 }
 
 /** The namespace an element's unprefixed children are in. */

@@ -1,0 +1,42 @@
+// Completion at a position: what the cursor is in decides which items; the domain and the host add theirs first.
+
+import type { CompletionItem, CompletionList, Range } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { cursorContextAt } from '../cursorContext';
+import { documentStyle, lineStart } from '../edits/documentStyle';
+import type { HostFacts } from '../hostFacts';
+import type { DomainModel } from '../model/domainModel';
+import type { XmlDocument } from '../xml/xmlTree';
+import { addressElementItems, blockDeviceItems, guestAddressValueItems, hostAddressAttributeItems, type HostCompletionContext } from './hostCompletion';
+import { attributeNameItems, attributeValueItems, elementNameItems, textItems } from './schemaCompletion';
+
+export function completionAt(document: TextDocument, xml: XmlDocument, model: DomainModel | undefined, host: HostFacts, offset: number): CompletionList {
+  const context = cursorContextAt(xml, offset);
+  const items: CompletionItem[] = [];
+  if (context) {
+    const range: Range = { start: document.positionAt(context.prefixStart), end: document.positionAt(offset) };
+    const style = documentStyle(xml);
+    const hostContext: HostCompletionContext | undefined = model ? { document, xml, model, host, style, range } : undefined;
+    switch (context.kind) {
+      case 'element-name': {
+        if (hostContext) items.push(...addressElementItems(context, hostContext));
+        const lt = context.prefixStart - 1;
+        const indent = /^[ \t]*/.exec(xml.text.slice(lineStart(xml.text, lt), lt))![0];
+        items.push(...elementNameItems(context, range, style, indent));
+        break;
+      }
+      case 'attribute-name':
+        if (hostContext) items.push(...hostAddressAttributeItems(context, hostContext));
+        items.push(...attributeNameItems(context, range, style));
+        break;
+      case 'attribute-value':
+        if (hostContext) items.push(...guestAddressValueItems(context, hostContext), ...blockDeviceItems(context, hostContext));
+        items.push(...attributeValueItems(context, range));
+        break;
+      case 'text':
+        items.push(...textItems(context, range));
+        break;
+    }
+  }
+  return { isIncomplete: false, items };
+}

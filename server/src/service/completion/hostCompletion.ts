@@ -1,0 +1,132 @@
+// Completion that knows the domain and the host: free guest PCI addresses from the planner, the host's PCI
+// devices in a hostdev's <source>, and the host's block devices (stable names first) in a block disk's source.
+
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Range, type TextEdit } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CursorContext } from '../cursorContext';
+import type { DocumentStyle } from '../edits/documentStyle';
+import { insertChild } from '../edits/xmlEdits';
+import type { HostFacts } from '../hostFacts';
+import { kernelName } from '../hostBlockDevices';
+import type { DomainModel } from '../model/domainModel';
+import { formatPciAddress, hexAttribute, pciAddressNumbers, type PciAddress } from '../model/pciAddress';
+import { createPciAddressPlanner } from '../planner/pciAddressPlanner';
+import type { XmlDocument, XmlElement } from '../xml/xmlTree';
+import { attributeValue } from '../xml/xmlTree';
+
+export interface HostCompletionContext {
+  readonly document: TextDocument;
+  readonly xml: XmlDocument;
+  readonly model: DomainModel;
+  readonly host: HostFacts;
+  readonly style: DocumentStyle;
+  readonly range: Range;
+}
+
+const isDevice = (element: XmlElement | undefined) => element?.parent?.name === 'devices' && element.parent.parent?.parent === undefined;
+const isHostdevSource = (element: XmlElement | undefined) => element?.name === 'source' && element.parent?.name === 'hostdev';
+
+function addressAttributes(address: PciAddress, style: DocumentStyle, withType: boolean): string {
+  const q = style.quote;
+  return [...(withType ? [['type', 'pci'] as const] : []), ...pciAddressNumbers(address)].map(([name, value]) => `${name}=${q}${value}${q}`).join(' ');
+}
+
+/** `<addr|` inside a device: the planner's free address first; inside a hostdev's <source>: the host's devices. */
+export function addressElementItems(context: Extract<CursorContext, { kind: 'element-name' }>, host: HostCompletionContext): CompletionItem[] {
+  if (!'address'.startsWith(context.prefix)) return [];
+  if (isHostdevSource(context.parent)) return hostPciItems(host, (address) => `address ${addressAttributes(address, host.style, false)}/>`);
+  if (!isDevice(context.parent)) return [];
+  const device = host.model.devices.find((candidate) => candidate.element === context.parent);
+  if (!device) return [];
+  const planned = createPciAddressPlanner(host.model, [device]).nextEndpointAddress();
+  if (!planned) return [];
+  const additionalTextEdits: TextEdit[] = [];
+  const devices = host.model.root.children.find((child) => child.name === 'devices');
+  if (planned.newController && devices) {
+    const edit = insertChild(devices, planned.newController, { text: host.xml.text, style: host.style });
+    additionalTextEdits.push({ range: { start: host.document.positionAt(edit.start), end: host.document.positionAt(edit.end) }, newText: edit.newText });
+  }
+  const where = planned.newController ? `on a new pcie-root-port (controller index ${planned.address.bus}, added too)` : 'a free slot';
+  return [{
+    label: `address ${formatPciAddress(planned.address)}`,
+    filterText: 'address',
+    kind: CompletionItemKind.Value,
+    detail: `Free guest PCI address: ${where}`,
+    documentation: 'Chosen by the same planner as the quick fixes: never an address in use, a root port of its own on q35/virt.',
+    sortText: '0',
+    preselect: true,
+    insertTextFormat: InsertTextFormat.Snippet,
+    textEdit: { range: host.range, newText: `address ${addressAttributes(planned.address, host.style, true)}/>$0` },
+    additionalTextEdits,
+  }];
+}
+
+/** `<address |` in a hostdev's <source>: one item per host PCI device, filling in its whole address. */
+export function hostAddressAttributeItems(context: Extract<CursorContext, { kind: 'attribute-name' }>, host: HostCompletionContext): CompletionItem[] {
+  if (context.tag !== 'address' || !isHostdevSource(context.parent) || context.present.some((name) => name !== 'type')) return [];
+  return hostPciItems(host, (address) => addressAttributes(address, host.style, false));
+}
+
+function hostPciItems(host: HostCompletionContext, insert: (address: PciAddress) => string): CompletionItem[] {
+  const devices = host.host.pciDevices ?? [];
+  return devices.map((device, index) => {
+    const address = formatPciAddress(device.address);
+    const group = device.iommuGroup !== undefined ? `IOMMU group ${device.iommuGroup}` : 'no IOMMU group';
+    return {
+      label: `${address} ${device.name ?? `${device.vendorId}:${device.deviceId}`}`,
+      filterText: `address ${address} ${device.name ?? ''}`,
+      kind: CompletionItemKind.Value,
+      detail: `${group}${device.driver ? `, driver ${device.driver}` : ''}`,
+      sortText: String(index).padStart(4, '0'),
+      textEdit: { range: host.range, newText: insert(device.address) },
+    };
+  });
+}
+
+/** Values of a guest <address type='pci'>: free slots on its bus, buses that have free slots. */
+export function guestAddressValueItems(context: Extract<CursorContext, { kind: 'attribute-value' }>, host: HostCompletionContext): CompletionItem[] {
+  if (context.tag !== 'address' || !isDevice(context.parent) || (context.present.get('type') ?? 'pci') !== 'pci') return [];
+  const device = host.model.devices.find((candidate) => candidate.element === context.parent);
+  const planner = createPciAddressPlanner(host.model, device ? [device] : []);
+  if (context.attribute === 'slot') {
+    const bus = Number(context.present.get('bus') ?? 0);
+    if (!Number.isInteger(bus)) return [];
+    return planner.freeSlots(bus).map((slot, index) => ({
+      label: hexAttribute(slot, 2),
+      kind: CompletionItemKind.Value,
+      detail: `free on bus ${hexAttribute(bus, 2)}`,
+      sortText: `0${String(index).padStart(3, '0')}`,
+      textEdit: { range: host.range, newText: hexAttribute(slot, 2) },
+    }));
+  }
+  if (context.attribute === 'bus') {
+    const buses = [0, ...host.model.devices.filter((d) => d.kind === 'controller' && d.type === 'pci' && d.index !== undefined && d.index > 0).map((d) => d.index!)];
+    return buses.map((bus) => {
+      const free = planner.freeSlots(bus).length;
+      const controller = host.model.devices.find((d) => d.kind === 'controller' && d.type === 'pci' && d.index === bus);
+      const model = bus === 0 ? 'root bus' : attributeValue(controller?.element, 'model') ?? 'pci';
+      return {
+        label: hexAttribute(bus, 2),
+        kind: CompletionItemKind.Value,
+        detail: `${model}: ${free ? `${free} free slot${free === 1 ? '' : 's'}` : 'full'}`,
+        sortText: `${free ? 0 : 1}${String(bus).padStart(3, '0')}`,
+        textEdit: { range: host.range, newText: hexAttribute(bus, 2) },
+      };
+    });
+  }
+  return [];
+}
+
+/** `<source dev='|'>` of a block disk: the host's block devices, stable names first. */
+export function blockDeviceItems(context: Extract<CursorContext, { kind: 'attribute-value' }>, host: HostCompletionContext): CompletionItem[] {
+  if (context.tag !== 'source' || context.attribute !== 'dev' || context.parent?.name !== 'disk') return [];
+  const type = attributeValue(context.parent, 'type');
+  if (type !== undefined && type !== 'block') return [];
+  return (host.host.blockDevices ?? []).map((device, index) => ({
+    label: device.path,
+    kind: CompletionItemKind.File,
+    detail: device.stable ? `stable name → ${kernelName(device)}` : 'kernel name: may change across reboots',
+    sortText: `${device.stable ? 0 : 1}${String(index).padStart(5, '0')}`,
+    textEdit: { range: host.range, newText: device.path },
+  }));
+}
