@@ -117,10 +117,28 @@ describe('libvirt-xml-language-server --stdio', () => {
     const uri = 'file:///work/fixes.xml';
     const line = GPU_TEXT.split('\n').findIndex((l) => l.includes('<memory'));
     const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 4 } }) as { contents: { value: string } };
-    assert.equal(hover.contents.value, '**memory**: 8388608 KiB = **8 GiB**');
+    assert.match(hover.contents.value, /^\*\*memory\*\*: 8388608 KiB = \*\*8 GiB\*\*\n\n---\n\n\*\*<memory>\*\*/);
     const symbols = await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }) as Array<{ name: string; children: Array<{ name: string }> }>;
     assert.equal(symbols[0].name, 'domain win10-gaming');
     assert.ok(symbols[0].children.some((child) => child.name === 'devices'));
+  });
+
+  it('completes elements, attributes and values as the user types', async () => {
+    const uri = 'file:///work/complete.xml';
+    const text = GPU_TEXT.replace('</devices>', "  <disk type='file' device='disk'>\n      <target dev='vdb' bus='\n  </devices>");
+    client.open(uri, text);
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes("dev='vdb' bus='"));
+    type Item = { label: string; preselect?: boolean; textEdit: { newText: string; range: { start: { line: number; character: number } } } };
+    const list = await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character: lines[line]!.length } }) as { items: Item[] };
+    const virtio = list.items.find((item) => item.label === 'virtio');
+    assert.ok(virtio?.preselect);
+    assert.deepEqual(virtio.textEdit.range.start, { line, character: lines[line]!.length });
+    const devicesLine = lines.findIndex((l) => l.includes('<devices>'));
+    const typing = 'file:///work/typing.xml';
+    client.open(typing, text.replace('<devices>', '<devices>\n    <'));
+    const elements = await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: typing }, position: { line: devicesLine + 1, character: 5 } }) as { items: Item[] };
+    assert.ok(elements.items.some((item) => item.label === 'hostdev' && item.textEdit.newText.startsWith("hostdev mode='${1|subsystem,capabilities|}' type='${2|pci,")));
   });
 
   it('clears diagnostics when a document is closed', async () => {

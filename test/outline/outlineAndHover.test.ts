@@ -40,8 +40,10 @@ describe('outline', () => {
 
 describe('hover', () => {
   it('shows memory sizes in human units', () => {
-    assert.equal(hoverText("<memory unit='KiB'>8388608"), '**memory**: 8388608 KiB = **8 GiB**');
-    assert.equal(hoverText("<currentMemory unit='KiB'>"), '**currentMemory**: 2097152 KiB = **2 GiB**');
+    // On the value: the size alone; on the tag name: the size, then the element's documentation.
+    assert.equal(hoverText("<memory unit='KiB'>8388608", 20), '**memory**: 8388608 KiB = **8 GiB**');
+    assert.equal(hoverText("<currentMemory unit='KiB'>", 30), '**currentMemory**: 2097152 KiB = **2 GiB**');
+    assert.match(hoverText("<memory unit='KiB'>8388608"), /^\*\*memory\*\*: 8388608 KiB = \*\*8 GiB\*\*\n\n---\n\n\*\*<memory>\*\* — The maximum memory/);
   });
 
   it("names the host device behind a hostdev's source address", () => {
@@ -61,8 +63,28 @@ describe('hover', () => {
     assert.match(sata, /ICH9 LPC bridge at \.0/);
   });
 
-  it('has nothing to say elsewhere', () => {
-    assert.equal(service.hover(document, document.positionAt(GPU.indexOf('<name>') + 1)), null);
+  it('documents elements and attributes, with what the schema allows and a link to libvirt', () => {
+    const bus = hoverText("bus='sata'", 1);
+    assert.match(bus, /^\*\*bus\*\* on `<target>` — `virtio` \(fastest/);
+    assert.match(bus, /Takes one of: ide, fdc, scsi, virtio, xen, usb, uml, sata, sd\./);
+    assert.match(bus, /\[libvirt documentation\]\(https:\/\/libvirt\.org\/formatdomain\.html#hard-drives-floppy-disks-cdroms\)/);
+    assert.equal(hoverText("bus='sata'", 7), bus, 'the value shows the same as the name');
+    assert.match(hoverText('<hostdev', 2), /^\*\*<hostdev>\*\* — A host device passed through.*#usb-pci-scsi-devices/s);
+    assert.match(hoverText('</devices>', 4), /^\*\*<devices>\*\*/, 'the end tag too');
+    const managed = hoverText("managed='yes'", 1);
+    assert.match(managed, /libvirt detaches the device from its host driver/);
+  });
+
+  it('says when an attribute or element is not in the schema', () => {
+    const text = GPU.replace("<hostdev mode='subsystem'", "<hostdev colour='red' mode='subsystem'");
+    const doc = TextDocument.create('file:///h.xml', 'xml', 1, text);
+    const hover = service.hover(doc, doc.positionAt(text.indexOf('colour') + 2));
+    assert.match(JSON.stringify(hover?.contents), /Not in libvirt's schema here: libvirt ignores it and drops it on define/);
+  });
+
+  it('has nothing to say in text and whitespace', () => {
+    assert.equal(service.hover(document, document.positionAt(GPU.indexOf('<name>') + 8)), null);
+    assert.equal(service.hover(document, document.positionAt(GPU.indexOf('<devices>') + 9)), null);
   });
 });
 

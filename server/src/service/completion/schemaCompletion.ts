@@ -7,7 +7,7 @@ import type { DocumentStyle } from '../edits/documentStyle';
 import type { CursorContext } from '../cursorContext';
 import { defaultNamespaceOf, domainSchema, namespaceOfPrefix, type DomainSchema, type SchemaMatch } from '../schema/domainSchema';
 import { docFor, elementPath } from '../schema/elementDocs';
-import { describeTypes, enumeratedValues } from '../schema/valueTypes';
+import { acceptsValue, describeTypes, enumeratedValues } from '../schema/valueTypes';
 import type { ValueType } from '../schema/schemaTypes';
 import type { XmlElement } from '../xml/xmlTree';
 
@@ -40,6 +40,11 @@ const TYPICAL_ATTRIBUTES: Record<string, readonly string[]> = {
   sound: ['model'],
   video: [],
   filesystem: ['type'],
+};
+
+/** Values to suggest for attributes whose schema type is a pattern, not a list. */
+const SUGGESTED_VALUES: Record<string, readonly string[]> = {
+  unit: ['KiB', 'MiB', 'GiB', 'TiB', 'b', 'KB', 'MB', 'GB', 'TB'],
 };
 
 /** Preferred first values in snippets' choices (otherwise the schema's order). */
@@ -181,7 +186,10 @@ export function attributeValueItems(context: Extract<CursorContext, { kind: 'att
   const types = schemaModel.attributeTypes(match, context.attribute);
   const doc = docFor(path, context.attribute);
   const preferred = PREFERRED_VALUES[`${context.tag.slice(context.tag.indexOf(':') + 1)}@${context.attribute}`];
-  return enumeratedValues(types).map((value, index) => ({
+  const enumerated = enumeratedValues(types);
+  // A pattern rather than a list (libvirt's units): the common values that match it.
+  const values = enumerated.length ? enumerated : (SUGGESTED_VALUES[context.attribute] ?? []).filter((value) => acceptsValue(types, value));
+  return values.map((value, index) => ({
     label: value,
     kind: CompletionItemKind.EnumMember,
     documentation: markdown(doc),

@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { completeAt } from '../support/completion';
+import { domainXml } from '../support/domainXml';
+
+const disk = (inside: string, attributes = " type='file' device='disk'") => `    <disk${attributes}>\n      ${inside}\n    </disk>`;
+
+describe('completion of element names', () => {
+  it('offers the elements libvirt allows at the cursor, not others', () => {
+    const { labels } = completeAt(domainXml({ devices: '    <|' }));
+    for (const name of ['disk', 'interface', 'hostdev', 'controller', 'video', 'memballoon', 'tpm']) assert.ok(labels.includes(name), name);
+    for (const name of ['vcpu', 'domain', 'target', 'os']) assert.ok(!labels.includes(name), name);
+  });
+
+  it('inserts an element with its typical attributes, first choices and the document’s indentation', () => {
+    const text = domainXml({ devices: '    <di|' });
+    const accepted = completeAt(text).accept('disk');
+    assert.ok(accepted.includes("    <disk type='file' device='disk'></disk>\n"), accepted);
+  });
+
+  it('inserts required children, as libvirt’s schema requires them', () => {
+    const accepted = completeAt(domainXml({ devices: '    <lea|' })).accept('lease');
+    assert.match(accepted, /    <lease>\n      <lockspace><\/lockspace>\n      <key><\/key>\n      <target path=''\/>\n      \n    <\/lease>/);
+  });
+
+  it('fills <os><type> with a usable machine and hvm', () => {
+    const accepted = completeAt(domainXml({ os: '    <|' })).accept('type');
+    assert.ok(accepted.includes("<type arch='x86_64' machine='q35'>hvm</type>"), accepted);
+  });
+
+  it('follows the document’s quote style', () => {
+    const text = domainXml({ devices: '    <di|' }).replace(/'/g, '"');
+    assert.ok(completeAt(text).accept('disk').includes('<disk type="file" device="disk"></disk>'));
+  });
+
+  it('works mid-typing in a document that is not well-formed', () => {
+    // An unclosed <disk> before the cursor and a broken tag after it: the cursor is still inside <disk>.
+    const broken = "<domain type='kvm'>\n  <name>x</name>\n  <devices>\n    <disk type='file' device='disk'>\n      <source file='/vm/a.qcow2'/>\n      <|\n    <interface type='network'\n</domain>";
+    const { labels } = completeAt(broken);
+    for (const name of ['target', 'driver', 'boot', 'address']) assert.ok(labels.includes(name), name);
+    assert.ok(!labels.includes('disk'));
+  });
+
+  it('documents each element with a link to libvirt', () => {
+    const item = completeAt(domainXml({ devices: '    <|' })).items.find((i) => i.label === 'hostdev');
+    assert.match(JSON.stringify(item?.documentation), /passed through.*formatdomain\.html#usb-pci-scsi-devices/);
+  });
+
+  it('offers nothing in free-form metadata', () => {
+    assert.deepEqual(completeAt(domainXml({ extra: "  <metadata>\n    <app:x xmlns:app='urn:x'><|</app:x>\n  </metadata>" })).labels, []);
+  });
+});
+
+describe('completion of attributes and values', () => {
+  it('offers the attributes not written yet, required ones first', () => {
+    const { labels } = completeAt(domainXml({ devices: "    <disk type='file' |>\n    </disk>" }));
+    assert.ok(labels.includes('device'));
+    assert.ok(!labels.includes('type'), 'already written');
+    const hostdev = completeAt(domainXml({ devices: '    <hostdev |>\n    </hostdev>' })).labels;
+    assert.ok(hostdev.includes('managed') && hostdev.includes('mode'));
+  });
+
+  it('inserts an attribute with the choice of its values', () => {
+    const accepted = completeAt(domainXml({ devices: disk("<driver name='qemu' ca|/>") })).accept('cache');
+    assert.ok(accepted.includes("<driver name='qemu' cache='default'/>") || accepted.includes("<driver name='qemu' cache='none'/>"), accepted);
+  });
+
+  it('offers enumerated values, the usual one preselected', () => {
+    const bus = completeAt(domainXml({ devices: disk("<target dev='vda' bus='|'/>") }));
+    assert.deepEqual(bus.labels.slice(0, 1), ['virtio']);
+    for (const value of ['sata', 'scsi', 'usb']) assert.ok(bus.labels.includes(value));
+    assert.equal(bus.items[0]!.preselect, true);
+    const cache = completeAt(domainXml({ devices: disk("<driver name='qemu' type='qcow2' cache='wr|'/>") })).labels;
+    assert.ok(cache.includes('writeback') && cache.includes('none'));
+    assert.deepEqual(completeAt(domainXml({ features: "    <hyperv mode='custom'><relaxed state='|'/></hyperv>" })).labels.sort(), ['off', 'on']);
+    assert.ok(completeAt(domainXml({ cpu: "  <cpu mode='|'/>" })).labels.includes('host-passthrough'));
+    assert.ok(completeAt(domainXml({ os: "    <boot dev='|'/>" })).labels.includes('cdrom'));
+    assert.ok(completeAt(domainXml({ memory: "  <memory unit='|'>4</memory>" })).labels.includes('GiB'));
+    assert.ok(completeAt(domainXml({ devices: "    <interface type='network'><model type='|'/></interface>" })).labels.includes('virtio') === false, 'the NIC model is free-form in libvirt: no list to offer');
+  });
+
+  it('replaces the value typed so far', () => {
+    const accepted = completeAt(domainXml({ devices: disk("<target dev='vda' bus='vir|'/>") })).accept('virtio');
+    assert.ok(accepted.includes("<target dev='vda' bus='virtio'/>"), accepted);
+  });
+
+  it('offers enumerated text', () => {
+    const { labels } = completeAt(domainXml({ extra: '  <on_crash>|</on_crash>' }));
+    assert.ok(labels.includes('destroy') && labels.includes('coredump-restart'));
+  });
+});
