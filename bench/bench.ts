@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from '../server/src/service/languageService';
+import { DomainSchema } from '../server/src/service/schema/domainSchema';
 import { builtProgram, fixture, REPO_ROOT } from '../test/support/built';
 import { CORPUS_DIR, corpusFiles, guestArchOf } from '../test/support/corpus';
 import { acceptedLibvirtTestDomains, KNOWN_OLD_QEMU_ONLY } from './libvirtCorpus';
@@ -87,6 +88,51 @@ async function main(): Promise<void> {
       hovers.push(performance.now() - started);
     }
     report('hover on a guest PCI address, 1 MB domain (after analysis)', `p50 ${p50(hovers)} ms`, '< 20 ms');
+    const docsHovers: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const started = performance.now();
+      const hover = service.hover(document, document.positionAt(conflicted.lastIndexOf("bus='virtio'") + 2));
+      docsHovers.push(performance.now() - started);
+      if (!JSON.stringify(hover).includes('libvirt documentation')) throw new Error('no documentation in the hover');
+    }
+    report('hover with schema docs on an attribute, 1 MB domain', `p50 ${p50(docsHovers)} ms`, '< 20 ms');
+
+    // Completion while typing in the 1 MB domain: after the didChange's analysis (the editor's case) and cold.
+    const cursors: Array<[string, string, (items: { label: string }[]) => boolean]> = [
+      ['a new element in <devices>', text.replace('<devices>', '<devices>\n    <|'), (items) => items.some((i) => i.label === 'disk')],
+      ["a value: <target bus='", text.replace(/<target dev='vd0' bus='virtio'/, "<target dev='vd0' bus='|"), (items) => items.some((i) => i.label === 'virtio')],
+      ['a free PCI address (planner over every device)', text.replace(/(<interface type='bridge'>\s*)/, '$1<addr|'), (items) => items[0]?.label.startsWith('address 0000:') === true],
+    ];
+    for (const [what, marked, check] of cursors) {
+      const offset = marked.indexOf('|');
+      const warm: number[] = [];
+      const cold: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        const typed = TextDocument.create(`file:///complete-${i}.xml`, 'xml', 1, marked.replace('|', ''));
+        let started = performance.now();
+        service.completion(typed, typed.positionAt(offset));
+        cold.push(performance.now() - started);
+        started = performance.now();
+        const list = service.completion(typed, typed.positionAt(offset));
+        warm.push(performance.now() - started);
+        if (!check(list.items)) throw new Error(`completion of ${what}: not the expected items`);
+      }
+      report(`completion, 1 MB domain: ${what} (after analysis / cold)`, `p50 ${p50(warm)} ms / ${p50(cold)} ms`, '< 20 ms');
+    }
+  }
+
+  {
+    // The schema model as the server loads it: JSON parse, indexes, and the first check of a domain (which fills them).
+    const json = readFileSync(join(REPO_ROOT, 'server/src/service/schema/domainSchema.json'), 'utf8');
+    const loads: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const started = performance.now();
+      const schemaModel = new DomainSchema(JSON.parse(json));
+      const match = schemaModel.rootMatch('domain');
+      for (const group of schemaModel.allowedChildren(match)) schemaModel.allowedChildren(schemaModel.childMatch(match, group.name, group.ns));
+      loads.push(performance.now() - started);
+    }
+    report(`schema model load (${(json.length / 1024).toFixed(0)} KB JSON: parse + index)`, `p50 ${percentile(loads.sort((a, b) => a - b), 0.5).toFixed(2)} ms, first ${loads.length ? Math.max(...loads).toFixed(2) : '?'} ms max`, '< 50 ms');
   }
 
   const fullCorpus = acceptedLibvirtTestDomains(join(REPO_ROOT, '.cache', 'libvirt-9.0.0', 'tests'));

@@ -34,11 +34,13 @@ export const schema: Rule = {
       checkAttributes(schemaModel, element, match, report);
       checkText(schemaModel, element, match, report);
       for (const child of element.children) {
-        const { local, ns } = qualifiedName(child, defaultNs);
+        // The common case, an unprefixed name without xmlns=, costs no namespace lookup.
+        const plain = !child.name.includes(':') && !child.attributes.some(isXmlns);
+        const { local, ns } = plain ? { local: child.name, ns: defaultNs } : qualifiedName(child, defaultNs);
         if (ns === null) continue; // an undeclared prefix: qemu-namespace-undeclared
         const childMatch = schemaModel.childMatch(match, local, ns);
         if (childMatch.kind === 'unknown') report(unknownElement(schemaModel, element, match, child));
-        else stack.push({ element: child, match: childMatch, ns: child.name.includes(':') || child.attributes.some((a) => a.name === 'xmlns') ? defaultNamespaceOf(child) : defaultNs });
+        else stack.push({ element: child, match: childMatch, ns: plain ? defaultNs : defaultNamespaceOf(child) });
       }
     }
     found.sort((a, b) => a.start - b.start);
@@ -57,9 +59,17 @@ const REFUSING_PARENTS: Record<string, string> = {
   'domain/features/xen': 'unsupported Xen feature: %s',
 };
 
-/** Values another rule owns (enum-value-invalid's tables of what libvirt's parser really checks). */
-const OWNED_ATTRIBUTES = new Set(ENUMERATED_ATTRIBUTES.map((entry) => `${entry.path[entry.path.length - 1]}@${entry.attribute}`));
+/** Values another rule owns (enum-value-invalid's tables of what libvirt's parser really checks): element → attributes. */
+const OWNED_ATTRIBUTES = new Map<string, Set<string>>();
+for (const entry of ENUMERATED_ATTRIBUTES) {
+  const element = entry.path[entry.path.length - 1]!;
+  if (!OWNED_ATTRIBUTES.has(element)) OWNED_ATTRIBUTES.set(element, new Set());
+  OWNED_ATTRIBUTES.get(element)!.add(entry.attribute);
+}
+const OWNED_ANYWHERE = OWNED_ATTRIBUTES.get('*') ?? new Set<string>();
 const OWNED_TEXTS = new Set([...ENUMERATED_TEXTS.map((entry) => entry.path[entry.path.length - 1]), 'memory', 'currentMemory', 'maxMemory']);
+
+const isXmlns = (attr: XmlAttribute) => attr.name === 'xmlns';
 
 function pathOf(element: XmlElement): string {
   const names: string[] = [];
@@ -68,7 +78,7 @@ function pathOf(element: XmlElement): string {
 }
 
 function isOwned(element: XmlElement, attribute: string): boolean {
-  return OWNED_ATTRIBUTES.has(`${element.name}@${attribute}`) || OWNED_ATTRIBUTES.has(`*@${attribute}`);
+  return OWNED_ATTRIBUTES.get(element.name)?.has(attribute) === true || OWNED_ANYWHERE.has(attribute);
 }
 
 function checkAttributes(schemaModel: DomainSchema, element: XmlElement, match: SchemaMatch, report: (problem: Problem) => void): void {

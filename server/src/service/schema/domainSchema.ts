@@ -17,11 +17,14 @@ export type SchemaMatch =
   | { readonly kind: 'unknown' };
 
 const OPEN: SchemaMatch = { kind: 'open' };
+const NONE: readonly ValueType[] = [];
 const UNKNOWN: SchemaMatch = { kind: 'unknown' };
 
 export class DomainSchema {
   readonly model: SchemaModel;
   private readonly childIndex: (Map<string, number[]> | undefined)[] = [];
+  private readonly childMatchCache: (Map<string, SchemaMatch> | undefined)[] = [];
+  private readonly attributeCache: (Map<string, readonly ValueType[]> | undefined)[] = [];
 
   constructor(model: SchemaModel) {
     this.model = model;
@@ -44,6 +47,19 @@ export class DomainSchema {
   /** The match of a child named `name` (with namespace `ns`, if prefixed) of an element matched as `parent`. */
   childMatch(parent: SchemaMatch, name: string, ns?: string): SchemaMatch {
     if (parent.kind !== 'known') return parent.kind === 'open' ? OPEN : UNKNOWN;
+    if (parent.ids.length === 1 && ns === undefined) {
+      // Most elements match one schema element: their children's matches are kept.
+      const id = parent.ids[0]!;
+      let cache = this.childMatchCache[id];
+      if (!cache) this.childMatchCache[id] = cache = new Map();
+      let match = cache.get(name);
+      if (!match) cache.set(name, (match = this.computeChildMatch(parent, name, ns)));
+      return match;
+    }
+    return this.computeChildMatch(parent, name, ns);
+  }
+
+  private computeChildMatch(parent: { readonly ids: readonly number[] }, name: string, ns: string | undefined): SchemaMatch {
     const ids: number[] = [];
     let open = false;
     for (const id of parent.ids) {
@@ -86,8 +102,9 @@ export class DomainSchema {
   }
 
   /** The types an attribute may have in the matched elements (empty when the attribute is unknown there). */
-  attributeTypes(match: SchemaMatch, name: string): ValueType[] {
-    if (match.kind !== 'known') return [];
+  attributeTypes(match: SchemaMatch, name: string): readonly ValueType[] {
+    if (match.kind !== 'known') return NONE;
+    if (match.ids.length === 1) return this.singleAttributeTypes(match.ids[0]!, name);
     const types: ValueType[] = [];
     for (const id of match.ids) {
       const type = this.element(id).a?.[name];
@@ -118,6 +135,17 @@ export class DomainSchema {
       types.push(this.type(text));
     }
     return types;
+  }
+
+  /** One element's attribute type as a one-element list, kept: most elements match one schema element. */
+  private singleAttributeTypes(id: number, name: string): readonly ValueType[] {
+    let cache = this.attributeCache[id];
+    if (!cache) {
+      cache = new Map();
+      for (const [attribute, type] of Object.entries(this.element(id).a ?? {})) cache.set(attribute, [this.type(type)]);
+      this.attributeCache[id] = cache;
+    }
+    return cache.get(name) ?? NONE;
   }
 
   private childrenNamed(id: number, name: string): number[] {
