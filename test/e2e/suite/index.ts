@@ -93,6 +93,20 @@ export async function run(): Promise<void> {
     }
   });
 
+  await test("libvirt's schema completes elements and values as the user types", async () => {
+    const content = "<domain type='kvm'>\n  <name>typing</name>\n  <devices>\n    <disk type='file' device='disk'>\n      <target dev='vda' bus=''/>\n    </disk>\n    <\n  </devices>\n</domain>\n";
+    const document = await vscode.workspace.openTextDocument({ language: 'libvirt-xml', content });
+    await vscode.window.showTextDocument(document);
+    const labelsAt = async (line: number, character: number) => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(line, character));
+      return new Set(list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label)));
+    };
+    const values = await labelsAt(4, content.split('\n')[4]!.indexOf("bus='") + 5);
+    check(values.has('virtio') && values.has('sata'), `bus values offered: ${[...values].slice(0, 8).join(', ')}`);
+    const elements = await labelsAt(6, 5);
+    check(elements.has('hostdev') && elements.has('interface') && !elements.has('vcpu'), `device elements offered: ${[...elements].slice(0, 8).join(', ')}`);
+  });
+
   await test('a rule set to "off" in the settings disappears without a reload', async () => {
     const editor = await open('win10-gpu-passthrough.xml');
     const uri = editor.document.uri;
