@@ -74,6 +74,11 @@ function addDefine(grammar: Grammar, define: XmlElement, overridden: ReadonlySet
   else grammar.defines.set(name, patterns(define));
 }
 
+interface Required {
+  readonly attributes: Set<string>;
+  readonly children: Map<string, XmlElement[]>;
+}
+
 interface Collected {
   readonly attributes: Map<string, { types: XmlElement[]; required: boolean }>;
   readonly children: Map<XmlElement, boolean>;
@@ -159,20 +164,25 @@ export function compileRelaxNg(path: string, read: ReadFile, options: CompileOpt
   const collect = (element: XmlElement): Collected => {
     const collected: Collected = { attributes: new Map(), children: new Map(), text: [], anyAttributes: false, anyChildren: false, hasText: false };
     const visiting = new Set<XmlElement>();
-    const walk = (pattern: XmlElement, required: boolean): void => {
+    // `required` collects what must appear wherever the walk is (null: inside optional content). A choice requires
+    // what every one of its branches requires (children compared by name: branches define their own <source>s).
+    const walk = (pattern: XmlElement, required: Required | null): void => {
       switch (pattern.name) {
         case 'attribute': {
           const name = attr(pattern, 'name');
           if (!name) { collected.anyAttributes = true; break; }
           const entry = collected.attributes.get(name);
           const content = patterns(pattern);
-          if (entry) { entry.types.push(...(content.length ? content : [pattern])); entry.required &&= required; }
-          else collected.attributes.set(name, { types: content.length ? content : [pattern], required });
+          if (entry) entry.types.push(...(content.length ? content : [pattern]));
+          else collected.attributes.set(name, { types: content.length ? content : [pattern], required: false });
+          required?.attributes.add(name);
           break;
         }
         case 'element': {
-          if (!attr(pattern, 'name')) { collected.anyChildren = true; break; }
-          collected.children.set(pattern, (collected.children.get(pattern) ?? false) || required);
+          const name = attr(pattern, 'name');
+          if (!name) { collected.anyChildren = true; break; }
+          if (!collected.children.has(pattern)) collected.children.set(pattern, false);
+          if (required) required.children.set(name, [...(required.children.get(name) ?? []), pattern]);
           break;
         }
         case 'ref': {
@@ -189,12 +199,22 @@ export function compileRelaxNg(path: string, read: ReadFile, options: CompileOpt
           for (const child of patterns(pattern)) walk(child, required);
           break;
         case 'choice': {
-          const branches = patterns(pattern);
-          for (const child of branches) walk(child, required && branches.length === 1);
+          const branches = patterns(pattern).map((branch) => {
+            const inBranch: Required | null = required ? { attributes: new Set(), children: new Map() } : null;
+            walk(branch, inBranch);
+            return inBranch;
+          });
+          if (!required) break;
+          const all = branches as Required[];
+          for (const name of all[0]?.attributes ?? []) if (all.every((b) => b.attributes.has(name))) required.attributes.add(name);
+          for (const [name, nodes] of all[0]?.children ?? []) {
+            if (!all.every((b) => b.children.has(name))) continue;
+            required.children.set(name, [...(required.children.get(name) ?? []), ...nodes, ...all.slice(1).flatMap((b) => b.children.get(name)!)]);
+          }
           break;
         }
         case 'optional': case 'zeroOrMore':
-          for (const child of patterns(pattern)) walk(child, false);
+          for (const child of patterns(pattern)) walk(child, null);
           break;
         case 'text': case 'data': case 'value': case 'list':
           collected.hasText = true;
@@ -203,7 +223,10 @@ export function compileRelaxNg(path: string, read: ReadFile, options: CompileOpt
         default: break; // empty, notAllowed
       }
     };
-    for (const pattern of patterns(element)) walk(pattern, true);
+    const required: Required = { attributes: new Set(), children: new Map() };
+    for (const pattern of patterns(element)) walk(pattern, required);
+    for (const name of required.attributes) collected.attributes.get(name)!.required = true;
+    for (const nodes of required.children.values()) for (const node of nodes) collected.children.set(node, true);
     return collected;
   };
 

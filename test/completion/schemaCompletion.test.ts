@@ -12,10 +12,12 @@ describe('completion of element names', () => {
     for (const name of ['vcpu', 'domain', 'target', 'os']) assert.ok(!labels.includes(name), name);
   });
 
-  it('inserts an element with its typical attributes, first choices and the document’s indentation', () => {
+  it('inserts an element with its typical attributes, first choices, required children and the document’s indentation', () => {
     const text = domainXml({ devices: '    <di|' });
     const accepted = completeAt(text).accept('disk');
-    assert.ok(accepted.includes("    <disk type='file' device='disk'></disk>\n"), accepted);
+    assert.ok(accepted.includes("    <disk type='file' device='disk'>\n      <target dev='' bus='virtio'/>\n      \n    </disk>\n"), accepted);
+    const hostdev = completeAt(domainXml({ devices: '    <|' })).accept('hostdev');
+    assert.ok(hostdev.includes("    <hostdev mode='subsystem' type='pci' managed='yes'>\n      <source/>\n"), hostdev);
   });
 
   it('inserts required children, as libvirt’s schema requires them', () => {
@@ -30,7 +32,7 @@ describe('completion of element names', () => {
 
   it('follows the document’s quote style', () => {
     const text = domainXml({ devices: '    <di|' }).replace(/'/g, '"');
-    assert.ok(completeAt(text).accept('disk').includes('<disk type="file" device="disk"></disk>'));
+    assert.ok(completeAt(text).accept('disk').includes('<disk type="file" device="disk">\n      <target dev="" bus="virtio"/>'));
   });
 
   it('works mid-typing in a document that is not well-formed', () => {

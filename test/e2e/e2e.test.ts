@@ -122,6 +122,20 @@ describe('the extension in a real VS Code', { timeout: 900_000 }, () => {
         const text = await page.innerText('.monaco-editor .view-lines');
         assert.match(text, /vendor_id/);
       });
+      await step('complete an element', async () => {
+        // Go to </devices> and start typing a new device: the suggestion comes from libvirt's schema.
+        await page.keyboard.press('Control+KeyF');
+        await page.keyboard.type('</devices>');
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Home');
+        await page.keyboard.type('<hostd', { delay: 50 });
+        const row = await page.waitForSelector('.suggest-widget .monaco-list-row:has(.label-name:text-is("hostdev"))', { timeout: 20_000 });
+        await page.screenshot({ path: join(OUTPUT, 'ui-completion.png') });
+        await row.click();
+        await page.waitForSelector(`.monaco-editor .view-lines:has-text("<hostdev mode='subsystem' type='pci' managed='yes'>")`, { timeout: 20_000 });
+        await page.keyboard.press('Escape');
+      });
       await step('define from the palette', async () => {
         await page.keyboard.press('Control+KeyS');
         await page.goto(server.url([['extensionDevelopmentPath', server.remote(REPO_ROOT)], ['openFile', server.remote(join(server.workspace, 'test-driver-valid.xml'))]]));

@@ -1,5 +1,7 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import { domainXml } from '../support/domainXml';
-import { testRule } from '../support/ruleTester';
+import { fixOutcomes, testRule } from '../support/ruleTester';
 
 const disk = (inside: string, attributes = '') => `    <disk type='file' device='disk'${attributes}>
       ${inside}
@@ -56,6 +58,13 @@ testRule({
       fixed: [{ title: "Change to 'external'", output: domainXml({ devices: disk("<driver name='qemu' type='qcow2'/>\n      <blockio logical_block_size='512'/>", " snapshot='external'") }) }],
     },
     {
+      name: 'a misspelt value of a required attribute (no "remove" fix: libvirt needs it)',
+      xml: domainXml({ extra: "  <clock offset='utc'>\n    <timer name='«rtcc»' tickpolicy='catchup'/>\n  </clock>" }),
+      messages: ["'rtcc' is not a valid value for name on <timer>. Did you mean 'rtc'?"],
+      libvirtSays: "Invalid value for attribute 'name' in element 'timer': 'rtcc'",
+      fixed: [{ title: "Change to 'rtc'", output: domainXml({ extra: "  <clock offset='utc'>\n    <timer name='rtc' tickpolicy='catchup'/>\n  </clock>" }) }],
+    },
+    {
       name: 'a malformed number',
       xml: domainXml({ devices: "    <video><model type='vga' vram='«16M»'/></video>" }),
       messages: ["'16M' is not a valid number for vram on <model>. libvirt's schema expects an unsigned integer."],
@@ -76,4 +85,11 @@ testRule({
       noFix: 'no number can be guessed from it',
     },
   ],
+});
+
+describe('schema rule fixes', () => {
+  it('offers no removal of a required attribute', () => {
+    const outcomes = fixOutcomes('schema', domainXml({ extra: "  <clock offset='utc'>\n    <timer name='rtcc'/>\n  </clock>" }));
+    assert.deepEqual(outcomes.map((o) => o.title), ["Change to 'rtc'"]);
+  });
 });

@@ -48,6 +48,22 @@ describe('the RelaxNG compiler', () => {
     assert.deepEqual(model.types[byName(model, 'size')[0]!.t!], model.types[vm!.a!.id!]);
   });
 
+  it('requires what every branch of a choice requires', () => {
+    const model = compile({
+      'main.rng': `<grammar ${RNG}><start><element name="timer">
+        <choice>
+          <group><attribute name="name"><value>rtc</value></attribute><attribute name="track"/><element name="catchup"><empty/></element></group>
+          <group><attribute name="name"><value>hpet</value></attribute><element name="catchup"><attribute name="limit"/></element></group>
+        </choice>
+        <choice><attribute name="a"/><empty/></choice>
+      </element></start></grammar>`,
+    });
+    const [timer] = byName(model, 'timer');
+    assert.deepEqual(timer!.ra, ['name']);
+    assert.deepEqual(model.types[timer!.a!.name!], { v: ['rtc', 'hpet'] });
+    assert.deepEqual(timer!.rc!.map((id) => model.elements[id]!.n), ['catchup', 'catchup'], 'both <catchup> variants are required by name');
+  });
+
   it('follows includes, with an include’s own defines overriding and combine="choice" adding', () => {
     const model = compile({
       'main.rng': `<grammar ${RNG}><start><ref name="root"/></start>

@@ -132,7 +132,7 @@ export async function run(): Promise<void> {
     const before = editor.document.getText();
     const reply = await vscode.commands.executeCommand<{ ok: boolean; message: string }>('libvirt.define');
     check(reply && !reply.ok, 'refused');
-    check(reply.message.includes("unexpected feature 'no-such-feature'"), `libvirt's message: ${reply.message}`);
+    check(reply.message.includes("domain 'test' is already defined with uuid 6695eb01-f6a4-8304-79aa-97f2502e193f"), `libvirt's message: ${reply.message}`);
     check(editor.document.getText() === before && !editor.document.isDirty, 'the document is untouched');
   });
 

@@ -125,7 +125,8 @@ export function elementSnippet(schemaModel: DomainSchema, ids: readonly number[]
     const local = elements[0]!.n;
     const required = elements.map((e) => e.ra ?? []).reduce((a, b) => a.filter((n) => b.includes(n)));
     const typical = TYPICAL_ATTRIBUTES[elementPath.slice(-2).join('/')] ?? TYPICAL_ATTRIBUTES[local] ?? [];
-    const names = [...new Set([...required, ...typical])].filter((n) => elements.some((e) => e.a?.[n] !== undefined));
+    // The usual ones in their usual order (type before device), then what else the schema requires.
+    const names = [...new Set([...typical, ...required])].filter((n) => elements.some((e) => e.a?.[n] !== undefined));
     return names.map((attribute) => {
       const types = elements.flatMap((e) => (e.a?.[attribute] !== undefined ? [schemaModel.type(e.a[attribute]!)] : []));
       return ` ${attribute}=${q}${placeholder(tabstop++, types, PREFERRED_VALUES[`${local}@${attribute}`])}${q}`;

@@ -95,7 +95,9 @@ function checkAttributes(schemaModel: DomainSchema, element: XmlElement, match: 
       continue;
     }
     if (isOwned(element, attr.name) || acceptsValue(types, attr.value)) continue;
-    report(invalidValue(types, attr.value, `${attr.name} on <${element.name}>`, valueSpan(attr), (value, context) => replaceAttributeValue(attr, value, context), (context) => removeAttribute(element, attr, context)));
+    // Removing is a fix only where the attribute is optional (libvirt then uses its default).
+    const required = match.kind === 'known' && match.ids.every((id) => schemaModel.element(id).ra?.includes(attr.name));
+    report(invalidValue(types, attr.value, `${attr.name} on <${element.name}>`, valueSpan(attr), (value, context) => replaceAttributeValue(attr, value, context), required ? undefined : (context) => removeAttribute(element, attr, context)));
   }
 }
 
