@@ -78,7 +78,11 @@ describe('completion of attributes and values', () => {
     assert.ok(completeAt(domainXml({ cpu: "  <cpu mode='|'/>" })).labels.includes('host-passthrough'));
     assert.ok(completeAt(domainXml({ os: "    <boot dev='|'/>" })).labels.includes('cdrom'));
     assert.ok(completeAt(domainXml({ memory: "  <memory unit='|'>4</memory>" })).labels.includes('GiB'));
-    assert.ok(completeAt(domainXml({ devices: "    <interface type='network'><model type='|'/></interface>" })).labels.includes('virtio') === false, 'the NIC model is free-form in libvirt: no list to offer');
+    // Patterns, not lists, in libvirt's schema: the common values are suggested.
+    const nic = completeAt(domainXml({ devices: "    <interface type='network'><model type='|'/></interface>" }));
+    assert.deepEqual(nic.labels.slice(0, 3), ['virtio', 'e1000e', 'e1000']);
+    assert.ok(completeAt(domainXml({ os: '' }).replace("machine='q35'", "machine='|'")).labels.slice(0, 3).join() === 'q35,pc,virt');
+    assert.ok(completeAt(domainXml({ cpu: "  <cpu mode='custom'><model>|</model></cpu>" })).labels.includes('Skylake-Client'));
   });
 
   it('replaces the value typed so far', () => {

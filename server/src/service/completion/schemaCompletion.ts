@@ -42,10 +42,26 @@ const TYPICAL_ATTRIBUTES: Record<string, readonly string[]> = {
   filesystem: ['type'],
 };
 
-/** Values to suggest for attributes whose schema type is a pattern, not a list. */
+/**
+ * Values to suggest where the schema has a pattern rather than a list (libvirt accepts any NIC model QEMU knows,
+ * any machine type…): the common ones, offered first. Keys: "parent/element@attribute", "element@attribute" or
+ * "attribute"; the most specific wins.
+ */
 const SUGGESTED_VALUES: Record<string, readonly string[]> = {
   unit: ['KiB', 'MiB', 'GiB', 'TiB', 'b', 'KB', 'MB', 'GB', 'TB'],
+  'interface/model@type': ['virtio', 'e1000e', 'e1000', 'rtl8139', 'igb', 'virtio-transitional', 'virtio-non-transitional', 'vmxnet3', 'ne2k_pci', 'pcnet'],
+  'disk/driver@name': ['qemu'],
+  'hostdev/driver@name': ['vfio'],
+  'interface/driver@name': ['vhost', 'qemu'],
+  'os/type@machine': ['q35', 'pc', 'virt', 'microvm', 'pseries', 's390-ccw-virtio'],
+  'cpu/feature@name': ['hypervisor', 'vmx', 'svm', 'topoext', 'invtsc', 'x2apic', 'pdpe1gb', 'ssbd', 'md-clear', 'spec-ctrl', 'aes', 'avx2'],
+  'cpu/model': ['host', 'Skylake-Client', 'Cascadelake-Server', 'EPYC', 'Haswell', 'cortex-a57', 'cortex-a72', 'max'],
 };
+
+export function suggestedValues(path: readonly string[], attribute: string): readonly string[] {
+  const [parent, element] = path.slice(-2);
+  return SUGGESTED_VALUES[`${parent}/${element}@${attribute}`] ?? SUGGESTED_VALUES[`${element}@${attribute}`] ?? SUGGESTED_VALUES[attribute] ?? [];
+}
 
 /** Preferred first values in snippets' choices (otherwise the schema's order). */
 const PREFERRED_VALUES: Record<string, string> = {
@@ -187,9 +203,9 @@ export function attributeValueItems(context: Extract<CursorContext, { kind: 'att
   const types = schemaModel.attributeTypes(match, context.attribute);
   const doc = docFor(path, context.attribute);
   const preferred = PREFERRED_VALUES[`${context.tag.slice(context.tag.indexOf(':') + 1)}@${context.attribute}`];
-  const enumerated = enumeratedValues(types);
-  // A pattern rather than a list (libvirt's units): the common values that match it.
-  const values = enumerated.length ? enumerated : (SUGGESTED_VALUES[context.attribute] ?? []).filter((value) => acceptsValue(types, value));
+  // The common values where the schema has a pattern (those that match it), then the schema's enumeration.
+  const suggested = suggestedValues(path, context.attribute).filter((value) => acceptsValue(types, value));
+  const values = [...new Set([...suggested, ...enumeratedValues(types)])];
   return values.map((value, index) => ({
     label: value,
     kind: CompletionItemKind.EnumMember,
@@ -204,8 +220,10 @@ export function textItems(context: Extract<CursorContext, { kind: 'text' }>, ran
   const schemaModel = domainSchema();
   const types = schemaModel.textTypes(schemaModel.matchOf(context.element));
   if (!types) return [];
-  const doc = docFor(elementPath(context.element));
-  return enumeratedValues(types).map((value, index) => ({
+  const path = elementPath(context.element);
+  const doc = docFor(path);
+  const suggested = (SUGGESTED_VALUES[path.slice(-2).join('/')] ?? []).filter((value) => acceptsValue(types, value));
+  return [...new Set([...suggested, ...enumeratedValues(types)])].map((value, index) => ({
     label: value,
     kind: CompletionItemKind.EnumMember,
     documentation: markdown(doc),
