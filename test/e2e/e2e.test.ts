@@ -130,7 +130,7 @@ describe('the extension in a real VS Code', { timeout: 900_000 }, () => {
         await page.keyboard.press('Escape');
         await page.keyboard.press('Home');
         await page.keyboard.type('<hostd', { delay: 50 });
-        const row = await page.waitForSelector('.suggest-widget .monaco-list-row:has(.label-name:text-is("hostdev"))', { timeout: 20_000 });
+        const row = await page.waitForSelector('.suggest-widget .monaco-list-row:has-text("hostdev"):not(:has-text("hostdev-gpu"))', { timeout: 20_000 });
         await page.screenshot({ path: join(OUTPUT, 'ui-completion.png') });
         await row.click();
         await page.waitForSelector(`.monaco-editor .view-lines:has-text("<hostdev mode='subsystem' type='pci' managed='yes'>")`, { timeout: 20_000 });
