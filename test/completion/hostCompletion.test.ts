@@ -24,6 +24,15 @@ describe('completion of guest PCI addresses', () => {
     assert.deepEqual(errorsOf(accepted), []);
   });
 
+  it('in <address |> of a device: the whole free address', () => {
+    const completion = completeAt(domainXml({ machine: 'pc', devices: nic("<address |/>") }));
+    assert.equal(completion.labels[0], 'free PCI address 0000:00:03.0');
+    assert.ok(completion.accept(completion.labels[0]!).includes("<address type='pci' domain='0x0000' bus='0x00' slot='0x03' function='0x0'/>"));
+    const typed = completeAt(domainXml({ machine: 'pc', devices: nic("<address type='pci' |/>") }));
+    assert.ok(typed.accept('free PCI address 0000:00:03.0').includes("<address type='pci' domain='0x0000' bus='0x00' slot='0x03' function='0x0'/>"));
+    assert.ok(!completeAt(domainXml({ devices: nic("<address type='pci' bus='0x00' |/>") })).labels.some((l) => l.startsWith('free PCI')), 'not over what the user wrote');
+  });
+
   it('on i440fx: a free slot on bus 0, never one in use', () => {
     const taken = "    <disk type='file' device='disk'><source file='/vm/a.img'/><target dev='vda' bus='virtio'/><address type='pci' domain='0x0000' bus='0x00' slot='0x03' function='0x0'/></disk>\n";
     const completion = completeAt(domainXml({ machine: 'pc', devices: taken + nic('<addr|') }));

@@ -48,6 +48,13 @@ describe('completion of element names', () => {
     assert.match(JSON.stringify(item?.documentation), /passed through.*formatdomain\.html#usb-pci-scsi-devices/);
   });
 
+  it('closes the innermost open element after </', () => {
+    const completion = completeAt("<domain type='kvm'>\n  <devices>\n    <disk type='file' device='disk'>\n      <target dev='vda' bus='virtio'/>\n    </|\n  </devices>\n</domain>");
+    assert.deepEqual(completion.labels, ['/disk']);
+    assert.ok(completion.accept('/disk').includes("<target dev='vda' bus='virtio'/>\n    </disk>\n  </devices>"));
+    assert.ok(completeAt("<domain type='kvm'>\n  <name>x</na|me>\n</domain>").accept('/name').includes('<name>x</name>\n</domain>'), 'an end tag being retyped is replaced whole');
+  });
+
   it('offers nothing in free-form metadata', () => {
     assert.deepEqual(completeAt(domainXml({ extra: "  <metadata>\n    <app:x xmlns:app='urn:x'><|</app:x>\n  </metadata>" })).labels, []);
   });

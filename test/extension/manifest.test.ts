@@ -34,6 +34,10 @@ describe('extension manifest', () => {
     assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['libvirt.virshPath', 'libvirt.connectionUri']);
   });
 
+  it('lets completion pop up inside attribute values of libvirt-xml documents (VS Code keeps it off in strings)', () => {
+    assert.deepEqual(manifest.contributes.configurationDefaults['[libvirt-xml]']['editor.quickSuggestions'], { other: 'on', comments: 'off', strings: 'on' });
+  });
+
   it('activates only for XML', () => {
     assert.deepEqual(manifest.activationEvents, ['onLanguage:libvirt-xml', 'onLanguage:xml']);
   });

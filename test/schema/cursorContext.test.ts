@@ -26,8 +26,8 @@ describe('the cursor context', () => {
     assert.equal(contextAt("<domain>\n  <devices>\n    <interface type='network'>\n    </interface>\n    <|\n")?.where, 'devices');
   });
 
-  it('has nothing to offer inside an end tag or before the root', () => {
-    assert.equal(contextAt('<domain></dom|ain>'), undefined);
+  it('knows an end tag being typed, and has nothing before the root', () => {
+    assert.deepEqual(contextAt('<domain></dom|ain>'), { kind: 'end-tag', prefix: 'dom', where: undefined });
     assert.equal(contextAt('|<domain/>'), undefined);
   });
 });

@@ -11,12 +11,15 @@ export type CursorContext =
   | { readonly kind: 'attribute-name'; readonly parent: XmlElement | undefined; readonly tag: string; readonly element: XmlElement | undefined; readonly present: readonly string[]; readonly prefix: string; readonly prefixStart: number }
   /** `<target bus='vi|`: the value of `attribute` of the tag named `tag`. */
   | { readonly kind: 'attribute-value'; readonly parent: XmlElement | undefined; readonly tag: string; readonly element: XmlElement | undefined; readonly attribute: string; readonly present: ReadonlyMap<string, string>; readonly prefix: string; readonly prefixStart: number; readonly quote: string }
+  /** `</|`: the end tag of `element`, the innermost one still open. */
+  | { readonly kind: 'end-tag'; readonly element: XmlElement; readonly prefix: string; readonly prefixStart: number }
   /** `<on_reboot>res|`: the text of `element`. */
   | { readonly kind: 'text'; readonly element: XmlElement; readonly prefix: string; readonly prefixStart: number };
 
 const NAME = '[A-Za-z_:][\\w.:-]*';
 const ATTRIBUTE = `${NAME}\\s*=\\s*(?:"[^"]*"|'[^']*')`;
 const TAG_NAME = new RegExp(`^<(${NAME})?$`);
+const END_TAG = new RegExp(`^</(${NAME})?$`);
 const ATTRIBUTE_NAME = new RegExp(`^<(${NAME})((?:\\s+${ATTRIBUTE})*)\\s+(${NAME})?$`);
 const ATTRIBUTE_VALUE = new RegExp(`^<(${NAME})((?:\\s+${ATTRIBUTE})*)\\s+(${NAME})\\s*=\\s*(["'])([^"']*)$`);
 const ATTRIBUTES = new RegExp(`(${NAME})\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'g');
@@ -34,6 +37,11 @@ export function cursorContextAt(xml: XmlDocument, offset: number): CursorContext
     const parent = containerAt(root, lt);
     let match = TAG_NAME.exec(tag);
     if (match) return parent ? { kind: 'element-name', parent, prefix: match[1] ?? '', prefixStart: lt + 1 } : undefined;
+    match = END_TAG.exec(tag);
+    if (match) {
+      const open = innermostOpen(root, lt);
+      return open ? { kind: 'end-tag', element: open, prefix: match[1] ?? '', prefixStart: lt + 2 } : undefined;
+    }
     match = ATTRIBUTE_VALUE.exec(tag);
     if (match) {
       const element = elementStartingAt(parent ?? root, lt);
@@ -53,6 +61,14 @@ export function cursorContextAt(xml: XmlDocument, offset: number): CursorContext
   if (!element) return undefined;
   const prefix = /[^\s<>]*$/.exec(text.slice(Math.max(gt + 1, offset - 200), offset))![0];
   return { kind: 'text', element, prefix, prefixStart: offset - prefix.length };
+}
+
+/** The innermost element whose content holds `offset` and that has no end tag before it (the one `</` closes). */
+function innermostOpen(root: XmlElement, offset: number): XmlElement | undefined {
+  for (let element = containerAt(root, offset); element; element = element.parent) {
+    if (!element.closed || element.endTagStart === offset) return element;
+  }
+  return undefined;
 }
 
 /** The attributes written in the tag so far, and (when the parser saw the whole tag) those after the cursor. */

@@ -35,8 +35,21 @@ function addressAttributes(address: PciAddress, style: DocumentStyle, withType: 
 export function addressElementItems(context: Extract<CursorContext, { kind: 'element-name' }>, host: HostCompletionContext): CompletionItem[] {
   if (!'address'.startsWith(context.prefix)) return [];
   if (isHostdevSource(context.parent)) return hostPciItems(host, (address) => `address ${addressAttributes(address, host.style, false)}/>`);
-  if (!isDevice(context.parent)) return [];
-  const device = host.model.devices.find((candidate) => candidate.element === context.parent);
+  return plannedAddressItem(context.parent, host, (address) => `address ${addressAttributes(address, host.style, true)}/>$0`, 'address');
+}
+
+/** `<address |` inside a device, nothing written but type='pci': the planner's free address, whole. */
+export function guestAddressAttributeItems(context: Extract<CursorContext, { kind: 'attribute-name' }>, host: HostCompletionContext): CompletionItem[] {
+  if (context.tag !== 'address' || !context.parent || isHostdevSource(context.parent)) return [];
+  const typed = context.present.filter((name) => name !== 'type');
+  if (typed.length > 0 || (context.element && (attributeValue(context.element, 'type') ?? 'pci') !== 'pci')) return [];
+  const withType = !context.present.includes('type');
+  return plannedAddressItem(context.parent, host, (address) => addressAttributes(address, host.style, withType), '');
+}
+
+function plannedAddressItem(parent: XmlElement, host: HostCompletionContext, insert: (address: PciAddress) => string, filterPrefix: string): CompletionItem[] {
+  if (!isDevice(parent)) return [];
+  const device = host.model.devices.find((candidate) => candidate.element === parent);
   if (!device) return [];
   const planned = createPciAddressPlanner(host.model, [device]).nextEndpointAddress();
   if (!planned) return [];
@@ -47,16 +60,17 @@ export function addressElementItems(context: Extract<CursorContext, { kind: 'ele
     additionalTextEdits.push({ range: { start: host.document.positionAt(edit.start), end: host.document.positionAt(edit.end) }, newText: edit.newText });
   }
   const where = planned.newController ? `on a new pcie-root-port (controller index ${planned.address.bus}, added too)` : 'a free slot';
+  const label = `${filterPrefix ? `${filterPrefix} ` : 'free PCI address '}${formatPciAddress(planned.address)}`;
   return [{
-    label: `address ${formatPciAddress(planned.address)}`,
-    filterText: 'address',
+    label,
+    filterText: filterPrefix || label,
     kind: CompletionItemKind.Value,
     detail: `Free guest PCI address: ${where}`,
     documentation: 'Chosen by the same planner as the quick fixes: never an address in use, a root port of its own on q35/virt.',
     sortText: '0',
     preselect: true,
     insertTextFormat: InsertTextFormat.Snippet,
-    textEdit: { range: host.range, newText: `address ${addressAttributes(planned.address, host.style, true)}/>$0` },
+    textEdit: { range: host.range, newText: insert(planned.address) },
     additionalTextEdits,
   }];
 }
