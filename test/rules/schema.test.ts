@@ -26,6 +26,18 @@ testRule({
       fixed: [{ title: "Rename to 'cache'", output: domainXml({ devices: disk("<driver name='qemu' type='qcow2' cache='none'/>") }) }],
     },
     {
+      name: 'a driver attribute written on the disk',
+      xml: domainXml({ devices: disk("<driver name='qemu' type='qcow2'/>", " «cache»='none'") }),
+      messages: ["Unknown attribute 'cache' on <disk>: libvirt ignores it and drops it on define. It belongs on <driver>."],
+      fixed: [{ title: "Move to <driver cache='none'>", output: domainXml({ devices: disk("<driver name='qemu' type='qcow2' cache='none'/>") }) }],
+    },
+    {
+      name: 'the NIC model written as an attribute (the guest silently gets rtl8139)',
+      xml: domainXml({ devices: "    <interface type='network' «model»='virtio'>\n      <source network='default'/>\n    </interface>" }),
+      messages: ["Write it as <model type='virtio'/>."],
+      fixed: [{ title: "Move to <model type='virtio'>", output: domainXml({ devices: "    <interface type='network'>\n      <source network='default'/>\n      <model type='virtio'/>\n    </interface>" }) }],
+    },
+    {
       name: 'an element in the wrong place',
       xml: domainXml({ devices: disk("<driver name='qemu' type='qcow2'/>\n      <«boot_order» order='1'/>") }),
       messages: ['Unknown element <boot_order> in <disk>: libvirt ignores it and drops it on define.'],

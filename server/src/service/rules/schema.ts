@@ -1,4 +1,4 @@
-import { removeAttribute, removeElement, replaceAttributeValue, replaceText, type OffsetEdit } from '../edits/xmlEdits';
+import { insertChild, removeAttribute, removeElement, replaceAttributeValue, replaceText, setAttribute, type OffsetEdit } from '../edits/xmlEdits';
 import { ENUMERATED_ATTRIBUTES, ENUMERATED_TEXTS } from '../model/libvirtEnums';
 import { defaultNamespaceOf, domainSchema, qualifiedName, type DomainSchema, type SchemaMatch } from '../schema/domainSchema';
 import type { ValueType } from '../schema/schemaTypes';
@@ -90,7 +90,7 @@ function checkAttributes(schemaModel: DomainSchema, element: XmlElement, match: 
       if (!schemaModel.allowsAnyAttribute(match)) {
         // The known names not written yet: what a misspelt one may have meant (computed once per element).
         unused ??= schemaModel.attributeNames(match).filter((name) => !element.attributes.some((a) => a.name === name));
-        report(unknownAttribute(element, attr, unused));
+        report(unknownAttribute(element, attr, unused, movesFor(schemaModel, match, attr)));
       }
       continue;
     }
@@ -135,18 +135,42 @@ function invalidValue(
   };
 }
 
-function unknownAttribute(element: XmlElement, attr: XmlAttribute, unused: readonly string[]): Problem {
+function unknownAttribute(element: XmlElement, attr: XmlAttribute, unused: readonly string[], moves: readonly Move[]): Problem {
   const suggestion = closest(attr.name, unused);
   const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
+  const move = moves[0];
+  const where = !move ? '' : move.attribute === attr.name ? ` It belongs on <${move.child}>.` : ` Write it as <${move.child} ${move.attribute}='${attr.value}'/>.`;
   return {
     start: attr.nameStart,
     end: attr.nameEnd,
-    message: `Unknown attribute '${attr.name}' on <${element.name}>: libvirt ignores it and drops it on define.${hint}`,
+    message: `Unknown attribute '${attr.name}' on <${element.name}>: libvirt ignores it and drops it on define.${hint}${where}`,
     fixes: (context) => [
-      ...(suggestion ? [{ title: `Rename to '${suggestion}'`, edits: [{ start: attr.nameStart, end: attr.nameEnd, newText: suggestion }], preferred: true }] : []),
+      ...moves.map((m, i) => {
+        const existing = element.children.find((child) => child.name === m.child);
+        const place = existing ? setAttribute(existing, m.attribute, attr.value, context) : insertChild(element, { name: m.child, attributes: [[m.attribute, attr.value]] }, context);
+        return { title: `Move to <${m.child} ${m.attribute}='${attr.value}'>`, edits: [removeAttribute(element, attr, context), place], preferred: i === 0 && !suggestion };
+      }),
+      ...(suggestion ? [{ title: `Rename to '${suggestion}'`, edits: [{ start: attr.nameStart, end: attr.nameEnd, newText: suggestion }], preferred: moves.length === 0 }] : []),
       { title: `Remove '${attr.name}'`, edits: [removeAttribute(element, attr, context)] },
     ],
   };
+}
+
+/** Where a misplaced attribute belongs: on a child that has it (disk cache= → <driver cache=>), or as the type of the child it names (interface model= → <model type=>). */
+interface Move {
+  readonly child: string;
+  readonly attribute: string;
+}
+
+function movesFor(schemaModel: DomainSchema, match: SchemaMatch, attr: XmlAttribute): Move[] {
+  const moves: Move[] = [];
+  for (const group of schemaModel.allowedChildren(match)) {
+    if (group.ns) continue;
+    const child: SchemaMatch = { kind: 'known', ids: group.ids };
+    if (group.name === attr.name && acceptsValue(schemaModel.attributeTypes(child, 'type'), attr.value)) moves.unshift({ child: group.name, attribute: 'type' });
+    else if (acceptsValue(schemaModel.attributeTypes(child, attr.name), attr.value)) moves.push({ child: group.name, attribute: attr.name });
+  }
+  return moves.slice(0, 2);
 }
 
 function unknownElement(schemaModel: DomainSchema, parent: XmlElement, match: SchemaMatch, element: XmlElement): Problem {
