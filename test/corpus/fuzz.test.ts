@@ -1,5 +1,5 @@
 // Mutations and truncations of real documents: the service must never throw, never hang, and every diagnostic
-// must lie inside the document. Bounded in time so that CI stays fast; FUZZ_SECONDS runs it longer.
+// must lie inside the document; completion and hover at random places must not throw either. Bounded in time so that CI stays fast; FUZZ_SECONDS runs it longer.
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -31,6 +31,20 @@ describe('fuzzing the language service', () => {
         assert.fail(`threw on input ${JSON.stringify(text.slice(0, 2000))}: ${String(error)}`);
       }
       slowest = Math.max(slowest, performance.now() - started);
+      // Completion and hover anywhere, as a user typing in this broken document would ask for them.
+      for (let probe = 0; probe < 3; probe++) {
+        const position = document.positionAt(Math.floor(random() * (text.length + 1)));
+        try {
+          const { items } = service.completion(document, position);
+          for (const item of items) {
+            const edit = item.textEdit as { range: { start: { line: number; character: number }; end: { line: number; character: number } } } | undefined;
+            if (edit) assert.ok(document.offsetAt(edit.range.start) <= document.offsetAt(edit.range.end), 'a completion range runs backwards');
+          }
+          service.hover(document, position);
+        } catch (error) {
+          assert.fail(`completion/hover threw at ${JSON.stringify(position)} of ${JSON.stringify(text.slice(0, 2000))}: ${String(error)}`);
+        }
+      }
       for (const d of diagnostics) {
         assert.ok(!String(d.message).startsWith('Internal error'), `${d.message} on ${JSON.stringify(text.slice(0, 2000))}`);
         assert.ok(document.offsetAt(d.range.start) <= document.offsetAt(d.range.end));

@@ -14,6 +14,15 @@ function analyse(text: string, withinMs: number) {
   const elapsed = performance.now() - started;
   assert.ok(elapsed < withinMs, `took ${elapsed.toFixed(0)} ms (limit ${withinMs} ms)`);
   assert.ok(!diagnostics.some((d) => String(d.message).startsWith('Internal error')), 'a rule threw');
+  // Completion and hover at the middle and the end (after the analysis, as in the editor): bounded too.
+  const document = TextDocument.create('file:///hostile.xml', 'xml', 1, text);
+  for (const offset of [Math.floor(text.length / 2), text.length]) {
+    const at = performance.now();
+    service.completion(document, document.positionAt(offset));
+    service.hover(document, document.positionAt(offset));
+    const took = performance.now() - at;
+    assert.ok(took < Math.max(200, withinMs / 10), `completion and hover at ${offset} took ${took.toFixed(0)} ms`);
+  }
   return diagnostics;
 }
 

@@ -21,8 +21,9 @@ export const schema: Rule = {
   check({ model, report: reportNow }) {
     // Found depth-first, reported in document order.
     const found: Problem[] = [];
-    const report = (problem: Problem) => {
-      if (found.length < MAX_PROBLEMS) found.push(problem);
+    // Problems are built only while under the cap: a million unknown attributes must not cost a million suggestions.
+    const report: Report = (make) => {
+      if (found.length < MAX_PROBLEMS) found.push(make());
     };
     const schemaModel = domainSchema();
     const root = model.root;
@@ -39,7 +40,7 @@ export const schema: Rule = {
         const { local, ns } = plain ? { local: child.name, ns: defaultNs } : qualifiedName(child, defaultNs);
         if (ns === null) continue; // an undeclared prefix: qemu-namespace-undeclared
         const childMatch = schemaModel.childMatch(match, local, ns);
-        if (childMatch.kind === 'unknown') report(unknownElement(schemaModel, element, match, child));
+        if (childMatch.kind === 'unknown') report(() => unknownElement(schemaModel, element, match, child));
         else stack.push({ element: child, match: childMatch, ns: plain ? defaultNs : defaultNamespaceOf(child) });
       }
     }
@@ -47,6 +48,8 @@ export const schema: Rule = {
     for (const problem of found) reportNow(problem);
   },
 };
+
+type Report = (make: () => Problem) => void;
 
 /** A document that is mostly unknown names is not one to list them all for. */
 const MAX_PROBLEMS = 1000;
@@ -81,7 +84,7 @@ function isOwned(element: XmlElement, attribute: string): boolean {
   return OWNED_ATTRIBUTES.get(element.name)?.has(attribute) === true || OWNED_ANYWHERE.has(attribute);
 }
 
-function checkAttributes(schemaModel: DomainSchema, element: XmlElement, match: SchemaMatch, report: (problem: Problem) => void): void {
+function checkAttributes(schemaModel: DomainSchema, element: XmlElement, match: SchemaMatch, report: Report): void {
   let unused: string[] | undefined;
   for (const attr of element.attributes) {
     if (attr.name === 'xmlns' || attr.name.includes(':')) continue;
@@ -89,25 +92,27 @@ function checkAttributes(schemaModel: DomainSchema, element: XmlElement, match: 
     if (types.length === 0) {
       if (!schemaModel.allowsAnyAttribute(match)) {
         // The known names not written yet: what a misspelt one may have meant (computed once per element).
-        unused ??= schemaModel.attributeNames(match).filter((name) => !element.attributes.some((a) => a.name === name));
-        report(unknownAttribute(element, attr, unused, movesFor(schemaModel, match, attr)));
+        report(() => {
+          unused ??= schemaModel.attributeNames(match).filter((name) => !element.attributes.some((a) => a.name === name));
+          return unknownAttribute(element, attr, unused, movesFor(schemaModel, match, attr));
+        });
       }
       continue;
     }
     if (isOwned(element, attr.name) || acceptsValue(types, attr.value)) continue;
     // Removing is a fix only where the attribute is optional (libvirt then uses its default).
     const required = match.kind === 'known' && match.ids.every((id) => schemaModel.element(id).ra?.includes(attr.name));
-    report(invalidValue(types, attr.value, `${attr.name} on <${element.name}>`, valueSpan(attr), (value, context) => replaceAttributeValue(attr, value, context), required ? undefined : (context) => removeAttribute(element, attr, context)));
+    report(() => invalidValue(types, attr.value, `${attr.name} on <${element.name}>`, valueSpan(attr), (value, context) => replaceAttributeValue(attr, value, context), required ? undefined : (context) => removeAttribute(element, attr, context)));
   }
 }
 
-function checkText(schemaModel: DomainSchema, element: XmlElement, match: SchemaMatch, report: (problem: Problem) => void): void {
+function checkText(schemaModel: DomainSchema, element: XmlElement, match: SchemaMatch, report: Report): void {
   if (element.children.length > 0 || element.textStart < 0 || OWNED_TEXTS.has(element.name)) return;
   const types = schemaModel.textTypes(match);
   if (!types) return;
   const text = element.text;
   if (acceptsValue(types, text) || acceptsValue(types, text.trim())) return;
-  report(invalidValue(types, text.trim(), `<${element.name}>`, { start: element.textStart, end: element.textEnd }, (value) => replaceText(element, value)));
+  report(() => invalidValue(types, text.trim(), `<${element.name}>`, { start: element.textStart, end: element.textEnd }, (value) => replaceText(element, value)));
 }
 
 function invalidValue(
