@@ -17,7 +17,7 @@ describe('completion of element names', () => {
     const accepted = completeAt(text).accept('disk');
     assert.ok(accepted.includes("    <disk type='file' device='disk'>\n      <target dev='' bus='virtio'/>\n      \n    </disk>\n"), accepted);
     const hostdev = completeAt(domainXml({ devices: '    <|' })).accept('hostdev');
-    assert.ok(hostdev.includes("    <hostdev mode='subsystem' type='pci' managed='yes'>\n      <source/>\n"), hostdev);
+    assert.ok(hostdev.includes("    <hostdev mode='subsystem' type='pci' managed='yes'>\n      <source></source>\n"), hostdev);
   });
 
   it('inserts required children, as libvirt’s schema requires them', () => {

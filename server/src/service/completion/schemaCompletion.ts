@@ -164,7 +164,10 @@ export function elementSnippet(schemaModel: DomainSchema, ids: readonly number[]
       const childPath = [...path, childName];
       const attributes = attributesOf(childIds, childPath);
       const text = textOf(childIds);
-      return `${indent}${style.indentUnit}<${childName}${attributes}${text !== undefined ? `>${text}</${childName}>` : '/>'}`;
+      // A required child that holds elements of its own (a hostdev's <source>) is left open for them, with a tab stop.
+      const holdsElements = childIds.some((child) => schemaModel.element(child).c?.length);
+      const body = text !== undefined ? `>${text}</${childName}>` : holdsElements ? `>\${${tabstop++}}</${childName}>` : '/>';
+      return `${indent}${style.indentUnit}<${childName}${attributes}${body}`;
     });
     return `${head}>${style.eol}${inner.join(style.eol)}${style.eol}${indent}${style.indentUnit}$0${style.eol}${indent}</${name}>`;
   }
