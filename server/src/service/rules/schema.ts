@@ -27,21 +27,36 @@ export const schema: Rule = {
     };
     const schemaModel = domainSchema();
     const root = model.root;
-    // Each entry carries the default namespace its children inherit (xmlns='…' is rare: looked up only when declared).
-    const stack: { element: XmlElement; match: SchemaMatch; ns: string | undefined }[] = [{ element: root, match: schemaModel.rootMatch(root.name), ns: defaultNamespaceOf(root) }];
-    while (stack.length) {
-      const { element, match, ns: defaultNs } = stack.pop()!;
+    // A depth-first walk over parallel stacks (no object per element): each element, its match, and the default
+    // namespace its children inherit (xmlns='…' is rare: looked up only where declared).
+    const elements: XmlElement[] = [root];
+    const matches: SchemaMatch[] = [schemaModel.rootMatch(root.name)];
+    const namespaces: (string | undefined)[] = [defaultNamespaceOf(root)];
+    while (elements.length) {
+      const element = elements.pop()!;
+      const match = matches.pop()!;
+      const defaultNs = namespaces.pop();
       if (match.kind !== 'known') continue;
       checkAttributes(schemaModel, element, match, report);
-      checkText(schemaModel, element, match, report);
+      if (element.textStart >= 0) checkText(schemaModel, element, match, report);
       for (const child of element.children) {
-        // The common case, an unprefixed name without xmlns=, costs no namespace lookup.
-        const plain = !child.name.includes(':') && !child.attributes.some(isXmlns);
-        const { local, ns } = plain ? { local: child.name, ns: defaultNs } : qualifiedName(child, defaultNs);
-        if (ns === null) continue; // an undeclared prefix: qemu-namespace-undeclared
-        const childMatch = schemaModel.childMatch(match, local, ns);
+        let childMatch: SchemaMatch;
+        let childNs = defaultNs;
+        if (!child.name.includes(':') && !hasXmlns(child)) {
+          // The common case: an unprefixed name without xmlns=.
+          childMatch = schemaModel.childMatch(match, child.name, defaultNs);
+        } else {
+          const { local, ns } = qualifiedName(child, defaultNs);
+          if (ns === null) continue; // an undeclared prefix: qemu-namespace-undeclared
+          childMatch = schemaModel.childMatch(match, local, ns);
+          childNs = defaultNamespaceOf(child);
+        }
         if (childMatch.kind === 'unknown') report(() => unknownElement(schemaModel, element, match, child));
-        else stack.push({ element: child, match: childMatch, ns: plain ? defaultNs : defaultNamespaceOf(child) });
+        else if (childMatch.kind === 'known') {
+          elements.push(child);
+          matches.push(childMatch);
+          namespaces.push(childNs);
+        }
       }
     }
     found.sort((a, b) => a.start - b.start);
@@ -72,7 +87,10 @@ for (const entry of ENUMERATED_ATTRIBUTES) {
 const OWNED_ANYWHERE = OWNED_ATTRIBUTES.get('*') ?? new Set<string>();
 const OWNED_TEXTS = new Set([...ENUMERATED_TEXTS.map((entry) => entry.path[entry.path.length - 1]), 'memory', 'currentMemory', 'maxMemory']);
 
-const isXmlns = (attr: XmlAttribute) => attr.name === 'xmlns';
+function hasXmlns(element: XmlElement): boolean {
+  for (const attr of element.attributes) if (attr.name === 'xmlns') return true;
+  return false;
+}
 
 function pathOf(element: XmlElement): string {
   const names: string[] = [];

@@ -71,13 +71,26 @@ export function acceptsData(type: DataType, raw: string): boolean {
   return !pattern || pattern.test(value);
 }
 
+/** Verdicts per type and value: documents repeat the same values ('0x0000', 'virtio') thousands of times. */
+const verdicts = new WeakMap<ValueType, Map<string, boolean>>();
+const MAX_REMEMBERED = 512;
+
 export function acceptsValue(types: readonly ValueType[], value: string): boolean {
-  for (const type of types) {
-    if (type.any) return true;
-    if (type.v?.includes(value)) return true;
-    if (type.d?.some((data) => acceptsData(data, value))) return true;
-  }
+  for (const type of types) if (acceptedBy(type, value)) return true;
   return false;
+}
+
+function acceptedBy(type: ValueType, value: string): boolean {
+  if (type.any) return true;
+  if (type.v?.includes(value)) return true;
+  if (!type.d) return false;
+  let known = verdicts.get(type);
+  const remembered = known?.get(value);
+  if (remembered !== undefined) return remembered;
+  const verdict = type.d.some((data) => acceptsData(data, value));
+  if (!known) verdicts.set(type, (known = new Map()));
+  if (known.size < MAX_REMEMBERED) known.set(value, verdict);
+  return verdict;
 }
 
 /** The literal values of the types (their enumeration), each once. */
