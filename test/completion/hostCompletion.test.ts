@@ -116,3 +116,26 @@ describe('completion of host devices', () => {
     assert.deepEqual(readHostBlockDevices(join(dev, 'missing')), []);
   });
 });
+
+describe('completion of values only the domain knows', () => {
+  const disks = "    <disk type='file' device='disk'><source file='/vm/a.qcow2'/><target dev='vda' bus='virtio'/><boot order='1'/></disk>\n"
+    + "    <disk type='file' device='cdrom'><source file='/vm/win.iso'/><target dev='sda' bus='sata'/><boot order='2'/><readonly/></disk>\n";
+
+  it('the next free disk name for the bus written (or for the usual buses)', () => {
+    const onVirtio = completeAt(domainXml({ devices: disks + "    <disk type='file' device='disk'>\n      <target bus='virtio' dev='|'/>\n    </disk>" }));
+    assert.equal(onVirtio.labels[0], 'vdb');
+    assert.equal(onVirtio.items[0]!.detail, 'next free name on virtio (in use: vda, sda)');
+    const unwritten = completeAt(domainXml({ devices: disks + "    <disk type='file' device='disk'>\n      <target dev='|'/>\n    </disk>" }));
+    assert.deepEqual(unwritten.labels.slice(0, 2), ['vdb', 'sdb']);
+    assert.match(unwritten.items[1]!.detail!, /^next free name on sata\/scsi/);
+  });
+
+  it('the next boot order and the next controller index', () => {
+    const boot = completeAt(domainXml({ devices: disks + "    <interface type='network'><source network='default'/><boot order='|'/></interface>" }));
+    assert.equal(boot.labels[0], '3');
+    assert.equal(boot.items[0]!.detail, 'next free boot order (in use: 1, 2)');
+    const controllers = "    <controller type='pci' index='0' model='pcie-root'/>\n    <controller type='pci' index='1' model='pcie-root-port'/>\n    <controller type='usb' index='0' model='qemu-xhci'/>\n";
+    assert.equal(completeAt(domainXml({ devices: `${controllers}    <controller type='pci' index='|' model='pcie-root-port'/>` })).labels[0], '2');
+    assert.equal(completeAt(domainXml({ devices: `${controllers}    <controller type='sata' index='|'/>` })).labels[0], '0');
+  });
+});

@@ -8,6 +8,7 @@ import type { HostFacts } from '../hostFacts';
 import type { DomainModel } from '../model/domainModel';
 import type { XmlDocument } from '../xml/xmlTree';
 import { addressElementItems, blockDeviceItems, guestAddressAttributeItems, guestAddressValueItems, hostAddressAttributeItems, type HostCompletionContext } from './hostCompletion';
+import { domainValueItems } from './domainCompletion';
 import { attributeNameItems, attributeValueItems, elementNameItems, textItems } from './schemaCompletion';
 
 export function completionAt(document: TextDocument, xml: XmlDocument, model: DomainModel | undefined, host: HostFacts, offset: number): CompletionList {
@@ -30,7 +31,7 @@ export function completionAt(document: TextDocument, xml: XmlDocument, model: Do
         items.push(...attributeNameItems(context, range, style));
         break;
       case 'attribute-value':
-        if (hostContext) items.push(...guestAddressValueItems(context, hostContext), ...blockDeviceItems(context, hostContext));
+        if (hostContext) items.push(...guestAddressValueItems(context, hostContext), ...blockDeviceItems(context, hostContext), ...domainValueItems(context, hostContext));
         items.push(...attributeValueItems(context, range));
         break;
       case 'text':
