@@ -24,11 +24,13 @@ export function fixContextFor(analysed: AnalysedDocument, host: HostFacts): FixC
   };
 }
 
+/** An edit in offsets as an LSP TextEdit of `document`. */
+export function toTextEdit(document: TextDocument, edit: OffsetEdit): TextEdit {
+  return { range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, newText: edit.newText };
+}
+
 export function toCodeAction(document: TextDocument, fix: Fix, kind: string, diagnostic?: Diagnostic): CodeAction {
-  const edits: TextEdit[] = fix.edits.map((edit: OffsetEdit) => ({
-    range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) },
-    newText: edit.newText,
-  }));
+  const edits = fix.edits.map((edit) => toTextEdit(document, edit));
   const action: CodeAction = {
     title: fix.title,
     kind,

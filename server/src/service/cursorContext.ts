@@ -2,7 +2,7 @@
 // element's text. Read from the text around the cursor (the document is usually broken while the user types)
 // and placed in the tree the tolerant parser built.
 
-import type { XmlAttribute, XmlDocument, XmlElement } from './xml/xmlTree';
+import type { XmlDocument, XmlElement } from './xml/xmlTree';
 
 export type CursorContext =
   /** `<dis|`: a new element's name inside `parent`; `prefixStart` is just after the '<'. */
@@ -80,7 +80,7 @@ function attributesOf(written: string, element: XmlElement | undefined): Map<str
 }
 
 /** The deepest element whose content contains `offset` (the tag at `offset` itself is not its own container). */
-export function containerAt(root: XmlElement, offset: number): XmlElement | undefined {
+function containerAt(root: XmlElement, offset: number): XmlElement | undefined {
   if (!contains(root, offset)) return undefined;
   let current = root;
   for (;;) {
@@ -129,15 +129,6 @@ function elementStartingAt(parent: XmlElement, start: number): XmlElement | unde
     if (child.start === start) return child;
     if (child.start < start) low = middle + 1;
     else high = middle - 1;
-  }
-  return undefined;
-}
-
-/** The attribute whose name or value contains `offset`. */
-export function attributeAt(element: XmlElement, offset: number): { attr: XmlAttribute; part: 'name' | 'value' } | undefined {
-  for (const attr of element.attributes) {
-    if (offset >= attr.nameStart && offset <= attr.nameEnd) return { attr, part: 'name' };
-    if (attr.quote && offset >= attr.valueStart && offset <= attr.valueEnd) return { attr, part: 'value' };
   }
   return undefined;
 }

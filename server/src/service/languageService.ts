@@ -11,7 +11,6 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { HostFacts } from './hostFacts';
 import { buildDomainModel, type DomainModel } from './model/domainModel';
 import { RULES, RULES_BY_ID } from './rules';
-import { schema as schemaRule } from './rules/schema';
 import type { Fix, FixContext, Problem, Rule, Severity } from './rules/rule';
 import { fixContextFor, problemsForRequest, QUICK_FIX, REWRITE, toCodeAction } from './codeActions';
 import { tweaksAt } from './tweaks';
@@ -35,6 +34,9 @@ export interface AnalysedDocument {
 export const DIAGNOSTIC_SOURCE = 'libvirt';
 
 const NO_SETTINGS: LintSettings = {};
+
+/** Generic checks run after the specific rules, so that they can yield to them. */
+const RULES_IN_ORDER: readonly Rule[] = [...RULES.filter((rule) => !rule.yieldsToSpecificRules), ...RULES.filter((rule) => rule.yieldsToSpecificRules)];
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -101,11 +103,11 @@ export function createLanguageService(host: HostFacts): LanguageService {
     const facts = hostFor(settings);
     const reported: ReportedProblem[] = [];
     let earlier: SpanIndex | undefined;
-    for (const rule of RULES) {
+    for (const rule of RULES_IN_ORDER) {
       const setting = settings.rules?.[rule.id];
       if (setting === 'off') continue;
       const report = (problem: Problem) => {
-        if (rule === schemaRule && (earlier ??= new SpanIndex(reported.map((entry) => entry.problem))).overlaps(problem)) return;
+        if (rule.yieldsToSpecificRules && (earlier ??= new SpanIndex(reported.filter((entry) => !entry.rule.yieldsToSpecificRules).map((entry) => entry.problem))).overlaps(problem)) return;
         reported.push({ rule, problem, diagnostic: toDiagnostic(document, rule, LSP_SEVERITY[setting ?? problem.severity ?? rule.severity], problem) });
       };
       try {

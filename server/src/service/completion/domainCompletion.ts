@@ -4,13 +4,15 @@
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import type { CursorContext } from '../cursorContext';
 import { nextFreeTarget } from '../rules/deviceFixes';
+import { deviceOf, devicesOfKind } from '../model/domainModel';
+import { attributeValue } from '../xml/xmlTree';
 import type { HostCompletionContext } from './hostCompletion';
 
 type ValueContext = Extract<CursorContext, { kind: 'attribute-value' }>;
 
 export function domainValueItems(context: ValueContext, host: HostCompletionContext): CompletionItem[] {
   const { model } = host;
-  const device = context.parent ? model.devices.find((candidate) => candidate.element === context.parent) : undefined;
+  const device = deviceOf(model, context.parent);
   const item = (value: string, detail: string): CompletionItem => ({
     label: value, kind: CompletionItemKind.Value, detail, sortText: '0', preselect: true, textEdit: { range: host.range, newText: value },
   });
@@ -18,7 +20,7 @@ export function domainValueItems(context: ValueContext, host: HostCompletionCont
   if (context.tag === 'target' && context.attribute === 'dev' && context.parent?.name === 'disk') {
     const written = context.present.get('bus');
     const buses = written ? [written] : ['virtio', 'sata', 'scsi'];
-    const used = model.devices.filter((d) => d.kind === 'disk' && d !== device).map((d) => d.target?.attributes.find((a) => a.name === 'dev')?.value).filter(Boolean);
+    const used = devicesOfKind(model, 'disk').filter((d) => d !== device).map((d) => attributeValue(d.target, 'dev')).filter(Boolean);
     // One item per name: sata and scsi disks share the sd names.
     const names = new Map<string, string[]>();
     for (const bus of buses) {
@@ -38,7 +40,7 @@ export function domainValueItems(context: ValueContext, host: HostCompletionCont
     const type = context.present.get('type');
     if (!type) return [];
     const element = context.element;
-    const indexes = new Set(model.devices.filter((d) => d.kind === 'controller' && d.type === type && d.element !== element && d.index !== undefined).map((d) => d.index!));
+    const indexes = new Set(devicesOfKind(model, 'controller').filter((d) => d.type === type && d.element !== element && d.index !== undefined).map((d) => d.index!));
     let next = 0;
     while (indexes.has(next)) next++;
     return [item(String(next), indexes.size ? `next free ${type} controller index (in use: ${[...indexes].sort((a, b) => a - b).join(', ')})` : `the first ${type} controller`)];

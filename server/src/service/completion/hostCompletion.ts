@@ -8,9 +8,11 @@ import type { DocumentStyle } from '../edits/documentStyle';
 import { insertChild } from '../edits/xmlEdits';
 import type { HostFacts } from '../hostFacts';
 import { kernelName } from '../hostBlockDevices';
-import type { DomainModel } from '../model/domainModel';
+import { deviceOf, devicesOfKind, type DomainModel } from '../model/domainModel';
 import { formatPciAddress, hexAttribute, pciAddressNumbers, type PciAddress } from '../model/pciAddress';
-import { createPciAddressPlanner } from '../planner/pciAddressPlanner';
+import { createPciAddressPlanner, pciAddressAttributes } from '../planner/pciAddressPlanner';
+import { toTextEdit } from '../codeActions';
+import { attributeText } from '../edits/xmlSnippet';
 import type { XmlDocument, XmlElement } from '../xml/xmlTree';
 import { attributeValue } from '../xml/xmlTree';
 
@@ -23,12 +25,12 @@ export interface HostCompletionContext {
   readonly range: Range;
 }
 
-const isDevice = (element: XmlElement | undefined) => element?.parent?.name === 'devices' && element.parent.parent?.parent === undefined;
 const isHostdevSource = (element: XmlElement | undefined) => element?.name === 'source' && element.parent?.name === 'hostdev';
 
+/** domain='0x0000' bus=… as libvirt writes them (with type='pci' first when asked), in the document's quotes. */
 function addressAttributes(address: PciAddress, style: DocumentStyle, withType: boolean): string {
-  const q = style.quote;
-  return [...(withType ? [['type', 'pci'] as const] : []), ...pciAddressNumbers(address)].map(([name, value]) => `${name}=${q}${value}${q}`).join(' ');
+  const attributes = withType ? pciAddressAttributes(address) : pciAddressNumbers(address);
+  return attributes.map(([name, value]) => attributeText(name, value, style)).join(' ');
 }
 
 /** `<addr|` inside a device: the planner's free address first; inside a hostdev's <source>: the host's devices. */
@@ -48,17 +50,13 @@ export function guestAddressAttributeItems(context: Extract<CursorContext, { kin
 }
 
 function plannedAddressItem(parent: XmlElement, host: HostCompletionContext, insert: (address: PciAddress) => string, filterPrefix: string): CompletionItem[] {
-  if (!isDevice(parent)) return [];
-  const device = host.model.devices.find((candidate) => candidate.element === parent);
+  const device = deviceOf(host.model, parent);
   if (!device) return [];
   const planned = createPciAddressPlanner(host.model, [device]).nextEndpointAddress();
   if (!planned) return [];
   const additionalTextEdits: TextEdit[] = [];
-  const devices = host.model.root.children.find((child) => child.name === 'devices');
-  if (planned.newController && devices) {
-    const edit = insertChild(devices, planned.newController, { text: host.xml.text, style: host.style });
-    additionalTextEdits.push({ range: { start: host.document.positionAt(edit.start), end: host.document.positionAt(edit.end) }, newText: edit.newText });
-  }
+  const devices = host.model.devicesElement;
+  if (planned.newController && devices) additionalTextEdits.push(toTextEdit(host.document, insertChild(devices, planned.newController, { text: host.xml.text, style: host.style })));
   const where = planned.newController ? `on a new pcie-root-port (controller index ${planned.address.bus}, added too)` : 'a free slot';
   const label = `${filterPrefix ? `${filterPrefix} ` : 'free PCI address '}${formatPciAddress(planned.address)}`;
   return [{
@@ -99,9 +97,9 @@ function hostPciItems(host: HostCompletionContext, insert: (address: PciAddress)
 
 /** Values of a guest <address type='pci'>: free slots on its bus, buses that have free slots. */
 export function guestAddressValueItems(context: Extract<CursorContext, { kind: 'attribute-value' }>, host: HostCompletionContext): CompletionItem[] {
-  if (context.tag !== 'address' || !isDevice(context.parent) || (context.present.get('type') ?? 'pci') !== 'pci') return [];
-  const device = host.model.devices.find((candidate) => candidate.element === context.parent);
-  const planner = createPciAddressPlanner(host.model, device ? [device] : []);
+  const device = deviceOf(host.model, context.parent);
+  if (context.tag !== 'address' || !device || (context.present.get('type') ?? 'pci') !== 'pci') return [];
+  const planner = createPciAddressPlanner(host.model, [device]);
   if (context.attribute === 'slot') {
     const bus = Number(context.present.get('bus') ?? 0);
     if (!Number.isInteger(bus)) return [];
@@ -114,11 +112,11 @@ export function guestAddressValueItems(context: Extract<CursorContext, { kind: '
     }));
   }
   if (context.attribute === 'bus') {
-    const buses = [0, ...host.model.devices.filter((d) => d.kind === 'controller' && d.type === 'pci' && d.index !== undefined && d.index > 0).map((d) => d.index!)];
-    return buses.map((bus) => {
+    // Bus 0, then one per PCI controller that provides a bus.
+    const controllers = devicesOfKind(host.model, 'controller').filter((d) => d.type === 'pci' && d.index !== undefined && d.index > 0);
+    const buses: Array<[number, string]> = [[0, 'root bus'], ...controllers.map((d): [number, string] => [d.index!, attributeValue(d.element, 'model') ?? 'pci'])];
+    return buses.map(([bus, model]) => {
       const free = planner.freeSlots(bus).length;
-      const controller = host.model.devices.find((d) => d.kind === 'controller' && d.type === 'pci' && d.index === bus);
-      const model = bus === 0 ? 'root bus' : attributeValue(controller?.element, 'model') ?? 'pci';
       return {
         label: hexAttribute(bus, 2),
         kind: CompletionItemKind.Value,

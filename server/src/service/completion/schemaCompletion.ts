@@ -5,26 +5,20 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type MarkupContent, type Range } from 'vscode-languageserver-types';
 import type { DocumentStyle } from '../edits/documentStyle';
 import type { CursorContext } from '../cursorContext';
-import { defaultNamespaceOf, domainSchema, namespaceOfPrefix, type DomainSchema, type SchemaMatch } from '../schema/domainSchema';
-import { docFor, elementPath } from '../schema/elementDocs';
+import { domainSchema, prefixFor, type DomainSchema } from '../schema/domainSchema';
+import { docFor, type Doc } from '../schema/elementDocs';
 import { acceptsValue, describeTypes, enumeratedValues } from '../schema/valueTypes';
 import type { ValueType } from '../schema/schemaTypes';
-import type { XmlElement } from '../xml/xmlTree';
-import { PREFERRED_VALUES, SUGGESTED_VALUES, suggestedValues, TYPICAL_ATTRIBUTES } from './usualValues';
+import { elementPath, type XmlElement } from '../xml/xmlTree';
+import { PREFERRED_VALUES, suggestedValues, TYPICAL_ATTRIBUTES } from './usualValues';
 
-export function schemaMatchOfTag(schemaModel: DomainSchema, parent: XmlElement | undefined, tag: string, element: XmlElement | undefined): SchemaMatch {
-  if (element) return schemaModel.matchOf(element);
-  if (!parent) return schemaModel.rootMatch(tag);
-  const colon = tag.indexOf(':');
-  if (colon < 0) return schemaModel.childMatch(schemaModel.matchOf(parent), tag, defaultNamespaceOf(parent));
-  const ns = namespaceOfPrefix(parent, tag.slice(0, colon));
-  return ns === null ? { kind: 'open' } : schemaModel.childMatch(schemaModel.matchOf(parent), tag.slice(colon + 1), ns);
+function markdown(doc: Doc | undefined): MarkupContent | undefined {
+  return doc && { kind: 'markdown', value: `${doc.text}\n\n[libvirt documentation](${doc.section})` };
 }
 
-function markdown(doc: { text: string; section: string } | undefined, extra?: string): MarkupContent | undefined {
-  if (!doc && !extra) return undefined;
-  const parts = [doc?.text, extra, doc ? `[libvirt documentation](${doc.section})` : undefined].filter(Boolean);
-  return { kind: 'markdown', value: parts.join('\n\n') };
+/** The element names from the root to the tag being written. */
+function tagPath(context: { parent: XmlElement | undefined; tag: string }): string[] {
+  return [...(context.parent ? elementPath(context.parent) : []), context.tag];
 }
 
 export function elementNameItems(context: Extract<CursorContext, { kind: 'element-name' }>, range: Range, style: DocumentStyle, indent: string): CompletionItem[] {
@@ -33,7 +27,9 @@ export function elementNameItems(context: Extract<CursorContext, { kind: 'elemen
   const parentPath = elementPath(context.parent);
   const present = new Set(context.parent.children.filter((child) => child.start !== context.prefixStart - 1).map((child) => child.name));
   return schemaModel.allowedChildren(match).map((group, index) => {
-    const name = group.ns ? prefixedName(context.parent, group.ns, group.name) : group.name;
+    // A namespaced element under its declared prefix; the qemu one is conventionally qemu: (the rule then asks to declare it).
+    const prefix = group.ns && (prefixFor(context.parent, group.ns) ?? (group.ns.includes('/qemu/') ? 'qemu' : undefined));
+    const name = prefix ? `${prefix}:${group.name}` : group.name;
     const path = [...parentPath, group.name];
     return {
       label: name,
@@ -50,13 +46,6 @@ export function elementNameItems(context: Extract<CursorContext, { kind: 'elemen
   });
 }
 
-function prefixedName(parent: XmlElement, ns: string, local: string): string {
-  for (let e: XmlElement | undefined = parent; e; e = e.parent) {
-    for (const attr of e.attributes) if (attr.name.startsWith('xmlns:') && attr.value === ns) return `${attr.name.slice(6)}:${local}`;
-  }
-  return ns.includes('/qemu/') ? `qemu:${local}` : local;
-}
-
 /** A placeholder for a value: a choice of the enumeration (preferred value first), a default, or empty. */
 function placeholder(tabstop: number, types: readonly ValueType[], preferred: string | undefined): string {
   const values = enumeratedValues(types);
@@ -70,7 +59,7 @@ function placeholder(tabstop: number, types: readonly ValueType[], preferred: st
  * The snippet text (after the '<') of an element — given as its schema variants — with the attributes every
  * variant requires plus the typical ones, its text, and the children every variant requires.
  */
-export function elementSnippet(schemaModel: DomainSchema, ids: readonly number[], name: string, path: readonly string[], style: DocumentStyle, indent: string): string {
+function elementSnippet(schemaModel: DomainSchema, ids: readonly number[], name: string, path: readonly string[], style: DocumentStyle, indent: string): string {
   let tabstop = 1;
   const q = style.quote;
   const variants = (list: readonly number[]) => list.map((id) => schemaModel.element(id));
@@ -117,8 +106,8 @@ export function elementSnippet(schemaModel: DomainSchema, ids: readonly number[]
 
 export function attributeNameItems(context: Extract<CursorContext, { kind: 'attribute-name' }>, range: Range, style: DocumentStyle): CompletionItem[] {
   const schemaModel = domainSchema();
-  const match = schemaMatchOfTag(schemaModel, context.parent, context.tag, context.element);
-  const path = [...(context.parent ? elementPath(context.parent) : []), context.tag];
+  const match = schemaModel.matchOfTag(context.parent, context.tag, context.element);
+  const path = tagPath(context);
   const required = new Set(match.kind === 'known' ? match.ids.flatMap((id) => schemaModel.element(id).ra ?? []) : []);
   const present = new Set(context.present);
   return schemaModel.attributeNames(match).filter((name) => !present.has(name)).map((name) => {
@@ -139,22 +128,10 @@ export function attributeNameItems(context: Extract<CursorContext, { kind: 'attr
 
 export function attributeValueItems(context: Extract<CursorContext, { kind: 'attribute-value' }>, range: Range): CompletionItem[] {
   const schemaModel = domainSchema();
-  const match = schemaMatchOfTag(schemaModel, context.parent, context.tag, context.element);
-  const path = [...(context.parent ? elementPath(context.parent) : []), context.tag];
-  const types = schemaModel.attributeTypes(match, context.attribute);
-  const doc = docFor(path, context.attribute);
+  const match = schemaModel.matchOfTag(context.parent, context.tag, context.element);
+  const path = tagPath(context);
   const preferred = PREFERRED_VALUES[`${context.tag.slice(context.tag.indexOf(':') + 1)}@${context.attribute}`];
-  // The common values where the schema has a pattern (those that match it), then the schema's enumeration.
-  const suggested = suggestedValues(path, context.attribute).filter((value) => acceptsValue(types, value));
-  const values = [...new Set([...suggested, ...enumeratedValues(types)])];
-  return values.map((value, index) => ({
-    label: value,
-    kind: CompletionItemKind.EnumMember,
-    documentation: markdown(doc),
-    sortText: value === preferred ? '0' : `1${String(index).padStart(4, '0')}`,
-    preselect: value === preferred || undefined,
-    textEdit: { range, newText: value },
-  }));
+  return valueItems(schemaModel.attributeTypes(match, context.attribute), suggestedValues(path, context.attribute), docFor(path, context.attribute), preferred, range);
 }
 
 export function textItems(context: Extract<CursorContext, { kind: 'text' }>, range: Range): CompletionItem[] {
@@ -162,13 +139,18 @@ export function textItems(context: Extract<CursorContext, { kind: 'text' }>, ran
   const types = schemaModel.textTypes(schemaModel.matchOf(context.element));
   if (!types) return [];
   const path = elementPath(context.element);
-  const doc = docFor(path);
-  const suggested = (SUGGESTED_VALUES[path.slice(-2).join('/')] ?? []).filter((value) => acceptsValue(types, value));
-  return [...new Set([...suggested, ...enumeratedValues(types)])].map((value, index) => ({
+  return valueItems(types, suggestedValues(path), docFor(path), undefined, range);
+}
+
+/** The common values where the schema has a pattern (those that match it), then the schema's enumeration. */
+function valueItems(types: readonly ValueType[], suggested: readonly string[], doc: Doc | undefined, preferred: string | undefined, range: Range): CompletionItem[] {
+  const values = [...new Set([...suggested.filter((value) => acceptsValue(types, value)), ...enumeratedValues(types)])];
+  return values.map((value, index) => ({
     label: value,
     kind: CompletionItemKind.EnumMember,
     documentation: markdown(doc),
-    sortText: String(index).padStart(4, '0'),
+    sortText: value === preferred ? '0' : `1${String(index).padStart(4, '0')}`,
+    preselect: value === preferred || undefined,
     textEdit: { range, newText: value },
   }));
 }

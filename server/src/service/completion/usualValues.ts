@@ -38,7 +38,7 @@ export const TYPICAL_ATTRIBUTES: Record<string, readonly string[]> = {
  * any machine type…): the common ones, offered first. Keys: "parent/element@attribute", "element@attribute" or
  * "attribute"; the most specific wins.
  */
-export const SUGGESTED_VALUES: Record<string, readonly string[]> = {
+const SUGGESTED_VALUES: Record<string, readonly string[]> = {
   unit: ['KiB', 'MiB', 'GiB', 'TiB', 'b', 'KB', 'MB', 'GB', 'TB'],
   'interface/model@type': ['virtio', 'e1000e', 'e1000', 'rtl8139', 'igb', 'virtio-transitional', 'virtio-non-transitional', 'vmxnet3', 'ne2k_pci', 'pcnet'],
   'disk/driver@name': ['qemu'],
@@ -49,8 +49,10 @@ export const SUGGESTED_VALUES: Record<string, readonly string[]> = {
   'cpu/model': ['host', 'Skylake-Client', 'Cascadelake-Server', 'EPYC', 'Haswell', 'cortex-a57', 'cortex-a72', 'max'],
 };
 
-export function suggestedValues(path: readonly string[], attribute: string): readonly string[] {
+/** The suggestions for an attribute of the element at `path`, or (without `attribute`) for its text. */
+export function suggestedValues(path: readonly string[], attribute?: string): readonly string[] {
   const [parent, element] = path.slice(-2);
+  if (attribute === undefined) return SUGGESTED_VALUES[`${parent}/${element}`] ?? [];
   return SUGGESTED_VALUES[`${parent}/${element}@${attribute}`] ?? SUGGESTED_VALUES[`${element}@${attribute}`] ?? SUGGESTED_VALUES[attribute] ?? [];
 }
 

@@ -261,6 +261,11 @@ export function isWindowsGuest(model: DomainModel): boolean {
   return model.features.hyperv !== undefined || (model.osinfoId?.startsWith(WINDOWS_OSINFO_PREFIX) ?? false);
 }
 
+/** The device an element of <devices> is, if it is one. */
+export function deviceOf(model: DomainModel, element: XmlElement | undefined): Device | undefined {
+  return element ? model.devices.find((device) => device.element === element) : undefined;
+}
+
 export function devicesOfKind(model: DomainModel, kind: string): Device[] {
   return model.devices.filter((device) => device.kind === kind);
 }

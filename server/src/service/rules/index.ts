@@ -82,7 +82,6 @@ export const RULES: readonly Rule[] = [
   hypervSpinlocksInvalid,
   pciMultifunction,
   memoryHotplugNeedsNuma,
-  // Last: the generic schema check yields to every specific rule reporting the same place.
   schema,
 ];
 

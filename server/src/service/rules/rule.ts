@@ -62,5 +62,10 @@ export interface Rule {
   readonly explanation: string;
   /** The matching section of libvirt's formatdomain documentation. */
   readonly docs: string;
+  /**
+   * A generic check (the schema): it runs after the specific rules and drops a problem where one of them already
+   * reported, so that a value is explained once, by the rule that knows most about it.
+   */
+  readonly yieldsToSpecificRules?: boolean;
   check(context: RuleContext): void;
 }

@@ -5,7 +5,7 @@ import type { ValueType } from '../schema/schemaTypes';
 import { acceptsValue, describeTypes, enumeratedValues, hasNumbers } from '../schema/valueTypes';
 import { closest } from '../text/closest';
 import type { XmlAttribute, XmlElement } from '../xml/xmlTree';
-import { nameSpan, valueSpan } from '../xml/xmlTree';
+import { elementPath, nameSpan, valueSpan } from '../xml/xmlTree';
 import { DOCS } from './docs';
 import type { Fix, Problem, Rule } from './rule';
 
@@ -18,6 +18,7 @@ export const schema: Rule = {
     + '<features>, <hyperv>, <kvm> or <xen>, a value outside an enumeration and a malformed number are errors: libvirt '
     + 'refuses the domain. Values that another rule checks more precisely are left to that rule.',
   docs: DOCS.overview,
+  yieldsToSpecificRules: true,
   check({ model, report: reportNow }) {
     // Found depth-first, reported in document order.
     const found: Problem[] = [];
@@ -38,7 +39,7 @@ export const schema: Rule = {
       const defaultNs = namespaces.pop();
       if (match.kind !== 'known') continue;
       checkAttributes(schemaModel, element, match, report);
-      if (element.textStart >= 0) checkText(schemaModel, element, match, report);
+      checkText(schemaModel, element, match, report);
       for (const child of element.children) {
         let childMatch: SchemaMatch;
         let childNs = defaultNs;
@@ -66,6 +67,9 @@ export const schema: Rule = {
 
 type Report = (make: () => Problem) => void;
 
+/** What libvirt does with an element or attribute its schema does not have (checked: test/libvirt/schemaDrops). */
+export const DROPPED_ON_DEFINE = 'libvirt ignores it and drops it on define';
+
 /** A document that is mostly unknown names is not one to list them all for. */
 const MAX_PROBLEMS = 1000;
 
@@ -92,11 +96,6 @@ function hasXmlns(element: XmlElement): boolean {
   return false;
 }
 
-function pathOf(element: XmlElement): string {
-  const names: string[] = [];
-  for (let e: XmlElement | undefined = element; e; e = e.parent) names.push(e.name);
-  return names.reverse().join('/');
-}
 
 function isOwned(element: XmlElement, attribute: string): boolean {
   return OWNED_ATTRIBUTES.get(element.name)?.has(attribute) === true || OWNED_ANYWHERE.has(attribute);
@@ -166,7 +165,7 @@ function unknownAttribute(element: XmlElement, attr: XmlAttribute, unused: reado
   return {
     start: attr.nameStart,
     end: attr.nameEnd,
-    message: `Unknown attribute '${attr.name}' on <${element.name}>: libvirt ignores it and drops it on define.${hint}${where}`,
+    message: `Unknown attribute '${attr.name}' on <${element.name}>: ${DROPPED_ON_DEFINE}.${hint}${where}`,
     fixes: (context) => [
       ...moves.map((m, i) => {
         const existing = element.children.find((child) => child.name === m.child);
@@ -200,10 +199,10 @@ function unknownElement(schemaModel: DomainSchema, parent: XmlElement, match: Sc
   const names = schemaModel.allowedChildren(match).filter((group) => !group.ns).map((group) => group.name);
   const suggestion = closest(element.name, names);
   const hint = suggestion ? ` Did you mean <${suggestion}>?` : '';
-  const refusal = REFUSING_PARENTS[pathOf(parent)];
+  const refusal = REFUSING_PARENTS[elementPath(parent).join('/')];
   const message = refusal
     ? `Unknown element <${element.name}> in <${parent.name}>: libvirt refuses the domain ("${refusal.replace('%s', element.name)}").${hint}`
-    : `Unknown element <${element.name}> in <${parent.name}>: libvirt ignores it and drops it on define.${hint}`;
+    : `Unknown element <${element.name}> in <${parent.name}>: ${DROPPED_ON_DEFINE}.${hint}`;
   return {
     ...nameSpan(element),
     severity: refusal ? 'error' : undefined,

@@ -3,7 +3,7 @@
 // matched by its name among the children allowed in its parent's matches; one name may match several schema
 // elements (<source> of a file disk and of a block disk), and the union of what they allow is what is allowed.
 
-import type { XmlElement } from '../xml/xmlTree';
+import type { XmlAttribute, XmlElement } from '../xml/xmlTree';
 import schemaJson from './domainSchema.json';
 import type { SchemaElement, SchemaModel, ValueType } from './schemaTypes';
 
@@ -83,6 +83,19 @@ export class DomainSchema {
       if (match.kind !== 'known') return match;
     }
     return match;
+  }
+
+  /**
+   * The match of a tag being typed, named `tag` inside `parent`: the parsed element's own match when the parser
+   * made one, else found from the parent (with the tag's prefix resolved there).
+   */
+  matchOfTag(parent: XmlElement | undefined, tag: string, element: XmlElement | undefined): SchemaMatch {
+    if (element) return this.matchOf(element);
+    if (!parent) return this.rootMatch(tag);
+    const colon = tag.indexOf(':');
+    if (colon < 0) return this.childMatch(this.matchOf(parent), tag, defaultNamespaceOf(parent));
+    const ns = namespaceOfPrefix(parent, tag.slice(0, colon));
+    return ns === null ? OPEN : this.childMatch(this.matchOf(parent), tag.slice(colon + 1), ns);
   }
 
   /** The children allowed in any of the matched elements, grouped by name (schema order): one name, its variants. */
@@ -181,8 +194,13 @@ export function qualifiedName(element: XmlElement, defaultNamespace: string | un
 }
 
 /** The namespace bound to `prefix` where `element` is (null when undeclared). */
-export function namespaceOfPrefix(element: XmlElement, prefix: string): string | null {
+function namespaceOfPrefix(element: XmlElement, prefix: string): string | null {
   return declared(element, `xmlns:${prefix}`);
+}
+
+/** The prefix bound to namespace `ns` where `element` is, if one is. */
+export function prefixFor(element: XmlElement, ns: string): string | undefined {
+  return nearestDeclaration(element, (attr) => attr.name.startsWith('xmlns:') && attr.value === ns)?.name.slice('xmlns:'.length);
 }
 
 /** The namespace an element's unprefixed children are in. */
@@ -192,10 +210,15 @@ export function defaultNamespaceOf(element: XmlElement): string | undefined {
 
 /** The value of the nearest declaration `name` (xmlns or xmlns:prefix) on the element or its ancestors. */
 function declared(element: XmlElement | undefined, name: string): string | null {
+  return nearestDeclaration(element, (attr) => attr.name === name)?.value ?? null;
+}
+
+/** The nearest attribute, on the element or its ancestors, that `test` accepts. */
+function nearestDeclaration(element: XmlElement | undefined, test: (attr: XmlAttribute) => boolean): XmlAttribute | undefined {
   for (let e = element; e; e = e.parent) {
-    for (const attr of e.attributes) if (attr.name === name) return attr.value;
+    for (const attr of e.attributes) if (test(attr)) return attr;
   }
-  return null;
+  return undefined;
 }
 
 let loaded: DomainSchema | undefined;

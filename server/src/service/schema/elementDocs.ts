@@ -155,10 +155,3 @@ export function docFor(path: readonly string[], attribute?: string): Doc | undef
   }
   return undefined;
 }
-
-/** The element names from the root to `element`, as docFor wants them. */
-export function elementPath(element: { name: string; parent: { name: string; parent: unknown } | undefined }): string[] {
-  const names: string[] = [];
-  for (let e: typeof element | undefined = element; e; e = e.parent as typeof element | undefined) names.push(e.name);
-  return names.reverse();
-}

@@ -3,27 +3,28 @@
 
 import type { Hover } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { attributeAt } from '../cursorContext';
-import type { XmlElement } from '../xml/xmlTree';
+import { attributeAt, elementPath, type XmlElement } from '../xml/xmlTree';
 import { domainSchema } from './domainSchema';
-import { docFor, elementPath } from './elementDocs';
+import { docFor } from './elementDocs';
 import { describeTypes } from './valueTypes';
+import { DROPPED_ON_DEFINE } from '../rules/schema';
+
+const NOT_IN_SCHEMA = `Not in libvirt's schema here: ${DROPPED_ON_DEFINE}.`;
 
 /** Docs for the tag name or attribute under `offset`; null elsewhere (text content, whitespace). */
 export function schemaDocsHover(document: TextDocument, element: XmlElement, offset: number): Hover | null {
   const path = elementPath(element);
-  const hit = attributeAt(element, offset);
+  const attr = attributeAt(element, offset);
   const schemaModel = domainSchema();
-  if (hit) {
-    const { attr } = hit;
+  if (attr) {
     const match = schemaModel.matchOf(element);
     const types = schemaModel.attributeTypes(match, attr.name);
     const doc = docFor(path, attr.name);
     const lines = [`**${attr.name}** on \`<${element.name}>\`${doc ? ` — ${doc.text}` : ''}`];
     if (types.length) lines.push(`Takes ${describeTypes(types)}.`);
-    else if (match.kind === 'known' && !schemaModel.allowsAnyAttribute(match)) lines.push("Not in libvirt's schema here: libvirt ignores it and drops it on define.");
+    else if (match.kind === 'known' && !schemaModel.allowsAnyAttribute(match)) lines.push(NOT_IN_SCHEMA);
     if (doc) lines.push(`[libvirt documentation](${doc.section})`);
-    if (!doc && !types.length && lines.length === 1) return null;
+    if (lines.length === 1) return null;
     const end = attr.quote ? attr.valueEnd + 1 : attr.nameEnd;
     return { contents: { kind: 'markdown', value: lines.join('\n\n') }, range: { start: document.positionAt(attr.nameStart), end: document.positionAt(end) } };
   }
@@ -33,7 +34,7 @@ export function schemaDocsHover(document: TextDocument, element: XmlElement, off
   const doc = docFor(path);
   const match = schemaModel.matchOf(element);
   const lines = [`**<${element.name}>**${doc ? ` — ${doc.text}` : ''}`];
-  if (match.kind === 'unknown') lines.push("Not in libvirt's schema here: libvirt ignores it and drops it on define.");
+  if (match.kind === 'unknown') lines.push(NOT_IN_SCHEMA);
   if (doc) lines.push(`[libvirt documentation](${doc.section})`);
   if (lines.length === 1) return null;
   const start = onStartTag ? element.start + 1 : element.endTagStart + 2;

@@ -46,7 +46,7 @@ export function patternOf(type: DataType): RegExp | null {
   return regex;
 }
 
-export function isNumericType(type: DataType): boolean {
+function isNumericType(type: DataType): boolean {
   return type.t in INTEGER_RANGES || type.t === 'decimal' || type.t === 'double' || type.t === 'float';
 }
 
@@ -98,10 +98,6 @@ export function enumeratedValues(types: readonly ValueType[]): string[] {
   const values = new Set<string>();
   for (const type of types) for (const value of type.v ?? []) if (value !== '') values.add(value);
   return [...values];
-}
-
-export function isFreeText(types: readonly ValueType[]): boolean {
-  return types.some((type) => type.any || type.d?.some((data) => data.t === 'string' && data.p === undefined));
 }
 
 export function hasNumbers(types: readonly ValueType[]): boolean {

@@ -3,7 +3,7 @@
 // the host has, on the same guest slot with multifunction='on'. Needs the host's PCI devices (host facts).
 
 import type { Device } from '../model/domainModel';
-import { readPciAddress } from '../model/domainModel';
+import { deviceOf, readPciAddress } from '../model/domainModel';
 import { formatPciAddress, pciAddressNumbers, type PciAddress } from '../model/pciAddress';
 import type { OffsetEdit } from '../edits/xmlEdits';
 import { insertChild, insertChildren, replaceElement, setAttribute } from '../edits/xmlEdits';
@@ -24,7 +24,7 @@ export const passThroughAllFunctions: Tweak = {
   offer(context, offset) {
     const hostDevices = context.host.pciDevices;
     const at = enclosing(elementAt(context.model.root, offset), 'hostdev');
-    const hostdev = context.model.devices.find((device) => device.element === at);
+    const hostdev = deviceOf(context.model, at);
     const host = hostdev && hostAddressOf(hostdev);
     if (!hostDevices || !hostdev || !host || host.function !== 0) return [];
     const passed = new Set(context.model.devices.map(hostAddressOf).filter((a) => a !== undefined).map(formatPciAddress));

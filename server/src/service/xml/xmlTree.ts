@@ -77,6 +77,13 @@ export function childrenNamed(element: XmlElement | undefined, name: string): Xm
   return element ? element.children.filter((child) => child.name === name) : [];
 }
 
+/** The element names from the root down to `element`. */
+export function elementPath(element: XmlElement): string[] {
+  const names: string[] = [];
+  for (let e: XmlElement | undefined = element; e; e = e.parent) names.push(e.name);
+  return names.reverse();
+}
+
 /** Trimmed direct text of an element. */
 export function textOf(element: XmlElement | undefined): string | undefined {
   return element ? element.text.trim() : undefined;
@@ -103,6 +110,11 @@ export function elementAt(root: XmlElement | undefined, offset: number): XmlElem
     level = level.children.find((child) => offset >= child.start && offset <= child.end);
   }
   return found;
+}
+
+/** The attribute of `element` whose name or quoted value contains `offset`. */
+export function attributeAt(element: XmlElement, offset: number): XmlAttribute | undefined {
+  return element.attributes.find((attr) => (offset >= attr.nameStart && offset <= attr.nameEnd) || (attr.quote !== '' && offset >= attr.valueStart && offset <= attr.valueEnd));
 }
 
 /** The element itself or its closest ancestor named `name`. */
