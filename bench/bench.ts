@@ -10,9 +10,9 @@ import { createLanguageService } from '../server/src/service/languageService';
 import { DomainSchema } from '../server/src/service/schema/domainSchema';
 import { builtProgram, fixture, REPO_ROOT } from '../test/support/built';
 import { CORPUS_DIR, corpusFiles, guestArchOf } from '../test/support/corpus';
-import { acceptedLibvirtTestDomains, KNOWN_OLD_QEMU_ONLY } from './libvirtCorpus';
 import { startLspClient } from '../test/support/lspClient';
 import { mutate, seededRandom } from '../test/support/mutations';
+import { acceptedLibvirtTestDomains, KNOWN_OLD_QEMU_ONLY } from './libvirtCorpus';
 import { syntheticDomain } from './syntheticDomain';
 
 const service = createLanguageService({ arch: 'x86_64' });
@@ -44,26 +44,43 @@ function timeAnalysis(text: string, iterations: number): { mean: number; p50: nu
 }
 
 async function main(): Promise<void> {
-  console.log(`node ${process.version}, ${process.arch}, flags: ${process.execArgv.filter((a) => a.startsWith('--max')).join(' ') || 'V8 defaults'} (the CLI and server ship with --max-semi-space-size=64)\n`);
+  console.log(
+    `node ${process.version}, ${process.arch}, flags: ${process.execArgv.filter((a) => a.startsWith('--max')).join(' ') || 'V8 defaults'} (the CLI and server ship with --max-semi-space-size=64)\n`,
+  );
 
-  const typical = readFileSync(fixture('win10-gpu-passthrough.xml'), 'utf8') + readFileSync(fixture('linux-q35-clean.xml'), 'utf8').replace(/<\/?domain[^>]*>/g, '').replace(/<\/?devices>/g, '');
-  const typicalDomain = typical.replace('</devices>\n</domain>', '') + '</devices>\n</domain>\n';
+  const typical =
+    readFileSync(fixture('win10-gpu-passthrough.xml'), 'utf8') +
+    readFileSync(fixture('linux-q35-clean.xml'), 'utf8')
+      .replace(/<\/?domain[^>]*>/g, '')
+      .replace(/<\/?devices>/g, '');
+  const typicalDomain = `${typical.replace('</devices>\n</domain>', '')}</devices>\n</domain>\n`;
   const t = timeAnalysis(typicalDomain, 2000);
-  report(`full analysis, typical ${(typicalDomain.length / 1024).toFixed(1)} KB domain`, `mean ${t.mean.toFixed(3)} ms, p95 ${t.p95.toFixed(3)} ms`, '< 1 ms');
+  report(
+    `full analysis, typical ${(typicalDomain.length / 1024).toFixed(1)} KB domain`,
+    `mean ${t.mean.toFixed(3)} ms, p95 ${t.p95.toFixed(3)} ms`,
+    '< 1 ms',
+  );
 
   let previous: number | undefined;
   for (const megabytes of [0.5, 1, 2, 4]) {
     const { text, devices } = syntheticDomain(megabytes * 1024 * 1024);
     const s = timeAnalysis(text, 25);
     const growth = previous ? `  (x${(s.p50 / previous).toFixed(2)} for x2 size)` : '';
-    report(`full analysis, ${megabytes} MB synthetic domain, ${devices} devices`, `p50 ${s.p50.toFixed(1)} ms${growth}`, megabytes === 1 ? '< 100 ms' : 'linear');
+    report(
+      `full analysis, ${megabytes} MB synthetic domain, ${devices} devices`,
+      `p50 ${s.p50.toFixed(1)} ms${growth}`,
+      megabytes === 1 ? '< 100 ms' : 'linear',
+    );
     previous = s.p50;
   }
 
   // Code actions at a cursor in a 1 MB domain: on an analysed document (as after its didChange) and cold.
   {
     const { text } = syntheticDomain(1024 * 1024);
-    const conflicted = text.replace("<target dev='vd0' bus='virtio'/>\n      <address type='pci' domain='0x0000' bus='0x01' slot='0x00'", "<target dev='vd0' bus='virtio'/>\n      <address type='pci' domain='0x0000' bus='0x01' slot='0x01'");
+    const conflicted = text.replace(
+      "<target dev='vd0' bus='virtio'/>\n      <address type='pci' domain='0x0000' bus='0x01' slot='0x00'",
+      "<target dev='vd0' bus='virtio'/>\n      <address type='pci' domain='0x0000' bus='0x01' slot='0x01'",
+    );
     const samples: Record<'warm' | 'cold', number[]> = { warm: [], cold: [] };
     for (let i = 0; i < 12; i++) {
       const document = TextDocument.create(`file:///actions-${i}.xml`, 'xml', 1, conflicted);
@@ -77,8 +94,16 @@ async function main(): Promise<void> {
       samples.warm.push(performance.now() - started);
       if (cold.length === 0 || warm.length !== cold.length) throw new Error('no code actions at the conflict');
     }
-    const p50 = (list: number[]) => percentile([...list].sort((a, b) => a - b), 0.5).toFixed(1);
-    report('code actions at a cursor, 1 MB domain (after analysis / cold)', `p50 ${p50(samples.warm)} ms / ${p50(samples.cold)} ms`, '< 50 ms');
+    const p50 = (list: number[]) =>
+      percentile(
+        [...list].sort((a, b) => a - b),
+        0.5,
+      ).toFixed(1);
+    report(
+      'code actions at a cursor, 1 MB domain (after analysis / cold)',
+      `p50 ${p50(samples.warm)} ms / ${p50(samples.cold)} ms`,
+      '< 50 ms',
+    );
     const document = TextDocument.create('file:///hover.xml', 'xml', 1, conflicted);
     service.validate(document);
     const hovers: number[] = [];
@@ -100,8 +125,16 @@ async function main(): Promise<void> {
     // Completion while typing in the 1 MB domain: after the didChange's analysis (the editor's case) and cold.
     const cursors: Array<[string, string, (items: { label: string }[]) => boolean]> = [
       ['a new element in <devices>', text.replace('<devices>', '<devices>\n    <|'), (items) => items.some((i) => i.label === 'disk')],
-      ["a value: <target bus='", text.replace(/<target dev='vd0' bus='virtio'/, "<target dev='vd0' bus='|"), (items) => items.some((i) => i.label === 'virtio')],
-      ['a free PCI address (planner over every device)', text.replace(/(<interface type='bridge'>\s*)/, '$1<addr|'), (items) => items[0]?.label.startsWith('address 0000:') === true],
+      [
+        "a value: <target bus='",
+        text.replace(/<target dev='vd0' bus='virtio'/, "<target dev='vd0' bus='|"),
+        (items) => items.some((i) => i.label === 'virtio'),
+      ],
+      [
+        'a free PCI address (planner over every device)',
+        text.replace(/(<interface type='bridge'>\s*)/, '$1<addr|'),
+        (items) => items[0]?.label.startsWith('address 0000:') === true,
+      ],
     ];
     for (const [what, marked, check] of cursors) {
       const offset = marked.indexOf('|');
@@ -129,17 +162,32 @@ async function main(): Promise<void> {
       const started = performance.now();
       const schemaModel = new DomainSchema(JSON.parse(json));
       const match = schemaModel.rootMatch('domain');
-      for (const group of schemaModel.allowedChildren(match)) schemaModel.allowedChildren(schemaModel.childMatch(match, group.name, group.ns));
+      for (const group of schemaModel.allowedChildren(match))
+        schemaModel.allowedChildren(schemaModel.childMatch(match, group.name, group.ns));
       loads.push(performance.now() - started);
     }
-    report(`schema model load (${(json.length / 1024).toFixed(0)} KB JSON: parse + index)`, `p50 ${percentile(loads.sort((a, b) => a - b), 0.5).toFixed(2)} ms, first ${loads.length ? Math.max(...loads).toFixed(2) : '?'} ms max`, '< 50 ms');
+    report(
+      `schema model load (${(json.length / 1024).toFixed(0)} KB JSON: parse + index)`,
+      `p50 ${percentile(
+        loads.sort((a, b) => a - b),
+        0.5,
+      ).toFixed(2)} ms, first ${loads.length ? Math.max(...loads).toFixed(2) : '?'} ms max`,
+      '< 50 ms',
+    );
   }
 
   const fullCorpus = acceptedLibvirtTestDomains(join(REPO_ROOT, '.cache', 'libvirt-9.0.0', 'tests'));
-  const files = fullCorpus ?? readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.xml')).map((f) => join(CORPUS_DIR, f));
+  const files =
+    fullCorpus ??
+    readdirSync(CORPUS_DIR)
+      .filter((f) => f.endsWith('.xml'))
+      .map((f) => join(CORPUS_DIR, f));
   const source = fullCorpus ? "libvirt's accepted test domains" : 'committed subset; npm run corpus:full for all';
   const started = performance.now();
-  const cli = spawnSync(process.execPath, [builtProgram('cli'), '--format', 'json', ...files], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const cli = spawnSync(process.execPath, [builtProgram('cli'), '--format', 'json', ...files], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   const elapsed = performance.now() - started;
   const linted = JSON.parse(cli.stdout) as Array<{ file: string; diagnostics: Array<{ severity: string; code: string }> }>;
   report(`CLI, one process, ${linted.length} files (${source})`, `${elapsed.toFixed(0)} ms`, '< 2 s for ~1,000');
@@ -152,10 +200,17 @@ async function main(): Promise<void> {
     const document = TextDocument.create(`file://${file}`, 'xml', 1, text);
     const errors = service.validate(document, { hostArch: guestArchOf(text) }).filter((d) => d.severity === 1);
     if (errors.length === 0) continue;
-    if (KNOWN_OLD_QEMU_ONLY.has(basename(file))) { known++; continue; }
+    if (KNOWN_OLD_QEMU_ONLY.has(basename(file))) {
+      known++;
+      continue;
+    }
     falseErrors.push(...errors.map((d) => `${basename(file)}: ${d.code}`));
   }
-  report(`error-severity false positives on those ${files.length} accepted domains`, `${falseErrors.length}${known ? ` (+${known} valid only for QEMU < 2.7)` : ''}`, '0');
+  report(
+    `error-severity false positives on those ${files.length} accepted domains`,
+    `${falseErrors.length}${known ? ` (+${known} valid only for QEMU < 2.7)` : ''}`,
+    '0',
+  );
   for (const line of falseErrors) console.log(`    ${line}`);
 
   // Server start: spawn the bundled server and complete initialize (what an editor waits for).
@@ -166,7 +221,14 @@ async function main(): Promise<void> {
     starts.push(performance.now() - started);
     await probe.close();
   }
-  report('language server start: spawn to initialize result', `p50 ${percentile([...starts].sort((a, b) => a - b), 0.5).toFixed(0)} ms`, 'fast');
+  report(
+    'language server start: spawn to initialize result',
+    `p50 ${percentile(
+      [...starts].sort((a, b) => a - b),
+      0.5,
+    ).toFixed(0)} ms`,
+    'fast',
+  );
 
   const client = await startLspClient({});
   const uri = 'file:///bench/typing.xml';
@@ -182,14 +244,23 @@ async function main(): Promise<void> {
     const sent = performance.now();
     void client.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version },
-      contentChanges: [{ range: { start: { line: memoryLine, character: column }, end: { line: memoryLine, character: column + 1 } }, text: String(version % 10) }],
+      contentChanges: [
+        {
+          range: { start: { line: memoryLine, character: column }, end: { line: memoryLine, character: column + 1 } },
+          text: String(version % 10),
+        },
+      ],
     });
     await next;
     latencies.push(performance.now() - sent);
   }
   await client.close();
   latencies.sort((a, b) => a - b);
-  report('LSP didChange -> publishDiagnostics, 300 edits', `p50 ${percentile(latencies, 0.5).toFixed(2)} ms, p95 ${percentile(latencies, 0.95).toFixed(2)} ms`, 'p95 < 30 ms');
+  report(
+    'LSP didChange -> publishDiagnostics, 300 edits',
+    `p50 ${percentile(latencies, 0.5).toFixed(2)} ms, p95 ${percentile(latencies, 0.95).toFixed(2)} ms`,
+    'p95 < 30 ms',
+  );
 
   const corpus = corpusFiles();
   const random = seededRandom(1);

@@ -15,8 +15,13 @@ export function acceptedLibvirtTestDomains(testsDir: string): string[] | undefin
     if (/PARSE_ERROR|FAILURE/.test(macro) || /FLAG_EXPECT|FAIL/.test(rest)) fail.add(name);
     else succeed.add(name);
   }
-  const inputs = [...succeed].filter((name) => !fail.has(name)).map((name) => join(testsDir, 'qemuxml2argvdata', `${name}.xml`)).filter(existsSync);
-  const outputs = readdirSync(join(testsDir, 'qemuxml2xmloutdata')).filter((name) => name.endsWith('.xml')).map((name) => join(testsDir, 'qemuxml2xmloutdata', name));
+  const inputs = [...succeed]
+    .filter((name) => !fail.has(name))
+    .map((name) => join(testsDir, 'qemuxml2argvdata', `${name}.xml`))
+    .filter(existsSync);
+  const outputs = readdirSync(join(testsDir, 'qemuxml2xmloutdata'))
+    .filter((name) => name.endsWith('.xml'))
+    .map((name) => join(testsDir, 'qemuxml2xmloutdata', name));
   return [...new Set([...inputs, ...outputs].map((file) => realpathSync(file)))].sort();
 }
 

@@ -30,9 +30,18 @@ function fail(message) {
   process.exit(1);
 }
 
-const missing = [...new Set(Object.entries(PACKAGES).filter(([path]) => !existsSync(path)).map(([, pkg]) => pkg))];
+const missing = [
+  ...new Set(
+    Object.entries(PACKAGES)
+      .filter(([path]) => !existsSync(path))
+      .map(([, pkg]) => pkg),
+  ),
+];
 if (missing.length > 0) {
-  if (!isRoot) fail(`the tests need these Debian packages: ${missing.join(' ')}\n  sudo apt-get install -y --no-install-recommends ${missing.join(' ')}`);
+  if (!isRoot)
+    fail(
+      `the tests need these Debian packages: ${missing.join(' ')}\n  sudo apt-get install -y --no-install-recommends ${missing.join(' ')}`,
+    );
   console.log(`ensure-libvirt: installing ${missing.join(' ')}`);
   run('apt-get', ['update', '-qq']);
   run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing]);
@@ -48,7 +57,8 @@ if (!reachable()) {
   // Without systemd (containers, CI): the accounts and folders the QEMU driver expects, then the daemon itself.
   if (spawnSync('getent', ['group', 'kvm']).status !== 0) run('groupadd', ['-r', 'kvm']);
   if (spawnSync('getent', ['group', 'libvirt-qemu']).status !== 0) run('groupadd', ['-r', 'libvirt-qemu']);
-  if (spawnSync('id', ['libvirt-qemu'], { stdio: 'ignore' }).status !== 0) run('useradd', ['-r', '-g', 'kvm', '-s', '/usr/sbin/nologin', 'libvirt-qemu']);
+  if (spawnSync('id', ['libvirt-qemu'], { stdio: 'ignore' }).status !== 0)
+    run('useradd', ['-r', '-g', 'kvm', '-s', '/usr/sbin/nologin', 'libvirt-qemu']);
   for (const dir of ['/var/log/libvirt', '/run/libvirt']) mkdirSync(dir, { recursive: true });
   run('libvirtd', ['-d']);
   const deadline = Date.now() + 30_000;

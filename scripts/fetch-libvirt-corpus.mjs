@@ -24,8 +24,10 @@ if (existsSync(join(target, 'tests', 'qemuxml2argvtest.c'))) {
 }
 mkdirSync(cache, { recursive: true });
 if (process.getuid?.() === 0 && !existsSync('/etc/apt/sources.list.d/libvirt-lint-src.sources')) {
-  writeFileSync('/etc/apt/sources.list.d/libvirt-lint-src.sources',
-    'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: bookworm\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n');
+  writeFileSync(
+    '/etc/apt/sources.list.d/libvirt-lint-src.sources',
+    'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: bookworm\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n',
+  );
   run('apt-get', ['update', '-qq']);
 }
 const work = join(cache, 'download');
@@ -36,5 +38,14 @@ if (!tarball) {
   console.error('fetch-libvirt-corpus: the download has no libvirt_9.0.0.orig.tar.xz');
   process.exit(1);
 }
-run('tar', ['-xJf', join(work, tarball), '-C', cache, 'libvirt-9.0.0/tests/qemuxml2argvdata', 'libvirt-9.0.0/tests/qemuxml2xmloutdata', 'libvirt-9.0.0/tests/qemuxml2argvtest.c', 'libvirt-9.0.0/COPYING.LESSER']);
+run('tar', [
+  '-xJf',
+  join(work, tarball),
+  '-C',
+  cache,
+  'libvirt-9.0.0/tests/qemuxml2argvdata',
+  'libvirt-9.0.0/tests/qemuxml2xmloutdata',
+  'libvirt-9.0.0/tests/qemuxml2argvtest.c',
+  'libvirt-9.0.0/COPYING.LESSER',
+]);
 console.log(`fetch-libvirt-corpus: libvirt's test domains are in ${target}/tests`);

@@ -28,5 +28,7 @@ if (import.meta.main ?? process.argv[1]?.endsWith('generate-schema.ts')) {
   const text = generateSchemaModel(process.argv[2]);
   writeFileSync(SCHEMA_MODEL_PATH, text);
   const model = JSON.parse(text);
-  console.log(`${SCHEMA_MODEL_PATH}: ${model.elements.length} elements, ${model.types.length} value types, ${(text.length / 1024).toFixed(0)} KB (libvirt ${model.version})`);
+  console.log(
+    `${SCHEMA_MODEL_PATH}: ${model.elements.length} elements, ${model.types.length} value types, ${(text.length / 1024).toFixed(0)} KB (libvirt ${model.version})`,
+  );
 }

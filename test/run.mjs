@@ -17,11 +17,17 @@ function collect(dir) {
 }
 
 const filters = process.argv.slice(2);
-const files = collect(testDir).map((file) => relative(root, file)).filter((file) => filters.length === 0 || filters.some((f) => file.includes(f))).sort();
+const files = collect(testDir)
+  .map((file) => relative(root, file))
+  .filter((file) => filters.length === 0 || filters.some((f) => file.includes(f)))
+  .sort();
 if (files.length === 0) {
   console.error(`No test files match ${filters.join(', ')}`);
   process.exit(1);
 }
 console.log(`Running ${files.length} test files`);
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { cwd: root, stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+  cwd: root,
+  stdio: 'inherit',
+});
 process.exit(result.status ?? 1);

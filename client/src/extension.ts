@@ -2,14 +2,14 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { connectionLabel, readConfig, SECTION } from './config';
-import { isDomainXml } from './domainDetection';
-import { createLanguageClient } from './languageClient';
 import { defineDomain } from './commands/defineDomain';
 import { changeDomainPower } from './commands/domainPower';
 import { openDomainXml } from './commands/openDomainXml';
 import { STORED_SCHEME, storedXmlProvider } from './commands/storedXml';
 import { validateDomain } from './commands/validateDomain';
+import { connectionLabel, readConfig, SECTION } from './config';
+import { isDomainXml } from './domainDetection';
+import { createLanguageClient } from './languageClient';
 
 let client: LanguageClient | undefined;
 
@@ -39,11 +39,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     output,
     status,
     vscode.workspace.registerTextDocumentContentProvider(STORED_SCHEME, storedXmlProvider),
-    vscode.commands.registerCommand('libvirt.define', trustedOnly(() => defineDomain(running, output))),
-    vscode.commands.registerCommand('libvirt.validate', trustedOnly(() => validateDomain(running, output))),
-    vscode.commands.registerCommand('libvirt.openDomainXml', trustedOnly(() => openDomainXml(running))),
-    vscode.commands.registerCommand('libvirt.start', trustedOnly(() => changeDomainPower(running, 'start'))),
-    vscode.commands.registerCommand('libvirt.shutdown', trustedOnly(() => changeDomainPower(running, 'shutdown'))),
+    vscode.commands.registerCommand(
+      'libvirt.define',
+      trustedOnly(() => defineDomain(running, output)),
+    ),
+    vscode.commands.registerCommand(
+      'libvirt.validate',
+      trustedOnly(() => validateDomain(running, output)),
+    ),
+    vscode.commands.registerCommand(
+      'libvirt.openDomainXml',
+      trustedOnly(() => openDomainXml(running)),
+    ),
+    vscode.commands.registerCommand(
+      'libvirt.start',
+      trustedOnly(() => changeDomainPower(running, 'start')),
+    ),
+    vscode.commands.registerCommand(
+      'libvirt.shutdown',
+      trustedOnly(() => changeDomainPower(running, 'shutdown')),
+    ),
     vscode.languages.registerCodeLensProvider([{ language: 'libvirt-xml' }, { language: 'xml' }], {
       provideCodeLenses(document) {
         const text = document.getText();
@@ -57,8 +72,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       },
     }),
     vscode.window.onDidChangeActiveTextEditor(updateStatus),
-    vscode.workspace.onDidChangeConfiguration((event) => { if (event.affectsConfiguration(SECTION)) updateStatus(); }),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => { void running.sendNotification('libvirt/workspaceTrust', { trusted: true }); }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(SECTION)) updateStatus();
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void running.sendNotification('libvirt/workspaceTrust', { trusted: true });
+    }),
   );
   updateStatus();
   await running.start();

@@ -2,7 +2,7 @@
 // itself ignores XML whose root is not <domain>), with the "libvirt" settings section.
 
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { readConfig, SECTION } from './config';
 
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
@@ -14,10 +14,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...execArgv, '--inspect=6010'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: 'libvirt-xml' },
-      { language: 'xml' },
-    ],
+    documentSelector: [{ language: 'libvirt-xml' }, { language: 'xml' }],
     synchronize: { configurationSection: SECTION },
     initializationOptions: { settings: readConfig(), workspaceTrusted: vscode.workspace.isTrusted },
     outputChannel: output,

@@ -1,6 +1,6 @@
 // The language server runs virsh (server/src/virsh is the one place that does); these call its commands.
 
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 
 export interface VirshReply {

@@ -4,9 +4,9 @@
 // interleaves are flattened into "what may appear here": the model answers "is this name known here?" and
 // "is this value allowed?", not "is this sequence valid?" — libvirt's parser ignores order anyway.
 
+import type { DataType, SchemaElement, SchemaModel, ValueType } from '../../server/src/service/schema/schemaTypes';
 import { parseXml } from '../../server/src/service/xml/xmlParser';
 import type { XmlElement } from '../../server/src/service/xml/xmlTree';
-import type { DataType, SchemaElement, SchemaModel, ValueType } from '../../server/src/service/schema/schemaTypes';
 
 /** Reads an included file, by the href as written relative to the including file's directory. */
 export type ReadFile = (path: string) => string;
@@ -16,7 +16,27 @@ interface Grammar {
   readonly defines: Map<string, XmlElement[]>;
 }
 
-const RNG_ELEMENTS = new Set(['element', 'attribute', 'group', 'interleave', 'choice', 'optional', 'zeroOrMore', 'oneOrMore', 'list', 'mixed', 'ref', 'parentRef', 'empty', 'text', 'value', 'data', 'notAllowed', 'externalRef', 'grammar']);
+const RNG_ELEMENTS = new Set([
+  'element',
+  'attribute',
+  'group',
+  'interleave',
+  'choice',
+  'optional',
+  'zeroOrMore',
+  'oneOrMore',
+  'list',
+  'mixed',
+  'ref',
+  'parentRef',
+  'empty',
+  'text',
+  'value',
+  'data',
+  'notAllowed',
+  'externalRef',
+  'grammar',
+]);
 
 function localName(name: string): string {
   const colon = name.indexOf(':');
@@ -38,9 +58,15 @@ function directoryOf(path: string): string {
 }
 
 /** Loads a grammar file with its includes: an include's own <define>s override the included file's. */
-function loadGrammar(path: string, read: ReadFile, grammar: Grammar = { start: [], defines: new Map() }, overridden = new Set<string>()): Grammar {
+function loadGrammar(
+  path: string,
+  read: ReadFile,
+  grammar: Grammar = { start: [], defines: new Map() },
+  overridden = new Set<string>(),
+): Grammar {
   const xml = parseXml(read(path));
-  if (!xml.root || xml.errors.length > 0) throw new Error(`${path}: not a well-formed RelaxNG grammar${xml.errors[0] ? ` (${xml.errors[0].message})` : ''}`);
+  if (!xml.root || xml.errors.length > 0)
+    throw new Error(`${path}: not a well-formed RelaxNG grammar${xml.errors[0] ? ` (${xml.errors[0].message})` : ''}`);
   if (localName(xml.root.name) !== 'grammar') throw new Error(`${path}: the root element is <${xml.root.name}>, not <grammar>`);
   for (const child of xml.root.children) {
     const name = localName(child.name);
@@ -139,18 +165,39 @@ export function compileRelaxNg(path: string, read: ReadFile, options: CompileOpt
     const seen = new Set<XmlElement>();
     const walk = (pattern: XmlElement): void => {
       switch (pattern.name) {
-        case 'value': values.add(pattern.text); break;
-        case 'data': data.push(dataType(pattern)); break;
-        case 'text': case 'list': case 'attribute': any = true; break; // an <attribute> without content takes any text
-        case 'empty': values.add(''); break;
+        case 'value':
+          values.add(pattern.text);
+          break;
+        case 'data':
+          data.push(dataType(pattern));
+          break;
+        case 'text':
+        case 'list':
+        case 'attribute':
+          any = true;
+          break; // an <attribute> without content takes any text
+        case 'empty':
+          values.add('');
+          break;
         case 'ref': {
-          for (const body of resolve(pattern)) if (!seen.has(body)) { seen.add(body); walk(body); }
+          for (const body of resolve(pattern))
+            if (!seen.has(body)) {
+              seen.add(body);
+              walk(body);
+            }
           break;
         }
-        case 'choice': case 'group': case 'optional': case 'zeroOrMore': case 'oneOrMore': case 'interleave': case 'mixed':
+        case 'choice':
+        case 'group':
+        case 'optional':
+        case 'zeroOrMore':
+        case 'oneOrMore':
+        case 'interleave':
+        case 'mixed':
           for (const child of patterns(pattern)) walk(child);
           break;
-        default: break;
+        default:
+          break;
       }
     };
     for (const pattern of content) walk(pattern);
@@ -162,7 +209,14 @@ export function compileRelaxNg(path: string, read: ReadFile, options: CompileOpt
   };
 
   const collect = (element: XmlElement): Collected => {
-    const collected: Collected = { attributes: new Map(), children: new Map(), text: [], anyAttributes: false, anyChildren: false, hasText: false };
+    const collected: Collected = {
+      attributes: new Map(),
+      children: new Map(),
+      text: [],
+      anyAttributes: false,
+      anyChildren: false,
+      hasText: false,
+    };
     const visiting = new Set<XmlElement>();
     // `required` collects what must appear wherever the walk is (null: inside optional content). A choice requires
     // what every one of its branches requires (children compared by name: branches define their own <source>s).
@@ -170,7 +224,10 @@ export function compileRelaxNg(path: string, read: ReadFile, options: CompileOpt
       switch (pattern.name) {
         case 'attribute': {
           const name = attr(pattern, 'name');
-          if (!name) { collected.anyAttributes = true; break; }
+          if (!name) {
+            collected.anyAttributes = true;
+            break;
+          }
           const entry = collected.attributes.get(name);
           const content = patterns(pattern);
           if (entry) entry.types.push(...(content.length ? content : [pattern]));
@@ -180,7 +237,10 @@ export function compileRelaxNg(path: string, read: ReadFile, options: CompileOpt
         }
         case 'element': {
           const name = attr(pattern, 'name');
-          if (!name) { collected.anyChildren = true; break; }
+          if (!name) {
+            collected.anyChildren = true;
+            break;
+          }
           if (!collected.children.has(pattern)) collected.children.set(pattern, false);
           if (required) required.children.set(name, [...(required.children.get(name) ?? []), pattern]);
           break;
@@ -194,7 +254,10 @@ export function compileRelaxNg(path: string, read: ReadFile, options: CompileOpt
           }
           break;
         }
-        case 'group': case 'interleave': case 'oneOrMore': case 'mixed':
+        case 'group':
+        case 'interleave':
+        case 'oneOrMore':
+        case 'mixed':
           if (pattern.name === 'mixed') collected.hasText = true;
           for (const child of patterns(pattern)) walk(child, required);
           break;
@@ -209,18 +272,27 @@ export function compileRelaxNg(path: string, read: ReadFile, options: CompileOpt
           for (const name of all[0]?.attributes ?? []) if (all.every((b) => b.attributes.has(name))) required.attributes.add(name);
           for (const [name, nodes] of all[0]?.children ?? []) {
             if (!all.every((b) => b.children.has(name))) continue;
-            required.children.set(name, [...(required.children.get(name) ?? []), ...nodes, ...all.slice(1).flatMap((b) => b.children.get(name)!)]);
+            required.children.set(name, [
+              ...(required.children.get(name) ?? []),
+              ...nodes,
+              ...all.slice(1).flatMap((b) => b.children.get(name)!),
+            ]);
           }
           break;
         }
-        case 'optional': case 'zeroOrMore':
+        case 'optional':
+        case 'zeroOrMore':
           for (const child of patterns(pattern)) walk(child, null);
           break;
-        case 'text': case 'data': case 'value': case 'list':
+        case 'text':
+        case 'data':
+        case 'value':
+        case 'list':
           collected.hasText = true;
           collected.text.push(pattern);
           break;
-        default: break; // empty, notAllowed
+        default:
+          break; // empty, notAllowed
       }
     };
     const required: Required = { attributes: new Set(), children: new Map() };
@@ -280,12 +352,23 @@ function dataType(data: XmlElement): DataType {
   for (const param of data.children.filter((c) => c.name === 'param')) {
     const value = param.text.trim();
     switch (attr(param, 'name')) {
-      case 'pattern': type.p = value; break;
-      case 'minInclusive': type.min = Number(value); break;
-      case 'maxInclusive': type.max = Number(value); break;
-      case 'minLength': type.minLen = Number(value); break;
-      case 'maxLength': type.maxLen = Number(value); break;
-      default: break;
+      case 'pattern':
+        type.p = value;
+        break;
+      case 'minInclusive':
+        type.min = Number(value);
+        break;
+      case 'maxInclusive':
+        type.max = Number(value);
+        break;
+      case 'minLength':
+        type.minLen = Number(value);
+        break;
+      case 'maxLength':
+        type.maxLen = Number(value);
+        break;
+      default:
+        break;
     }
   }
   const except = data.children.find((c) => c.name === 'except');

@@ -18,7 +18,12 @@ runCli(process.argv.slice(2), {
   writeErr: (text) => process.stderr.write(text),
   colour,
   readStdin,
-}).then((status) => { process.exitCode = status; }, (error: unknown) => {
-  process.stderr.write(`libvirt-lint: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exitCode = 2;
-});
+}).then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (error: unknown) => {
+    process.stderr.write(`libvirt-lint: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

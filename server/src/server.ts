@@ -1,8 +1,8 @@
 // Entry point of libvirt-xml-language-server: LSP over --stdio, --node-ipc or --socket=PORT.
 
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { localHostFacts } from './service/hostFacts';
 import { startLanguageServer } from './lsp/languageServer';
+import { localHostFacts } from './service/hostFacts';
 
 if (!process.argv.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg.startsWith('--socket') || arg.startsWith('--pipe'))) {
   process.stderr.write('Usage: libvirt-xml-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME\n');

@@ -7,7 +7,10 @@ import { builtProgram, REPO_ROOT } from '../support/built';
 
 function lint(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
   const result = spawnSync(process.execPath, [builtProgram('cli'), ...args], {
-    cwd: REPO_ROOT, encoding: 'utf8', input: options.input, timeout: 30_000,
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    input: options.input,
+    timeout: 30_000,
     env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -23,7 +26,12 @@ describe('libvirt-lint', () => {
     assert.equal(status, 1);
     const lines = stdout.split('\n');
     assert.equal(lines[1], GPU);
-    assert.ok(lines.some((line) => /^ {2}41:60 {2}error {4}PCI address 0000:01:00\.0 is also used by hostdev 0000:27:00\.0\. {2}pci-address-conflict$/.test(line)), stdout);
+    assert.ok(
+      lines.some((line) =>
+        /^ {2}41:60 {2}error {4}PCI address 0000:01:00\.0 is also used by hostdev 0000:27:00\.0\. {2}pci-address-conflict$/.test(line),
+      ),
+      stdout,
+    );
     assert.match(stdout, /✖ 8 problems \(2 errors, 4 warnings, 2 info\)\n$/);
     assert.doesNotMatch(stdout, /\x1b\[/, 'no colour when stdout is not a terminal');
   });
@@ -36,14 +44,23 @@ describe('libvirt-lint', () => {
     const { status, stdout } = lint(['--format', 'json', GPU, CLEAN]);
     assert.equal(status, 1);
     const results = JSON.parse(stdout);
-    assert.deepEqual(results.map((r: { file: string }) => r.file), [GPU, CLEAN]);
+    assert.deepEqual(
+      results.map((r: { file: string }) => r.file),
+      [GPU, CLEAN],
+    );
     assert.deepEqual(results[1].diagnostics, []);
     const conflict = results[0].diagnostics.find((d: { code: string }) => d.code === 'pci-address-conflict');
     assert.deepEqual(conflict, {
-      line: 41, column: 60, endLine: 41, endColumn: 64, severity: 'error', code: 'pci-address-conflict',
+      line: 41,
+      column: 60,
+      endLine: 41,
+      endColumn: 64,
+      severity: 'error',
+      code: 'pci-address-conflict',
       message: 'PCI address 0000:01:00.0 is also used by hostdev 0000:27:00.0.',
     });
-    for (const d of results[0].diagnostics) assert.deepEqual(Object.keys(d), ['line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
+    for (const d of results[0].diagnostics)
+      assert.deepEqual(Object.keys(d), ['line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
   });
 
   it('exits 0 and prints nothing for a clean domain', () => {
@@ -64,7 +81,13 @@ describe('libvirt-lint', () => {
   });
 
   it('exits 2 with usage for bad options, unknown rules and no files', () => {
-    for (const args of [['--format', 'xml', GPU], ['--rule', 'no-such-rule=off', GPU], ['--rule', 'nic-not-virtio=loud', GPU], ['--bogus', GPU], []]) {
+    for (const args of [
+      ['--format', 'xml', GPU],
+      ['--rule', 'no-such-rule=off', GPU],
+      ['--rule', 'nic-not-virtio=loud', GPU],
+      ['--bogus', GPU],
+      [],
+    ]) {
       const { status, stderr } = lint(args);
       assert.equal(status, 2, args.join(' '));
       assert.match(stderr, /^libvirt-lint: .+\n\nUsage: libvirt-lint/);
@@ -86,9 +109,15 @@ describe('libvirt-lint', () => {
   });
 
   it("reads standard input for '-'", () => {
-    const { status, stdout } = lint(['--format=json', '-'], { input: "<domain type='kvm'><vendor/><devices><disk type='block'><target dev='vda' bus='virtio'/></disk></devices></domain>" });
+    const { status, stdout } = lint(['--format=json', '-'], {
+      input: "<domain type='kvm'><vendor/><devices><disk type='block'><target dev='vda' bus='virtio'/></disk></devices></domain>",
+    });
     assert.equal(status, 1);
-    assert.deepEqual(JSON.parse(stdout)[0].diagnostics.map((d: { code: string }) => d.code), ['schema', 'disk-source-mismatch'], '<vendor/> is unknown at the top level');
+    assert.deepEqual(
+      JSON.parse(stdout)[0].diagnostics.map((d: { code: string }) => d.code),
+      ['schema', 'disk-source-mismatch'],
+      '<vendor/> is unknown at the top level',
+    );
   });
 
   it('treats names after -- as files, even with a leading dash', () => {
@@ -105,7 +134,11 @@ describe('libvirt-lint', () => {
   });
 
   it('runs as npx libvirt-lint from the repository root', () => {
-    const result = spawnSync('npx', ['--no-install', 'libvirt-lint', '--format', 'json', GPU], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync('npx', ['--no-install', 'libvirt-lint', '--format', 'json', GPU], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     assert.equal(result.status, 1, result.stderr);
     assert.equal(JSON.parse(result.stdout)[0].file, GPU);
   });

@@ -15,14 +15,17 @@ describe('completion of element names', () => {
   it('inserts an element with its typical attributes, first choices, required children and the document’s indentation', () => {
     const text = domainXml({ devices: '    <di|' });
     const accepted = completeAt(text).accept('disk');
-    assert.ok(accepted.includes("    <disk type='file' device='disk'>\n      <target dev='' bus='virtio'/>\n      \n    </disk>\n"), accepted);
+    assert.ok(
+      accepted.includes("    <disk type='file' device='disk'>\n      <target dev='' bus='virtio'/>\n      \n    </disk>\n"),
+      accepted,
+    );
     const hostdev = completeAt(domainXml({ devices: '    <|' })).accept('hostdev');
     assert.ok(hostdev.includes("    <hostdev mode='subsystem' type='pci' managed='yes'>\n      <source></source>\n"), hostdev);
   });
 
   it('inserts required children, as libvirt’s schema requires them', () => {
     const accepted = completeAt(domainXml({ devices: '    <lea|' })).accept('lease');
-    assert.match(accepted, /    <lease>\n      <lockspace><\/lockspace>\n      <key><\/key>\n      <target path=''\/>\n      \n    <\/lease>/);
+    assert.match(accepted, / {4}<lease>\n {6}<lockspace><\/lockspace>\n {6}<key><\/key>\n {6}<target path=''\/>\n {6}\n {4}<\/lease>/);
   });
 
   it('fills <os><type> with a usable machine and hvm', () => {
@@ -37,7 +40,8 @@ describe('completion of element names', () => {
 
   it('works mid-typing in a document that is not well-formed', () => {
     // An unclosed <disk> before the cursor and a broken tag after it: the cursor is still inside <disk>.
-    const broken = "<domain type='kvm'>\n  <name>x</name>\n  <devices>\n    <disk type='file' device='disk'>\n      <source file='/vm/a.qcow2'/>\n      <|\n    <interface type='network'\n</domain>";
+    const broken =
+      "<domain type='kvm'>\n  <name>x</name>\n  <devices>\n    <disk type='file' device='disk'>\n      <source file='/vm/a.qcow2'/>\n      <|\n    <interface type='network'\n</domain>";
     const { labels } = completeAt(broken);
     for (const name of ['target', 'driver', 'boot', 'address']) assert.ok(labels.includes(name), name);
     assert.ok(!labels.includes('disk'));
@@ -49,10 +53,15 @@ describe('completion of element names', () => {
   });
 
   it('closes the innermost open element after </', () => {
-    const completion = completeAt("<domain type='kvm'>\n  <devices>\n    <disk type='file' device='disk'>\n      <target dev='vda' bus='virtio'/>\n    </|\n  </devices>\n</domain>");
+    const completion = completeAt(
+      "<domain type='kvm'>\n  <devices>\n    <disk type='file' device='disk'>\n      <target dev='vda' bus='virtio'/>\n    </|\n  </devices>\n</domain>",
+    );
     assert.deepEqual(completion.labels, ['/disk']);
     assert.ok(completion.accept('/disk').includes("<target dev='vda' bus='virtio'/>\n    </disk>\n  </devices>"));
-    assert.ok(completeAt("<domain type='kvm'>\n  <name>x</na|me>\n</domain>").accept('/name').includes('<name>x</name>\n</domain>'), 'an end tag being retyped is replaced whole');
+    assert.ok(
+      completeAt("<domain type='kvm'>\n  <name>x</na|me>\n</domain>").accept('/name').includes('<name>x</name>\n</domain>'),
+      'an end tag being retyped is replaced whole',
+    );
   });
 
   it('offers nothing in free-form metadata', () => {
@@ -71,7 +80,10 @@ describe('completion of attributes and values', () => {
 
   it('inserts an attribute with the choice of its values', () => {
     const accepted = completeAt(domainXml({ devices: disk("<driver name='qemu' ca|/>") })).accept('cache');
-    assert.ok(accepted.includes("<driver name='qemu' cache='default'/>") || accepted.includes("<driver name='qemu' cache='none'/>"), accepted);
+    assert.ok(
+      accepted.includes("<driver name='qemu' cache='default'/>") || accepted.includes("<driver name='qemu' cache='none'/>"),
+      accepted,
+    );
   });
 
   it('offers enumerated values, the usual one preselected', () => {
@@ -81,14 +93,21 @@ describe('completion of attributes and values', () => {
     assert.equal(bus.items[0]!.preselect, true);
     const cache = completeAt(domainXml({ devices: disk("<driver name='qemu' type='qcow2' cache='wr|'/>") })).labels;
     assert.ok(cache.includes('writeback') && cache.includes('none'));
-    assert.deepEqual(completeAt(domainXml({ features: "    <hyperv mode='custom'><relaxed state='|'/></hyperv>" })).labels.sort(), ['off', 'on']);
+    assert.deepEqual(completeAt(domainXml({ features: "    <hyperv mode='custom'><relaxed state='|'/></hyperv>" })).labels.sort(), [
+      'off',
+      'on',
+    ]);
     assert.ok(completeAt(domainXml({ cpu: "  <cpu mode='|'/>" })).labels.includes('host-passthrough'));
     assert.ok(completeAt(domainXml({ os: "    <boot dev='|'/>" })).labels.includes('cdrom'));
     assert.ok(completeAt(domainXml({ memory: "  <memory unit='|'>4</memory>" })).labels.includes('GiB'));
     // Patterns, not lists, in libvirt's schema: the common values are suggested.
     const nic = completeAt(domainXml({ devices: "    <interface type='network'><model type='|'/></interface>" }));
     assert.deepEqual(nic.labels.slice(0, 3), ['virtio', 'e1000e', 'e1000']);
-    assert.ok(completeAt(domainXml({ os: '' }).replace("machine='q35'", "machine='|'")).labels.slice(0, 3).join() === 'q35,pc,virt');
+    assert.ok(
+      completeAt(domainXml({ os: '' }).replace("machine='q35'", "machine='|'"))
+        .labels.slice(0, 3)
+        .join() === 'q35,pc,virt',
+    );
     assert.ok(completeAt(domainXml({ cpu: "  <cpu mode='custom'><model>|</model></cpu>" })).labels.includes('Skylake-Client'));
   });
 

@@ -24,7 +24,7 @@ describe('fuzzing the language service', () => {
       for (let i = 0; i < rounds; i++) text = mutate(text, random);
       const document = TextDocument.create('file:///fuzz.xml', 'xml', 1, text);
       const started = performance.now();
-      let diagnostics;
+      let diagnostics: ReturnType<typeof service.validate> | undefined;
       try {
         diagnostics = service.validate(document, { hostArch: 'x86_64' });
       } catch (error) {
@@ -37,8 +37,11 @@ describe('fuzzing the language service', () => {
         try {
           const { items } = service.completion(document, position);
           for (const item of items) {
-            const edit = item.textEdit as { range: { start: { line: number; character: number }; end: { line: number; character: number } } } | undefined;
-            if (edit) assert.ok(document.offsetAt(edit.range.start) <= document.offsetAt(edit.range.end), 'a completion range runs backwards');
+            const edit = item.textEdit as
+              | { range: { start: { line: number; character: number }; end: { line: number; character: number } } }
+              | undefined;
+            if (edit)
+              assert.ok(document.offsetAt(edit.range.start) <= document.offsetAt(edit.range.end), 'a completion range runs backwards');
           }
           service.hover(document, position);
         } catch (error) {

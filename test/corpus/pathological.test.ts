@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService } from '../../server/src/service/languageService';
 import { syntheticDomain } from '../../bench/syntheticDomain';
+import { createLanguageService } from '../../server/src/service/languageService';
 
 const service = createLanguageService({ arch: 'x86_64' });
 
@@ -31,7 +31,10 @@ describe('pathological input', () => {
     const { text, devices } = syntheticDomain(10 * 1024 * 1024);
     assert.ok(devices > 40_000);
     const diagnostics = analyse(text, 15_000);
-    assert.deepEqual(diagnostics.filter((d) => d.code === 'xml-syntax'), []);
+    assert.deepEqual(
+      diagnostics.filter((d) => d.code === 'xml-syntax'),
+      [],
+    );
   });
 
   it('an entity bomb in the internal subset is never expanded', () => {

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { RULES } from '../../server/src/service/rules';
 import { README_PATH, readmeWithRules } from '../../scripts/ruleDocs';
+import { RULES } from '../../server/src/service/rules';
 
 describe('rule documentation', () => {
   it("README.md's rules section is up to date (npm run docs)", () => {

@@ -2,7 +2,7 @@
 // node 24 from npm, in a cache folder (.vscode-test/) reused across runs. Every run gets a fresh profile,
 // extensions dir and workspace, and everything is torn down afterwards (process group killed, folders removed).
 
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,16 @@ const ENTRY = join(CODE_SERVER_DIR, 'node_modules', 'code-server', 'out', 'node'
 const INSTALLED_MARKER = join(CODE_SERVER_DIR, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules', '@microsoft', '1ds-core-js');
 export const CODE_SERVER_VERSION = '4.139.1';
 export const CHROMIUM = '/usr/bin/chromium';
-const DEBIAN_PACKAGES = ['chromium', 'build-essential', 'python3', 'pkg-config', 'libkrb5-dev', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev'];
+const DEBIAN_PACKAGES = [
+  'chromium',
+  'build-essential',
+  'python3',
+  'pkg-config',
+  'libkrb5-dev',
+  'libx11-dev',
+  'libxkbfile-dev',
+  'libsecret-1-dev',
+];
 
 function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): void {
   const result = spawnSync(command, args, { stdio: 'inherit', timeout: 1_200_000, ...options });
@@ -27,10 +36,17 @@ function run(command: string, args: string[], options: { cwd?: string; env?: Nod
 
 /** Installs what is missing: Debian packages (as root), node 24 and code-server into .vscode-test/. */
 export function ensureCodeServer(): void {
-  const missing = DEBIAN_PACKAGES.filter((pkg) => spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' }).stdout?.includes('install ok installed') !== true);
+  const missing = DEBIAN_PACKAGES.filter(
+    (pkg) => spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' }).stdout?.includes('install ok installed') !== true,
+  );
   if (missing.length > 0) {
-    if (process.getuid?.() !== 0) throw new Error(`The end-to-end tests need these Debian packages: ${missing.join(' ')} (sudo apt-get install -y ${missing.join(' ')})`);
-    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    if (process.getuid?.() !== 0)
+      throw new Error(
+        `The end-to-end tests need these Debian packages: ${missing.join(' ')} (sudo apt-get install -y ${missing.join(' ')})`,
+      );
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   }
   if (!existsSync(NODE24)) {
     mkdirSync(join(CACHE, 'node24'), { recursive: true });
@@ -41,9 +57,15 @@ export function ensureCodeServer(): void {
     mkdirSync(CODE_SERVER_DIR, { recursive: true });
     // code-server's postinstall installs VS Code's dependencies and builds native addons (a few minutes, once);
     // npm 11 runs it only when allowed, and under node 24 (it checks npm's user agent).
-    writeFileSync(join(CODE_SERVER_DIR, 'package.json'), JSON.stringify({
-      name: 'code-server-cache', private: true, dependencies: { 'code-server': CODE_SERVER_VERSION }, allowScripts: { 'code-server': true, argon2: true },
-    }) + '\n');
+    writeFileSync(
+      join(CODE_SERVER_DIR, 'package.json'),
+      `${JSON.stringify({
+        name: 'code-server-cache',
+        private: true,
+        dependencies: { 'code-server': CODE_SERVER_VERSION },
+        allowScripts: { 'code-server': true, argon2: true },
+      })}\n`,
+    );
     // Under `npm test` the outer npm's settings (npm_config_user_agent naming node 20...) are in the environment:
     // the inner npm must start clean.
     const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_')));
@@ -75,9 +97,15 @@ export interface CodeServer {
 }
 
 const USER_SETTINGS = {
-  'workbench.startupEditor': 'none', 'chat.disableAIFeatures': true, 'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  'telemetry.telemetryLevel': 'off', 'extensions.autoUpdate': false, 'files.autoSave': 'off', 'files.hotExit': 'off',
-  'workbench.tips.enabled': false, 'security.workspace.trust.enabled': false,
+  'workbench.startupEditor': 'none',
+  'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoUpdate': false,
+  'files.autoSave': 'off',
+  'files.hotExit': 'off',
+  'workbench.tips.enabled': false,
+  'security.workspace.trust.enabled': false,
 };
 
 export interface StartOptions {
@@ -89,24 +117,56 @@ export interface StartOptions {
 }
 
 /** Starts code-server on 127.0.0.1 with a fresh profile and a workspace copied from `workspaceFrom`. */
-export async function startCodeServer(workspaceFrom: string, settings: Record<string, unknown> = {}, options: StartOptions = {}): Promise<CodeServer> {
+export async function startCodeServer(
+  workspaceFrom: string,
+  settings: Record<string, unknown> = {},
+  options: StartOptions = {},
+): Promise<CodeServer> {
   const root = mkdtempSync(join(tmpdir(), 'libvirt-e2e-'));
   const workspace = options.inPlace ? workspaceFrom : join(root, 'workspace');
   if (!options.inPlace) cpSync(workspaceFrom, workspace, { recursive: true });
   for (const dir of ['user-data/User', 'extensions', 'xdg', 'tmp']) mkdirSync(join(root, dir), { recursive: true });
   if (options.installExtension) {
-    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      publisher: string;
+      name: string;
+      version: string;
+    };
     symlinkSync(REPO_ROOT, join(root, 'extensions', `${manifest.publisher}.${manifest.name}-${manifest.version}`));
   }
   writeFileSync(join(root, 'user-data', 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
   writeFileSync(join(root, 'config.yaml'), '');
-  const port = options.port ?? await freePort();
-  const env = { ...process.env, XDG_CONFIG_HOME: join(root, 'xdg'), XDG_DATA_HOME: join(root, 'xdg'), XDG_CACHE_HOME: join(root, 'xdg'), TMPDIR: join(root, 'tmp') };
-  const child: ChildProcess = spawn(NODE24, [
-    ENTRY, '--config', join(root, 'config.yaml'), '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry',
-    '--disable-update-check', '--disable-workspace-trust', '--user-data-dir', join(root, 'user-data'), '--extensions-dir', join(root, 'extensions'),
-    '--vscode-option', 'enable-smoke-test-driver', workspace,
-  ], { env, detached: true, stdio: 'ignore' });
+  const port = options.port ?? (await freePort());
+  const env = {
+    ...process.env,
+    XDG_CONFIG_HOME: join(root, 'xdg'),
+    XDG_DATA_HOME: join(root, 'xdg'),
+    XDG_CACHE_HOME: join(root, 'xdg'),
+    TMPDIR: join(root, 'tmp'),
+  };
+  const child: ChildProcess = spawn(
+    NODE24,
+    [
+      ENTRY,
+      '--config',
+      join(root, 'config.yaml'),
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--user-data-dir',
+      join(root, 'user-data'),
+      '--extensions-dir',
+      join(root, 'extensions'),
+      '--vscode-option',
+      'enable-smoke-test-driver',
+      workspace,
+    ],
+    { env, detached: true, stdio: 'ignore' },
+  );
   const deadline = Date.now() + 30_000;
   while (!(await listening(port))) {
     if (Date.now() > deadline || child.exitCode !== null) throw new Error('code-server did not start');
@@ -116,7 +176,8 @@ export async function startCodeServer(workspaceFrom: string, settings: Record<st
     port,
     workspace,
     root,
-    url: (payload) => `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}${payload ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : ''}`,
+    url: (payload) =>
+      `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}${payload ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : ''}`,
     remote: (path) => `vscode-remote://127.0.0.1:${port}${path}`,
     stop() {
       try {
@@ -138,4 +199,12 @@ async function listening(port: number): Promise<boolean> {
   }
 }
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, ensureCodeServer, REPO_ROOT, startCodeServer } from './codeServer';
 
 const OUTPUT = join(REPO_ROOT, '.vscode-test', 'e2e-output');
@@ -21,7 +21,16 @@ function availableMb(): number {
 
 async function buildSuite(into: string): Promise<string> {
   const outfile = join(into, 'suite', 'index.js');
-  await build({ entryPoints: [join(__dirname, 'suite', 'index.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], logLevel: 'warning' });
+  await build({
+    entryPoints: [join(__dirname, 'suite', 'index.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    logLevel: 'warning',
+  });
   return outfile;
 }
 
@@ -43,14 +52,18 @@ describe('the extension in a real VS Code', { timeout: 900_000 }, () => {
   before(async () => {
     ensureCodeServer();
     baseline = availableMb();
-    sampler = setInterval(() => { lowest = Math.min(lowest, availableMb()); }, 500);
+    sampler = setInterval(() => {
+      lowest = Math.min(lowest, availableMb());
+    }, 500);
     mkdirSync(OUTPUT, { recursive: true });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
   after(async () => {
     await browser?.close();
     clearInterval(sampler);
-    console.log(`e2e: ${Math.round((Date.now() - started) / 1000)} s in all (after install), memory peak ${Math.round(baseline - lowest)} MB above the baseline`);
+    console.log(
+      `e2e: ${Math.round((Date.now() - started) / 1000)} s in all (after install), memory peak ${Math.round(baseline - lowest)} MB above the baseline`,
+    );
   });
 
   it('passes the extension-host suite', async (t) => {
@@ -59,8 +72,18 @@ describe('the extension in a real VS Code', { timeout: 900_000 }, () => {
     try {
       const suite = await buildSuite(server.root);
       const started = Date.now();
-      await page.goto(server.url([['extensionDevelopmentPath', server.remote(REPO_ROOT)], ['extensionTestsPath', server.remote(suite)]]));
-      const results = JSON.parse(await waitForFile(join(server.workspace, '.e2e-results.json'), 240_000)) as Array<{ name: string; ok: boolean; error?: string; ms: number }>;
+      await page.goto(
+        server.url([
+          ['extensionDevelopmentPath', server.remote(REPO_ROOT)],
+          ['extensionTestsPath', server.remote(suite)],
+        ]),
+      );
+      const results = JSON.parse(await waitForFile(join(server.workspace, '.e2e-results.json'), 240_000)) as Array<{
+        name: string;
+        ok: boolean;
+        error?: string;
+        ms: number;
+      }>;
       timings['extension-host suite'] = Date.now() - started;
       assert.ok(results.length >= 7, `${results.length} results`);
       for (const result of results) {
@@ -75,7 +98,7 @@ describe('the extension in a real VS Code', { timeout: 900_000 }, () => {
     }
   });
 
-  it("a user sees the squiggle, reads the hover, hides virtualization with Ctrl+. and defines a domain", async () => {
+  it('a user sees the squiggle, reads the hover, hides virtualization with Ctrl+. and defines a domain', async () => {
     const server = await startCodeServer(join(REPO_ROOT, 'test', 'fixtures'), SETTINGS);
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const step = async (name: string, body: () => Promise<void>) => {
@@ -88,7 +111,12 @@ describe('the extension in a real VS Code', { timeout: 900_000 }, () => {
     };
     try {
       const started = Date.now();
-      await page.goto(server.url([['extensionDevelopmentPath', server.remote(REPO_ROOT)], ['openFile', server.remote(join(server.workspace, 'win10-gpu-passthrough.xml'))]]));
+      await page.goto(
+        server.url([
+          ['extensionDevelopmentPath', server.remote(REPO_ROOT)],
+          ['openFile', server.remote(join(server.workspace, 'win10-gpu-passthrough.xml'))],
+        ]),
+      );
       await step('squiggle', async () => {
         await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: 90_000 });
         timings['page load to first diagnostic'] = Date.now() - started;
@@ -115,9 +143,15 @@ describe('the extension in a real VS Code', { timeout: 900_000 }, () => {
         await page.keyboard.press('Escape');
         await page.click('.monaco-editor .squiggly-warning', { force: true });
         await page.keyboard.press('Control+.');
-        const row = await page.waitForSelector('.action-widget .monaco-list-row:has-text("Hide virtualization from the guest")', { timeout: 20_000 });
+        const row = await page.waitForSelector('.action-widget .monaco-list-row:has-text("Hide virtualization from the guest")', {
+          timeout: 20_000,
+        });
         await row.click();
-        await page.waitForFunction(`(() => { const m = /Warnings: (\\d+)/.exec(document.querySelector('#status\\\\.problems')?.getAttribute('aria-label') ?? ''); return m && Number(m[1]) < ${before}; })()`, undefined, { timeout: 20_000 });
+        await page.waitForFunction(
+          `(() => { const m = /Warnings: (\\d+)/.exec(document.querySelector('#status\\\\.problems')?.getAttribute('aria-label') ?? ''); return m && Number(m[1]) < ${before}; })()`,
+          undefined,
+          { timeout: 20_000 },
+        );
         assert.ok((await warnings()) <= before - 2, 'vendor-id-missing and kvm-hidden-missing are gone');
         const text = await page.innerText('.monaco-editor .view-lines');
         assert.match(text, /vendor_id/);
@@ -130,15 +164,24 @@ describe('the extension in a real VS Code', { timeout: 900_000 }, () => {
         await page.keyboard.press('Escape');
         await page.keyboard.press('Home');
         await page.keyboard.type('<hostd', { delay: 50 });
-        const row = await page.waitForSelector('.suggest-widget .monaco-list-row:has-text("hostdev"):not(:has-text("hostdev-gpu"))', { timeout: 20_000 });
+        const row = await page.waitForSelector('.suggest-widget .monaco-list-row:has-text("hostdev"):not(:has-text("hostdev-gpu"))', {
+          timeout: 20_000,
+        });
         await page.screenshot({ path: join(OUTPUT, 'ui-completion.png') });
         await row.click();
-        await page.waitForSelector(`.monaco-editor .view-lines:has-text("<hostdev mode='subsystem' type='pci' managed='yes'>")`, { timeout: 20_000 });
+        await page.waitForSelector(`.monaco-editor .view-lines:has-text("<hostdev mode='subsystem' type='pci' managed='yes'>")`, {
+          timeout: 20_000,
+        });
         await page.keyboard.press('Escape');
       });
       await step('define from the palette', async () => {
         await page.keyboard.press('Control+KeyS');
-        await page.goto(server.url([['extensionDevelopmentPath', server.remote(REPO_ROOT)], ['openFile', server.remote(join(server.workspace, 'test-driver-valid.xml'))]]));
+        await page.goto(
+          server.url([
+            ['extensionDevelopmentPath', server.remote(REPO_ROOT)],
+            ['openFile', server.remote(join(server.workspace, 'test-driver-valid.xml'))],
+          ]),
+        );
         await page.waitForSelector('.monaco-editor .view-lines:has-text("e2e-test-driver")', { timeout: 60_000 });
         await page.waitForTimeout(3000);
         await page.waitForSelector('.monaco-editor .codelens-decoration:has-text("Define with virsh")', { timeout: 60_000 });
@@ -152,7 +195,7 @@ describe('the extension in a real VS Code', { timeout: 900_000 }, () => {
         await page.keyboard.type('Notifications: Show Notifications');
         await page.waitForSelector('.quick-input-list .monaco-list-row:has-text("Show Notifications")', { timeout: 20_000 });
         await page.keyboard.press('Enter');
-        await page.waitForSelector(".notifications-center:has-text(\"Domain 'e2e-test-driver' defined.\")", { timeout: 30_000 });
+        await page.waitForSelector('.notifications-center:has-text("Domain \'e2e-test-driver\' defined.")', { timeout: 30_000 });
         await page.screenshot({ path: join(OUTPUT, 'ui-flow.png') });
       });
       timings['UI flow'] = Date.now() - started;

@@ -4,8 +4,8 @@
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { runTests } from '@vscode/test-electron';
+import { build } from 'esbuild';
 
 async function main(): Promise<void> {
   const root = join(__dirname, '..', '..');
@@ -13,7 +13,14 @@ async function main(): Promise<void> {
   const workspace = join(work, 'workspace');
   cpSync(join(root, 'test', 'fixtures'), workspace, { recursive: true });
   const suite = join(work, 'suite', 'index.js');
-  await build({ entryPoints: [join(__dirname, 'suite', 'index.ts')], outfile: suite, bundle: true, platform: 'node', format: 'cjs', external: ['vscode'] });
+  await build({
+    entryPoints: [join(__dirname, 'suite', 'index.ts')],
+    outfile: suite,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+  });
   await runTests({ extensionDevelopmentPath: root, extensionTestsPath: suite, launchArgs: [workspace, '--disable-extensions'] });
 }
 

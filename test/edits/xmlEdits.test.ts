@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { documentStyle } from '../../server/src/service/edits/documentStyle';
-import { applyEdits, insertChild, removeAttribute, removeElement, replaceText, setAttribute, type EditContext } from '../../server/src/service/edits/xmlEdits';
+import {
+  applyEdits,
+  type EditContext,
+  insertChild,
+  removeAttribute,
+  removeElement,
+  replaceText,
+  setAttribute,
+} from '../../server/src/service/edits/xmlEdits';
 import { parseXml } from '../../server/src/service/xml/xmlParser';
 import { firstChild } from '../../server/src/service/xml/xmlTree';
 
@@ -25,17 +33,22 @@ describe('documentStyle', () => {
 
 describe('xmlEdits', () => {
   it('adds a child on its own line in the parent indentation, keeping every other line', () => {
-    const text = "<domain>\n  <features>\n    <acpi/>\n  </features>\n</domain>\n";
+    const text = '<domain>\n  <features>\n    <acpi/>\n  </features>\n</domain>\n';
     const { root, context, apply } = setup(text);
     const features = firstChild(root, 'features')!;
-    assert.equal(apply(insertChild(features, { name: 'kvm', children: [{ name: 'hidden', attributes: [['state', 'on']] }] }, context)),
-      "<domain>\n  <features>\n    <acpi/>\n    <kvm>\n      <hidden state='on'/>\n    </kvm>\n  </features>\n</domain>\n");
+    assert.equal(
+      apply(insertChild(features, { name: 'kvm', children: [{ name: 'hidden', attributes: [['state', 'on']] }] }, context)),
+      "<domain>\n  <features>\n    <acpi/>\n    <kvm>\n      <hidden state='on'/>\n    </kvm>\n  </features>\n</domain>\n",
+    );
   });
 
   it('opens up a self-closing parent', () => {
     const text = '<domain>\r\n\t<features/>\r\n</domain>';
     const { root, context, apply } = setup(text);
-    assert.equal(apply(insertChild(firstChild(root, 'features')!, { name: 'acpi' }, context)), '<domain>\r\n\t<features>\r\n\t\t<acpi/>\r\n\t</features>\r\n</domain>');
+    assert.equal(
+      apply(insertChild(firstChild(root, 'features')!, { name: 'acpi' }, context)),
+      '<domain>\r\n\t<features>\r\n\t\t<acpi/>\r\n\t</features>\r\n</domain>',
+    );
   });
 
   it('uses the document quote for new attributes and keeps an attribute quote when changing its value', () => {
@@ -43,8 +56,10 @@ describe('xmlEdits', () => {
     const { root, context, apply } = setup(text);
     const os = firstChild(root, 'os')!;
     assert.equal(apply(setAttribute(os, 'firmware', 'efi', context)), '<domain type="kvm" id="1"><os firmware=\'efi\'/></domain>');
-    assert.equal(apply(setAttribute(root, 'xmlns:qemu', 'http://libvirt.org/schemas/domain/qemu/1.0', context)),
-      '<domain type="kvm" id="1" xmlns:qemu="http://libvirt.org/schemas/domain/qemu/1.0"><os firmware=\'bios\'/></domain>');
+    assert.equal(
+      apply(setAttribute(root, 'xmlns:qemu', 'http://libvirt.org/schemas/domain/qemu/1.0', context)),
+      '<domain type="kvm" id="1" xmlns:qemu="http://libvirt.org/schemas/domain/qemu/1.0"><os firmware=\'bios\'/></domain>',
+    );
   });
 
   it('removes an element with its whole line, or just itself when it shares the line', () => {
@@ -63,6 +78,9 @@ describe('xmlEdits', () => {
 
   it('escapes values it writes', () => {
     const { root, context, apply } = setup("<a v='x'>old</a>");
-    assert.equal(apply(setAttribute(root, 'v', "it's <&>", context), replaceText(root, 'a < b')), "<a v='it&apos;s &lt;&amp;>'>a &lt; b</a>");
+    assert.equal(
+      apply(setAttribute(root, 'v', "it's <&>", context), replaceText(root, 'a < b')),
+      "<a v='it&apos;s &lt;&amp;>'>a &lt; b</a>",
+    );
   });
 });

@@ -35,7 +35,11 @@ describe('extension manifest', () => {
   });
 
   it('lets completion pop up inside attribute values of libvirt-xml documents (VS Code keeps it off in strings)', () => {
-    assert.deepEqual(manifest.contributes.configurationDefaults['[libvirt-xml]']['editor.quickSuggestions'], { other: 'on', comments: 'off', strings: 'on' });
+    assert.deepEqual(manifest.contributes.configurationDefaults['[libvirt-xml]']['editor.quickSuggestions'], {
+      other: 'on',
+      comments: 'off',
+      strings: 'on',
+    });
   });
 
   it('activates only for XML', () => {
@@ -60,12 +64,27 @@ describe('.vsix', () => {
     try {
       const out = join(dir, 'libvirt-xml.vsix');
       const vsce = join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-      const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', out], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
+      const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', out], {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
       assert.equal(result.status, 0, result.stdout + result.stderr);
       const size = readFileSync(out).length;
       assert.ok(size < 1024 * 1024, `${size} bytes`);
-      const listing = spawnSync('python3', ['-c', 'import sys,zipfile;print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', out], { encoding: 'utf8' }).stdout.split('\n');
-      for (const file of ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/snippets/libvirt-xml.json', 'extension/syntaxes/libvirt-xml.tmLanguage.json', 'extension/images/icon.png']) {
+      const listing = spawnSync('python3', ['-c', 'import sys,zipfile;print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', out], {
+        encoding: 'utf8',
+      }).stdout.split('\n');
+      for (const file of [
+        'extension/dist/extension.js',
+        'extension/dist/server.js',
+        'extension/readme.md',
+        'extension/changelog.md',
+        'extension/LICENSE.txt',
+        'extension/snippets/libvirt-xml.json',
+        'extension/syntaxes/libvirt-xml.tmLanguage.json',
+        'extension/images/icon.png',
+      ]) {
         assert.ok(listing.includes(file), file);
       }
       assert.ok(!listing.some((file) => file.includes('node_modules')));

@@ -25,7 +25,10 @@ describe('libvirt-xml TextMate grammar', () => {
   it('fails on a wrong assertion (the check can fail)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'grammar-'));
     try {
-      const wrong = readFileSync(join(REPO_ROOT, 'test', 'grammar', 'domain.test.xml'), 'utf8').replace('constant.other.mac-address.libvirt-xml', 'constant.other.uuid.libvirt-xml');
+      const wrong = readFileSync(join(REPO_ROOT, 'test', 'grammar', 'domain.test.xml'), 'utf8').replace(
+        'constant.other.mac-address.libvirt-xml',
+        'constant.other.uuid.libvirt-xml',
+      );
       writeFileSync(join(dir, 'wrong.test.xml'), wrong);
       assert.notEqual(runGrammarTests(join(dir, '*.test.xml')).status, 0);
     } finally {

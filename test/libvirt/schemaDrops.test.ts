@@ -11,7 +11,8 @@ import { defineRoundTrip } from '../support/virsh';
 const service = createLanguageService({ arch: 'x86_64' });
 
 const UNKNOWN_EVERYWHERE = domainXml({
-  extra: "  <vcpu placement='static' pinning='all'>2</vcpu>\n  <clock offset='utc'>\n    <timer name='rtc' tickpolicy='catchup'/>\n    <tick/>\n  </clock>",
+  extra:
+    "  <vcpu placement='static' pinning='all'>2</vcpu>\n  <clock offset='utc'>\n    <timer name='rtc' tickpolicy='catchup'/>\n    <tick/>\n  </clock>",
   os: "    <boot dev='hd' order='1'/>\n    <bootsplash/>",
   features: "    <acpi/>\n    <hyperv mode='custom'>\n      <relaxed state='on' retries='3'/>\n    </hyperv>",
   cpu: "  <cpu mode='host-model' cache='passthrough'>\n    <numa-node/>\n  </cpu>",
@@ -32,7 +33,20 @@ describe('schema warnings against a real libvirtd', () => {
     const document = TextDocument.create('file:///drops.xml', 'xml', 1, UNKNOWN_EVERYWHERE);
     const warnings = service.validate(document).filter((d) => d.code === 'schema');
     const warned = warnings.map((d) => document.getText(d.range));
-    assert.deepEqual(warned, ['pinning', 'tick', 'order', 'bootsplash', 'retries', 'cache', 'numa-node', 'cache', 'cahce', 'bootorder', 'model', 'gpu']);
+    assert.deepEqual(warned, [
+      'pinning',
+      'tick',
+      'order',
+      'bootsplash',
+      'retries',
+      'cache',
+      'numa-node',
+      'cache',
+      'cahce',
+      'bootorder',
+      'model',
+      'gpu',
+    ]);
     assert.ok(warnings.every((d) => d.severity === 2 && String(d.message).includes('drops it on define')));
 
     const { text, stored } = await defineRoundTrip(UNKNOWN_EVERYWHERE, 'lint-schema-drops');
@@ -42,10 +56,19 @@ describe('schema warnings against a real libvirtd', () => {
       // An attribute with its value as written: the same name may rightly appear elsewhere (controller model=).
       const written = new RegExp(`${name}='([^']*)'`).exec(text.slice(document.offsetAt(warning.range.start)))?.[0];
       const kept = isElement ? new RegExp(`<${name}[\\s/>]`) : new RegExp(`\\s${written}`);
-      assert.doesNotMatch(stored, kept, `libvirt kept ${isElement ? `<${name}>` : `${name}=`}, which the warning at line ${warning.range.start.line + 1} says it drops`);
+      assert.doesNotMatch(
+        stored,
+        kept,
+        `libvirt kept ${isElement ? `<${name}>` : `${name}=`}, which the warning at line ${warning.range.start.line + 1} says it drops`,
+      );
     }
-    assert.match(stored, /<model type='rtl8139'\/>/, 'the NIC model written as an attribute was ignored: QEMU\'s default NIC instead of e1000e');
+    assert.match(
+      stored,
+      /<model type='rtl8139'\/>/,
+      "the NIC model written as an attribute was ignored: QEMU's default NIC instead of e1000e",
+    );
     // …and kept what the schema knows.
-    for (const known of ["tickpolicy='catchup'", "<relaxed state='on'/>", "<source file='/var/lib/libvirt/images/a.qcow2'/>"]) assert.ok(stored.includes(known), known);
+    for (const known of ["tickpolicy='catchup'", "<relaxed state='on'/>", "<source file='/var/lib/libvirt/images/a.qcow2'/>"])
+      assert.ok(stored.includes(known), known);
   });
 });

@@ -6,9 +6,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { compareDefinedDomain } from '../../server/src/service/definedDomainDiff';
+import { REPO_ROOT } from '../support/built';
 import { domainWith, expandWithDefaults, loadSnippets, placeOf } from '../support/snippets';
 import { defineRoundTrip } from '../support/virsh';
-import { REPO_ROOT } from '../support/built';
 
 const HAS_KVM = existsSync('/dev/kvm');
 
@@ -18,7 +18,10 @@ describe('valid fixtures and examples round-trip through libvirt', () => {
       let text = readFileSync(join(REPO_ROOT, file), 'utf8');
       if (!HAS_KVM) text = text.replace("<domain type='kvm'>", "<domain type='qemu'>");
       const { text: defined, stored } = await defineRoundTrip(text, 'lint-fixture');
-      assert.deepEqual(compareDefinedDomain(defined, stored).map((d) => `${d.path}: ${d.detail}`), []);
+      assert.deepEqual(
+        compareDefinedDomain(defined, stored).map((d) => `${d.path}: ${d.detail}`),
+        [],
+      );
     });
   }
 });
@@ -31,7 +34,10 @@ describe('snippets are accepted by libvirt', () => {
       let text = expanded.startsWith('<domain') ? expanded : domainWith(expanded, placeOf(prefixes));
       if (!HAS_KVM) text = text.replace("<domain type='kvm'>", "<domain type='qemu'>");
       const { text: defined, stored } = await defineRoundTrip(text, 'lint-snippet');
-      assert.deepEqual(compareDefinedDomain(defined, stored).map((d) => `${d.path}: ${d.detail}`), []);
+      assert.deepEqual(
+        compareDefinedDomain(defined, stored).map((d) => `${d.path}: ${d.detail}`),
+        [],
+      );
     });
   }
 });

@@ -5,8 +5,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { VIRT_INSTALL_DIR } from '../support/corpus';
 import { fixture } from '../support/built';
+import { VIRT_INSTALL_DIR } from '../support/corpus';
 import { FAKE_GPU_HOST, tweaksAt } from '../support/tweakOutcomes';
 import { defineAndForget } from '../support/virsh';
 
@@ -27,20 +27,30 @@ describe('tweak results are accepted by libvirt', () => {
     const gpu = readFileSync(fixture('win10-gpu-passthrough.xml'), 'utf8').replace("<domain type='kvm'>", "<domain type='qemu'>");
     const variants = [
       gpu.replace("bus='0x01' slot='0x00' function='0x0'/>\n    </hostdev>", "bus='0x00' slot='0x05' function='0x0'/>\n    </hostdev>"),
-      gpu.replace("\n      <address type='pci' domain='0x0000' bus='0x01' slot='0x00' function='0x0'/>\n    </hostdev>", '\n    </hostdev>'),
+      gpu.replace(
+        "\n      <address type='pci' domain='0x0000' bus='0x01' slot='0x00' function='0x0'/>\n    </hostdev>",
+        '\n    </hostdev>',
+      ),
     ];
     for (const variant of variants) {
-      const tweak = tweaksAt(variant, variant.indexOf('<hostdev') + 2, FAKE_GPU_HOST).find((t) => t.title.startsWith('Pass through all functions'));
+      const tweak = tweaksAt(variant, variant.indexOf('<hostdev') + 2, FAKE_GPU_HOST).find((t) =>
+        t.title.startsWith('Pass through all functions'),
+      );
       assert.ok(tweak, 'offered');
       const result = await defineText(tweak.text);
       assert.ok(result.ok, `${result.stderr.trim()}\n${tweak.text}`);
     }
   });
-  const files = readdirSync(VIRT_INSTALL_DIR).filter((name) => name.endsWith('.xml') && !name.startsWith('aarch64')).sort();
+  const files = readdirSync(VIRT_INSTALL_DIR)
+    .filter((name) => name.endsWith('.xml') && !name.startsWith('aarch64'))
+    .sort();
   for (const name of files) {
     it(name, async () => {
       const text = readFileSync(join(VIRT_INSTALL_DIR, name), 'utf8');
-      const places = ['<devices>', '<disk', '<interface'].map((tag) => text.indexOf(tag)).filter((offset) => offset >= 0).map((offset) => offset + 2);
+      const places = ['<devices>', '<disk', '<interface']
+        .map((tag) => text.indexOf(tag))
+        .filter((offset) => offset >= 0)
+        .map((offset) => offset + 2);
       const seen = new Set<string>();
       let defined = 0;
       for (const offset of places) {

@@ -13,7 +13,9 @@ import { defineAndForget, LIBVIRT_TEST_URI, virsh } from '../support/virsh';
 
 const tables = collectTablesOnly();
 const rulesDir = join(__dirname, '..', 'rules');
-for (const file of readdirSync(rulesDir).filter((name) => name.endsWith('.test.ts')).sort()) {
+for (const file of readdirSync(rulesDir)
+  .filter((name) => name.endsWith('.test.ts'))
+  .sort()) {
   require(join(rulesDir, file));
 }
 
@@ -24,8 +26,11 @@ let counter = 0;
 describe(`libvirt (${LIBVIRT_TEST_URI}) agrees with the rule tables`, () => {
   before(async () => {
     const probe = await virsh(['version']);
-    assert.ok(probe.ok, `cannot reach libvirt at ${LIBVIRT_TEST_URI}: ${probe.stderr.trim()}\n`
-      + 'Start it as .ci/run does (node scripts/ensure-libvirt.mjs as root).');
+    assert.ok(
+      probe.ok,
+      `cannot reach libvirt at ${LIBVIRT_TEST_URI}: ${probe.stderr.trim()}\n` +
+        'Start it as .ci/run does (node scripts/ensure-libvirt.mjs as root).',
+    );
   });
   after(() => rmSync(workDir, { recursive: true, force: true }));
 
@@ -61,7 +66,10 @@ function checkFixes(table: RuleTable, testCase: RuleCase): void {
       .filter((outcome) => HAS_KVM || !/<domain[^>]*type=['"]kvm['"]/.test(outcome.text));
     if (outcomes.length === 0) {
       // Several problems in one case: each fix removes one, the others remain.
-      assert.ok(all.every((outcome) => outcome.after.some((d) => d.code === table.rule)) || !HAS_KVM, 'no fix leaves an error-free document');
+      assert.ok(
+        all.every((outcome) => outcome.after.some((d) => d.code === table.rule)) || !HAS_KVM,
+        'no fix leaves an error-free document',
+      );
       return;
     }
     for (const outcome of outcomes) {
@@ -87,7 +95,8 @@ function checkCase(table: RuleTable, kind: 'valid' | 'invalid', testCase: RuleCa
     } else {
       assert.ok(!result.ok, 'libvirt accepted it');
       const says = testCase.libvirtSays ?? table.libvirtSays;
-      if (says) assert.ok(result.stderr.includes(says), `libvirt said ${JSON.stringify(result.stderr.trim())}, expected ${JSON.stringify(says)}`);
+      if (says)
+        assert.ok(result.stderr.includes(says), `libvirt said ${JSON.stringify(result.stderr.trim())}, expected ${JSON.stringify(says)}`);
     }
   });
 }

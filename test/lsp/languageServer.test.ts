@@ -4,15 +4,19 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { fixture } from '../support/built';
-import { startLspClient, type LspClient } from '../support/lspClient';
+import { type LspClient, startLspClient } from '../support/lspClient';
 
 const GPU_TEXT = readFileSync(fixture('win10-gpu-passthrough.xml'), 'utf8');
 const NETWORK_TEXT = readFileSync(fixture('network-default.xml'), 'utf8');
 
 describe('libvirt-xml-language-server --stdio', () => {
   let client: LspClient;
-  before(async () => { client = await startLspClient({}); });
-  after(async () => { await client.close(); });
+  before(async () => {
+    client = await startLspClient({});
+  });
+  after(async () => {
+    await client.close();
+  });
 
   it('publishes versioned diagnostics with rule ids, source and doc links for a domain', async () => {
     const uri = 'file:///work/win10.xml';
@@ -26,9 +30,18 @@ describe('libvirt-xml-language-server --stdio', () => {
     assert.deepEqual(conflict.range, { start: { line: 40, character: 59 }, end: { line: 40, character: 63 } });
     assert.equal(conflict.codeDescription?.href, 'https://libvirt.org/formatdomain.html#device-addresses');
     assert.equal(conflict.relatedInformation?.[0].location.uri, uri);
-    assert.deepEqual(new Set(params.diagnostics.map((d) => d.code)), new Set([
-      'pci-address-conflict', 'vendor-id-missing', 'kvm-hidden-missing', 'boot-disk-not-virtio', 'nic-not-virtio', 'memory-balloon', 'balloon-with-vfio',
-    ]));
+    assert.deepEqual(
+      new Set(params.diagnostics.map((d) => d.code)),
+      new Set([
+        'pci-address-conflict',
+        'vendor-id-missing',
+        'kvm-hidden-missing',
+        'boot-disk-not-virtio',
+        'nic-not-virtio',
+        'memory-balloon',
+        'balloon-with-vfio',
+      ]),
+    );
   });
 
   it('analyses a domain whatever its languageId, and publishes nothing for other XML', async () => {
@@ -91,10 +104,21 @@ describe('libvirt-xml-language-server --stdio', () => {
     const published = client.nextDiagnostics(uri);
     client.open(uri, GPU_TEXT, 'xml', 7);
     const diagnostic = (await published).diagnostics.find((d) => d.code === 'nic-not-virtio')!;
-    const actions = await client.connection.sendRequest('textDocument/codeAction', {
-      textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix'] },
-    }) as Array<{ title: string; kind: string; isPreferred?: boolean; diagnostics: unknown[]; edit: { documentChanges: Array<{ textDocument: { version: number }; edits: Array<{ range: unknown; newText: string }> }> } }>;
-    assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred]), [['Change the NIC model to virtio', 'quickfix', true]]);
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic], only: ['quickfix'] },
+    })) as Array<{
+      title: string;
+      kind: string;
+      isPreferred?: boolean;
+      diagnostics: unknown[];
+      edit: { documentChanges: Array<{ textDocument: { version: number }; edits: Array<{ range: unknown; newText: string }> }> };
+    }>;
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.kind, a.isPreferred]),
+      [['Change the NIC model to virtio', 'quickfix', true]],
+    );
     assert.deepEqual(actions[0].diagnostics, [diagnostic]);
     const change = actions[0].edit.documentChanges[0];
     assert.equal(change.textDocument.version, 7);
@@ -104,9 +128,11 @@ describe('libvirt-xml-language-server --stdio', () => {
   it('offers the tweak actions at the cursor as refactor.rewrite', async () => {
     const uri = 'file:///work/fixes.xml';
     const line = GPU_TEXT.split('\n').findIndex((l) => l.includes('<hostdev'));
-    const actions = await client.connection.sendRequest('textDocument/codeAction', {
-      textDocument: { uri }, range: { start: { line, character: 6 }, end: { line, character: 6 } }, context: { diagnostics: [], only: ['refactor'] },
-    }) as Array<{ title: string; kind: string }>;
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line, character: 6 }, end: { line, character: 6 } },
+      context: { diagnostics: [], only: ['refactor'] },
+    })) as Array<{ title: string; kind: string }>;
     assert.ok(actions.length >= 2);
     assert.ok(actions.every((a) => a.kind === 'refactor.rewrite'));
     assert.ok(actions.some((a) => a.title.startsWith('Hide virtualization from the guest')));
@@ -116,9 +142,15 @@ describe('libvirt-xml-language-server --stdio', () => {
   it('answers hover and document symbols', async () => {
     const uri = 'file:///work/fixes.xml';
     const line = GPU_TEXT.split('\n').findIndex((l) => l.includes('<memory'));
-    const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 4 } }) as { contents: { value: string } };
+    const hover = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line, character: 4 },
+    })) as { contents: { value: string } };
     assert.match(hover.contents.value, /^\*\*memory\*\*: 8388608 KiB = \*\*8 GiB\*\*\n\n---\n\n\*\*<memory>\*\*/);
-    const symbols = await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }) as Array<{ name: string; children: Array<{ name: string }> }>;
+    const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as Array<{
+      name: string;
+      children: Array<{ name: string }>;
+    }>;
     assert.equal(symbols[0].name, 'domain win10-gaming');
     assert.ok(symbols[0].children.some((child) => child.name === 'devices'));
   });
@@ -129,16 +161,31 @@ describe('libvirt-xml-language-server --stdio', () => {
     client.open(uri, text);
     const lines = text.split('\n');
     const line = lines.findIndex((l) => l.includes("dev='vdb' bus='"));
-    type Item = { label: string; preselect?: boolean; textEdit: { newText: string; range: { start: { line: number; character: number } } } };
-    const list = await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character: lines[line]!.length } }) as { items: Item[] };
+    type Item = {
+      label: string;
+      preselect?: boolean;
+      textEdit: { newText: string; range: { start: { line: number; character: number } } };
+    };
+    const list = (await client.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position: { line, character: lines[line]!.length },
+    })) as { items: Item[] };
     const virtio = list.items.find((item) => item.label === 'virtio');
     assert.ok(virtio?.preselect);
     assert.deepEqual(virtio.textEdit.range.start, { line, character: lines[line]!.length });
     const devicesLine = lines.findIndex((l) => l.includes('<devices>'));
     const typing = 'file:///work/typing.xml';
     client.open(typing, text.replace('<devices>', '<devices>\n    <'));
-    const elements = await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: typing }, position: { line: devicesLine + 1, character: 5 } }) as { items: Item[] };
-    assert.ok(elements.items.some((item) => item.label === 'hostdev' && item.textEdit.newText.startsWith("hostdev mode='${1|subsystem,capabilities|}' type='${2|pci,")));
+    const elements = (await client.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri: typing },
+      position: { line: devicesLine + 1, character: 5 },
+    })) as { items: Item[] };
+    assert.ok(
+      elements.items.some(
+        (item) =>
+          item.label === 'hostdev' && item.textEdit.newText.startsWith("hostdev mode='${1|subsystem,capabilities|}' type='${2|pci,"),
+      ),
+    );
   });
 
   it('clears diagnostics when a document is closed', async () => {
@@ -150,7 +197,7 @@ describe('libvirt-xml-language-server --stdio', () => {
 
   it('survives garbage and keeps serving', async () => {
     const uri = 'file:///work/garbage.xml';
-    client.open(uri, '<domain>\u0000\u0001<<<&&&]]>' + '<'.repeat(100_000));
+    client.open(uri, `<domain>\u0000\u0001<<<&&&]]>${'<'.repeat(100_000)}`);
     const published = client.nextDiagnostics(uri);
     await published.then((p) => assert.ok(p.diagnostics.length > 0));
     const next = 'file:///work/after-garbage.xml';

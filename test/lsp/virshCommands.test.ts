@@ -4,16 +4,19 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { fixture } from '../support/built';
-import { startLspClient, type LspClient } from '../support/lspClient';
+import { type LspClient, startLspClient } from '../support/lspClient';
 import { LIBVIRT_TEST_URI, virsh } from '../support/virsh';
 
 const CLEAN = readFileSync(fixture('linux-q35-clean.xml'), 'utf8').replace("type='kvm'", "type='qemu'");
 const named = (name: string, text = CLEAN) => text.replace('<name>fedora-server</name>', `<name>${name}</name>`);
-const run = (client: LspClient, command: string, ...args: unknown[]) => client.connection.sendRequest('workspace/executeCommand', { command, arguments: args }) as Promise<Record<string, unknown>>;
+const run = (client: LspClient, command: string, ...args: unknown[]) =>
+  client.connection.sendRequest('workspace/executeCommand', { command, arguments: args }) as Promise<Record<string, unknown>>;
 
 describe('virsh commands through the language server', () => {
   let client: LspClient;
-  before(async () => { client = await startLspClient({ connectionUri: LIBVIRT_TEST_URI }); });
+  before(async () => {
+    client = await startLspClient({ connectionUri: LIBVIRT_TEST_URI });
+  });
   after(async () => {
     await virsh(['undefine', '--nvram', '--domain', 'lsp-define-ok']);
     await client.close();
@@ -26,7 +29,10 @@ describe('virsh commands through the language server', () => {
     const result = await run(client, 'libvirt.defineDocument', uri);
     assert.equal(result.ok, true, String(result.message));
     assert.equal(result.name, 'lsp-define-ok');
-    assert.deepEqual((result.differences as Array<{ path: string; line: number }>).map((d) => [d.path, d.line]), [['domain/bogus-element', text.split('\n').findIndex((l) => l.includes('bogus-element'))]]);
+    assert.deepEqual(
+      (result.differences as Array<{ path: string; line: number }>).map((d) => [d.path, d.line]),
+      [['domain/bogus-element', text.split('\n').findIndex((l) => l.includes('bogus-element'))]],
+    );
     assert.match(String(result.stored), /<name>lsp-define-ok<\/name>/);
     const listed = await run(client, 'libvirt.listDomains');
     assert.ok((listed.domains as Array<{ name: string }>).some((d) => d.name === 'lsp-define-ok'));
@@ -36,7 +42,13 @@ describe('virsh commands through the language server', () => {
 
   it("returns libvirt's message when it refuses the domain", async () => {
     const uri = 'file:///work/define-bad.xml';
-    client.open(uri, named('lsp-define-bad').replace("bus='virtio'/>\n    </disk>", "bus='virtio'/>\n    </disk>\n    <disk type='file' device='cdrom'><target dev='hdc' bus='ide'/></disk>"));
+    client.open(
+      uri,
+      named('lsp-define-bad').replace(
+        "bus='virtio'/>\n    </disk>",
+        "bus='virtio'/>\n    </disk>\n    <disk type='file' device='cdrom'><target dev='hdc' bus='ide'/></disk>",
+      ),
+    );
     const result = await run(client, 'libvirt.defineDocument', uri);
     assert.equal(result.ok, false);
     assert.equal(result.message, 'unsupported configuration: IDE controllers are unsupported for this QEMU binary or machine type');

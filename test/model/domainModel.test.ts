@@ -19,7 +19,10 @@ describe('domainModel', () => {
     assert.deepEqual(m.currentMemory?.size, { bytes: 2 * 1024 ** 3 });
     assert.equal(m.osinfoId, 'http://microsoft.com/win/10');
     assert.ok(isWindowsGuest(m));
-    assert.deepEqual(m.devices.map((d) => d.kind), ['emulator', 'disk', 'controller', 'interface', 'hostdev']);
+    assert.deepEqual(
+      m.devices.map((d) => d.kind),
+      ['emulator', 'disk', 'controller', 'interface', 'hostdev'],
+    );
     assert.deepEqual(m.devices[1].address?.drive, [0, 0, 0, 0]);
     assert.deepEqual(m.devices[3].address?.pci, { domain: 0, bus: 1, slot: 0, function: 0 });
     assert.equal(pciHostdevs(m).length, 1);
@@ -33,9 +36,14 @@ describe('domainModel', () => {
     </devices></domain>`)!;
     assert.equal(m.vcpu?.maximum, 4);
     assert.equal(m.vcpu?.current, 2);
-    assert.deepEqual(m.devices.map((d) => [d.kind, d.bus, d.bootOrder, d.index]), [
-      ['disk', 'virtio', 1, undefined], ['controller', undefined, undefined, 1], ['input', 'usb', undefined, undefined],
-    ]);
+    assert.deepEqual(
+      m.devices.map((d) => [d.kind, d.bus, d.bootOrder, d.index]),
+      [
+        ['disk', 'virtio', 1, undefined],
+        ['controller', undefined, undefined, 1],
+        ['input', 'usb', undefined, undefined],
+      ],
+    );
     assert.deepEqual(m.devices[2].address?.usb, { bus: 0, port: '1.2' });
   });
 
@@ -45,8 +53,13 @@ describe('domainModel', () => {
   });
 
   it('takes devices back out of a device whose end tag is missing', () => {
-    const m = model("<domain><devices><disk type='file'><target dev='vda' bus='virtio'/><interface type='network'/><hostdev type='pci'/></devices></domain>")!;
-    assert.deepEqual(m.devices.map((d) => d.kind), ['disk', 'interface', 'hostdev']);
+    const m = model(
+      "<domain><devices><disk type='file'><target dev='vda' bus='virtio'/><interface type='network'/><hostdev type='pci'/></devices></domain>",
+    )!;
+    assert.deepEqual(
+      m.devices.map((d) => d.kind),
+      ['disk', 'interface', 'hostdev'],
+    );
   });
 
   it('knows machine families, with libvirt defaults when no machine is given', () => {
@@ -71,7 +84,9 @@ describe('domainModel', () => {
   });
 
   it('treats a PCI address of 0000:00:00 as unassigned, as libvirt does', () => {
-    const m = model("<domain><devices><interface><address type='pci' domain='0' bus='0' slot='0' function='3'/></interface></devices></domain>")!;
+    const m = model(
+      "<domain><devices><interface><address type='pci' domain='0' bus='0' slot='0' function='3'/></interface></devices></domain>",
+    )!;
     assert.equal(m.devices[0].address?.pci, undefined);
     assert.equal(m.devices[0].address?.type, 'pci');
   });

@@ -19,10 +19,17 @@ describe('host PCI devices', () => {
       symlinkSync('../../../bus/pci/drivers/vfio-pci', join(device, 'driver'));
       mkdirSync(join(root, 'devices', 'not-a-device'));
       const names = new Map([['0000:27:00.1', 'Audio device: NVIDIA Corporation Device']]);
-      assert.deepEqual(readHostPciDevices(join(root, 'devices'), names), [{
-        address: { domain: 0, bus: 0x27, slot: 0, function: 1 }, vendorId: '10de', deviceId: '228e', classCode: '040300',
-        name: 'Audio device: NVIDIA Corporation Device', iommuGroup: 16, driver: 'vfio-pci',
-      }]);
+      assert.deepEqual(readHostPciDevices(join(root, 'devices'), names), [
+        {
+          address: { domain: 0, bus: 0x27, slot: 0, function: 1 },
+          vendorId: '10de',
+          deviceId: '228e',
+          classCode: '040300',
+          name: 'Audio device: NVIDIA Corporation Device',
+          iommuGroup: 16,
+          driver: 'vfio-pci',
+        },
+      ]);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
@@ -33,9 +40,20 @@ describe('host PCI devices', () => {
   });
 
   it("reads names from lspci's machine-readable output", () => {
-    const output = '0000:27:00.0 "VGA compatible controller [0300]" "NVIDIA Corporation [10de]" "GA106 [GeForce RTX 3060] [2503]" -ra1 "Micro-Star International Co., Ltd. [MSI] [1462]" "Device [397d]"\n';
-    assert.deepEqual([...lspciNames(() => output)], [['0000:27:00.0', 'VGA compatible controller: NVIDIA Corporation GA106 [GeForce RTX 3060]']]);
-    assert.deepEqual([...lspciNames(() => { throw new Error('lspci: not found'); })], []);
+    const output =
+      '0000:27:00.0 "VGA compatible controller [0300]" "NVIDIA Corporation [10de]" "GA106 [GeForce RTX 3060] [2503]" -ra1 "Micro-Star International Co., Ltd. [MSI] [1462]" "Device [397d]"\n';
+    assert.deepEqual(
+      [...lspciNames(() => output)],
+      [['0000:27:00.0', 'VGA compatible controller: NVIDIA Corporation GA106 [GeForce RTX 3060]']],
+    );
+    assert.deepEqual(
+      [
+        ...lspciNames(() => {
+          throw new Error('lspci: not found');
+        }),
+      ],
+      [],
+    );
   });
 
   it("reads this machine's devices lazily", () => {

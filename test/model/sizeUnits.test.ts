@@ -4,12 +4,28 @@ import { formatBytes, parseSize, unitScale } from '../../server/src/service/mode
 
 describe('sizeUnits', () => {
   const table: Array<[string | undefined, number]> = [
-    [undefined, 1024], ['', 1024], ['b', 1], ['bytes', 1], ['Byte', 1],
-    ['k', 1024], ['KiB', 1024], ['KB', 1000], ['kb', 1000],
-    ['M', 1024 ** 2], ['MiB', 1024 ** 2], ['MB', 1000 ** 2],
-    ['G', 1024 ** 3], ['GiB', 1024 ** 3], ['GB', 1000 ** 3],
-    ['T', 1024 ** 4], ['TiB', 1024 ** 4], ['TB', 1000 ** 4],
-    ['P', 1024 ** 5], ['PB', 1000 ** 5], ['E', 1024 ** 6], ['EiB', 1024 ** 6],
+    [undefined, 1024],
+    ['', 1024],
+    ['b', 1],
+    ['bytes', 1],
+    ['Byte', 1],
+    ['k', 1024],
+    ['KiB', 1024],
+    ['KB', 1000],
+    ['kb', 1000],
+    ['M', 1024 ** 2],
+    ['MiB', 1024 ** 2],
+    ['MB', 1000 ** 2],
+    ['G', 1024 ** 3],
+    ['GiB', 1024 ** 3],
+    ['GB', 1000 ** 3],
+    ['T', 1024 ** 4],
+    ['TiB', 1024 ** 4],
+    ['TB', 1000 ** 4],
+    ['P', 1024 ** 5],
+    ['PB', 1000 ** 5],
+    ['E', 1024 ** 6],
+    ['EiB', 1024 ** 6],
   ];
   for (const [unit, scale] of table) {
     it(`reads unit ${JSON.stringify(unit)} as ${scale} bytes`, () => assert.equal(unitScale(unit), scale));

@@ -43,7 +43,10 @@ describe('hover', () => {
     // On the value: the size alone; on the tag name: the size, then the element's documentation.
     assert.equal(hoverText("<memory unit='KiB'>8388608", 20), '**memory**: 8388608 KiB = **8 GiB**');
     assert.equal(hoverText("<currentMemory unit='KiB'>", 30), '**currentMemory**: 2097152 KiB = **2 GiB**');
-    assert.match(hoverText("<memory unit='KiB'>8388608"), /^\*\*memory\*\*: 8388608 KiB = \*\*8 GiB\*\*\n\n---\n\n\*\*<memory>\*\* — The maximum memory/);
+    assert.match(
+      hoverText("<memory unit='KiB'>8388608"),
+      /^\*\*memory\*\*: 8388608 KiB = \*\*8 GiB\*\*\n\n---\n\n\*\*<memory>\*\* — The maximum memory/,
+    );
   });
 
   it("names the host device behind a hostdev's source address", () => {
@@ -91,13 +94,17 @@ describe('hover', () => {
 describe('inlay hints', () => {
   it('show human sizes after memory values and host device names after hostdev source addresses', () => {
     const hints = service.inlayHints(document, { start: { line: 0, character: 0 }, end: document.positionAt(GPU.length) });
-    assert.deepEqual(hints.map((h) => [h.position.line + 1, h.label]), [
-      [9, ' = 8 GiB'], [10, ' = 2 GiB'], [46, 'VGA compatible controller: NVIDIA Corporation GA106 [GeForce RTX 3060]'],
-    ]);
+    assert.deepEqual(
+      hints.map((h) => [h.position.line + 1, h.label]),
+      [
+        [9, ' = 8 GiB'],
+        [10, ' = 2 GiB'],
+        [46, 'VGA compatible controller: NVIDIA Corporation GA106 [GeForce RTX 3060]'],
+      ],
+    );
   });
 
   it('only within the requested range', () => {
     assert.equal(service.inlayHints(document, { start: { line: 40, character: 0 }, end: { line: 50, character: 0 } }).length, 1);
   });
 });
-

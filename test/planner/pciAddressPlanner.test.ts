@@ -12,7 +12,9 @@ const nic = (address: string) => `<interface type='network'><source network='def
 const rootPort = (index: number, address = '') => `<controller type='pci' index='${index}' model='pcie-root-port'>${address}</controller>`;
 
 function plannerFor(machine: string, devices: string) {
-  const model = buildDomainModel(parseXml(`<domain type='kvm'><os><type arch='x86_64' machine='${machine}'>hvm</type></os><devices>${devices}</devices></domain>`).root)!;
+  const model = buildDomainModel(
+    parseXml(`<domain type='kvm'><os><type arch='x86_64' machine='${machine}'>hvm</type></os><devices>${devices}</devices></domain>`).root,
+  )!;
   return createPciAddressPlanner(model);
 }
 
@@ -50,11 +52,22 @@ describe('pciAddressPlanner', () => {
 
   it('q35: with no free root port the plan adds one (next free index, its own slot on bus 0)', () => {
     assert.deepEqual(next('pc-q35-7.2', rootPort(1, at(0, 2)) + nic(at(1, 0))), {
-      address: '0000:02:00.0', controller: [['type', 'pci'], ['index', '2'], ['model', 'pcie-root-port']],
+      address: '0000:02:00.0',
+      controller: [
+        ['type', 'pci'],
+        ['index', '2'],
+        ['model', 'pcie-root-port'],
+      ],
     });
     const plan = plannerFor('q35', '').nextEndpointAddress()!;
     assert.equal(formatPciAddress(plan.address), '0000:01:00.0');
-    assert.deepEqual(plan.newController?.children?.[0].attributes, [['type', 'pci'], ['domain', '0x0000'], ['bus', '0x00'], ['slot', '0x02'], ['function', '0x0']]);
+    assert.deepEqual(plan.newController?.children?.[0].attributes, [
+      ['type', 'pci'],
+      ['domain', '0x0000'],
+      ['bus', '0x00'],
+      ['slot', '0x02'],
+      ['function', '0x0'],
+    ]);
   });
 
   it('q35: successive plans reserve what they hand out', () => {

@@ -8,11 +8,22 @@ testRule({
   libvirtSays: 'ACPI requires UEFI on this architecture',
   valid: [
     { name: "firmware='efi'", xml: domainXml({ ...aarch64, osAttributes: " firmware='efi'", features: '    <acpi/>' }) },
-    { name: 'a pflash loader', xml: domainXml({ ...aarch64, os: "    <loader readonly='yes' type='pflash'>/usr/share/AAVMF/AAVMF_CODE.fd</loader>", features: '    <acpi/>' }) },
-    { name: 'no ACPI', xml: domainXml({ ...aarch64, features: '    <gic version=\'3\'/>' }) },
+    {
+      name: 'a pflash loader',
+      xml: domainXml({
+        ...aarch64,
+        os: "    <loader readonly='yes' type='pflash'>/usr/share/AAVMF/AAVMF_CODE.fd</loader>",
+        features: '    <acpi/>',
+      }),
+    },
+    { name: 'no ACPI', xml: domainXml({ ...aarch64, features: "    <gic version='3'/>" }) },
     { name: 'x86 with ACPI and BIOS', xml: domainXml({ features: '    <acpi/>' }) },
   ],
   invalid: [
-    { name: 'aarch64 with <acpi/> and no firmware', xml: domainXml({ ...aarch64, features: '    <«acpi»/>' }), messages: ["ACPI on aarch64 requires UEFI: add firmware='efi'"] },
+    {
+      name: 'aarch64 with <acpi/> and no firmware',
+      xml: domainXml({ ...aarch64, features: '    <«acpi»/>' }),
+      messages: ["ACPI on aarch64 requires UEFI: add firmware='efi'"],
+    },
   ],
 });

@@ -12,8 +12,17 @@ const disk = (dev: string, bus: string, address: string) => `
 testRule({
   rule: 'address-type-mismatch',
   valid: [
-    { name: 'a SATA disk with a drive address (the seed\'s "before")', xml: domainXml({ devices: disk('sda', 'sata', "<address type='drive' controller='0' bus='0' target='0' unit='0'/>") }) },
-    { name: 'a virtio disk with a PCI address (the seed\'s "after")', xml: domainXml({ machine: 'pc', devices: disk('vda', 'virtio', "<address type='pci' domain='0x0000' bus='0x00' slot='0x04' function='0x0'/>") }) },
+    {
+      name: 'a SATA disk with a drive address (the seed\'s "before")',
+      xml: domainXml({ devices: disk('sda', 'sata', "<address type='drive' controller='0' bus='0' target='0' unit='0'/>") }),
+    },
+    {
+      name: 'a virtio disk with a PCI address (the seed\'s "after")',
+      xml: domainXml({
+        machine: 'pc',
+        devices: disk('vda', 'virtio', "<address type='pci' domain='0x0000' bus='0x00' slot='0x04' function='0x0'/>"),
+      }),
+    },
     { name: 'a virtio disk without an address', xml: domainXml({ devices: disk('vda', 'virtio', '') }) },
   ],
   invalid: [
@@ -25,13 +34,19 @@ testRule({
     },
     {
       name: 'a SATA disk given a PCI address',
-      xml: domainXml({ machine: 'pc', devices: disk('sda', 'sata', "<address type='«pci»' domain='0x0000' bus='0x00' slot='0x04' function='0x0'/>") }),
+      xml: domainXml({
+        machine: 'pc',
+        devices: disk('sda', 'sata', "<address type='«pci»' domain='0x0000' bus='0x00' slot='0x04' function='0x0'/>"),
+      }),
       messages: ['Disk sda is on bus sata but has a PCI address'],
       libvirtSays: "Invalid address type 'pci' for the disk 'sda' with the bus type 'sata'",
     },
     {
       name: 'an IDE disk given a PCI address',
-      xml: domainXml({ machine: 'pc', devices: disk('hda', 'ide', "<address type='«pci»' domain='0x0000' bus='0x00' slot='0x06' function='0x0'/>") }),
+      xml: domainXml({
+        machine: 'pc',
+        devices: disk('hda', 'ide', "<address type='«pci»' domain='0x0000' bus='0x00' slot='0x06' function='0x0'/>"),
+      }),
       libvirtSays: "Invalid address type 'pci'",
     },
   ],

@@ -17,7 +17,11 @@ testRule({
     { name: 'ballooned without a host device', xml: domainXml({ memory: memory('2097152') }) },
   ],
   invalid: [
-    { name: 'ballooned with a VFIO GPU', xml: domainXml({ memory: memory('«2097152»'), devices: gpu() }), messages: ['uses VFIO, which pins all 8 GiB of guest memory'] },
+    {
+      name: 'ballooned with a VFIO GPU',
+      xml: domainXml({ memory: memory('«2097152»'), devices: gpu() }),
+      messages: ['uses VFIO, which pins all 8 GiB of guest memory'],
+    },
     { name: 'the driver defaults to VFIO', xml: domainXml({ memory: memory('«4194304»'), devices: gpu('') }) },
   ],
 });

@@ -1,7 +1,8 @@
 import { domainXml } from '../support/domainXml';
 import { testRule } from '../support/ruleTester';
 
-const withVcpu = (vcpu: string, topology: string) => domainXml({ extra: `  <vcpu placement='static'>${vcpu}</vcpu>`, cpu: `  <cpu mode='host-model'>\n    <${topology}/>\n  </cpu>` });
+const withVcpu = (vcpu: string, topology: string) =>
+  domainXml({ extra: `  <vcpu placement='static'>${vcpu}</vcpu>`, cpu: `  <cpu mode='host-model'>\n    <${topology}/>\n  </cpu>` });
 
 testRule({
   rule: 'cpu-topology-mismatch',
@@ -12,6 +13,10 @@ testRule({
     { name: 'no <vcpu> means 1', xml: domainXml({ cpu: "  <cpu>\n    <topology sockets='1' cores='1' threads='1'/>\n  </cpu>" }) },
   ],
   invalid: [
-    { name: 'vCPUs raised to 8 without touching the topology', xml: withVcpu('8', "«topology» sockets='1' dies='1' cores='2' threads='2'"), messages: ['1 sockets × 1 dies × 2 cores × 2 threads = 4 vCPUs, but <vcpu> is 8'] },
+    {
+      name: 'vCPUs raised to 8 without touching the topology',
+      xml: withVcpu('8', "«topology» sockets='1' dies='1' cores='2' threads='2'"),
+      messages: ['1 sockets × 1 dies × 2 cores × 2 threads = 4 vCPUs, but <vcpu> is 8'],
+    },
   ],
 });

@@ -12,19 +12,48 @@ testRule({
   rule: 'drive-address-conflict',
   libvirtSays: 'duplicate drive address',
   valid: [
-    { name: 'two SATA disks on different units', xml: domainXml({ devices: disk('sda', 'sata', "controller='0' bus='0' target='0' unit='0'") + disk('sdb', 'sata', "controller='0' bus='0' target='0' unit='1'") }) },
-    { name: 'a SATA and a SCSI disk at the same numbers (different controllers)', xml: domainXml({ devices: disk('sda', 'sata', "controller='0' bus='0' target='0' unit='0'") + disk('sdb', 'scsi', "controller='0' bus='0' target='0' unit='0'") }) },
-    { name: 'two SCSI disks on different units', xml: domainXml({ devices: disk('sda', 'scsi', "controller='0' bus='0' target='0' unit='0'") + disk('sdb', 'scsi', "controller='0' bus='0' target='0' unit='1'") }) },
+    {
+      name: 'two SATA disks on different units',
+      xml: domainXml({
+        devices:
+          disk('sda', 'sata', "controller='0' bus='0' target='0' unit='0'") +
+          disk('sdb', 'sata', "controller='0' bus='0' target='0' unit='1'"),
+      }),
+    },
+    {
+      name: 'a SATA and a SCSI disk at the same numbers (different controllers)',
+      xml: domainXml({
+        devices:
+          disk('sda', 'sata', "controller='0' bus='0' target='0' unit='0'") +
+          disk('sdb', 'scsi', "controller='0' bus='0' target='0' unit='0'"),
+      }),
+    },
+    {
+      name: 'two SCSI disks on different units',
+      xml: domainXml({
+        devices:
+          disk('sda', 'scsi', "controller='0' bus='0' target='0' unit='0'") +
+          disk('sdb', 'scsi', "controller='0' bus='0' target='0' unit='1'"),
+      }),
+    },
   ],
   invalid: [
     {
       name: 'two SATA disks at unit 0',
-      xml: domainXml({ devices: disk('sda', 'sata', "controller='0' bus='0' target='0' unit='0'").replace('<address', '<«address»') + disk('sdb', 'sata', "controller='0' bus='0' target='0' unit='0'").replace('<address', '<«address»') }),
+      xml: domainXml({
+        devices:
+          disk('sda', 'sata', "controller='0' bus='0' target='0' unit='0'").replace('<address', '<«address»') +
+          disk('sdb', 'sata', "controller='0' bus='0' target='0' unit='0'").replace('<address', '<«address»'),
+      }),
       messages: ['sata controller 0, bus 0, target 0, unit 0 is also used by disk sdb', 'also used by disk sda'],
     },
     {
       name: 'omitted numbers count as 0',
-      xml: domainXml({ devices: disk('sda', 'sata', "controller='0' unit='0'").replace('<address', '<«address»') + disk('sdb', 'sata', "controller='0' bus='0' target='0' unit='0'").replace('<address', '<«address»') }),
+      xml: domainXml({
+        devices:
+          disk('sda', 'sata', "controller='0' unit='0'").replace('<address', '<«address»') +
+          disk('sdb', 'sata', "controller='0' bus='0' target='0' unit='0'").replace('<address', '<«address»'),
+      }),
     },
   ],
 });

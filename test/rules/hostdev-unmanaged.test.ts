@@ -12,11 +12,24 @@ testRule({
   rule: 'hostdev-unmanaged',
   valid: [
     { name: "managed='yes'", xml: domainXml({ devices: hostdev(" managed='yes'") }) },
-    { name: 'a USB hostdev is not checked', xml: domainXml({ devices: "    <hostdev mode='subsystem' type='usb'><source><vendor id='0x046d'/><product id='0xc52b'/></source></hostdev>" }) },
+    {
+      name: 'a USB hostdev is not checked',
+      xml: domainXml({
+        devices: "    <hostdev mode='subsystem' type='usb'><source><vendor id='0x046d'/><product id='0xc52b'/></source></hostdev>",
+      }),
+    },
   ],
   invalid: [
-    { name: 'no managed attribute', xml: domainXml({ devices: hostdev('').replace('<hostdev', '<«hostdev»') }), messages: ["is not managed='yes'"] },
+    {
+      name: 'no managed attribute',
+      xml: domainXml({ devices: hostdev('').replace('<hostdev', '<«hostdev»') }),
+      messages: ["is not managed='yes'"],
+    },
     { name: "managed='no'", xml: domainXml({ devices: hostdev(" managed='«no»'") }) },
-    { name: "managed='true', which libvirt reads as no", xml: domainXml({ devices: hostdev(" managed='«true»'") }), messages: ["libvirt reads managed='true' as 'no'"] },
+    {
+      name: "managed='true', which libvirt reads as no",
+      xml: domainXml({ devices: hostdev(" managed='«true»'") }),
+      messages: ["libvirt reads managed='true' as 'no'"],
+    },
   ],
 });

@@ -1,7 +1,8 @@
 import { domainXml } from '../support/domainXml';
 import { testRule } from '../support/ruleTester';
 
-const spinlocks = (retries: string) => domainXml({ features: `    <hyperv mode='custom'>\n      <spinlocks state='on' retries=${retries}/>\n    </hyperv>` });
+const spinlocks = (retries: string) =>
+  domainXml({ features: `    <hyperv mode='custom'>\n      <spinlocks state='on' retries=${retries}/>\n    </hyperv>` });
 
 testRule({
   rule: 'hyperv-spinlocks-invalid',
@@ -10,7 +11,5 @@ testRule({
     { name: "the seed's 8191", xml: spinlocks("'8191'") },
     { name: 'exactly 4095', xml: spinlocks("'4095'") },
   ],
-  invalid: [
-    { name: '100 retries', xml: spinlocks("'«100»'"), messages: ["retries='100' is below the minimum of 4095"] },
-  ],
+  invalid: [{ name: '100 retries', xml: spinlocks("'«100»'"), messages: ["retries='100' is below the minimum of 4095"] }],
 });

@@ -1,7 +1,8 @@
 import { domainXml } from '../support/domainXml';
 import { testRule } from '../support/ruleTester';
 
-const cdrom = (bus: string) => `    <disk type='file' device='cdrom'>\n      <target dev='hdc' bus=${bus}/>\n      <readonly/>\n    </disk>`;
+const cdrom = (bus: string) =>
+  `    <disk type='file' device='cdrom'>\n      <target dev='hdc' bus=${bus}/>\n      <readonly/>\n    </disk>`;
 
 testRule({
   rule: 'ide-unsupported-machine',
@@ -11,7 +12,14 @@ testRule({
     { name: 'SATA CD-ROM on q35', xml: domainXml({ devices: cdrom("'sata'").replace('hdc', 'sdc') }) },
   ],
   invalid: [
-    { name: 'an IDE CD-ROM moved to q35', xml: domainXml({ devices: cdrom("'«ide»'") }), messages: ["q35 machines have no IDE controller: disk hdc cannot be on bus ide; use bus='sata'"] },
-    { name: 'an IDE controller on aarch64 virt', xml: domainXml({ arch: 'aarch64', machine: 'virt', devices: "    <controller type='«ide»' index='0'/>" }) },
+    {
+      name: 'an IDE CD-ROM moved to q35',
+      xml: domainXml({ devices: cdrom("'«ide»'") }),
+      messages: ["q35 machines have no IDE controller: disk hdc cannot be on bus ide; use bus='sata'"],
+    },
+    {
+      name: 'an IDE controller on aarch64 virt',
+      xml: domainXml({ arch: 'aarch64', machine: 'virt', devices: "    <controller type='«ide»' index='0'/>" }),
+    },
   ],
 });

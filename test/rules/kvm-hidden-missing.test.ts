@@ -12,11 +12,17 @@ const hyperv = "    <hyperv mode='custom'>\n      <vendor_id state='on' value='0
 testRule({
   rule: 'kvm-hidden-missing',
   valid: [
-    { name: "<kvm><hidden state='on'/> present", xml: domainXml({ features: `${hyperv}\n    <kvm>\n      <hidden state='on'/>\n    </kvm>`, devices: gpu() }) },
+    {
+      name: "<kvm><hidden state='on'/> present",
+      xml: domainXml({ features: `${hyperv}\n    <kvm>\n      <hidden state='on'/>\n    </kvm>`, devices: gpu() }),
+    },
     { name: 'a Linux guest', xml: domainXml({ devices: gpu() }) },
   ],
   invalid: [
     { name: 'no <kvm> element', xml: domainXml({ features: hyperv, devices: gpu('«hostdev»') }), messages: ['KVM is not hidden'] },
-    { name: "hidden state='off'", xml: domainXml({ features: `${hyperv}\n    <kvm>\n      <hidden state='off'/>\n    </kvm>`, devices: gpu('«hostdev»') }) },
+    {
+      name: "hidden state='off'",
+      xml: domainXml({ features: `${hyperv}\n    <kvm>\n      <hidden state='off'/>\n    </kvm>`, devices: gpu('«hostdev»') }),
+    },
   ],
 });

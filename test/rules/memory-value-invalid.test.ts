@@ -5,11 +5,28 @@ testRule({
   rule: 'memory-value-invalid',
   valid: [
     { name: 'KiB by default', xml: domainXml({ memory: '  <memory>1048576</memory>' }) },
-    { name: 'every kind of unit', xml: domainXml({ memory: "  <memory unit='G'>1</memory>\n  <currentMemory unit='MB'>1000</currentMemory>\n  <maxMemory slots='4' unit='GiB'>4</maxMemory>", cpu: "  <cpu>\n    <numa>\n      <cell id='0' cpus='0' memory='1' unit='GiB'/>\n    </numa>\n  </cpu>" }) },
+    {
+      name: 'every kind of unit',
+      xml: domainXml({
+        memory:
+          "  <memory unit='G'>1</memory>\n  <currentMemory unit='MB'>1000</currentMemory>\n  <maxMemory slots='4' unit='GiB'>4</maxMemory>",
+        cpu: "  <cpu>\n    <numa>\n      <cell id='0' cpus='0' memory='1' unit='GiB'/>\n    </numa>\n  </cpu>",
+      }),
+    },
   ],
   invalid: [
-    { name: 'a trailing space', xml: domainXml({ memory: "  <memory unit='KiB'>«1048576» </memory>" }), messages: ["<memory>: '1048576 ' is not a whole number"], libvirtSays: "Invalid value '1048576 '" },
+    {
+      name: 'a trailing space',
+      xml: domainXml({ memory: "  <memory unit='KiB'>«1048576» </memory>" }),
+      messages: ["<memory>: '1048576 ' is not a whole number"],
+      libvirtSays: "Invalid value '1048576 '",
+    },
     { name: 'a decimal', xml: domainXml({ memory: "  <memory unit='GiB'>«1.5»</memory>" }), libvirtSays: 'Invalid value' },
-    { name: 'an unknown unit', xml: domainXml({ memory: "  <memory unit='«GiBs»'>1</memory>" }), messages: ["unknown unit 'GiBs'"], libvirtSays: "unknown suffix 'GiBs'" },
+    {
+      name: 'an unknown unit',
+      xml: domainXml({ memory: "  <memory unit='«GiBs»'>1</memory>" }),
+      messages: ["unknown unit 'GiBs'"],
+      libvirtSays: "unknown suffix 'GiBs'",
+    },
   ],
 });

@@ -21,16 +21,38 @@ testRule({
   libvirtSays: 'Attempted double use of PCI Address',
   valid: [
     { name: 'two devices on different slots', xml: domainXml({ devices: virtioDisk('a', 'vda', "'0x04'") + nic("'0x05'") }) },
-    { name: 'two functions of one multifunction slot', xml: domainXml({ machine: 'pc', devices: nic("'0x05'", "'0x0' multifunction='on'") + nic("'0x05'", "'0x1'") }) },
-    { name: "the SATA controller at q35's own 00:1f.2", xml: domainXml({ devices: "    <controller type='sata' index='0'><address type='pci' domain='0x0000' bus='0x00' slot='0x1f' function='0x2'/></controller>" }) },
-    { name: "the IDE and USB controllers at i440fx's own 00:01.1 and 00:01.2", xml: domainXml({ machine: 'pc-i440fx-7.2', devices: "    <controller type='ide' index='0'><address type='pci' domain='0x0000' bus='0x00' slot='0x01' function='0x1'/></controller>\n    <controller type='usb' index='0' model='piix3-uhci'><address type='pci' domain='0x0000' bus='0x00' slot='0x01' function='0x2'/></controller>" }) },
-    { name: 'the same slot number written in decimal and hex on different buses', xml: domainXml({ machine: 'pc', devices: nic("'4'") + virtioDisk('a', 'vda', "'0x05'") }) },
-    { name: "an empty 0000:00:00 address, which libvirt assigns itself", xml: domainXml({ devices: nic("'0x00'") + virtioDisk('a', 'vda', "'0x00'") }) },
+    {
+      name: 'two functions of one multifunction slot',
+      xml: domainXml({ machine: 'pc', devices: nic("'0x05'", "'0x0' multifunction='on'") + nic("'0x05'", "'0x1'") }),
+    },
+    {
+      name: "the SATA controller at q35's own 00:1f.2",
+      xml: domainXml({
+        devices:
+          "    <controller type='sata' index='0'><address type='pci' domain='0x0000' bus='0x00' slot='0x1f' function='0x2'/></controller>",
+      }),
+    },
+    {
+      name: "the IDE and USB controllers at i440fx's own 00:01.1 and 00:01.2",
+      xml: domainXml({
+        machine: 'pc-i440fx-7.2',
+        devices:
+          "    <controller type='ide' index='0'><address type='pci' domain='0x0000' bus='0x00' slot='0x01' function='0x1'/></controller>\n    <controller type='usb' index='0' model='piix3-uhci'><address type='pci' domain='0x0000' bus='0x00' slot='0x01' function='0x2'/></controller>",
+      }),
+    },
+    {
+      name: 'the same slot number written in decimal and hex on different buses',
+      xml: domainXml({ machine: 'pc', devices: nic("'4'") + virtioDisk('a', 'vda', "'0x05'") }),
+    },
+    {
+      name: 'an empty 0000:00:00 address, which libvirt assigns itself',
+      xml: domainXml({ devices: nic("'0x00'") + virtioDisk('a', 'vda', "'0x00'") }),
+    },
     { name: "q35's 00:1f.x on i440fx", xml: domainXml({ machine: 'pc', devices: nic("'0x1f'", "'0x2'") }) },
   ],
   invalid: [
     {
-      name: 'a converted disk put on the slot of the NIC (the seed\'s slot 0x04 mistake)',
+      name: "a converted disk put on the slot of the NIC (the seed's slot 0x04 mistake)",
       xml: domainXml({ machine: 'pc', devices: virtioDisk('win', 'vda', "'«0x04»'") + nic("'«0x04»'") }),
       messages: ['0000:00:04.0 is also used by interface', '0000:00:04.0 is also used by disk vda'],
     },

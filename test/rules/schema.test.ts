@@ -12,11 +12,41 @@ const disk = (inside: string, attributes = '') => `    <disk type='file' device=
 testRule({
   rule: 'schema',
   valid: [
-    { name: 'a typical domain', xml: domainXml({ features: '    <acpi/>\n    <apic/>', cpu: "  <cpu mode='host-passthrough' check='none' migratable='on'/>", devices: disk("<driver name='qemu' type='qcow2' cache='none' io='native' discard='unmap'/>") + "\n    <interface type='network'><source network='default'/><model type='virtio'/></interface>\n    <video><model type='qxl' ram='65536' vram='65536' vgamem='16384' heads='1' primary='yes'/></video>" }) },
-    { name: 'hex and decimal numbers where libvirt takes either', xml: domainXml({ devices: "    <controller type='pci' index='1' model='pcie-root-port'>\n      <target chassis='1' port='0x10'/>\n    </controller>" }) },
-    { name: 'free-form metadata and the qemu namespace', xml: domainXml({ extra: "  <metadata>\n    <app:info xmlns:app='http://example.org/app'><anything at='all'/></app:info>\n  </metadata>" }).replace("<domain type='qemu'>", "<domain type='qemu' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>").replace('</domain>', "  <qemu:commandline>\n    <qemu:arg value='-no-hpet'/>\n  </qemu:commandline>\n</domain>") },
-    { name: 'the qemu namespace as a default namespace', xml: domainXml().replace('</domain>', "  <commandline xmlns='http://libvirt.org/schemas/domain/qemu/1.0'>\n    <arg value='-no-hpet'/>\n  </commandline>\n</domain>") },
-    { name: 'lifecycle actions and a vCPU count', xml: domainXml({ extra: "  <vcpu placement='static'>4</vcpu>\n  <on_poweroff>destroy</on_poweroff>" }) },
+    {
+      name: 'a typical domain',
+      xml: domainXml({
+        features: '    <acpi/>\n    <apic/>',
+        cpu: "  <cpu mode='host-passthrough' check='none' migratable='on'/>",
+        devices:
+          disk("<driver name='qemu' type='qcow2' cache='none' io='native' discard='unmap'/>") +
+          "\n    <interface type='network'><source network='default'/><model type='virtio'/></interface>\n    <video><model type='qxl' ram='65536' vram='65536' vgamem='16384' heads='1' primary='yes'/></video>",
+      }),
+    },
+    {
+      name: 'hex and decimal numbers where libvirt takes either',
+      xml: domainXml({
+        devices: "    <controller type='pci' index='1' model='pcie-root-port'>\n      <target chassis='1' port='0x10'/>\n    </controller>",
+      }),
+    },
+    {
+      name: 'free-form metadata and the qemu namespace',
+      xml: domainXml({
+        extra: "  <metadata>\n    <app:info xmlns:app='http://example.org/app'><anything at='all'/></app:info>\n  </metadata>",
+      })
+        .replace("<domain type='qemu'>", "<domain type='qemu' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>")
+        .replace('</domain>', "  <qemu:commandline>\n    <qemu:arg value='-no-hpet'/>\n  </qemu:commandline>\n</domain>"),
+    },
+    {
+      name: 'the qemu namespace as a default namespace',
+      xml: domainXml().replace(
+        '</domain>',
+        "  <commandline xmlns='http://libvirt.org/schemas/domain/qemu/1.0'>\n    <arg value='-no-hpet'/>\n  </commandline>\n</domain>",
+      ),
+    },
+    {
+      name: 'lifecycle actions and a vCPU count',
+      xml: domainXml({ extra: "  <vcpu placement='static'>4</vcpu>\n  <on_poweroff>destroy</on_poweroff>" }),
+    },
   ],
   invalid: [
     {
@@ -29,13 +59,22 @@ testRule({
       name: 'a driver attribute written on the disk',
       xml: domainXml({ devices: disk("<driver name='qemu' type='qcow2'/>", " «cache»='none'") }),
       messages: ["Unknown attribute 'cache' on <disk>: libvirt ignores it and drops it on define. It belongs on <driver>."],
-      fixed: [{ title: "Move to <driver cache='none'>", output: domainXml({ devices: disk("<driver name='qemu' type='qcow2' cache='none'/>") }) }],
+      fixed: [
+        { title: "Move to <driver cache='none'>", output: domainXml({ devices: disk("<driver name='qemu' type='qcow2' cache='none'/>") }) },
+      ],
     },
     {
       name: 'the NIC model written as an attribute (the guest silently gets rtl8139)',
       xml: domainXml({ devices: "    <interface type='network' «model»='virtio'>\n      <source network='default'/>\n    </interface>" }),
       messages: ["Write it as <model type='virtio'/>."],
-      fixed: [{ title: "Move to <model type='virtio'>", output: domainXml({ devices: "    <interface type='network'>\n      <source network='default'/>\n      <model type='virtio'/>\n    </interface>" }) }],
+      fixed: [
+        {
+          title: "Move to <model type='virtio'>",
+          output: domainXml({
+            devices: "    <interface type='network'>\n      <source network='default'/>\n      <model type='virtio'/>\n    </interface>",
+          }),
+        },
+      ],
     },
     {
       name: 'an element in the wrong place',
@@ -52,36 +91,68 @@ testRule({
     {
       name: 'an unknown feature is refused',
       xml: domainXml({ features: '    <acpi/>\n    <«hidden»/>' }),
-      messages: ["Unknown element <hidden> in <features>: libvirt refuses the domain (\"unexpected feature 'hidden'\")."],
+      messages: ['Unknown element <hidden> in <features>: libvirt refuses the domain ("unexpected feature \'hidden\'").'],
       libvirtSays: "unexpected feature 'hidden'",
     },
     {
       name: 'an unknown Hyper-V enlightenment is refused',
-      xml: domainXml({ features: "    <hyperv mode='custom'>\n      <relaxed state='on'/>\n      <«vendorid» state='on' value='0123456789ab'/>\n    </hyperv>" }),
+      xml: domainXml({
+        features:
+          "    <hyperv mode='custom'>\n      <relaxed state='on'/>\n      <«vendorid» state='on' value='0123456789ab'/>\n    </hyperv>",
+      }),
       messages: ['Did you mean <vendor_id>?'],
       libvirtSays: 'unsupported HyperV Enlightenment feature: vendorid',
-      fixed: [{ title: 'Rename to <vendor_id>', output: domainXml({ features: "    <hyperv mode='custom'>\n      <relaxed state='on'/>\n      <vendor_id state='on' value='0123456789ab'/>\n    </hyperv>" }) }],
+      fixed: [
+        {
+          title: 'Rename to <vendor_id>',
+          output: domainXml({
+            features:
+              "    <hyperv mode='custom'>\n      <relaxed state='on'/>\n      <vendor_id state='on' value='0123456789ab'/>\n    </hyperv>",
+          }),
+        },
+      ],
     },
     {
       name: 'an enum value outside libvirt’s list',
-      xml: domainXml({ devices: disk("<driver name='qemu' type='qcow2'/>\n      <blockio logical_block_size='512'/>", " snapshot='«externel»'") }),
-      messages: ["'externel' is not a valid value for snapshot on <disk>. Did you mean 'external'? libvirt's schema expects one of: no, internal, external, manual."],
-      libvirtSays: "snapshot",
-      fixed: [{ title: "Change to 'external'", output: domainXml({ devices: disk("<driver name='qemu' type='qcow2'/>\n      <blockio logical_block_size='512'/>", " snapshot='external'") }) }],
+      xml: domainXml({
+        devices: disk("<driver name='qemu' type='qcow2'/>\n      <blockio logical_block_size='512'/>", " snapshot='«externel»'"),
+      }),
+      messages: [
+        "'externel' is not a valid value for snapshot on <disk>. Did you mean 'external'? libvirt's schema expects one of: no, internal, external, manual.",
+      ],
+      libvirtSays: 'snapshot',
+      fixed: [
+        {
+          title: "Change to 'external'",
+          output: domainXml({
+            devices: disk("<driver name='qemu' type='qcow2'/>\n      <blockio logical_block_size='512'/>", " snapshot='external'"),
+          }),
+        },
+      ],
     },
     {
       name: 'a misspelt value of a required attribute (no "remove" fix: libvirt needs it)',
       xml: domainXml({ extra: "  <clock offset='utc'>\n    <timer name='«rtcc»' tickpolicy='catchup'/>\n  </clock>" }),
       messages: ["'rtcc' is not a valid value for name on <timer>. Did you mean 'rtc'?"],
       libvirtSays: "Invalid value for attribute 'name' in element 'timer': 'rtcc'",
-      fixed: [{ title: "Change to 'rtc'", output: domainXml({ extra: "  <clock offset='utc'>\n    <timer name='rtc' tickpolicy='catchup'/>\n  </clock>" }) }],
+      fixed: [
+        {
+          title: "Change to 'rtc'",
+          output: domainXml({ extra: "  <clock offset='utc'>\n    <timer name='rtc' tickpolicy='catchup'/>\n  </clock>" }),
+        },
+      ],
     },
     {
       name: 'a malformed number',
       xml: domainXml({ devices: "    <video><model type='vga' vram='«16M»'/></video>" }),
       messages: ["'16M' is not a valid number for vram on <model>. libvirt's schema expects an unsigned integer."],
       libvirtSays: "cannot parse video vram '16M'",
-      fixed: [{ title: 'Remove the attribute (libvirt uses its default)', output: domainXml({ devices: "    <video><model type='vga'/></video>" }) }],
+      fixed: [
+        {
+          title: 'Remove the attribute (libvirt uses its default)',
+          output: domainXml({ devices: "    <video><model type='vga'/></video>" }),
+        },
+      ],
     },
     {
       name: 'a number out of range',
@@ -102,6 +173,9 @@ testRule({
 describe('schema rule fixes', () => {
   it('offers no removal of a required attribute', () => {
     const outcomes = fixOutcomes('schema', domainXml({ extra: "  <clock offset='utc'>\n    <timer name='rtcc'/>\n  </clock>" }));
-    assert.deepEqual(outcomes.map((o) => o.title), ["Change to 'rtc'"]);
+    assert.deepEqual(
+      outcomes.map((o) => o.title),
+      ["Change to 'rtc'"],
+    );
   });
 });

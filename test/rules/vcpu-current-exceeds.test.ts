@@ -9,6 +9,10 @@ testRule({
     { name: 'no current', xml: domainXml({ extra: '  <vcpu>4</vcpu>' }) },
   ],
   invalid: [
-    { name: '8 current of 4', xml: domainXml({ extra: "  <vcpu placement='static' current='«8»'>4</vcpu>" }), messages: ["current='8' is above the maximum of 4 vCPUs"] },
+    {
+      name: '8 current of 4',
+      xml: domainXml({ extra: "  <vcpu placement='static' current='«8»'>4</vcpu>" }),
+      messages: ["current='8' is above the maximum of 4 vCPUs"],
+    },
   ],
 });

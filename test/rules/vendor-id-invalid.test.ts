@@ -17,11 +17,25 @@ testRule({
     {
       name: 'a 13-character value',
       xml: domainXml({ features: hyperv("<vendor_id state='on' value='«0123456789abc»'/>") }),
-      messages: ["has 13 characters; libvirt allows at most 12"],
+      messages: ['has 13 characters; libvirt allows at most 12'],
       libvirtSays: 'HyperV vendor_id value must not be more than 12 characters',
     },
-    { name: 'an empty value', xml: domainXml({ features: hyperv("<vendor_id state='on' value='«»'/>").replace("value='«»'", "«value»=''") }), messages: ['empty'], libvirt: { skip: 'libvirt 9.0 accepts an empty vendor_id; QEMU then gets no vendor' } },
-    { name: 'no value at all', xml: domainXml({ features: hyperv("<«vendor_id» state='on'/>") }), libvirtSays: "missing 'value' attribute for HyperV feature 'vendor_id'" },
-    { name: 'a comma', xml: domainXml({ features: hyperv("<vendor_id state='on' value='«ab,cd»'/>") }), messages: ['comma'], libvirtSays: 'HyperV vendor_id value is invalid' },
+    {
+      name: 'an empty value',
+      xml: domainXml({ features: hyperv("<vendor_id state='on' value='«»'/>").replace("value='«»'", "«value»=''") }),
+      messages: ['empty'],
+      libvirt: { skip: 'libvirt 9.0 accepts an empty vendor_id; QEMU then gets no vendor' },
+    },
+    {
+      name: 'no value at all',
+      xml: domainXml({ features: hyperv("<«vendor_id» state='on'/>") }),
+      libvirtSays: "missing 'value' attribute for HyperV feature 'vendor_id'",
+    },
+    {
+      name: 'a comma',
+      xml: domainXml({ features: hyperv("<vendor_id state='on' value='«ab,cd»'/>") }),
+      messages: ['comma'],
+      libvirtSays: 'HyperV vendor_id value is invalid',
+    },
   ],
 });

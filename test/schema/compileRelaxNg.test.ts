@@ -1,18 +1,22 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { compileRelaxNg } from '../../scripts/schema/compileRelaxNg';
 import { DEFAULT_SCHEMAS, generateSchemaModel, installedLibvirtVersion, SCHEMA_MODEL_PATH } from '../../scripts/generate-schema';
+import { compileRelaxNg } from '../../scripts/schema/compileRelaxNg';
 import type { SchemaModel } from '../../server/src/service/schema/schemaTypes';
 
 const RNG = 'xmlns="http://relaxng.org/ns/structure/1.0" datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes"';
 
 function compile(files: Record<string, string>): SchemaModel {
-  return compileRelaxNg('main.rng', (path) => {
-    const text = files[path];
-    if (text === undefined) throw new Error(`no file ${path}`);
-    return text;
-  }, { source: 'test', version: '0', license: 'test' });
+  return compileRelaxNg(
+    'main.rng',
+    (path) => {
+      const text = files[path];
+      if (text === undefined) throw new Error(`no file ${path}`);
+      return text;
+    },
+    { source: 'test', version: '0', license: 'test' },
+  );
 }
 
 const byName = (model: SchemaModel, name: string) => model.elements.filter((e) => e.n === name);
@@ -38,13 +42,27 @@ describe('the RelaxNG compiler', () => {
     const [vm] = byName(model, 'vm');
     assert.deepEqual(model.root, [0]);
     assert.deepEqual(model.types[vm!.a!.type!], { v: ['kvm', 'qemu'] });
-    assert.deepEqual(model.types[vm!.a!.id!], { d: [{ t: 'unsignedInt', p: '[0-9]+' }, { t: 'string', p: '0x[0-9a-fA-F]+' }] });
+    assert.deepEqual(model.types[vm!.a!.id!], {
+      d: [
+        { t: 'unsignedInt', p: '[0-9]+' },
+        { t: 'string', p: '0x[0-9a-fA-F]+' },
+      ],
+    });
     assert.deepEqual(vm!.ra, ['type'], 'an optional attribute is not required');
-    assert.deepEqual(vm!.c!.map((id) => model.elements[id]!.n), ['name', 'disk', 'meta']);
-    assert.deepEqual(vm!.rc!.map((id) => model.elements[id]!.n), ['name']);
+    assert.deepEqual(
+      vm!.c!.map((id) => model.elements[id]!.n),
+      ['name', 'disk', 'meta'],
+    );
+    assert.deepEqual(
+      vm!.rc!.map((id) => model.elements[id]!.n),
+      ['name'],
+    );
     const [disk] = byName(model, 'disk');
     assert.deepEqual(model.types[disk!.a!.bus!], { any: 1 }, 'an attribute without content takes any text');
-    assert.deepEqual(disk!.rc!.map((id) => model.elements[id]!.n), ['size']);
+    assert.deepEqual(
+      disk!.rc!.map((id) => model.elements[id]!.n),
+      ['size'],
+    );
     assert.deepEqual(model.types[byName(model, 'size')[0]!.t!], model.types[vm!.a!.id!]);
   });
 
@@ -61,7 +79,11 @@ describe('the RelaxNG compiler', () => {
     const [timer] = byName(model, 'timer');
     assert.deepEqual(timer!.ra, ['name']);
     assert.deepEqual(model.types[timer!.a!.name!], { v: ['rtc', 'hpet'] });
-    assert.deepEqual(timer!.rc!.map((id) => model.elements[id]!.n), ['catchup', 'catchup'], 'both <catchup> variants are required by name');
+    assert.deepEqual(
+      timer!.rc!.map((id) => model.elements[id]!.n),
+      ['catchup', 'catchup'],
+      'both <catchup> variants are required by name',
+    );
   });
 
   it('follows includes, with an include’s own defines overriding and combine="choice" adding', () => {
@@ -99,9 +121,16 @@ describe('the RelaxNG compiler', () => {
 
 describe('the committed schema model', () => {
   it(`is what the generator makes of the installed libvirt schemas (${DEFAULT_SCHEMAS})`, () => {
-    assert.ok(existsSync(`${DEFAULT_SCHEMAS}/domain.rng`), 'libvirt-clients installs the schemas (.ci/run and scripts/ensure-libvirt.mjs install it)');
+    assert.ok(
+      existsSync(`${DEFAULT_SCHEMAS}/domain.rng`),
+      'libvirt-clients installs the schemas (.ci/run and scripts/ensure-libvirt.mjs install it)',
+    );
     const committed = JSON.parse(readFileSync(SCHEMA_MODEL_PATH, 'utf8')) as SchemaModel;
-    assert.equal(committed.version, installedLibvirtVersion(), 'the installed libvirt differs from the one the model was made from: run npm run schema');
+    assert.equal(
+      committed.version,
+      installedLibvirtVersion(),
+      'the installed libvirt differs from the one the model was made from: run npm run schema',
+    );
     assert.equal(readFileSync(SCHEMA_MODEL_PATH, 'utf8'), generateSchemaModel(), 'the committed model is stale: run npm run schema');
     assert.match(committed.license, /LGPL-2\.1-or-later/);
     assert.ok(committed.elements.length > 500);

@@ -9,15 +9,36 @@ function contextAt(marked: string) {
   if (!context) return undefined;
   const { kind, prefix } = context;
   const where = 'parent' in context ? context.parent?.name : undefined;
-  return { kind, prefix, where, ...('attribute' in context ? { attribute: context.attribute, tag: context.tag } : {}), ...('element' in context && context.kind === 'text' ? { element: context.element.name } : {}) };
+  return {
+    kind,
+    prefix,
+    where,
+    ...('attribute' in context ? { attribute: context.attribute, tag: context.tag } : {}),
+    ...('element' in context && context.kind === 'text' ? { element: context.element.name } : {}),
+  };
 }
 
 describe('the cursor context', () => {
   it('tells a new element’s name, an attribute name, an attribute value and text apart', () => {
     assert.deepEqual(contextAt('<domain><devices><di|</devices></domain>'), { kind: 'element-name', prefix: 'di', where: 'devices' });
-    assert.deepEqual(contextAt("<domain><devices><disk type='file' dev|/></devices></domain>"), { kind: 'attribute-name', prefix: 'dev', where: 'devices' });
-    assert.deepEqual(contextAt("<domain><devices><disk><target dev='vda' bus=\"vi|\"/></disk></devices></domain>"), { kind: 'attribute-value', prefix: 'vi', where: 'disk', attribute: 'bus', tag: 'target' });
-    assert.deepEqual(contextAt('<domain><on_reboot>re|</on_reboot></domain>'), { kind: 'text', prefix: 're', where: undefined, element: 'on_reboot' });
+    assert.deepEqual(contextAt("<domain><devices><disk type='file' dev|/></devices></domain>"), {
+      kind: 'attribute-name',
+      prefix: 'dev',
+      where: 'devices',
+    });
+    assert.deepEqual(contextAt('<domain><devices><disk><target dev=\'vda\' bus="vi|"/></disk></devices></domain>'), {
+      kind: 'attribute-value',
+      prefix: 'vi',
+      where: 'disk',
+      attribute: 'bus',
+      tag: 'target',
+    });
+    assert.deepEqual(contextAt('<domain><on_reboot>re|</on_reboot></domain>'), {
+      kind: 'text',
+      prefix: 're',
+      where: undefined,
+      element: 'on_reboot',
+    });
   });
 
   it('finds the parent in documents the user is still typing', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { acceptsData, acceptsValue, describeTypes, patternOf } from '../../server/src/service/schema/valueTypes';
 import { domainSchema } from '../../server/src/service/schema/domainSchema';
+import { acceptsData, acceptsValue, describeTypes, patternOf } from '../../server/src/service/schema/valueTypes';
 
 describe('schema value types', () => {
   it('checks XML Schema integers with their ranges, white space collapsed', () => {
@@ -23,7 +23,10 @@ describe('schema value types', () => {
 
   it('translates every pattern of the committed schema', () => {
     const { types } = domainSchema().model;
-    const untranslated = types.flatMap((type) => type.d ?? []).filter((data) => data.p !== undefined && patternOf(data) === null).map((data) => data.p);
+    const untranslated = types
+      .flatMap((type) => type.d ?? [])
+      .filter((data) => data.p !== undefined && patternOf(data) === null)
+      .map((data) => data.p);
     assert.deepEqual(untranslated, []);
   });
 

@@ -5,15 +5,30 @@ import { createLanguageService } from '../../server/src/service/languageService'
 import { domainWith, expandWithDefaults, loadSnippets, placeOf } from '../support/snippets';
 
 const service = createLanguageService({ arch: 'x86_64' });
-const errorsIn = (text: string) => service.validate(TextDocument.create('file:///snippet.xml', 'xml', 1, text), { hostArch: 'x86_64' })
-  .filter((d) => d.severity === 1).map((d) => `${d.code}: ${d.message}`);
+const errorsIn = (text: string) =>
+  service
+    .validate(TextDocument.create('file:///snippet.xml', 'xml', 1, text), { hostArch: 'x86_64' })
+    .filter((d) => d.severity === 1)
+    .map((d) => `${d.code}: ${d.message}`);
 
 describe('snippets', () => {
   const snippets = loadSnippets();
 
   it('has the skeletons and blocks users need, each with prefixes and a description', () => {
     const prefixes = Object.values(snippets).flatMap((s) => (Array.isArray(s.prefix) ? s.prefix : [s.prefix]));
-    for (const wanted of ['domain-linux', 'domain-windows', 'domain-aarch64', 'hostdev-gpu', 'disk-virtio', 'disk-block', 'nic-bridge', 'hyperv-hiding', 'cpu-passthrough', 'memballoon', 'hugepages']) {
+    for (const wanted of [
+      'domain-linux',
+      'domain-windows',
+      'domain-aarch64',
+      'hostdev-gpu',
+      'disk-virtio',
+      'disk-block',
+      'nic-bridge',
+      'hyperv-hiding',
+      'cpu-passthrough',
+      'memballoon',
+      'hugepages',
+    ]) {
       assert.ok(prefixes.includes(wanted), wanted);
     }
     for (const [name, snippet] of Object.entries(snippets)) {

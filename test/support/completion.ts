@@ -36,7 +36,10 @@ export function completeAt(marked: string, host: HostFacts = { arch: 'x86_64' })
       const item = sorted.find((candidate) => candidate.label === label);
       if (!item) throw new Error(`no item ${label}; offered: ${sorted.map((i) => i.label).join(', ')}`);
       const main = item.textEdit as TextEdit;
-      const edits: TextEdit[] = [{ range: main.range, newText: item.insertTextFormat === 2 ? expandSnippet(main.newText) : main.newText }, ...(item.additionalTextEdits ?? [])];
+      const edits: TextEdit[] = [
+        { range: main.range, newText: item.insertTextFormat === 2 ? expandSnippet(main.newText) : main.newText },
+        ...(item.additionalTextEdits ?? []),
+      ];
       return TextDocument.applyEdits(document, edits);
     },
   };

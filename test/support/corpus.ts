@@ -13,8 +13,12 @@ export interface CorpusFile {
 }
 
 export function corpusFiles(): CorpusFile[] {
-  return [CORPUS_DIR, VIRT_INSTALL_DIR].flatMap((dir) => readdirSync(dir).filter((name) => name.endsWith('.xml')).sort()
-    .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') })));
+  return [CORPUS_DIR, VIRT_INSTALL_DIR].flatMap((dir) =>
+    readdirSync(dir)
+      .filter((name) => name.endsWith('.xml'))
+      .sort()
+      .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') })),
+  );
 }
 
 /** libvirt's tests pretend the host has the guest's architecture; lint them the same way. */

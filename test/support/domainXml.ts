@@ -34,5 +34,5 @@ export function domainXml(parts: DomainParts = {}): string {
     '  </devices>',
     '</domain>',
   ];
-  return lines.filter((line) => line !== '').join('\n') + '\n';
+  return `${lines.filter((line) => line !== '').join('\n')}\n`;
 }

@@ -1,8 +1,8 @@
 // A minimal LSP client over stdio for tests and the benchmark: spawns the bundled server and records what it
 // publishes. It answers workspace/configuration from a settings object the test controls.
 
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { builtProgram } from './built';
 
@@ -11,7 +11,11 @@ export interface LspClient {
   readonly published: PublishDiagnosticsParams[];
   settings: unknown;
   /** Resolves with the next publishDiagnostics for `uri` that satisfies `predicate`. */
-  nextDiagnostics(uri: string, predicate?: (params: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
+  nextDiagnostics(
+    uri: string,
+    predicate?: (params: PublishDiagnosticsParams) => boolean,
+    timeoutMs?: number,
+  ): Promise<PublishDiagnosticsParams>;
   open(uri: string, text: string, languageId?: string, version?: number): void;
   close(): Promise<void>;
   readonly process: ChildProcess;
@@ -21,7 +25,11 @@ export async function startLspClient(settings: unknown = {}): Promise<LspClient>
   const child = spawn(process.execPath, [builtProgram('server'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: PublishDiagnosticsParams[] = [];
-  const waiters: Array<{ uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
+  const waiters: Array<{
+    uri: string;
+    predicate: (p: PublishDiagnosticsParams) => boolean;
+    resolve: (p: PublishDiagnosticsParams) => void;
+  }> = [];
   const client: LspClient = {
     connection,
     published,
@@ -29,7 +37,14 @@ export async function startLspClient(settings: unknown = {}): Promise<LspClient>
     process: child,
     nextDiagnostics(uri, predicate = () => true, timeoutMs = 5000) {
       return new Promise((resolve, reject) => {
-        const waiter = { uri, predicate, resolve: (params: PublishDiagnosticsParams) => { clearTimeout(timer); resolve(params); } };
+        const waiter = {
+          uri,
+          predicate,
+          resolve: (params: PublishDiagnosticsParams) => {
+            clearTimeout(timer);
+            resolve(params);
+          },
+        };
         const timer = setTimeout(() => {
           waiters.splice(waiters.indexOf(waiter), 1);
           reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms`));
@@ -53,13 +68,18 @@ export async function startLspClient(settings: unknown = {}): Promise<LspClient>
     if (index !== -1) waiters.splice(index, 1)[0].resolve(params);
   });
   connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
-    params.items.map((item) => (item.section === 'libvirt' ? client.settings : null)));
+    params.items.map((item) => (item.section === 'libvirt' ? client.settings : null)),
+  );
   connection.onRequest('client/registerCapability', () => null);
   connection.onNotification('window/logMessage', () => undefined);
   connection.listen();
   await connection.sendRequest('initialize', {
-    processId: process.pid, rootUri: null,
-    capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true } } },
+    processId: process.pid,
+    rootUri: null,
+    capabilities: {
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
+      textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true } },
+    },
   });
   void connection.sendNotification('initialized', {});
   return client;

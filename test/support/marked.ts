@@ -14,8 +14,10 @@ export function unmark(marked: string): MarkedText {
   let open = -1;
   for (const char of marked) {
     if (char === OPEN) open = text.length;
-    else if (char === CLOSE) { spans.push({ start: open, end: text.length }); open = -1; }
-    else text += char;
+    else if (char === CLOSE) {
+      spans.push({ start: open, end: text.length });
+      open = -1;
+    } else text += char;
   }
   return { text, spans: spans.sort((a, b) => a.start - b.start) };
 }

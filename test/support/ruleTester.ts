@@ -87,7 +87,10 @@ export function fixOutcomes(rule: string, text: string, hostArch = 'x86_64'): Fi
       const change = action.edit?.documentChanges?.[0];
       assert.ok(change && 'edits' in change, `${action.title}: a versioned text document edit`);
       assert.equal(change.textDocument.version, document.version);
-      const fixed = applyTextEdits(document, change.edits.filter((e): e is TextEdit => 'newText' in e));
+      const fixed = applyTextEdits(
+        document,
+        change.edits.filter((e): e is TextEdit => 'newText' in e),
+      );
       const after = service.validate(TextDocument.create(document.uri, 'xml', 2, fixed), { hostArch });
       outcomes.push({ title: action.title, step: (action.data as { step?: boolean } | undefined)?.step === true, text: fixed, after });
     }
@@ -110,7 +113,10 @@ export function testRule(table: RuleTable): void {
     for (const testCase of table.valid) {
       it(`valid: ${testCase.name}`, () => {
         const { diagnostics } = diagnosticsOf(table.rule, unmark(testCase.xml).text, testCase.hostArch);
-        assert.deepEqual(diagnostics.map((d) => d.message), []);
+        assert.deepEqual(
+          diagnostics.map((d) => d.message),
+          [],
+        );
       });
     }
     for (const testCase of table.invalid) {
@@ -119,7 +125,8 @@ export function testRule(table: RuleTable): void {
         assert.ok(spans.length > 0, 'an invalid case marks at least one range with «»');
         const { diagnostics, document } = diagnosticsOf(table.rule, text, testCase.hostArch);
         const actual = diagnostics.map((d) => ({ start: document.offsetAt(d.range.start), end: document.offsetAt(d.range.end) }));
-        const show = (list: Array<{ start: number; end: number }>) => list.map((s) => `${s.start}-${s.end} ${JSON.stringify(text.slice(s.start, s.end))}`);
+        const show = (list: Array<{ start: number; end: number }>) =>
+          list.map((s) => `${s.start}-${s.end} ${JSON.stringify(text.slice(s.start, s.end))}`);
         assert.deepEqual(show(actual), show([...spans]), 'diagnostic ranges');
         for (const d of diagnostics) {
           assert.equal(d.source, 'libvirt');
@@ -128,16 +135,23 @@ export function testRule(table: RuleTable): void {
         }
         testCase.messages?.forEach((expected, i) => {
           const message = String(diagnostics[i]?.message);
-          if (typeof expected === 'string') assert.ok(message.includes(expected), `message ${i}: ${JSON.stringify(message)} should contain ${JSON.stringify(expected)}`);
+          if (typeof expected === 'string')
+            assert.ok(message.includes(expected), `message ${i}: ${JSON.stringify(message)} should contain ${JSON.stringify(expected)}`);
           else assert.match(message, expected);
         });
       });
       it(`fixes: ${testCase.name}`, () => {
         const { text } = unmark(testCase.xml);
-        const before = service.validate(TextDocument.create('file:///test/domain.xml', 'xml', 1, text), { hostArch: testCase.hostArch ?? 'x86_64' });
+        const before = service.validate(TextDocument.create('file:///test/domain.xml', 'xml', 1, text), {
+          hostArch: testCase.hostArch ?? 'x86_64',
+        });
         const outcomes = fixOutcomes(table.rule, text, testCase.hostArch);
         if (testCase.noFix) {
-          assert.deepEqual(outcomes.map((o) => o.title), [], `no fix expected: ${testCase.noFix}`);
+          assert.deepEqual(
+            outcomes.map((o) => o.title),
+            [],
+            `no fix expected: ${testCase.noFix}`,
+          );
           return;
         }
         assert.ok(outcomes.length > 0, 'every diagnostic of an invalid case gets at least one quick fix');
@@ -145,14 +159,18 @@ export function testRule(table: RuleTable): void {
         const errorCodes = (list: Diagnostic[]) => new Set(list.filter((d) => d.severity === 1).map((d) => String(d.code)));
         for (const outcome of outcomes) {
           const where = `after "${outcome.title}":\n${outcome.text}`;
-          if (!outcome.step) assert.ok(count(outcome.after, table.rule) < count(before, table.rule), `the diagnostic is still there ${where}`);
+          if (!outcome.step)
+            assert.ok(count(outcome.after, table.rule) < count(before, table.rule), `the diagnostic is still there ${where}`);
           if (table.rule !== 'xml-syntax') assert.equal(count(outcome.after, 'xml-syntax'), 0, `not well-formed ${where}`);
           const newErrors = [...errorCodes(outcome.after)].filter((code) => !errorCodes(before).has(code));
           assert.deepEqual(newErrors, [], `new errors ${where}`);
         }
         for (const golden of testCase.fixed ?? []) {
           const outcome = outcomes.find((o) => o.title === golden.title);
-          assert.ok(outcome, `no fix titled ${JSON.stringify(golden.title)}; offered: ${outcomes.map((o) => JSON.stringify(o.title)).join(', ')}`);
+          assert.ok(
+            outcome,
+            `no fix titled ${JSON.stringify(golden.title)}; offered: ${outcomes.map((o) => JSON.stringify(o.title)).join(', ')}`,
+          );
           assert.equal(outcome.text, golden.output);
         }
       });

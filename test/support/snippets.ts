@@ -37,7 +37,11 @@ export function placeOf(prefixes: string[]): Place {
 }
 
 export function domainWith(block: string, place: Place, name = 'snippet-test'): string {
-  const indent = (text: string, by: string) => text.split('\n').map((line) => (line ? by + line : line)).join('\n');
+  const indent = (text: string, by: string) =>
+    text
+      .split('\n')
+      .map((line) => (line ? by + line : line))
+      .join('\n');
   return [
     "<domain type='qemu'>",
     `  <name>${name}</name>`,

@@ -5,16 +5,17 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { defineDomain, dumpDomainXml, listDomains, undefineDomain } from '../../server/src/virsh/domainCommands';
-import { libvirtMessage, runVirsh, VIRSH_MISSING_MESSAGE } from '../../server/src/virsh/virsh';
 import { parseXml } from '../../server/src/service/xml/xmlParser';
 import { firstChild } from '../../server/src/service/xml/xmlTree';
+import { defineDomain, dumpDomainXml, listDomains, undefineDomain } from '../../server/src/virsh/domainCommands';
+import { libvirtMessage, runVirsh, VIRSH_MISSING_MESSAGE } from '../../server/src/virsh/virsh';
 import { fixture } from '../support/built';
 import { LIBVIRT_TEST_URI } from '../support/virsh';
 
 const dir = mkdtempSync(join(tmpdir(), 'virsh-runner-'));
 const TEST_DRIVER = { uri: 'test:///default', timeoutMs: 20_000 };
-const domain = (name: string, extra = '') => `<domain type='test'><name>${name}</name><memory unit='MiB'>128</memory><os><type>hvm</type></os>${extra}</domain>`;
+const domain = (name: string, extra = '') =>
+  `<domain type='test'><name>${name}</name><memory unit='MiB'>128</memory><os><type>hvm</type></os>${extra}</domain>`;
 
 describe('virsh runner', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
@@ -36,7 +37,14 @@ describe('virsh runner', () => {
   });
 
   it('passes file names literally: spaces, quotes, $(...), a newline and a leading dash', async () => {
-    for (const name of ["my vm's file.xml", '$(touch pwned).xml', '`touch pwned`.xml', '-leading-dash.xml', 'new\nline.xml', '"quoted".xml']) {
+    for (const name of [
+      "my vm's file.xml",
+      '$(touch pwned).xml',
+      '`touch pwned`.xml',
+      '-leading-dash.xml',
+      'new\nline.xml',
+      '"quoted".xml',
+    ]) {
       const file = join(dir, name);
       writeFileSync(file, domain('runner-odd-file'));
       const result = await defineDomain(file, TEST_DRIVER);
@@ -46,9 +54,14 @@ describe('virsh runner', () => {
   });
 
   it('round-trips a domain with an awkward name through the QEMU driver', async () => {
-    const name = "odd -name 'q' $(x) \"z\"";
+    const name = 'odd -name \'q\' $(x) "z"';
     const file = join(dir, 'odd.xml');
-    writeFileSync(file, readFileSync(fixture('linux-q35-clean.xml'), 'utf8').replace("type='kvm'", "type='qemu'").replace('<name>fedora-server</name>', `<name>${name.replace(/"/g, '&quot;')}</name>`));
+    writeFileSync(
+      file,
+      readFileSync(fixture('linux-q35-clean.xml'), 'utf8')
+        .replace("type='kvm'", "type='qemu'")
+        .replace('<name>fedora-server</name>', `<name>${name.replace(/"/g, '&quot;')}</name>`),
+    );
     const options = { uri: LIBVIRT_TEST_URI };
     const defined = await defineDomain(file, options);
     assert.equal(defined.ok, true, defined.message);
@@ -86,7 +99,10 @@ describe('virsh runner', () => {
   });
 
   it('picks the specific error out of stderr', () => {
-    assert.equal(libvirtMessage('error: Failed to define domain from a.xml\nerror: unsupported configuration: IDE controllers are unsupported\n'), 'unsupported configuration: IDE controllers are unsupported');
+    assert.equal(
+      libvirtMessage('error: Failed to define domain from a.xml\nerror: unsupported configuration: IDE controllers are unsupported\n'),
+      'unsupported configuration: IDE controllers are unsupported',
+    );
     assert.equal(libvirtMessage('error: failed to connect to the hypervisor\n'), 'failed to connect to the hypervisor');
   });
 });

@@ -35,14 +35,20 @@ describe('xmlParser', () => {
     const { root, errors } = parseXml(text);
     assert.equal(errors.length, 1);
     assert.equal(text.slice(errors[0].start, errors[0].end), 'disk');
-    assert.deepEqual(root!.children.map((c) => c.name), ['devices', 'memory']);
+    assert.deepEqual(
+      root!.children.map((c) => c.name),
+      ['devices', 'memory'],
+    );
     assert.equal(attribute(firstChild(firstChild(firstChild(root, 'devices'), 'disk'), 'target')!, 'dev')!.value, 'vda');
   });
 
   it('reports elements still open at the end of the document', () => {
     const text = '<domain><devices><disk>';
     const { errors } = parseXml(text);
-    assert.deepEqual(errors.map((e) => text.slice(e.start, e.end)), ['domain', 'devices', 'disk']);
+    assert.deepEqual(
+      errors.map((e) => text.slice(e.start, e.end)),
+      ['domain', 'devices', 'disk'],
+    );
   });
 
   it('reports a stray end tag without closing anything', () => {
@@ -50,7 +56,10 @@ describe('xmlParser', () => {
     const { root, errors } = parseXml(text);
     assert.equal(errors.length, 1);
     assert.equal(text.slice(errors[0].start, errors[0].end), 'devices');
-    assert.deepEqual(root!.children.map((c) => c.name), ['name', 'memory']);
+    assert.deepEqual(
+      root!.children.map((c) => c.name),
+      ['name', 'memory'],
+    );
   });
 
   it('reports an unquoted attribute value and still reads it', () => {
@@ -84,7 +93,10 @@ describe('xmlParser', () => {
     assert.deepEqual(errors, []);
     let deepest = root!;
     let levels = 1;
-    while (deepest.children.length) { deepest = deepest.children[0]; levels++; }
+    while (deepest.children.length) {
+      deepest = deepest.children[0];
+      levels++;
+    }
     assert.equal(levels, depth);
   });
 
@@ -106,11 +118,17 @@ describe('xmlParser', () => {
 
   it('reports two root elements and text outside the root', () => {
     const { errors } = parseXml('x<a/><b/>');
-    assert.deepEqual(errors.map((e) => e.message), ['Text before the root element is not allowed.', 'Only one root element is allowed.']);
+    assert.deepEqual(
+      errors.map((e) => e.message),
+      ['Text before the root element is not allowed.', 'Only one root element is allowed.'],
+    );
   });
 
   it('reports unterminated comments, CDATA and attribute values', () => {
-    const messages = (text: string) => parseXml(text).errors.map((e) => e.message).join('\n');
+    const messages = (text: string) =>
+      parseXml(text)
+        .errors.map((e) => e.message)
+        .join('\n');
     assert.match(messages('<a><!-- never closed</a>'), /Comment is never closed/);
     assert.match(messages('<a><![CDATA[ never closed</a>'), /CDATA section is never closed/);
     assert.match(messages("<a b='open"), /value of attribute 'b' is never closed with '/);

@@ -3,20 +3,30 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { serverCommand, type DefineReply, type VirshReply } from '../serverCommands';
+import { type DefineReply, serverCommand, type VirshReply } from '../serverCommands';
 import { showStoredXml } from './storedXml';
 
 /** Returns libvirt's reply (for tests and other extensions), or undefined when the user stopped before defining. */
-export async function defineDomain(client: LanguageClient, output: vscode.OutputChannel, editor = vscode.window.activeTextEditor): Promise<DefineReply | undefined> {
+export async function defineDomain(
+  client: LanguageClient,
+  output: vscode.OutputChannel,
+  editor = vscode.window.activeTextEditor,
+): Promise<DefineReply | undefined> {
   if (!editor) return undefined;
   const document = editor.document;
   if (document.isDirty && !(await document.save())) {
     void vscode.window.showWarningMessage('The file was not saved, so it was not defined.');
     return undefined;
   }
-  const errors = vscode.languages.getDiagnostics(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error && d.source === 'libvirt');
+  const errors = vscode.languages
+    .getDiagnostics(document.uri)
+    .filter((d) => d.severity === vscode.DiagnosticSeverity.Error && d.source === 'libvirt');
   if (errors.length > 0) {
-    const choice = await vscode.window.showWarningMessage(`This domain has ${errors.length} error${errors.length > 1 ? 's' : ''} libvirt may refuse.`, 'Define Anyway', 'Cancel');
+    const choice = await vscode.window.showWarningMessage(
+      `This domain has ${errors.length} error${errors.length > 1 ? 's' : ''} libvirt may refuse.`,
+      'Define Anyway',
+      'Cancel',
+    );
     if (choice !== 'Define Anyway') return undefined;
   }
   const name = /<name>([^<]*)<\/name>/.exec(document.getText())?.[1]?.trim();
@@ -24,7 +34,11 @@ export async function defineDomain(client: LanguageClient, output: vscode.Output
     const existing = await serverCommand<VirshReply>(client, 'libvirt.dumpXml', [name]);
     if (existing.ok && existing.stdout) {
       const stored = await showStoredXml(name, existing.stdout, document, `${name}: defined now ↔ this file`);
-      const choice = await vscode.window.showInformationMessage(`Domain '${name}' exists. Replace its definition with this file?`, { modal: true }, 'Define');
+      const choice = await vscode.window.showInformationMessage(
+        `Domain '${name}' exists. Replace its definition with this file?`,
+        { modal: true },
+        'Define',
+      );
       stored.dispose();
       if (choice !== 'Define') return undefined;
     }
@@ -35,7 +49,9 @@ export async function defineDomain(client: LanguageClient, output: vscode.Output
   );
   if (!reply.ok) {
     output.appendLine(`virsh define failed for ${document.uri.fsPath}:\n${reply.stderr ?? reply.message}`);
-    void vscode.window.showErrorMessage(`libvirt refused the domain: ${reply.message}`, 'Show Output').then((choice) => { if (choice === 'Show Output') output.show(true); });
+    void vscode.window.showErrorMessage(`libvirt refused the domain: ${reply.message}`, 'Show Output').then((choice) => {
+      if (choice === 'Show Output') output.show(true);
+    });
     return reply;
   }
   if (reply.differences.length === 0) {
@@ -44,8 +60,16 @@ export async function defineDomain(client: LanguageClient, output: vscode.Output
   }
   output.appendLine(`libvirt dropped or rewrote ${reply.differences.length} part(s) of ${document.uri.fsPath}:`);
   for (const difference of reply.differences) output.appendLine(`  line ${difference.line + 1}: ${difference.path}: ${difference.detail}`);
-  const first = reply.differences.slice(0, 3).map((d) => d.detail).join('; ');
-  void vscode.window.showWarningMessage(`Domain '${reply.name}' defined, but libvirt dropped or rewrote ${reply.differences.length} part(s): ${first}`, 'Open Stored XML', 'Show Output')
+  const first = reply.differences
+    .slice(0, 3)
+    .map((d) => d.detail)
+    .join('; ');
+  void vscode.window
+    .showWarningMessage(
+      `Domain '${reply.name}' defined, but libvirt dropped or rewrote ${reply.differences.length} part(s): ${first}`,
+      'Open Stored XML',
+      'Show Output',
+    )
     .then(async (choice) => {
       if (choice === 'Open Stored XML' && reply.stored) await showStoredXml(reply.name!, reply.stored, document);
       if (choice === 'Show Output') output.show(true);

@@ -2,7 +2,7 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { serverCommand, type ListReply, type VirshReply } from '../serverCommands';
+import { type ListReply, serverCommand, type VirshReply } from '../serverCommands';
 
 export async function openDomainXml(client: LanguageClient): Promise<void> {
   const list = await serverCommand<ListReply>(client, 'libvirt.listDomains', []);
@@ -10,7 +10,10 @@ export async function openDomainXml(client: LanguageClient): Promise<void> {
     void vscode.window.showErrorMessage(list.message ?? 'Could not list the domains.');
     return;
   }
-  const picked = await vscode.window.showQuickPick(list.domains.map((d) => ({ label: d.name, description: d.state })), { placeHolder: 'Domain to open' });
+  const picked = await vscode.window.showQuickPick(
+    list.domains.map((d) => ({ label: d.name, description: d.state })),
+    { placeHolder: 'Domain to open' },
+  );
   if (!picked) return;
   const xml = await serverCommand<VirshReply>(client, 'libvirt.dumpXml', [picked.label]);
   if (!xml.ok || xml.stdout === undefined) {

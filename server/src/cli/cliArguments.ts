@@ -30,7 +30,15 @@ Options:
 Exit status: 0 no errors, 1 errors found, 2 bad usage or an unreadable file.`;
 
 export function parseCliArguments(argv: readonly string[]): CliOptions | { error: string } {
-  const options = { format: 'stylish' as OutputFormat, hostArch: undefined as string | undefined, rules: {} as Record<string, RuleSetting>, files: [] as string[], help: false, version: false, listRules: false };
+  const options = {
+    format: 'stylish' as OutputFormat,
+    hostArch: undefined as string | undefined,
+    rules: {} as Record<string, RuleSetting>,
+    files: [] as string[],
+    help: false,
+    version: false,
+    listRules: false,
+  };
   let onlyFiles = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -38,7 +46,10 @@ export function parseCliArguments(argv: readonly string[]): CliOptions | { error
       options.files.push(arg);
       continue;
     }
-    if (arg === '--') { onlyFiles = true; continue; }
+    if (arg === '--') {
+      onlyFiles = true;
+      continue;
+    }
     const eq = arg.indexOf('=');
     const name = arg.startsWith('--') && eq !== -1 ? arg.slice(0, eq) : arg;
     const takesValue = name === '--format' || name === '--host-arch' || name === '--rule';
@@ -61,10 +72,19 @@ export function parseCliArguments(argv: readonly string[]): CliOptions | { error
         if (error) return { error };
         break;
       }
-      case '-h': case '--help': options.help = true; break;
-      case '-v': case '--version': options.version = true; break;
-      case '--list-rules': options.listRules = true; break;
-      default: return { error: `Unknown option '${arg}'.` };
+      case '-h':
+      case '--help':
+        options.help = true;
+        break;
+      case '-v':
+      case '--version':
+        options.version = true;
+        break;
+      case '--list-rules':
+        options.listRules = true;
+        break;
+      default:
+        return { error: `Unknown option '${arg}'.` };
     }
   }
   if (!options.help && !options.version && !options.listRules && options.files.length === 0) return { error: 'No files given.' };

@@ -12,10 +12,14 @@ export interface FileResult {
 
 export function severityName(diagnostic: Diagnostic): SeverityName {
   switch (diagnostic.severity) {
-    case DiagnosticSeverity.Warning: return 'warning';
-    case DiagnosticSeverity.Information: return 'info';
-    case DiagnosticSeverity.Hint: return 'hint';
-    default: return 'error';
+    case DiagnosticSeverity.Warning:
+      return 'warning';
+    case DiagnosticSeverity.Information:
+      return 'info';
+    case DiagnosticSeverity.Hint:
+      return 'hint';
+    default:
+      return 'error';
   }
 }
 
@@ -25,21 +29,35 @@ function messageText(diagnostic: Diagnostic): string {
 
 /** `[{"file", "diagnostics": [{"line", "column", "endLine", "endColumn", "severity", "code", "message"}]}]`, 1-based, end exclusive. */
 export function formatJson(results: readonly FileResult[]): string {
-  return JSON.stringify(results.map((result) => ({
-    file: result.file,
-    diagnostics: result.diagnostics.map((d) => ({
-      line: d.range.start.line + 1,
-      column: d.range.start.character + 1,
-      endLine: d.range.end.line + 1,
-      endColumn: d.range.end.character + 1,
-      severity: severityName(d),
-      code: String(d.code),
-      message: messageText(d),
-    })),
-  })), null, 2) + '\n';
+  return (
+    `${JSON.stringify(
+      results.map((result) => ({
+        file: result.file,
+        diagnostics: result.diagnostics.map((d) => ({
+          line: d.range.start.line + 1,
+          column: d.range.start.character + 1,
+          endLine: d.range.end.line + 1,
+          endColumn: d.range.end.character + 1,
+          severity: severityName(d),
+          code: String(d.code),
+          message: messageText(d),
+        })),
+      })),
+      null,
+      2,
+    )}\n`
+  );
 }
 
-const STYLES = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', gray: '\x1b[90m', bold: '\x1b[1m', underline: '\x1b[4m', reset: '\x1b[0m' };
+const STYLES = {
+  red: '\x1b[31m',
+  yellow: '\x1b[33m',
+  blue: '\x1b[34m',
+  gray: '\x1b[90m',
+  bold: '\x1b[1m',
+  underline: '\x1b[4m',
+  reset: '\x1b[0m',
+};
 const SEVERITY_COLOUR: Record<SeverityName, string> = { error: STYLES.red, warning: STYLES.yellow, info: STYLES.blue, hint: STYLES.gray };
 
 /** ESLint-style: problems grouped by file, `line:col  severity  message  rule-id`, then a summary line. */
@@ -52,7 +70,12 @@ export function formatStylish(results: readonly FileResult[], colour: boolean): 
     const rows = result.diagnostics.map((d) => {
       const severity = severityName(d);
       counts[severity]++;
-      return { where: `${d.range.start.line + 1}:${d.range.start.character + 1}`, severity, message: messageText(d).replace(/\s*\n\s*/g, ' '), code: String(d.code) };
+      return {
+        where: `${d.range.start.line + 1}:${d.range.start.character + 1}`,
+        severity,
+        message: messageText(d).replace(/\s*\n\s*/g, ' '),
+        code: String(d.code),
+      };
     });
     const whereWidth = Math.max(...rows.map((row) => row.where.length));
     const severityWidth = Math.max(...rows.map((row) => row.severity.length));
@@ -63,7 +86,9 @@ export function formatStylish(results: readonly FileResult[], colour: boolean): 
   }
   const total = counts.error + counts.warning + counts.info + counts.hint;
   if (total === 0) return '';
-  const parts = (Object.keys(counts) as SeverityName[]).filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}${counts[s] === 1 ? '' : s === 'info' ? '' : 's'}`);
+  const parts = (Object.keys(counts) as SeverityName[])
+    .filter((s) => counts[s] > 0)
+    .map((s) => `${counts[s]} ${s}${counts[s] === 1 ? '' : s === 'info' ? '' : 's'}`);
   const summary = `${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')})`;
   return `${out}\n${paint(STYLES.bold + (counts.error ? STYLES.red : counts.warning ? STYLES.yellow : ''), `✖ ${summary}`)}\n`;
 }

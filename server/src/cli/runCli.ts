@@ -8,8 +8,8 @@ import packageJson from '../../../package.json';
 import { localHostFacts } from '../service/hostFacts';
 import { createLanguageService } from '../service/languageService';
 import { RULES } from '../service/rules';
-import { parseCliArguments, USAGE, type CliOptions } from './cliArguments';
-import { formatJson, formatStylish, type FileResult } from './outputFormats';
+import { type CliOptions, parseCliArguments, USAGE } from './cliArguments';
+import { type FileResult, formatJson, formatStylish } from './outputFormats';
 
 export interface CliIo {
   writeOut(text: string): void;
@@ -28,9 +28,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.writeErr(`libvirt-lint: ${parsed.error}\n\n${USAGE}\n`);
     return EXIT_USAGE_OR_IO;
   }
-  if (parsed.help) { io.writeOut(`${USAGE}\n`); return EXIT_OK; }
-  if (parsed.version) { io.writeOut(`${packageJson.version}\n`); return EXIT_OK; }
-  if (parsed.listRules) { io.writeOut(listRules()); return EXIT_OK; }
+  if (parsed.help) {
+    io.writeOut(`${USAGE}\n`);
+    return EXIT_OK;
+  }
+  if (parsed.version) {
+    io.writeOut(`${packageJson.version}\n`);
+    return EXIT_OK;
+  }
+  if (parsed.listRules) {
+    io.writeOut(listRules());
+    return EXIT_OK;
+  }
   return lintFiles(parsed, io);
 }
 
@@ -50,7 +59,8 @@ async function lintFiles(options: CliOptions, io: CliIo): Promise<number> {
     }
     const uri = file === '-' ? 'untitled:stdin' : pathToFileURL(file).href;
     const document = TextDocument.create(uri, 'xml', 1, text);
-    const diagnostics = service.validate(document, settings)
+    const diagnostics = service
+      .validate(document, settings)
       .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     results.push({ file, diagnostics });
   }

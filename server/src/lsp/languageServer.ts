@@ -1,15 +1,31 @@
 // The LSP front end: keeps open documents, publishes the language service's diagnostics for every document whose
 // root element is <domain> (whatever its languageId), and reads settings through workspace/configuration.
 
-import { CodeActionKind, DiagnosticSeverity, TextDocuments, TextDocumentSyncKind, type Connection, type Diagnostic, type InitializeResult } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  type Connection,
+  type Diagnostic,
+  DiagnosticSeverity,
+  type InitializeResult,
+  TextDocumentSyncKind,
+  TextDocuments,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import packageJson from '../../../package.json';
 import type { HostFacts } from '../service/hostFacts';
 import { createLanguageService, type LintSettings } from '../service/languageService';
 import { readLintSettings, SETTINGS_SECTION } from './settings';
 import {
-  defineDocument, dumpDomainXml, listDomains, readVirshSettings, shutdownDomain, startDomain, validateDocument, VIRSH_COMMANDS, virshOptions,
+  defineDocument,
+  dumpDomainXml,
+  listDomains,
+  readVirshSettings,
+  shutdownDomain,
+  startDomain,
+  VIRSH_COMMANDS,
   type VirshSettings,
+  validateDocument,
+  virshOptions,
 } from './virshCommands';
 
 export function startLanguageServer(connection: Connection, host: HostFacts): void {
@@ -158,22 +174,31 @@ export function startLanguageServer(connection: Connection, host: HostFacts): vo
       case VIRSH_COMMANDS.define: {
         const document = documentFor(argument);
         if (!document) return { ok: false, message: `No open document ${String(argument)}.` };
-        if (!service.analyse(document).model) return { ok: false, message: 'The document is not a libvirt domain (its root element is not <domain>).' };
+        if (!service.analyse(document).model)
+          return { ok: false, message: 'The document is not a libvirt domain (its root element is not <domain>).' };
         return defineDocument(document, options);
       }
       case VIRSH_COMMANDS.validate: {
         const document = documentFor(argument);
         if (!document) return { ok: false, message: `No open document ${String(argument)}.` };
         const result = await validateDocument(document, options.timeoutMs ?? 30_000, controller.signal);
-        schemaDiagnostics.set(document.uri, { version: document.version, diagnostics: result.problems.map((problem) => schemaDiagnostic(document, problem.line, problem.message)) });
+        schemaDiagnostics.set(document.uri, {
+          version: document.version,
+          diagnostics: result.problems.map((problem) => schemaDiagnostic(document, problem.line, problem.message)),
+        });
         validate(document);
         return result;
       }
-      case VIRSH_COMMANDS.dumpXml: return typeof argument === 'string' ? dumpDomainXml(argument, options) : { ok: false, message: 'A domain name is needed.' };
-      case VIRSH_COMMANDS.start: return typeof argument === 'string' ? startDomain(argument, options) : { ok: false, message: 'A domain name is needed.' };
-      case VIRSH_COMMANDS.shutdown: return typeof argument === 'string' ? shutdownDomain(argument, options) : { ok: false, message: 'A domain name is needed.' };
-      case VIRSH_COMMANDS.list: return listDomains(options);
-      default: return { ok: false, message: `Unknown command ${params.command}.` };
+      case VIRSH_COMMANDS.dumpXml:
+        return typeof argument === 'string' ? dumpDomainXml(argument, options) : { ok: false, message: 'A domain name is needed.' };
+      case VIRSH_COMMANDS.start:
+        return typeof argument === 'string' ? startDomain(argument, options) : { ok: false, message: 'A domain name is needed.' };
+      case VIRSH_COMMANDS.shutdown:
+        return typeof argument === 'string' ? shutdownDomain(argument, options) : { ok: false, message: 'A domain name is needed.' };
+      case VIRSH_COMMANDS.list:
+        return listDomains(options);
+      default:
+        return { ok: false, message: `Unknown command ${params.command}.` };
     }
   });
 

@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { compareDefinedDomain, type DefinedDifference } from '../service/definedDomainDiff';
-import { defineDomain, dumpDomainXml, listDomains, shutdownDomain, startDomain, type DomainEntry } from '../virsh/domainCommands';
+import { type DomainEntry, defineDomain, dumpDomainXml, listDomains, shutdownDomain, startDomain } from '../virsh/domainCommands';
 import type { VirshOptions } from '../virsh/virsh';
-import { virtXmlValidate, type SchemaProblem } from '../virsh/virtXmlValidate';
+import { type SchemaProblem, virtXmlValidate } from '../virsh/virtXmlValidate';
 
 export const VIRSH_COMMANDS = {
   define: 'libvirt.defineDocument',
@@ -30,7 +30,8 @@ export function readVirshSettings(raw: unknown): VirshSettings {
   if (!raw || typeof raw !== 'object') return {};
   const section = raw as Record<string, unknown>;
   const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
-  const seconds = typeof section.commandTimeoutSeconds === 'number' && section.commandTimeoutSeconds > 0 ? section.commandTimeoutSeconds : undefined;
+  const seconds =
+    typeof section.commandTimeoutSeconds === 'number' && section.commandTimeoutSeconds > 0 ? section.commandTimeoutSeconds : undefined;
   return { connectionUri: text(section.connectionUri), virshPath: text(section.virshPath), commandTimeoutSeconds: seconds };
 }
 
@@ -70,12 +71,23 @@ export async function defineDocument(document: TextDocument, options: VirshOptio
     const differences = stored.ok
       ? compareDefinedDomain(text, stored.stdout).map((difference) => ({ ...difference, line: document.positionAt(difference.start).line }))
       : [];
-    return { ok: true, name: defined.name, message: '', stderr: defined.stderr, differences, stored: stored.ok ? stored.stdout : undefined };
+    return {
+      ok: true,
+      name: defined.name,
+      message: '',
+      stderr: defined.stderr,
+      differences,
+      stored: stored.ok ? stored.stdout : undefined,
+    };
   });
 }
 
-export async function validateDocument(document: TextDocument, timeoutMs: number, signal?: AbortSignal): Promise<{ ok: boolean; problems: SchemaProblem[]; message: string }> {
+export async function validateDocument(
+  document: TextDocument,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<{ ok: boolean; problems: SchemaProblem[]; message: string }> {
   return withTemporaryFile(document.getText(), async (file) => virtXmlValidate(file, timeoutMs, signal));
 }
 
-export { dumpDomainXml, listDomains, shutdownDomain, startDomain, type DomainEntry };
+export { type DomainEntry, dumpDomainXml, listDomains, shutdownDomain, startDomain };

@@ -1,14 +1,14 @@
 // Quick fixes for diagnostics, as LSP code actions with versioned WorkspaceEdits. The rule that found a problem
 // knows how to fix it: its report carries a fixes() function, called only here.
 
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { CodeActionKind } from 'vscode-languageserver-types';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentStyle } from './edits/documentStyle';
 import type { OffsetEdit } from './edits/xmlEdits';
 import type { HostFacts } from './hostFacts';
-import { createPciAddressPlanner } from './planner/pciAddressPlanner';
 import type { AnalysedDocument, ReportedProblem } from './languageService';
+import { createPciAddressPlanner } from './planner/pciAddressPlanner';
 import type { Fix, FixContext } from './rules/rule';
 
 export function fixContextFor(analysed: AnalysedDocument, host: HostFacts): FixContext | undefined {

@@ -8,9 +8,27 @@ export type CursorContext =
   /** `<dis|`: a new element's name inside `parent`; `prefixStart` is just after the '<'. */
   | { readonly kind: 'element-name'; readonly parent: XmlElement; readonly prefix: string; readonly prefixStart: number }
   /** `<disk ty|`: an attribute name of the tag named `tag` inside `parent`. */
-  | { readonly kind: 'attribute-name'; readonly parent: XmlElement | undefined; readonly tag: string; readonly element: XmlElement | undefined; readonly present: readonly string[]; readonly prefix: string; readonly prefixStart: number }
+  | {
+      readonly kind: 'attribute-name';
+      readonly parent: XmlElement | undefined;
+      readonly tag: string;
+      readonly element: XmlElement | undefined;
+      readonly present: readonly string[];
+      readonly prefix: string;
+      readonly prefixStart: number;
+    }
   /** `<target bus='vi|`: the value of `attribute` of the tag named `tag`. */
-  | { readonly kind: 'attribute-value'; readonly parent: XmlElement | undefined; readonly tag: string; readonly element: XmlElement | undefined; readonly attribute: string; readonly present: ReadonlyMap<string, string>; readonly prefix: string; readonly prefixStart: number; readonly quote: string }
+  | {
+      readonly kind: 'attribute-value';
+      readonly parent: XmlElement | undefined;
+      readonly tag: string;
+      readonly element: XmlElement | undefined;
+      readonly attribute: string;
+      readonly present: ReadonlyMap<string, string>;
+      readonly prefix: string;
+      readonly prefixStart: number;
+      readonly quote: string;
+    }
   /** `</|`: the end tag of `element`, the innermost one still open. */
   | { readonly kind: 'end-tag'; readonly element: XmlElement; readonly prefix: string; readonly prefixStart: number }
   /** `<on_reboot>res|`: the text of `element`. */
@@ -46,13 +64,31 @@ export function cursorContextAt(xml: XmlDocument, offset: number): CursorContext
     if (match) {
       const element = elementStartingAt(parent ?? root, lt);
       const prefix = match[5]!;
-      return { kind: 'attribute-value', parent, tag: match[1]!, element, attribute: match[3]!, present: attributesOf(match[2]!, element), prefix, prefixStart: offset - prefix.length, quote: match[4]! };
+      return {
+        kind: 'attribute-value',
+        parent,
+        tag: match[1]!,
+        element,
+        attribute: match[3]!,
+        present: attributesOf(match[2]!, element),
+        prefix,
+        prefixStart: offset - prefix.length,
+        quote: match[4]!,
+      };
     }
     match = ATTRIBUTE_NAME.exec(tag);
     if (match) {
       const element = elementStartingAt(parent ?? root, lt);
       const prefix = match[3] ?? '';
-      return { kind: 'attribute-name', parent, tag: match[1]!, element, present: [...attributesOf(match[2]!, element).keys()], prefix, prefixStart: offset - prefix.length };
+      return {
+        kind: 'attribute-name',
+        parent,
+        tag: match[1]!,
+        element,
+        present: [...attributesOf(match[2]!, element).keys()],
+        prefix,
+        prefixStart: offset - prefix.length,
+      };
     }
     return undefined;
   }
@@ -111,7 +147,8 @@ function childContaining(children: readonly XmlElement[], offset: number): XmlEl
     else if (child.start > offset) high = middle - 1;
     else {
       // An unclosed child's extent is uncertain: check its neighbours too.
-      for (const candidate of [child, children[middle - 1], children[middle + 1]]) if (candidate && contains(candidate, offset)) return candidate;
+      for (const candidate of [child, children[middle - 1], children[middle + 1]])
+        if (candidate && contains(candidate, offset)) return candidate;
       return undefined;
     }
   }

@@ -24,15 +24,23 @@ const SIZE_ELEMENTS = new Set(['memory', 'currentMemory', 'maxMemory', 'size']);
 /** How an element is recognised among its same-named siblings, when order is not enough. */
 function identity(element: XmlElement): string | undefined {
   switch (element.name) {
-    case 'disk': return attributeValue(firstChild(element, 'target'), 'dev');
-    case 'interface': return attributeValue(firstChild(element, 'mac'), 'address')?.toLowerCase();
-    case 'controller': return `${attributeValue(element, 'type')}:${Number(attributeValue(element, 'index') ?? '0')}`;
+    case 'disk':
+      return attributeValue(firstChild(element, 'target'), 'dev');
+    case 'interface':
+      return attributeValue(firstChild(element, 'mac'), 'address')?.toLowerCase();
+    case 'controller':
+      return `${attributeValue(element, 'type')}:${Number(attributeValue(element, 'index') ?? '0')}`;
     case 'hostdev': {
       const address = firstChild(firstChild(element, 'source'), 'address');
-      return address ? ['domain', 'bus', 'slot', 'function'].map((n) => parseCNumber(attributeValue(address, n) ?? '0')).join(':') : undefined;
+      return address
+        ? ['domain', 'bus', 'slot', 'function'].map((n) => parseCNumber(attributeValue(address, n) ?? '0')).join(':')
+        : undefined;
     }
-    case 'feature': case 'timer': return attributeValue(element, 'name');
-    default: return undefined;
+    case 'feature':
+    case 'timer':
+      return attributeValue(element, 'name');
+    default:
+      return undefined;
   }
 }
 
@@ -76,7 +84,13 @@ function compareElements(file: XmlElement, stored: XmlElement, path: string, out
     const a = parseSize(file.text, attributeValue(file, 'unit'), file.name === 'size' ? 1 : 1024);
     const b = parseSize(stored.text, attributeValue(stored, 'unit'), stored.name === 'size' ? 1 : 1024);
     if ('bytes' in a && 'bytes' in b && Math.ceil(a.bytes / 1024) !== Math.ceil(b.bytes / 1024)) {
-      out.push({ kind: 'changed-text', path, detail: `${file.text.trim()} ${attributeValue(file, 'unit') ?? 'KiB'} became ${stored.text.trim()} ${attributeValue(stored, 'unit') ?? 'KiB'}`, start: file.start, end: file.end });
+      out.push({
+        kind: 'changed-text',
+        path,
+        detail: `${file.text.trim()} ${attributeValue(file, 'unit') ?? 'KiB'} became ${stored.text.trim()} ${attributeValue(stored, 'unit') ?? 'KiB'}`,
+        start: file.start,
+        end: file.end,
+      });
     }
   } else {
     for (const attr of file.attributes) {
@@ -84,9 +98,21 @@ function compareElements(file: XmlElement, stored: XmlElement, path: string, out
       const counterpart = stored.attributes.find((candidate) => candidate.name === attr.name);
       if (!counterpart) {
         if (isDefaultDropped(file, attr.name, attr.value)) continue;
-        out.push({ kind: 'dropped-attribute', path, detail: `${attr.name}='${attr.value}' was dropped`, start: attr.nameStart, end: attr.valueEnd + 1 });
+        out.push({
+          kind: 'dropped-attribute',
+          path,
+          detail: `${attr.name}='${attr.value}' was dropped`,
+          start: attr.nameStart,
+          end: attr.valueEnd + 1,
+        });
       } else if (!sameValue(attr.value, counterpart.value) && !isMachineAlias(file, attr.name, attr.value, counterpart.value)) {
-        out.push({ kind: 'changed-attribute', path, detail: `${attr.name}='${attr.value}' became '${counterpart.value}'`, start: attr.valueStart, end: attr.valueEnd });
+        out.push({
+          kind: 'changed-attribute',
+          path,
+          detail: `${attr.name}='${attr.value}' became '${counterpart.value}'`,
+          start: attr.valueStart,
+          end: attr.valueEnd,
+        });
       }
     }
     const text = file.text.trim();
@@ -100,7 +126,13 @@ function compareElements(file: XmlElement, stored: XmlElement, path: string, out
     const childPath = `${path}/${label(child)}`;
     if (!match) {
       // An element that only restated defaults (<source mode='bind'/>) leaves nothing behind.
-      if (child.children.length === 0 && child.text.trim() === '' && child.attributes.length > 0 && child.attributes.every((a) => isDefaultDropped(child, a.name, a.value))) continue;
+      if (
+        child.children.length === 0 &&
+        child.text.trim() === '' &&
+        child.attributes.length > 0 &&
+        child.attributes.every((a) => isDefaultDropped(child, a.name, a.value))
+      )
+        continue;
       out.push({ kind: 'dropped-element', path: childPath, detail: `<${child.name}> was dropped`, start: child.start, end: child.end });
       continue;
     }

@@ -19,14 +19,28 @@ export function readHostBlockDevices(dev = '/dev'): HostBlockDevice[] {
   const devices: HostBlockDevice[] = [];
   const byId = `${dev}/disk/by-id`;
   let ids: string[] = [];
-  try { ids = readdirSync(byId).sort(); } catch { /* no udev links (containers) */ }
+  try {
+    ids = readdirSync(byId).sort();
+  } catch {
+    /* no udev links (containers) */
+  }
   for (const id of ids) {
     let target: string | undefined;
-    try { target = resolve(byId, readlinkSync(`${byId}/${id}`)); } catch { /* a dangling or plain entry */ }
+    try {
+      target = resolve(byId, readlinkSync(`${byId}/${id}`));
+    } catch {
+      /* a dangling or plain entry */
+    }
     devices.push({ path: `${byId}/${id}`, target, stable: true });
   }
   let names: string[] = [];
-  try { names = readdirSync(dev).filter((name) => KERNEL_DISKS.test(name) && !name.startsWith('loop')).sort(); } catch { /* no /dev */ }
+  try {
+    names = readdirSync(dev)
+      .filter((name) => KERNEL_DISKS.test(name) && !name.startsWith('loop'))
+      .sort();
+  } catch {
+    /* no /dev */
+  }
   for (const name of names) devices.push({ path: `${dev}/${name}`, stable: false });
   return devices;
 }

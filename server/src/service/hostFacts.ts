@@ -1,9 +1,9 @@
 // Facts about the host the language service may use. They come in through this one interface so that the
 // CLI, the language server and the tests can each supply their own.
 
-import type { PciAddress } from './model/pciAddress';
+import { type HostBlockDevice, readHostBlockDevices } from './hostBlockDevices';
 import { readHostPciDevices } from './hostPciDevices';
-import { readHostBlockDevices, type HostBlockDevice } from './hostBlockDevices';
+import type { PciAddress } from './model/pciAddress';
 
 export interface HostPciDevice {
   readonly address: PciAddress;
@@ -28,8 +28,15 @@ export interface HostFacts {
 }
 
 const NODE_TO_LIBVIRT_ARCH: Record<string, string> = {
-  x64: 'x86_64', ia32: 'i686', arm64: 'aarch64', arm: 'armv7l', ppc64: 'ppc64le', s390x: 's390x', riscv64: 'riscv64',
-  loong64: 'loongarch64', mips64el: 'mips64el',
+  x64: 'x86_64',
+  ia32: 'i686',
+  arm64: 'aarch64',
+  arm: 'armv7l',
+  ppc64: 'ppc64le',
+  s390x: 's390x',
+  riscv64: 'riscv64',
+  loong64: 'loongarch64',
+  mips64el: 'mips64el',
 };
 
 export function libvirtArchOf(nodeArch: string): string {

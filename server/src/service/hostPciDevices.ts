@@ -37,7 +37,12 @@ export function readHostPciDevices(sysfs = SYSFS_PCI, names: ReadonlyMap<string,
     };
     const group = link('iommu_group');
     devices.push({
-      address: { domain: parseInt(match[1], 16), bus: parseInt(match[2], 16), slot: parseInt(match[3], 16), function: parseInt(match[4], 16) },
+      address: {
+        domain: parseInt(match[1], 16),
+        bus: parseInt(match[2], 16),
+        slot: parseInt(match[3], 16),
+        function: parseInt(match[4], 16),
+      },
       vendorId: read('vendor') ?? '',
       deviceId: read('device') ?? '',
       classCode: read('class') ?? '',
@@ -50,7 +55,9 @@ export function readHostPciDevices(sysfs = SYSFS_PCI, names: ReadonlyMap<string,
 }
 
 /** '0000:27:00.0' → 'VGA compatible controller: NVIDIA Corporation GA106 [GeForce RTX 3060]' from `lspci -Dmmnn`. */
-export function lspciNames(run: () => string = () => execFileSync('lspci', ['-Dmmnn'], { encoding: 'utf8', timeout: 3000, stdio: ['ignore', 'pipe', 'ignore'] })): Map<string, string> {
+export function lspciNames(
+  run: () => string = () => execFileSync('lspci', ['-Dmmnn'], { encoding: 'utf8', timeout: 3000, stdio: ['ignore', 'pipe', 'ignore'] }),
+): Map<string, string> {
   const names = new Map<string, string>();
   let output: string;
   try {

@@ -1,16 +1,16 @@
 // Hover: memory sizes in human units, a guest PCI address's slot (what else is there, which controller provides
 // the bus) and a host PCI address's device (name, IOMMU group, driver, from the host facts).
 
-import type { Hover } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Hover } from 'vscode-languageserver-types';
 import type { HostFacts } from './hostFacts';
 import { deviceLabel } from './model/deviceLabel';
-import { readPciAddress, type DomainModel } from './model/domainModel';
+import { type DomainModel, readPciAddress } from './model/domainModel';
 import { formatPciAddress, IMPLICIT_PCI_DEVICES, MACHINE_FAMILY_LABEL } from './model/pciAddress';
 import { formatBytes, parseSize } from './model/sizeUnits';
+import { schemaDocsHover } from './schema/schemaHover';
 import type { XmlElement } from './xml/xmlTree';
 import { attributeValue, elementAt } from './xml/xmlTree';
-import { schemaDocsHover } from './schema/schemaHover';
 
 const SIZE_ELEMENTS = new Set(['memory', 'currentMemory', 'maxMemory']);
 
@@ -30,7 +30,14 @@ function specificHover(element: XmlElement, model: DomainModel, host: HostFacts,
   if (SIZE_ELEMENTS.has(element.name) && element.parent === model.root) {
     const unit = attributeValue(element, 'unit');
     const size = parseSize(element.text, unit);
-    if ('bytes' in size) return { contents: { kind: 'markdown', value: `**${element.name}**: ${element.text.trim()} ${unit ?? 'KiB'} = **${formatBytes(size.bytes)}**` }, range };
+    if ('bytes' in size)
+      return {
+        contents: {
+          kind: 'markdown',
+          value: `**${element.name}**: ${element.text.trim()} ${unit ?? 'KiB'} = **${formatBytes(size.bytes)}**`,
+        },
+        range,
+      };
   }
   if (element.name === 'address') return addressHover(element, model, host, range);
   return null;
@@ -46,14 +53,30 @@ function addressHover(address: XmlElement, model: DomainModel, host: HostFacts, 
     if (device?.iommuGroup !== undefined) lines.push(`IOMMU group ${device.iommuGroup}${device.driver ? `, driver ${device.driver}` : ''}`);
     return { contents: { kind: 'markdown', value: lines.join('\n\n') }, range };
   }
-  const sameSlot = model.devices.filter((device) => device.address?.pci && device.address.element !== address
-    && device.address.pci.domain === pci.domain && device.address.pci.bus === pci.bus && device.address.pci.slot === pci.slot);
+  const sameSlot = model.devices.filter(
+    (device) =>
+      device.address?.pci &&
+      device.address.element !== address &&
+      device.address.pci.domain === pci.domain &&
+      device.address.pci.bus === pci.bus &&
+      device.address.pci.slot === pci.slot,
+  );
   const implicit = IMPLICIT_PCI_DEVICES[model.os.machineFamily].filter((d) => d.address.bus === pci.bus && d.address.slot === pci.slot);
   const controller = model.devices.find((device) => device.kind === 'controller' && device.type === 'pci' && device.index === pci.bus);
-  const bus = pci.bus === 0
-    ? `bus 0 is the ${model.os.machineFamily === 'i440fx' ? 'pci-root' : 'pcie-root'} of ${MACHINE_FAMILY_LABEL[model.os.machineFamily]}`
-    : controller ? `bus ${pci.bus} is provided by controller index ${pci.bus} (${attributeValue(controller.element, 'model') ?? 'pci'})` : `no controller in this file provides bus ${pci.bus} (libvirt adds one at define)`;
-  const others = [...sameSlot.map((device) => `${deviceLabel(device)} at .${device.address!.pci!.function}`), ...implicit.map((d) => `${d.what} at .${d.address.function}`)];
-  const lines = [`**Guest PCI address ${key}**`, bus, others.length ? `Also on this slot: ${others.join('; ')}` : 'Nothing else on this slot.'];
+  const bus =
+    pci.bus === 0
+      ? `bus 0 is the ${model.os.machineFamily === 'i440fx' ? 'pci-root' : 'pcie-root'} of ${MACHINE_FAMILY_LABEL[model.os.machineFamily]}`
+      : controller
+        ? `bus ${pci.bus} is provided by controller index ${pci.bus} (${attributeValue(controller.element, 'model') ?? 'pci'})`
+        : `no controller in this file provides bus ${pci.bus} (libvirt adds one at define)`;
+  const others = [
+    ...sameSlot.map((device) => `${deviceLabel(device)} at .${device.address!.pci!.function}`),
+    ...implicit.map((d) => `${d.what} at .${d.address.function}`),
+  ];
+  const lines = [
+    `**Guest PCI address ${key}**`,
+    bus,
+    others.length ? `Also on this slot: ${others.join('; ')}` : 'Nothing else on this slot.',
+  ];
   return { contents: { kind: 'markdown', value: lines.join('\n\n') }, range };
 }

@@ -1,9 +1,9 @@
 // Inlay hints: human sizes after memory values ("= 8 GiB") and host device names after hostdev source addresses.
 
-import type { InlayHint, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { InlayHint, Range } from 'vscode-languageserver-types';
 import type { HostFacts } from './hostFacts';
-import { readPciAddress, type DomainModel } from './model/domainModel';
+import { type DomainModel, readPciAddress } from './model/domainModel';
 import { formatPciAddress } from './model/pciAddress';
 import { formatBytes } from './model/sizeUnits';
 import { firstChild } from './xml/xmlTree';

@@ -1,18 +1,28 @@
 // The language service: plain functions over a TextDocument, knowing nothing of connections, processes or
 // editors. The CLI and the language server are thin front ends over it.
 
-import type { CodeAction, CompletionList, Diagnostic, DiagnosticRelatedInformation, DocumentSymbol, Hover, InlayHint, Position, Range } from 'vscode-languageserver-types';
-import { inlayHints } from './inlayHints';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type {
+  CodeAction,
+  CompletionList,
+  Diagnostic,
+  DiagnosticRelatedInformation,
+  DocumentSymbol,
+  Hover,
+  InlayHint,
+  Position,
+  Range,
+} from 'vscode-languageserver-types';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { fixContextFor, problemsForRequest, QUICK_FIX, REWRITE, toCodeAction } from './codeActions';
 import { completionAt } from './completion/completion';
 import { documentSymbols } from './documentSymbols';
-import { hoverAt } from './hover';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { HostFacts } from './hostFacts';
+import { hoverAt } from './hover';
+import { inlayHints } from './inlayHints';
 import { buildDomainModel, type DomainModel } from './model/domainModel';
 import { RULES, RULES_BY_ID } from './rules';
 import type { Fix, FixContext, Problem, Rule, Severity } from './rules/rule';
-import { fixContextFor, problemsForRequest, QUICK_FIX, REWRITE, toCodeAction } from './codeActions';
 import { tweaksAt } from './tweaks';
 import { parseXml } from './xml/xmlParser';
 import type { XmlDocument } from './xml/xmlTree';
@@ -36,7 +46,10 @@ export const DIAGNOSTIC_SOURCE = 'libvirt';
 const NO_SETTINGS: LintSettings = {};
 
 /** Generic checks run after the specific rules, so that they can yield to them. */
-const RULES_IN_ORDER: readonly Rule[] = [...RULES.filter((rule) => !rule.yieldsToSpecificRules), ...RULES.filter((rule) => rule.yieldsToSpecificRules)];
+const RULES_IN_ORDER: readonly Rule[] = [
+  ...RULES.filter((rule) => !rule.yieldsToSpecificRules),
+  ...RULES.filter((rule) => rule.yieldsToSpecificRules),
+];
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -55,7 +68,12 @@ export interface LanguageService {
   analyse(document: TextDocument): AnalysedDocument;
   validate(document: TextDocument, settings?: LintSettings, analysed?: AnalysedDocument): Diagnostic[];
   /** Quick fixes for the diagnostics in `context` (or, without them, for the problems touching `range`), then tweaks. */
-  codeActions(document: TextDocument, range: Range, context: { diagnostics: Diagnostic[]; only?: string[] }, settings?: LintSettings): CodeAction[];
+  codeActions(
+    document: TextDocument,
+    range: Range,
+    context: { diagnostics: Diagnostic[]; only?: string[] },
+    settings?: LintSettings,
+  ): CodeAction[];
   /** The outline: the domain, its sections, its devices with useful labels. */
   documentSymbols(document: TextDocument): DocumentSymbol[];
   hover(document: TextDocument, position: Position): Hover | null;
@@ -69,7 +87,10 @@ export interface LanguageService {
 const CACHED_DOCUMENTS = 3;
 
 export function createLanguageService(host: HostFacts): LanguageService {
-  const cache = new Map<string, { text: string; analysed: AnalysedDocument; problems?: { settings: LintSettings; reported: ReportedProblem[] } }>();
+  const cache = new Map<
+    string,
+    { text: string; analysed: AnalysedDocument; problems?: { settings: LintSettings; reported: ReportedProblem[] } }
+  >();
 
   function cached(document: TextDocument) {
     const text = document.getText();
@@ -107,14 +128,28 @@ export function createLanguageService(host: HostFacts): LanguageService {
       const setting = settings.rules?.[rule.id];
       if (setting === 'off') continue;
       const report = (problem: Problem) => {
-        if (rule.yieldsToSpecificRules && (earlier ??= new SpanIndex(reported.filter((entry) => !entry.rule.yieldsToSpecificRules).map((entry) => entry.problem))).overlaps(problem)) return;
-        reported.push({ rule, problem, diagnostic: toDiagnostic(document, rule, LSP_SEVERITY[setting ?? problem.severity ?? rule.severity], problem) });
+        if (
+          rule.yieldsToSpecificRules &&
+          (earlier ??= new SpanIndex(reported.filter((entry) => !entry.rule.yieldsToSpecificRules).map((entry) => entry.problem))).overlaps(
+            problem,
+          )
+        )
+          return;
+        reported.push({
+          rule,
+          problem,
+          diagnostic: toDiagnostic(document, rule, LSP_SEVERITY[setting ?? problem.severity ?? rule.severity], problem),
+        });
       };
       try {
         rule.check({ model, document: xml, host: facts, report });
       } catch (error) {
         // A rule bug must never take the other rules (or the server) down with it.
-        const problem = { start: 0, end: 0, message: `Internal error in rule ${rule.id}: ${error instanceof Error ? error.message : String(error)}` };
+        const problem = {
+          start: 0,
+          end: 0,
+          message: `Internal error in rule ${rule.id}: ${error instanceof Error ? error.message : String(error)}`,
+        };
         reported.push({ rule, problem, diagnostic: toDiagnostic(document, rule, DiagnosticSeverity.Warning, problem) });
       }
     }
@@ -126,7 +161,12 @@ export function createLanguageService(host: HostFacts): LanguageService {
     return reported.map((entry) => entry.diagnostic);
   }
 
-  function codeActions(document: TextDocument, range: Range, context: { diagnostics: Diagnostic[]; only?: string[] }, settings: LintSettings = NO_SETTINGS): CodeAction[] {
+  function codeActions(
+    document: TextDocument,
+    range: Range,
+    context: { diagnostics: Diagnostic[]; only?: string[] },
+    settings: LintSettings = NO_SETTINGS,
+  ): CodeAction[] {
     const analysed = analyse(document);
     const fixContext = fixContextFor(analysed, hostFor(settings));
     if (!fixContext) return [];
@@ -211,10 +251,12 @@ function toDiagnostic(document: TextDocument, rule: Rule, severity: DiagnosticSe
     message: problem.message,
   };
   if (problem.related?.length) {
-    diagnostic.relatedInformation = problem.related.map((related): DiagnosticRelatedInformation => ({
-      location: { uri: document.uri, range: { start: document.positionAt(related.start), end: document.positionAt(related.end) } },
-      message: related.message,
-    }));
+    diagnostic.relatedInformation = problem.related.map(
+      (related): DiagnosticRelatedInformation => ({
+        location: { uri: document.uri, range: { start: document.positionAt(related.start), end: document.positionAt(related.end) } },
+        message: related.message,
+      }),
+    );
   }
   return diagnostic;
 }

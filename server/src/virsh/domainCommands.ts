@@ -48,9 +48,11 @@ export async function listDomains(options: VirshOptions): Promise<{ ok: true; do
   const names = (result: VirshResult) => new Set(result.stdout.split('\n').filter((line) => line !== ''));
   const runningNames = names(running);
   const pausedNames = names(paused);
-  const domains = [...names(all)].map((name): DomainEntry => ({
-    name,
-    state: runningNames.has(name) ? 'running' : pausedNames.has(name) ? 'paused' : 'shut off',
-  }));
+  const domains = [...names(all)].map(
+    (name): DomainEntry => ({
+      name,
+      state: runningNames.has(name) ? 'running' : pausedNames.has(name) ? 'paused' : 'shut off',
+    }),
+  );
   return { ok: true, domains };
 }

@@ -26,25 +26,37 @@ export interface VirshResult {
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-export const VIRSH_MISSING_MESSAGE = 'virsh was not found. Install it (Debian/Ubuntu: sudo apt install libvirt-clients; '
-  + 'Fedora: sudo dnf install libvirt-client) or set libvirt.virshPath.';
+export const VIRSH_MISSING_MESSAGE =
+  'virsh was not found. Install it (Debian/Ubuntu: sudo apt install libvirt-clients; ' +
+  'Fedora: sudo dnf install libvirt-client) or set libvirt.virshPath.';
 
 export function runVirsh(args: readonly string[], options: VirshOptions = {}): Promise<VirshResult> {
   const virsh = options.virshPath || 'virsh';
   const fullArgs = options.uri ? ['-c', options.uri, ...args] : [...args];
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return new Promise((resolve) => {
-    execFile(virsh, fullArgs, { timeout: timeoutMs, signal: options.signal, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8', env: process.env },
+    execFile(
+      virsh,
+      fullArgs,
+      { timeout: timeoutMs, signal: options.signal, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8', env: process.env },
       (error, stdout, stderr) => {
         if (!error) return resolve({ ok: true, stdout, stderr, message: '' });
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ENOENT') return resolve({ ok: false, stdout, stderr, message: VIRSH_MISSING_MESSAGE, notFound: true });
-        if (error.name === 'AbortError' || code === 'ABORT_ERR') return resolve({ ok: false, stdout, stderr, message: 'Cancelled.', cancelled: true });
+        if (error.name === 'AbortError' || code === 'ABORT_ERR')
+          return resolve({ ok: false, stdout, stderr, message: 'Cancelled.', cancelled: true });
         if ((error as { killed?: boolean }).killed) {
-          return resolve({ ok: false, stdout, stderr, message: `virsh did not finish within ${Math.round(timeoutMs / 1000)} s (libvirt.commandTimeoutSeconds).`, timedOut: true });
+          return resolve({
+            ok: false,
+            stdout,
+            stderr,
+            message: `virsh did not finish within ${Math.round(timeoutMs / 1000)} s (libvirt.commandTimeoutSeconds).`,
+            timedOut: true,
+          });
         }
         resolve({ ok: false, stdout, stderr, message: libvirtMessage(stderr) || error.message });
-      });
+      },
+    );
   });
 }
 
@@ -53,7 +65,11 @@ export function runVirsh(args: readonly string[], options: VirshOptions = {}): P
  * "XML error: …" (the generic first line is dropped when a specific one follows).
  */
 export function libvirtMessage(stderr: string): string {
-  const errors = stderr.split('\n').map((line) => line.trim()).filter((line) => line.startsWith('error: ')).map((line) => line.slice(7));
+  const errors = stderr
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith('error: '))
+    .map((line) => line.slice(7));
   const specific = errors.filter((line) => !/^Failed to \w+/.test(line));
   return (specific.length ? specific : errors).join('\n');
 }

@@ -16,7 +16,8 @@ export interface ValidateResult {
   readonly notFound?: boolean;
 }
 
-export const VIRT_XML_VALIDATE_MISSING = 'virt-xml-validate was not found. Install it (Debian/Ubuntu: sudo apt install libvirt-clients; Fedora: sudo dnf install libvirt-client).';
+export const VIRT_XML_VALIDATE_MISSING =
+  'virt-xml-validate was not found. Install it (Debian/Ubuntu: sudo apt install libvirt-clients; Fedora: sudo dnf install libvirt-client).';
 
 export function virtXmlValidate(file: string, timeoutMs = 30_000, signal?: AbortSignal): Promise<ValidateResult> {
   return new Promise((resolve) => {

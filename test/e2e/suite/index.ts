@@ -6,7 +6,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 
-interface Result { readonly name: string; readonly ok: boolean; readonly error?: string; readonly ms: number }
+interface Result {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly error?: string;
+  readonly ms: number;
+}
 const results: Result[] = [];
 const EXTENSION_ID = 'libvirt-xml-tools.libvirt-xml';
 
@@ -16,7 +21,12 @@ async function test(name: string, body: () => Promise<void>): Promise<void> {
     await body();
     results.push({ name, ok: true, ms: Date.now() - started });
   } catch (error) {
-    results.push({ name, ok: false, error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error), ms: Date.now() - started });
+    results.push({
+      name,
+      ok: false,
+      error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error),
+      ms: Date.now() - started,
+    });
   }
 }
 
@@ -47,12 +57,27 @@ async function open(name: string): Promise<vscode.TextEditor> {
 export async function run(): Promise<void> {
   await test('opening a domain XML activates the extension and shows the seed diagnostics with rule ids and ranges', async () => {
     const editor = await open('win10-gpu-passthrough.xml');
-    const diagnostics = await waitFor('diagnostics', () => { const d = libvirtDiagnostics(editor.document.uri); return d.length >= 8 && d; });
+    const diagnostics = await waitFor('diagnostics', () => {
+      const d = libvirtDiagnostics(editor.document.uri);
+      return d.length >= 8 && d;
+    });
     check(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, 'the extension is active');
     const codes = new Set(diagnostics.map(codeOf));
-    for (const code of ['pci-address-conflict', 'vendor-id-missing', 'kvm-hidden-missing', 'boot-disk-not-virtio', 'nic-not-virtio', 'memory-balloon', 'balloon-with-vfio']) check(codes.has(code), `has ${code}`);
+    for (const code of [
+      'pci-address-conflict',
+      'vendor-id-missing',
+      'kvm-hidden-missing',
+      'boot-disk-not-virtio',
+      'nic-not-virtio',
+      'memory-balloon',
+      'balloon-with-vfio',
+    ])
+      check(codes.has(code), `has ${code}`);
     const conflict = diagnostics.find((d) => codeOf(d) === 'pci-address-conflict' && d.range.start.line === 40)!;
-    check(conflict && conflict.range.start.character === 59 && conflict.range.end.character === 63, `pci-address-conflict at 41:60-64, got ${JSON.stringify(conflict?.range)}`);
+    check(
+      conflict && conflict.range.start.character === 59 && conflict.range.end.character === 63,
+      `pci-address-conflict at 41:60-64, got ${JSON.stringify(conflict?.range)}`,
+    );
     check(conflict.severity === vscode.DiagnosticSeverity.Error, 'an error');
   });
 
@@ -62,7 +87,7 @@ export async function run(): Promise<void> {
     check(libvirtDiagnostics(editor.document.uri).length === 0, 'no diagnostics');
   });
 
-  await test("the NIC quick fix is offered and applying it removes the diagnostic", async () => {
+  await test('the NIC quick fix is offered and applying it removes the diagnostic', async () => {
     const editor = await open('win10-gpu-passthrough.xml');
     const uri = editor.document.uri;
     const nic = await waitFor('nic-not-virtio', () => libvirtDiagnostics(uri).find((d) => codeOf(d) === 'nic-not-virtio'));
@@ -71,7 +96,12 @@ export async function run(): Promise<void> {
     let fix: vscode.CodeAction | undefined;
     const deadline = Date.now() + 15_000;
     while (!fix && Date.now() < deadline) {
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, nic.range, vscode.CodeActionKind.QuickFix.value);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        nic.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       titles = actions.map((action) => action.title);
       fix = actions.find((action) => action.title === 'Change the NIC model to virtio');
       if (!fix) await new Promise((resolve) => setTimeout(resolve, 250));
@@ -86,25 +116,49 @@ export async function run(): Promise<void> {
   await test('every snippet prefix completes in a libvirt-xml document', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'libvirt-xml', content: '' });
     await vscode.window.showTextDocument(document);
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, 0));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      new vscode.Position(0, 0),
+    );
     const labels = new Set(list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label)));
-    for (const prefix of ['domain-linux', 'domain-windows', 'domain-aarch64', 'hostdev-gpu', 'disk-virtio', 'disk-block', 'nic-bridge', 'hyperv-hiding', 'cpu-passthrough', 'memballoon', 'hugepages']) {
+    for (const prefix of [
+      'domain-linux',
+      'domain-windows',
+      'domain-aarch64',
+      'hostdev-gpu',
+      'disk-virtio',
+      'disk-block',
+      'nic-bridge',
+      'hyperv-hiding',
+      'cpu-passthrough',
+      'memballoon',
+      'hugepages',
+    ]) {
       check(labels.has(prefix), `completion offers ${prefix}`);
     }
   });
 
   await test("libvirt's schema completes elements and values as the user types", async () => {
-    const content = "<domain type='kvm'>\n  <name>typing</name>\n  <devices>\n    <disk type='file' device='disk'>\n      <target dev='vda' bus=''/>\n    </disk>\n    <\n  </devices>\n</domain>\n";
+    const content =
+      "<domain type='kvm'>\n  <name>typing</name>\n  <devices>\n    <disk type='file' device='disk'>\n      <target dev='vda' bus=''/>\n    </disk>\n    <\n  </devices>\n</domain>\n";
     const document = await vscode.workspace.openTextDocument({ language: 'libvirt-xml', content });
     await vscode.window.showTextDocument(document);
     const labelsAt = async (line: number, character: number) => {
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(line, character));
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        document.uri,
+        new vscode.Position(line, character),
+      );
       return new Set(list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label)));
     };
     const values = await labelsAt(4, content.split('\n')[4]!.indexOf("bus='") + 5);
     check(values.has('virtio') && values.has('sata'), `bus values offered: ${[...values].slice(0, 8).join(', ')}`);
     const elements = await labelsAt(6, 5);
-    check(elements.has('hostdev') && elements.has('interface') && !elements.has('vcpu'), `device elements offered: ${[...elements].slice(0, 8).join(', ')}`);
+    check(
+      elements.has('hostdev') && elements.has('interface') && !elements.has('vcpu'),
+      `device elements offered: ${[...elements].slice(0, 8).join(', ')}`,
+    );
   });
 
   await test('a rule set to "off" in the settings disappears without a reload', async () => {
@@ -132,7 +186,10 @@ export async function run(): Promise<void> {
     const before = editor.document.getText();
     const reply = await vscode.commands.executeCommand<{ ok: boolean; message: string }>('libvirt.define');
     check(reply && !reply.ok, 'refused');
-    check(reply.message.includes("domain 'test' is already defined with uuid 6695eb01-f6a4-8304-79aa-97f2502e193f"), `libvirt's message: ${reply.message}`);
+    check(
+      reply.message.includes("domain 'test' is already defined with uuid 6695eb01-f6a4-8304-79aa-97f2502e193f"),
+      `libvirt's message: ${reply.message}`,
+    );
     check(editor.document.getText() === before && !editor.document.isDirty, 'the document is untouched');
   });
 

@@ -1,17 +1,30 @@
 // Completion at a position: what the cursor is in decides which items; the domain and the host add theirs first.
 
-import { CompletionItemKind, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { type CompletionItem, CompletionItemKind, type CompletionList, type Range } from 'vscode-languageserver-types';
 import { cursorContextAt } from '../cursorContext';
 import { documentStyle, lineStart } from '../edits/documentStyle';
 import type { HostFacts } from '../hostFacts';
 import type { DomainModel } from '../model/domainModel';
 import type { XmlDocument } from '../xml/xmlTree';
-import { addressElementItems, blockDeviceItems, guestAddressAttributeItems, guestAddressValueItems, hostAddressAttributeItems, type HostCompletionContext } from './hostCompletion';
 import { domainValueItems } from './domainCompletion';
+import {
+  addressElementItems,
+  blockDeviceItems,
+  guestAddressAttributeItems,
+  guestAddressValueItems,
+  type HostCompletionContext,
+  hostAddressAttributeItems,
+} from './hostCompletion';
 import { attributeNameItems, attributeValueItems, elementNameItems, textItems } from './schemaCompletion';
 
-export function completionAt(document: TextDocument, xml: XmlDocument, model: DomainModel | undefined, host: HostFacts, offset: number): CompletionList {
+export function completionAt(
+  document: TextDocument,
+  xml: XmlDocument,
+  model: DomainModel | undefined,
+  host: HostFacts,
+  offset: number,
+): CompletionList {
   const context = cursorContextAt(xml, offset);
   const items: CompletionItem[] = [];
   if (context) {
@@ -27,11 +40,17 @@ export function completionAt(document: TextDocument, xml: XmlDocument, model: Do
         break;
       }
       case 'attribute-name':
-        if (hostContext) items.push(...hostAddressAttributeItems(context, hostContext), ...guestAddressAttributeItems(context, hostContext));
+        if (hostContext)
+          items.push(...hostAddressAttributeItems(context, hostContext), ...guestAddressAttributeItems(context, hostContext));
         items.push(...attributeNameItems(context, range, style));
         break;
       case 'attribute-value':
-        if (hostContext) items.push(...guestAddressValueItems(context, hostContext), ...blockDeviceItems(context, hostContext), ...domainValueItems(context, hostContext));
+        if (hostContext)
+          items.push(
+            ...guestAddressValueItems(context, hostContext),
+            ...blockDeviceItems(context, hostContext),
+            ...domainValueItems(context, hostContext),
+          );
         items.push(...attributeValueItems(context, range));
         break;
       case 'text':
@@ -41,7 +60,14 @@ export function completionAt(document: TextDocument, xml: XmlDocument, model: Do
         // Over the rest of a name already there and its '>': `</dom|ain>` becomes `</domain>`, not `</domain>ain>`.
         const rest = /^[\w.:-]*>?/.exec(xml.text.slice(offset, offset + 200))![0];
         const whole = { start: range.start, end: document.positionAt(offset + rest.length) };
-        items.push({ label: `/${context.element.name}`, kind: CompletionItemKind.Module, filterText: context.element.name, detail: `closes <${context.element.name}>`, preselect: true, textEdit: { range: whole, newText: `${context.element.name}>` } });
+        items.push({
+          label: `/${context.element.name}`,
+          kind: CompletionItemKind.Module,
+          filterText: context.element.name,
+          detail: `closes <${context.element.name}>`,
+          preselect: true,
+          textEdit: { range: whole, newText: `${context.element.name}>` },
+        });
         break;
       }
     }

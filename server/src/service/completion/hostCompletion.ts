@@ -1,18 +1,18 @@
 // Completion that knows the domain and the host: free guest PCI addresses from the planner, the host's PCI
 // devices in a hostdev's <source>, and the host's block devices (stable names first) in a block disk's source.
 
-import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { type CompletionItem, CompletionItemKind, InsertTextFormat, type Range, type TextEdit } from 'vscode-languageserver-types';
+import { toTextEdit } from '../codeActions';
 import type { CursorContext } from '../cursorContext';
 import type { DocumentStyle } from '../edits/documentStyle';
 import { insertChild } from '../edits/xmlEdits';
-import type { HostFacts } from '../hostFacts';
-import { kernelName } from '../hostBlockDevices';
-import { deviceOf, devicesOfKind, type DomainModel } from '../model/domainModel';
-import { formatPciAddress, hexAttribute, pciAddressNumbers, type PciAddress } from '../model/pciAddress';
-import { createPciAddressPlanner, pciAddressAttributes } from '../planner/pciAddressPlanner';
-import { toTextEdit } from '../codeActions';
 import { attributeText } from '../edits/xmlSnippet';
+import { kernelName } from '../hostBlockDevices';
+import type { HostFacts } from '../hostFacts';
+import { type DomainModel, deviceOf, devicesOfKind } from '../model/domainModel';
+import { formatPciAddress, hexAttribute, type PciAddress, pciAddressNumbers } from '../model/pciAddress';
+import { createPciAddressPlanner, pciAddressAttributes } from '../planner/pciAddressPlanner';
 import type { XmlDocument, XmlElement } from '../xml/xmlTree';
 import { attributeValue } from '../xml/xmlTree';
 
@@ -34,14 +34,20 @@ function addressAttributes(address: PciAddress, style: DocumentStyle, withType: 
 }
 
 /** `<addr|` inside a device: the planner's free address first; inside a hostdev's <source>: the host's devices. */
-export function addressElementItems(context: Extract<CursorContext, { kind: 'element-name' }>, host: HostCompletionContext): CompletionItem[] {
+export function addressElementItems(
+  context: Extract<CursorContext, { kind: 'element-name' }>,
+  host: HostCompletionContext,
+): CompletionItem[] {
   if (!'address'.startsWith(context.prefix)) return [];
   if (isHostdevSource(context.parent)) return hostPciItems(host, (address) => `address ${addressAttributes(address, host.style, false)}/>`);
   return plannedAddressItem(context.parent, host, (address) => `address ${addressAttributes(address, host.style, true)}/>$0`, 'address');
 }
 
 /** `<address |` inside a device, nothing written but type='pci': the planner's free address, whole. */
-export function guestAddressAttributeItems(context: Extract<CursorContext, { kind: 'attribute-name' }>, host: HostCompletionContext): CompletionItem[] {
+export function guestAddressAttributeItems(
+  context: Extract<CursorContext, { kind: 'attribute-name' }>,
+  host: HostCompletionContext,
+): CompletionItem[] {
   if (context.tag !== 'address' || !context.parent || isHostdevSource(context.parent)) return [];
   const typed = context.present.filter((name) => name !== 'type');
   if (typed.length > 0 || (context.element && (attributeValue(context.element, 'type') ?? 'pci') !== 'pci')) return [];
@@ -49,32 +55,45 @@ export function guestAddressAttributeItems(context: Extract<CursorContext, { kin
   return plannedAddressItem(context.parent, host, (address) => addressAttributes(address, host.style, withType), '');
 }
 
-function plannedAddressItem(parent: XmlElement, host: HostCompletionContext, insert: (address: PciAddress) => string, filterPrefix: string): CompletionItem[] {
+function plannedAddressItem(
+  parent: XmlElement,
+  host: HostCompletionContext,
+  insert: (address: PciAddress) => string,
+  filterPrefix: string,
+): CompletionItem[] {
   const device = deviceOf(host.model, parent);
   if (!device) return [];
   const planned = createPciAddressPlanner(host.model, [device]).nextEndpointAddress();
   if (!planned) return [];
   const additionalTextEdits: TextEdit[] = [];
   const devices = host.model.devicesElement;
-  if (planned.newController && devices) additionalTextEdits.push(toTextEdit(host.document, insertChild(devices, planned.newController, { text: host.xml.text, style: host.style })));
+  if (planned.newController && devices)
+    additionalTextEdits.push(
+      toTextEdit(host.document, insertChild(devices, planned.newController, { text: host.xml.text, style: host.style })),
+    );
   const where = planned.newController ? `on a new pcie-root-port (controller index ${planned.address.bus}, added too)` : 'a free slot';
   const label = `${filterPrefix ? `${filterPrefix} ` : 'free PCI address '}${formatPciAddress(planned.address)}`;
-  return [{
-    label,
-    filterText: filterPrefix || label,
-    kind: CompletionItemKind.Value,
-    detail: `Free guest PCI address: ${where}`,
-    documentation: 'Chosen by the same planner as the quick fixes: never an address in use, a root port of its own on q35/virt.',
-    sortText: '0',
-    preselect: true,
-    insertTextFormat: InsertTextFormat.Snippet,
-    textEdit: { range: host.range, newText: insert(planned.address) },
-    additionalTextEdits,
-  }];
+  return [
+    {
+      label,
+      filterText: filterPrefix || label,
+      kind: CompletionItemKind.Value,
+      detail: `Free guest PCI address: ${where}`,
+      documentation: 'Chosen by the same planner as the quick fixes: never an address in use, a root port of its own on q35/virt.',
+      sortText: '0',
+      preselect: true,
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: { range: host.range, newText: insert(planned.address) },
+      additionalTextEdits,
+    },
+  ];
 }
 
 /** `<address |` in a hostdev's <source>: one item per host PCI device, filling in its whole address. */
-export function hostAddressAttributeItems(context: Extract<CursorContext, { kind: 'attribute-name' }>, host: HostCompletionContext): CompletionItem[] {
+export function hostAddressAttributeItems(
+  context: Extract<CursorContext, { kind: 'attribute-name' }>,
+  host: HostCompletionContext,
+): CompletionItem[] {
   if (context.tag !== 'address' || !isHostdevSource(context.parent) || context.present.some((name) => name !== 'type')) return [];
   return hostPciItems(host, (address) => addressAttributes(address, host.style, false));
 }
@@ -96,7 +115,10 @@ function hostPciItems(host: HostCompletionContext, insert: (address: PciAddress)
 }
 
 /** Values of a guest <address type='pci'>: free slots on its bus, buses that have free slots. */
-export function guestAddressValueItems(context: Extract<CursorContext, { kind: 'attribute-value' }>, host: HostCompletionContext): CompletionItem[] {
+export function guestAddressValueItems(
+  context: Extract<CursorContext, { kind: 'attribute-value' }>,
+  host: HostCompletionContext,
+): CompletionItem[] {
   const device = deviceOf(host.model, context.parent);
   if (context.tag !== 'address' || !device || (context.present.get('type') ?? 'pci') !== 'pci') return [];
   const planner = createPciAddressPlanner(host.model, [device]);
@@ -114,7 +136,10 @@ export function guestAddressValueItems(context: Extract<CursorContext, { kind: '
   if (context.attribute === 'bus') {
     // Bus 0, then one per PCI controller that provides a bus.
     const controllers = devicesOfKind(host.model, 'controller').filter((d) => d.type === 'pci' && d.index !== undefined && d.index > 0);
-    const buses: Array<[number, string]> = [[0, 'root bus'], ...controllers.map((d): [number, string] => [d.index!, attributeValue(d.element, 'model') ?? 'pci'])];
+    const buses: Array<[number, string]> = [
+      [0, 'root bus'],
+      ...controllers.map((d): [number, string] => [d.index!, attributeValue(d.element, 'model') ?? 'pci']),
+    ];
     return buses.map(([bus, model]) => {
       const free = planner.freeSlots(bus).length;
       return {
@@ -130,7 +155,10 @@ export function guestAddressValueItems(context: Extract<CursorContext, { kind: '
 }
 
 /** `<source dev='|'>` of a block disk: the host's block devices, stable names first. */
-export function blockDeviceItems(context: Extract<CursorContext, { kind: 'attribute-value' }>, host: HostCompletionContext): CompletionItem[] {
+export function blockDeviceItems(
+  context: Extract<CursorContext, { kind: 'attribute-value' }>,
+  host: HostCompletionContext,
+): CompletionItem[] {
   if (context.tag !== 'source' || context.attribute !== 'dev' || context.parent?.name !== 'disk') return [];
   const type = attributeValue(context.parent, 'type');
   if (type !== undefined && type !== 'block') return [];

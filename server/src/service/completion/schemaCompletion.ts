@@ -2,13 +2,20 @@
 // attributes and children as a snippet), attribute names of the element, attribute values and element text
 // from enumerations.
 
-import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type MarkupContent, type Range } from 'vscode-languageserver-types';
-import type { DocumentStyle } from '../edits/documentStyle';
+import {
+  type CompletionItem,
+  CompletionItemKind,
+  InsertTextFormat,
+  InsertTextMode,
+  type MarkupContent,
+  type Range,
+} from 'vscode-languageserver-types';
 import type { CursorContext } from '../cursorContext';
-import { domainSchema, prefixFor, type DomainSchema } from '../schema/domainSchema';
-import { docFor, type Doc } from '../schema/elementDocs';
-import { acceptsValue, describeTypes, enumeratedValues } from '../schema/valueTypes';
+import type { DocumentStyle } from '../edits/documentStyle';
+import { type DomainSchema, domainSchema, prefixFor } from '../schema/domainSchema';
+import { type Doc, docFor } from '../schema/elementDocs';
 import type { ValueType } from '../schema/schemaTypes';
+import { acceptsValue, describeTypes, enumeratedValues } from '../schema/valueTypes';
 import { elementPath, type XmlElement } from '../xml/xmlTree';
 import { PREFERRED_VALUES, suggestedValues, TYPICAL_ATTRIBUTES } from './usualValues';
 
@@ -21,7 +28,12 @@ function tagPath(context: { parent: XmlElement | undefined; tag: string }): stri
   return [...(context.parent ? elementPath(context.parent) : []), context.tag];
 }
 
-export function elementNameItems(context: Extract<CursorContext, { kind: 'element-name' }>, range: Range, style: DocumentStyle, indent: string): CompletionItem[] {
+export function elementNameItems(
+  context: Extract<CursorContext, { kind: 'element-name' }>,
+  range: Range,
+  style: DocumentStyle,
+  indent: string,
+): CompletionItem[] {
   const schemaModel = domainSchema();
   const match = schemaModel.matchOf(context.parent);
   const parentPath = elementPath(context.parent);
@@ -50,7 +62,8 @@ export function elementNameItems(context: Extract<CursorContext, { kind: 'elemen
 function placeholder(tabstop: number, types: readonly ValueType[], preferred: string | undefined): string {
   const values = enumeratedValues(types);
   // Any datatype (free text, a pattern, a number) means the enumeration is not the whole story: no fixed choice.
-  if (types.some((type) => type.any || type.d?.length) || values.length === 0) return preferred ? `\${${tabstop}:${escapeSnippet(preferred)}}` : `\${${tabstop}}`;
+  if (types.some((type) => type.any || type.d?.length) || values.length === 0)
+    return preferred ? `\${${tabstop}:${escapeSnippet(preferred)}}` : `\${${tabstop}}`;
   const ordered = preferred && values.includes(preferred) ? [preferred, ...values.filter((v) => v !== preferred)] : values;
   return ordered.length === 1 ? `\${${tabstop}:${escapeSnippet(ordered[0]!)}}` : `\${${tabstop}|${ordered.map(escapeChoice).join(',')}|}`;
 }
@@ -59,7 +72,14 @@ function placeholder(tabstop: number, types: readonly ValueType[], preferred: st
  * The snippet text (after the '<') of an element — given as its schema variants — with the attributes every
  * variant requires plus the typical ones, its text, and the children every variant requires.
  */
-function elementSnippet(schemaModel: DomainSchema, ids: readonly number[], name: string, path: readonly string[], style: DocumentStyle, indent: string): string {
+function elementSnippet(
+  schemaModel: DomainSchema,
+  ids: readonly number[],
+  name: string,
+  path: readonly string[],
+  style: DocumentStyle,
+  indent: string,
+): string {
   let tabstop = 1;
   const q = style.quote;
   const variants = (list: readonly number[]) => list.map((id) => schemaModel.element(id));
@@ -70,20 +90,32 @@ function elementSnippet(schemaModel: DomainSchema, ids: readonly number[], name:
     const typical = TYPICAL_ATTRIBUTES[elementPath.slice(-2).join('/')] ?? TYPICAL_ATTRIBUTES[local] ?? [];
     // The usual ones in their usual order (type before device), then what else the schema requires.
     const names = [...new Set([...typical, ...required])].filter((n) => elements.some((e) => e.a?.[n] !== undefined));
-    return names.map((attribute) => {
-      const types = elements.flatMap((e) => (e.a?.[attribute] !== undefined ? [schemaModel.type(e.a[attribute]!)] : []));
-      return ` ${attribute}=${q}${placeholder(tabstop++, types, PREFERRED_VALUES[`${local}@${attribute}`])}${q}`;
-    }).join('');
+    return names
+      .map((attribute) => {
+        const types = elements.flatMap((e) => (e.a?.[attribute] !== undefined ? [schemaModel.type(e.a[attribute]!)] : []));
+        return ` ${attribute}=${q}${placeholder(tabstop++, types, PREFERRED_VALUES[`${local}@${attribute}`])}${q}`;
+      })
+      .join('');
   };
   const textOf = (list: readonly number[]): string | undefined => {
     const elements = variants(list);
     if (elements.some((e) => e.t === undefined || e.c?.length)) return undefined;
-    return placeholder(tabstop++, elements.map((e) => schemaModel.type(e.t!)), PREFERRED_VALUES[`${elements[0]!.n}#text`]);
+    return placeholder(
+      tabstop++,
+      elements.map((e) => schemaModel.type(e.t!)),
+      PREFERRED_VALUES[`${elements[0]!.n}#text`],
+    );
   };
   const elements = variants(ids);
   const head = `${name}${attributesOf(ids, path)}`;
   // Children every variant requires, each by name with all its variants.
-  const requiredNames = elements.map((e) => (e.rc ?? []).map((child) => schemaModel.element(child)).filter((child) => !child.ns).map((child) => child.n))
+  const requiredNames = elements
+    .map((e) =>
+      (e.rc ?? [])
+        .map((child) => schemaModel.element(child))
+        .filter((child) => !child.ns)
+        .map((child) => child.n),
+    )
     .reduce((a, b) => a.filter((n) => b.includes(n)));
   if (requiredNames.length) {
     const inner = [...new Set(requiredNames)].map((childName) => {
@@ -104,26 +136,33 @@ function elementSnippet(schemaModel: DomainSchema, ids: readonly number[], name:
   return `${head}/>$0`;
 }
 
-export function attributeNameItems(context: Extract<CursorContext, { kind: 'attribute-name' }>, range: Range, style: DocumentStyle): CompletionItem[] {
+export function attributeNameItems(
+  context: Extract<CursorContext, { kind: 'attribute-name' }>,
+  range: Range,
+  style: DocumentStyle,
+): CompletionItem[] {
   const schemaModel = domainSchema();
   const match = schemaModel.matchOfTag(context.parent, context.tag, context.element);
   const path = tagPath(context);
   const required = new Set(match.kind === 'known' ? match.ids.flatMap((id) => schemaModel.element(id).ra ?? []) : []);
   const present = new Set(context.present);
-  return schemaModel.attributeNames(match).filter((name) => !present.has(name)).map((name) => {
-    const types = schemaModel.attributeTypes(match, name);
-    const values = enumeratedValues(types);
-    const choice = values.length > 1 ? `\${1|${values.map(escapeChoice).join(',')}|}` : '$1';
-    return {
-      label: name,
-      kind: CompletionItemKind.Property,
-      detail: describeTypes(types),
-      documentation: markdown(docFor(path, name)),
-      sortText: `${required.has(name) ? 0 : 1}${name}`,
-      insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: { range, newText: `${name}=${style.quote}${choice}${style.quote}` },
-    };
-  });
+  return schemaModel
+    .attributeNames(match)
+    .filter((name) => !present.has(name))
+    .map((name) => {
+      const types = schemaModel.attributeTypes(match, name);
+      const values = enumeratedValues(types);
+      const choice = values.length > 1 ? `\${1|${values.map(escapeChoice).join(',')}|}` : '$1';
+      return {
+        label: name,
+        kind: CompletionItemKind.Property,
+        detail: describeTypes(types),
+        documentation: markdown(docFor(path, name)),
+        sortText: `${required.has(name) ? 0 : 1}${name}`,
+        insertTextFormat: InsertTextFormat.Snippet,
+        textEdit: { range, newText: `${name}=${style.quote}${choice}${style.quote}` },
+      };
+    });
 }
 
 export function attributeValueItems(context: Extract<CursorContext, { kind: 'attribute-value' }>, range: Range): CompletionItem[] {
@@ -131,7 +170,13 @@ export function attributeValueItems(context: Extract<CursorContext, { kind: 'att
   const match = schemaModel.matchOfTag(context.parent, context.tag, context.element);
   const path = tagPath(context);
   const preferred = PREFERRED_VALUES[`${context.tag.slice(context.tag.indexOf(':') + 1)}@${context.attribute}`];
-  return valueItems(schemaModel.attributeTypes(match, context.attribute), suggestedValues(path, context.attribute), docFor(path, context.attribute), preferred, range);
+  return valueItems(
+    schemaModel.attributeTypes(match, context.attribute),
+    suggestedValues(path, context.attribute),
+    docFor(path, context.attribute),
+    preferred,
+    range,
+  );
 }
 
 export function textItems(context: Extract<CursorContext, { kind: 'text' }>, range: Range): CompletionItem[] {
@@ -143,7 +188,13 @@ export function textItems(context: Extract<CursorContext, { kind: 'text' }>, ran
 }
 
 /** The common values where the schema has a pattern (those that match it), then the schema's enumeration. */
-function valueItems(types: readonly ValueType[], suggested: readonly string[], doc: Doc | undefined, preferred: string | undefined, range: Range): CompletionItem[] {
+function valueItems(
+  types: readonly ValueType[],
+  suggested: readonly string[],
+  doc: Doc | undefined,
+  preferred: string | undefined,
+  range: Range,
+): CompletionItem[] {
   const values = [...new Set([...suggested.filter((value) => acceptsValue(types, value)), ...enumeratedValues(types)])];
   return values.map((value, index) => ({
     label: value,

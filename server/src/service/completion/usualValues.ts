@@ -40,12 +40,36 @@ export const TYPICAL_ATTRIBUTES: Record<string, readonly string[]> = {
  */
 const SUGGESTED_VALUES: Record<string, readonly string[]> = {
   unit: ['KiB', 'MiB', 'GiB', 'TiB', 'b', 'KB', 'MB', 'GB', 'TB'],
-  'interface/model@type': ['virtio', 'e1000e', 'e1000', 'rtl8139', 'igb', 'virtio-transitional', 'virtio-non-transitional', 'vmxnet3', 'ne2k_pci', 'pcnet'],
+  'interface/model@type': [
+    'virtio',
+    'e1000e',
+    'e1000',
+    'rtl8139',
+    'igb',
+    'virtio-transitional',
+    'virtio-non-transitional',
+    'vmxnet3',
+    'ne2k_pci',
+    'pcnet',
+  ],
   'disk/driver@name': ['qemu'],
   'hostdev/driver@name': ['vfio'],
   'interface/driver@name': ['vhost', 'qemu'],
   'os/type@machine': ['q35', 'pc', 'virt', 'microvm', 'pseries', 's390-ccw-virtio'],
-  'cpu/feature@name': ['hypervisor', 'vmx', 'svm', 'topoext', 'invtsc', 'x2apic', 'pdpe1gb', 'ssbd', 'md-clear', 'spec-ctrl', 'aes', 'avx2'],
+  'cpu/feature@name': [
+    'hypervisor',
+    'vmx',
+    'svm',
+    'topoext',
+    'invtsc',
+    'x2apic',
+    'pdpe1gb',
+    'ssbd',
+    'md-clear',
+    'spec-ctrl',
+    'aes',
+    'avx2',
+  ],
   'cpu/model': ['host', 'Skylake-Client', 'Cascadelake-Server', 'EPYC', 'Haswell', 'cortex-a57', 'cortex-a72', 'max'],
 };
 
@@ -53,16 +77,50 @@ const SUGGESTED_VALUES: Record<string, readonly string[]> = {
 export function suggestedValues(path: readonly string[], attribute?: string): readonly string[] {
   const [parent, element] = path.slice(-2);
   if (attribute === undefined) return SUGGESTED_VALUES[`${parent}/${element}`] ?? [];
-  return SUGGESTED_VALUES[`${parent}/${element}@${attribute}`] ?? SUGGESTED_VALUES[`${element}@${attribute}`] ?? SUGGESTED_VALUES[attribute] ?? [];
+  return (
+    SUGGESTED_VALUES[`${parent}/${element}@${attribute}`] ??
+    SUGGESTED_VALUES[`${element}@${attribute}`] ??
+    SUGGESTED_VALUES[attribute] ??
+    []
+  );
 }
 
 /** Preferred first values in snippets' choices (otherwise the schema's order). */
 export const PREFERRED_VALUES: Record<string, string> = {
-  'disk@type': 'file', 'disk@device': 'disk', 'target@bus': 'virtio', 'interface@type': 'network', 'model@type': 'virtio',
-  'driver@name': 'qemu', 'driver@type': 'qcow2', 'hostdev@mode': 'subsystem', 'hostdev@type': 'pci', 'hostdev@managed': 'yes',
-  'graphics@type': 'spice', 'input@type': 'tablet', 'input@bus': 'usb', 'memballoon@model': 'virtio', 'cpu@mode': 'host-passthrough',
-  'controller@type': 'pci', 'address@type': 'pci', 'memory@unit': 'GiB', 'currentMemory@unit': 'GiB', 'vcpu@placement': 'static',
-  'type@arch': 'x86_64', 'channel@type': 'unix', 'serial@type': 'pty', 'console@type': 'pty', 'rng@model': 'virtio', 'tpm@model': 'tpm-crb',
-  'sound@model': 'ich9', 'type@machine': 'q35', 'type#text': 'hvm', 'source@network': 'default', 'memory#text': '4', 'currentMemory#text': '4',
-  'vcpu#text': '2', 'on_poweroff#text': 'destroy', 'on_reboot#text': 'restart', 'on_crash#text': 'destroy',
+  'disk@type': 'file',
+  'disk@device': 'disk',
+  'target@bus': 'virtio',
+  'interface@type': 'network',
+  'model@type': 'virtio',
+  'driver@name': 'qemu',
+  'driver@type': 'qcow2',
+  'hostdev@mode': 'subsystem',
+  'hostdev@type': 'pci',
+  'hostdev@managed': 'yes',
+  'graphics@type': 'spice',
+  'input@type': 'tablet',
+  'input@bus': 'usb',
+  'memballoon@model': 'virtio',
+  'cpu@mode': 'host-passthrough',
+  'controller@type': 'pci',
+  'address@type': 'pci',
+  'memory@unit': 'GiB',
+  'currentMemory@unit': 'GiB',
+  'vcpu@placement': 'static',
+  'type@arch': 'x86_64',
+  'channel@type': 'unix',
+  'serial@type': 'pty',
+  'console@type': 'pty',
+  'rng@model': 'virtio',
+  'tpm@model': 'tpm-crb',
+  'sound@model': 'ich9',
+  'type@machine': 'q35',
+  'type#text': 'hvm',
+  'source@network': 'default',
+  'memory#text': '4',
+  'currentMemory#text': '4',
+  'vcpu#text': '2',
+  'on_poweroff#text': 'destroy',
+  'on_reboot#text': 'restart',
+  'on_crash#text': 'destroy',
 };

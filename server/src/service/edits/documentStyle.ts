@@ -25,7 +25,7 @@ export function documentStyle(document: XmlDocument): DocumentStyle {
     if (unit === undefined && element.parent) {
       const parentIndent = lineIndent(document.text, element.parent.start);
       const indent = lineIndent(document.text, element.start);
-      if (parentIndent !== undefined && indent !== undefined && indent.startsWith(parentIndent) && indent.length > parentIndent.length) {
+      if (parentIndent !== undefined && indent?.startsWith(parentIndent) && indent.length > parentIndent.length) {
         unit = indent.slice(parentIndent.length);
       }
     }

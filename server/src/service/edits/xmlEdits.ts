@@ -3,8 +3,8 @@
 
 import type { XmlAttribute, XmlElement } from '../xml/xmlTree';
 import { attribute } from '../xml/xmlTree';
-import { indentOf, lineIndent, lineStart, type DocumentStyle } from './documentStyle';
-import { attributeText, escapeAttribute, escapeText, renderElement, type ElementSpec } from './xmlSnippet';
+import { type DocumentStyle, indentOf, lineIndent, lineStart } from './documentStyle';
+import { attributeText, type ElementSpec, escapeAttribute, escapeText, renderElement } from './xmlSnippet';
 
 export interface OffsetEdit {
   readonly start: number;
@@ -42,7 +42,8 @@ export function removeAttribute(element: XmlElement, attr: XmlAttribute, { text 
 
 /** Replaces the text of an element: all of it between the tags for a text-only element, else its trimmed span. */
 export function replaceText(element: XmlElement, value: string): OffsetEdit {
-  if (element.children.length === 0 && element.endTagStart >= 0) return { start: element.startTagEnd, end: element.endTagStart, newText: escapeText(value) };
+  if (element.children.length === 0 && element.endTagStart >= 0)
+    return { start: element.startTagEnd, end: element.endTagStart, newText: escapeText(value) };
   if (element.textStart >= 0) return { start: element.textStart, end: element.textEnd, newText: escapeText(value) };
   return { start: element.startTagEnd, end: element.startTagEnd, newText: escapeText(value) };
 }
@@ -99,7 +100,11 @@ export function insertChildren(parent: XmlElement, specs: readonly ElementSpec[]
     const at = lineStart(text, parent.endTagStart);
     return { start: at, end: at, newText: `${childIndent}${rendered}${style.eol}` };
   }
-  return { start: parent.endTagStart, end: parent.endTagStart, newText: `${style.eol}${childIndent}${rendered}${style.eol}${parentIndent}` };
+  return {
+    start: parent.endTagStart,
+    end: parent.endTagStart,
+    newText: `${style.eol}${childIndent}${rendered}${style.eol}${parentIndent}`,
+  };
 }
 
 /** The indentation the parent's existing children use, when they stand on their own lines. */

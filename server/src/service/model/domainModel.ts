@@ -3,7 +3,7 @@
 
 import type { XmlAttribute, XmlElement } from '../xml/xmlTree';
 import { attribute, attributeValue, childrenNamed, firstChild, textOf } from '../xml/xmlTree';
-import { machineFamilyOf, parseCNumber, parseDecimal, type MachineFamily, type PciAddress } from './pciAddress';
+import { type MachineFamily, machineFamilyOf, type PciAddress, parseCNumber, parseDecimal } from './pciAddress';
 import { parseSize, type SizeParse } from './sizeUnits';
 
 export interface SizeElement {
@@ -93,7 +93,7 @@ export interface DomainModel {
 export const WINDOWS_OSINFO_PREFIX = 'http://microsoft.com/win/';
 
 export function buildDomainModel(root: XmlElement | undefined): DomainModel | undefined {
-  if (!root || root.name !== 'domain') return undefined;
+  if (root?.name !== 'domain') return undefined;
   const os = firstChild(root, 'os');
   const osType = firstChild(os, 'type');
   const arch = attributeValue(osType, 'arch');
@@ -145,9 +145,36 @@ export function buildDomainModel(root: XmlElement | undefined): DomainModel | un
 
 /** Elements that are devices in their own right: lifted out of an unclosed device that swallowed them. */
 const DEVICE_ELEMENTS = new Set([
-  'disk', 'controller', 'lease', 'filesystem', 'interface', 'input', 'sound', 'hostdev', 'graphics', 'video', 'console',
-  'serial', 'parallel', 'channel', 'smartcard', 'hub', 'redirdev', 'redirfilter', 'rng', 'tpm', 'watchdog', 'memballoon',
-  'nvram', 'panic', 'shmem', 'memory', 'iommu', 'vsock', 'audio', 'crypto',
+  'disk',
+  'controller',
+  'lease',
+  'filesystem',
+  'interface',
+  'input',
+  'sound',
+  'hostdev',
+  'graphics',
+  'video',
+  'console',
+  'serial',
+  'parallel',
+  'channel',
+  'smartcard',
+  'hub',
+  'redirdev',
+  'redirfilter',
+  'rng',
+  'tpm',
+  'watchdog',
+  'memballoon',
+  'nvram',
+  'panic',
+  'shmem',
+  'memory',
+  'iommu',
+  'vsock',
+  'audio',
+  'crypto',
 ]);
 
 /**
@@ -233,7 +260,7 @@ function readDriveAddress(element: XmlElement): [number, number, number, number]
     const value = attributeValue(element, name);
     return value === undefined ? 0 : parseDecimal(value);
   });
-  return numbers.every((n) => n !== undefined) ? numbers as [number, number, number, number] : undefined;
+  return numbers.every((n) => n !== undefined) ? (numbers as [number, number, number, number]) : undefined;
 }
 
 function readUsbAddress(element: XmlElement): { bus: number; port: string } | undefined {
@@ -272,8 +299,10 @@ export function devicesOfKind(model: DomainModel, kind: string): Device[] {
 
 /** `<hostdev mode='subsystem' type='pci'>` devices (mode defaults to subsystem). */
 export function pciHostdevs(model: DomainModel): Device[] {
-  return model.devices.filter((device) => device.kind === 'hostdev' && device.type === 'pci'
-    && (attributeValue(device.element, 'mode') ?? 'subsystem') === 'subsystem');
+  return model.devices.filter(
+    (device) =>
+      device.kind === 'hostdev' && device.type === 'pci' && (attributeValue(device.element, 'mode') ?? 'subsystem') === 'subsystem',
+  );
 }
 
 /** The effective guest architecture: the one written in the XML, else the host's. */

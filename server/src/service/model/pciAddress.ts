@@ -15,14 +15,22 @@ export type MachineFamily = 'i440fx' | 'q35' | 'virt' | 'other';
  */
 export function parseCNumber(text: string): number | undefined {
   // Fast path for the form libvirt itself writes ('0x1f'): this runs for every address of a large document.
-  if (text.length > 2 && text.length <= 10 && text.charCodeAt(0) === 0x30 && (text.charCodeAt(1) | 0x20) === 0x78 && /^0[xX][0-9A-Fa-f]+$/.test(text)) {
+  if (
+    text.length > 2 &&
+    text.length <= 10 &&
+    text.charCodeAt(0) === 0x30 &&
+    (text.charCodeAt(1) | 0x20) === 0x78 &&
+    /^0[xX][0-9A-Fa-f]+$/.test(text)
+  ) {
     return parseInt(text.slice(2), 16);
   }
   const match = /^[ \t\n\r]*\+?(0[xX][0-9A-Fa-f]+|0[0-7]*|[1-9][0-9]*)$/.exec(text);
   if (!match) return undefined;
   const digits = match[1];
-  const value = /^0[xX]/.test(digits) ? parseInt(digits.slice(2), 16)
-    : digits.length > 1 && digits[0] === '0' ? parseInt(digits.slice(1), 8)
+  const value = /^0[xX]/.test(digits)
+    ? parseInt(digits.slice(2), 16)
+    : digits.length > 1 && digits[0] === '0'
+      ? parseInt(digits.slice(1), 8)
       : parseInt(digits, 10);
   return value <= 0xffffffff ? value : undefined;
 }
@@ -44,7 +52,12 @@ export function hexAttribute(value: number, width: number): string {
 
 /** domain/bus/slot/function attributes as libvirt writes them (a host <source><address> has just these). */
 export function pciAddressNumbers(address: PciAddress): Array<[string, string]> {
-  return [['domain', hexAttribute(address.domain, 4)], ['bus', hexAttribute(address.bus, 2)], ['slot', hexAttribute(address.slot, 2)], ['function', hexAttribute(address.function, 1)]];
+  return [
+    ['domain', hexAttribute(address.domain, 4)],
+    ['bus', hexAttribute(address.bus, 2)],
+    ['slot', hexAttribute(address.slot, 2)],
+    ['function', hexAttribute(address.function, 1)],
+  ];
 }
 
 /** "0000:00:04.0" */
@@ -97,5 +110,8 @@ export const IMPLICIT_PCI_DEVICES: Record<MachineFamily, readonly ImplicitPciDev
 };
 
 export const MACHINE_FAMILY_LABEL: Record<MachineFamily, string> = {
-  i440fx: 'i440fx (pc)', q35: 'q35', virt: 'virt', other: 'this machine type',
+  i440fx: 'i440fx (pc)',
+  q35: 'q35',
+  virt: 'virt',
+  other: 'this machine type',
 };

@@ -3,9 +3,9 @@
 // and the PCI controllers that provide buses. On q35 and aarch64 virt an endpoint gets slot 0 of a free
 // pcie-root-port; when none is free, the plan adds a new root port (next free index, its own address on bus 0).
 
-import type { Device, DomainModel } from '../model/domainModel';
-import { IMPLICIT_PCI_DEVICES, pciAddressNumbers, type PciAddress } from '../model/pciAddress';
 import type { ElementSpec } from '../edits/xmlSnippet';
+import type { Device, DomainModel } from '../model/domainModel';
+import { IMPLICIT_PCI_DEVICES, type PciAddress, pciAddressNumbers } from '../model/pciAddress';
 import { attributeValue } from '../xml/xmlTree';
 
 export interface PlannedAddress {
@@ -91,7 +91,11 @@ export function createPciAddressPlanner(model: DomainModel, ignore: readonly Dev
       address: { domain: 0, bus: index, slot: 0, function: 0 },
       newController: {
         name: 'controller',
-        attributes: [['type', 'pci'], ['index', String(index)], ['model', 'pcie-root-port']],
+        attributes: [
+          ['type', 'pci'],
+          ['index', String(index)],
+          ['model', 'pcie-root-port'],
+        ],
         children: [pciAddressSpec(portAddress)],
       },
     };
@@ -111,9 +115,10 @@ export function createPciAddressPlanner(model: DomainModel, ignore: readonly Dev
   function freeSlots(bus: number): number[] {
     const controller = pciControllers.find((c) => c.index === bus);
     if (bus !== 0 && !controller) return [];
-    const candidates = bus !== 0 && ROOT_PORT_MODELS.has(attributeValue(controller!.element, 'model') ?? '')
-      ? [0]
-      : Array.from({ length: 0x1f }, (_, i) => i + 1);
+    const candidates =
+      bus !== 0 && ROOT_PORT_MODELS.has(attributeValue(controller!.element, 'model') ?? '')
+        ? [0]
+        : Array.from({ length: 0x1f }, (_, i) => i + 1);
     return candidates.filter((slot) => !usedSlots.has(slotKey(0, bus, slot)));
   }
 

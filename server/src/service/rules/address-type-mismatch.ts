@@ -1,8 +1,8 @@
-import { devicesOfKind, type Device } from '../model/domainModel';
+import { replaceElement } from '../edits/xmlEdits';
+import { type Device, devicesOfKind } from '../model/domainModel';
+import { formatPciAddress } from '../model/pciAddress';
 import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
 import { pciAddressEdits, removeAddressFix, removeDriveAddressFix } from './deviceFixes';
-import { replaceElement } from '../edits/xmlEdits';
-import { formatPciAddress } from '../model/pciAddress';
 import { DOCS } from './docs';
 import type { Fix, FixContext, Rule } from './rule';
 import { tagSpan } from './spans';
@@ -13,15 +13,32 @@ const DRIVE_UNITS: Record<string, number> = { sata: 6, ide: 2, scsi: 7, fdc: 2 }
 
 /** "Replace with drive address controller 0, unit N": the first unit free on controller 0 of that bus. */
 function freeDriveAddressFix(disk: Device, bus: string, context: FixContext): Fix[] {
-  const used = new Set(devicesOfKind(context.model, 'disk')
-    .filter((other) => other !== disk && attributeValue(other.target, 'bus') === bus && other.address?.drive?.[0] === 0)
-    .map((other) => `${other.address!.drive![1]}:${other.address!.drive![3]}`));
+  const used = new Set(
+    devicesOfKind(context.model, 'disk')
+      .filter((other) => other !== disk && attributeValue(other.target, 'bus') === bus && other.address?.drive?.[0] === 0)
+      .map((other) => `${other.address!.drive![1]}:${other.address!.drive![3]}`),
+  );
   const buses = bus === 'ide' ? [0, 1] : [0];
   for (const busNumber of buses) {
     for (let unit = 0; unit < (DRIVE_UNITS[bus] ?? 1); unit++) {
       if (used.has(`${busNumber}:${unit}`)) continue;
-      const spec = { name: 'address', attributes: [['type', 'drive'], ['controller', '0'], ['bus', String(busNumber)], ['target', '0'], ['unit', String(unit)]] as Array<[string, string]> };
-      return [{ title: `Replace with drive address controller 0, bus ${busNumber}, unit ${unit}`, edits: [replaceElement(disk.address!.element, spec, context)], preferred: true }];
+      const spec = {
+        name: 'address',
+        attributes: [
+          ['type', 'drive'],
+          ['controller', '0'],
+          ['bus', String(busNumber)],
+          ['target', '0'],
+          ['unit', String(unit)],
+        ] as Array<[string, string]>,
+      };
+      return [
+        {
+          title: `Replace with drive address controller 0, bus ${busNumber}, unit ${unit}`,
+          edits: [replaceElement(disk.address!.element, spec, context)],
+          preferred: true,
+        },
+      ];
     }
   }
   return [];
@@ -31,9 +48,10 @@ export const addressTypeMismatch: Rule = {
   id: 'address-type-mismatch',
   severity: 'error',
   title: "A disk's address type does not fit its bus",
-  explanation: 'A virtio disk is a PCI device and needs a PCI address (or none); an IDE, SATA, SCSI or floppy disk sits '
-    + 'on a controller and needs a drive address (or none). Changing only bus= when converting a disk to virtio leaves '
-    + 'the old address behind and libvirt refuses the domain ("virtio disk cannot have an address of type \'drive\'").',
+  explanation:
+    'A virtio disk is a PCI device and needs a PCI address (or none); an IDE, SATA, SCSI or floppy disk sits ' +
+    'on a controller and needs a drive address (or none). Changing only bus= when converting a disk to virtio leaves ' +
+    'the old address behind and libvirt refuses the domain ("virtio disk cannot have an address of type \'drive\'").',
   docs: DOCS.addresses,
   check({ model, report }) {
     for (const disk of devicesOfKind(model, 'disk')) {
@@ -50,7 +68,15 @@ export const addressTypeMismatch: Rule = {
           related: [{ ...busSpan, message: "bus='virtio'" }],
           fixes: (context) => {
             const plan = context.planner([disk]).nextEndpointAddress();
-            const move = plan ? [{ title: `Replace with PCI address ${formatPciAddress(plan.address)}`, edits: pciAddressEdits(disk, plan, context), preferred: true }] : [];
+            const move = plan
+              ? [
+                  {
+                    title: `Replace with PCI address ${formatPciAddress(plan.address)}`,
+                    edits: pciAddressEdits(disk, plan, context),
+                    preferred: true,
+                  },
+                ]
+              : [];
             return [...move, ...removeAddressFix(disk, context)];
           },
         });
@@ -58,7 +84,10 @@ export const addressTypeMismatch: Rule = {
         report({
           ...valueSpan(typeAttr),
           message: `Disk ${dev} is on bus ${bus} but has a PCI address: a ${bus} disk needs a drive address, or none so that libvirt assigns one.`,
-          related: [{ ...busSpan, message: `bus='${bus}'` }, { ...tagSpan(address.element), message: 'the PCI address' }],
+          related: [
+            { ...busSpan, message: `bus='${bus}'` },
+            { ...tagSpan(address.element), message: 'the PCI address' },
+          ],
           fixes: (context) => [...freeDriveAddressFix(disk, bus, context), ...removeDriveAddressFix(disk, context)],
         });
       }

@@ -1,6 +1,6 @@
+import { replaceAttributeValue } from '../edits/xmlEdits';
 import { guestArch } from '../model/domainModel';
 import { valueSpan } from '../xml/xmlTree';
-import { replaceAttributeValue } from '../edits/xmlEdits';
 import { DOCS } from './docs';
 import type { Rule } from './rule';
 import { attributeOrTagSpan } from './spans';
@@ -19,9 +19,10 @@ export const archAccelMismatch: Rule = {
   id: 'arch-accel-mismatch',
   severity: 'error',
   title: "type='kvm' for a guest architecture the host cannot run with KVM",
-  explanation: "KVM runs guests of the host's own architecture only. An aarch64 guest on an x86_64 host must be emulated "
-    + "by QEMU's TCG: <domain type='qemu'>. libvirt refuses type='kvm' (\"Emulator '/usr/bin/qemu-system-aarch64' does not "
-    + 'support virt type \'kvm\'"). The host architecture is the running machine\'s unless set (--host-arch, libvirt.hostArch).',
+  explanation:
+    "KVM runs guests of the host's own architecture only. An aarch64 guest on an x86_64 host must be emulated " +
+    "by QEMU's TCG: <domain type='qemu'>. libvirt refuses type='kvm' (\"Emulator '/usr/bin/qemu-system-aarch64' does not " +
+    "support virt type 'kvm'\"). The host architecture is the running machine's unless set (--host-arch, libvirt.hostArch).",
   docs: DOCS.general,
   check({ model, host, report }) {
     const type = model.type;
@@ -33,7 +34,9 @@ export const archAccelMismatch: Rule = {
       ...valueSpan(type),
       message: `KVM on this ${host.arch} host cannot run ${arch} guests; use type='qemu' to emulate one.`,
       related: model.os.typeElement ? [{ ...attributeOrTagSpan(model.os.typeElement, 'arch'), message: `guest arch ${arch}` }] : undefined,
-      fixes: (context) => [{ title: "Emulate it: <domain type='qemu'>", edits: [replaceAttributeValue(type, 'qemu', context)], preferred: true }],
+      fixes: (context) => [
+        { title: "Emulate it: <domain type='qemu'>", edits: [replaceAttributeValue(type, 'qemu', context)], preferred: true },
+      ],
     });
   },
 };

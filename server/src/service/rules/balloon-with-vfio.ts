@@ -2,8 +2,8 @@ import { deviceLabel } from '../model/deviceLabel';
 import { pciHostdevs } from '../model/domainModel';
 import { formatBytes } from '../model/sizeUnits';
 import { attributeValue, firstChild } from '../xml/xmlTree';
-import { currentMemoryEqualsMemoryFix, disableBalloonFix } from './domainFixes';
 import { DOCS } from './docs';
+import { currentMemoryEqualsMemoryFix, disableBalloonFix } from './domainFixes';
 import { memoryPair } from './memoryPair';
 import type { Rule } from './rule';
 import { tagSpan, textOrTagSpan } from './spans';
@@ -12,10 +12,11 @@ export const balloonWithVfio: Rule = {
   id: 'balloon-with-vfio',
   severity: 'warning',
   title: 'The guest is ballooned while a VFIO device is attached',
-  explanation: 'A device passed through with VFIO can DMA into any guest page, so QEMU pins all guest memory at start. '
-    + 'The balloon cannot give any of it back to the host: the host pays for <memory> in full while the guest sees '
-    + 'only <currentMemory>. Set currentMemory equal to memory (VFIO guides also disable the balloon with '
-    + "<memballoon model='none'/>).",
+  explanation:
+    'A device passed through with VFIO can DMA into any guest page, so QEMU pins all guest memory at start. ' +
+    'The balloon cannot give any of it back to the host: the host pays for <memory> in full while the guest sees ' +
+    'only <currentMemory>. Set currentMemory equal to memory (VFIO guides also disable the balloon with ' +
+    "<memballoon model='none'/>).",
   docs: DOCS.balloon,
   check({ model, report }) {
     const pair = memoryPair(model);
@@ -24,8 +25,9 @@ export const balloonWithVfio: Rule = {
     if (!vfio) return;
     report({
       ...textOrTagSpan(pair.currentElement),
-      message: `${deviceLabel(vfio)} uses VFIO, which pins all ${formatBytes(pair.maximum)} of guest memory: ballooning down to `
-        + `${formatBytes(pair.current)} frees nothing on the host. Set currentMemory equal to memory.`,
+      message:
+        `${deviceLabel(vfio)} uses VFIO, which pins all ${formatBytes(pair.maximum)} of guest memory: ballooning down to ` +
+        `${formatBytes(pair.current)} frees nothing on the host. Set currentMemory equal to memory.`,
       related: [{ ...tagSpan(vfio.element), message: 'VFIO device' }],
       fixes: (context) => [...currentMemoryEqualsMemoryFix(context.model, context), ...disableBalloonFix(context.model, context)],
     });

@@ -1,4 +1,4 @@
-import { devicesOfKind, isWindowsGuest, type Device, type DomainModel } from '../model/domainModel';
+import { type Device, type DomainModel, devicesOfKind, isWindowsGuest } from '../model/domainModel';
 import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
 import { convertDiskToVirtioEdits, driverHelperDiskFix } from './deviceFixes';
 import { DOCS } from './docs';
@@ -10,10 +10,11 @@ export const bootDiskNotVirtio: Rule = {
   id: 'boot-disk-not-virtio',
   severity: 'warning',
   title: 'The boot disk is on an emulated bus (sata, ide or scsi) instead of virtio',
-  explanation: 'An emulated SATA/IDE disk is several times slower than virtio-blk. Converting is more than changing bus=: '
-    + 'the target becomes vdX and the drive address must go. A Windows guest installed on SATA blue-screens '
-    + '(INACCESSIBLE_BOOT_DEVICE) if its boot disk is switched directly: first add a small second virtio disk so that '
-    + 'Windows installs the virtio storage driver, then convert the boot disk.',
+  explanation:
+    'An emulated SATA/IDE disk is several times slower than virtio-blk. Converting is more than changing bus=: ' +
+    'the target becomes vdX and the drive address must go. A Windows guest installed on SATA blue-screens ' +
+    '(INACCESSIBLE_BOOT_DEVICE) if its boot disk is switched directly: first add a small second virtio disk so that ' +
+    'Windows installs the virtio storage driver, then convert the boot disk.',
   docs: DOCS.disks,
   check({ model, report }) {
     const disk = bootDisk(model);

@@ -1,19 +1,24 @@
-import { attributeOrTagSpan, tagSpan } from './spans';
-import { insertChild, removeElement, type OffsetEdit } from '../edits/xmlEdits';
+import { insertChild, type OffsetEdit, removeElement } from '../edits/xmlEdits';
 import type { Device, DomainModel } from '../model/domainModel';
 import { attributeValue } from '../xml/xmlTree';
 import { DOCS } from './docs';
 import type { Fix, FixContext, Rule } from './rule';
+import { attributeOrTagSpan, tagSpan } from './spans';
 
 /** Which device an <os><boot dev> value means: the first of that kind. */
 function deviceForBootDev(model: DomainModel, dev: string | undefined): Device | undefined {
   const isDisk = (device: Device, kind: string) => device.kind === 'disk' && (attributeValue(device.element, 'device') ?? 'disk') === kind;
   switch (dev) {
-    case 'hd': return model.devices.find((device) => isDisk(device, 'disk'));
-    case 'cdrom': return model.devices.find((device) => isDisk(device, 'cdrom'));
-    case 'fd': return model.devices.find((device) => isDisk(device, 'floppy'));
-    case 'network': return model.devices.find((device) => device.kind === 'interface');
-    default: return undefined;
+    case 'hd':
+      return model.devices.find((device) => isDisk(device, 'disk'));
+    case 'cdrom':
+      return model.devices.find((device) => isDisk(device, 'cdrom'));
+    case 'fd':
+      return model.devices.find((device) => isDisk(device, 'floppy'));
+    case 'network':
+      return model.devices.find((device) => device.kind === 'interface');
+    default:
+      return undefined;
   }
 }
 
@@ -34,8 +39,9 @@ export const bootOrderConflict: Rule = {
   id: 'boot-order-conflict',
   severity: 'error',
   title: '<os><boot dev> is used together with per-device <boot order>',
-  explanation: 'The boot order is given either by <boot dev=...> elements in <os> or by <boot order=.../> inside devices, '
-    + 'never both. libvirt refuses the mix: "per-device boot elements cannot be used together with os/boot elements".',
+  explanation:
+    'The boot order is given either by <boot dev=...> elements in <os> or by <boot order=.../> inside devices, ' +
+    'never both. libvirt refuses the mix: "per-device boot elements cannot be used together with os/boot elements".',
   docs: DOCS.bootOrder,
   check({ model, report }) {
     const deviceBoots = model.devices.map((device) => device.boot).filter((boot) => boot !== undefined);

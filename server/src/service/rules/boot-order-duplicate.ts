@@ -1,5 +1,5 @@
-import { attribute, valueSpan } from '../xml/xmlTree';
 import { setAttribute } from '../edits/xmlEdits';
+import { attribute, valueSpan } from '../xml/xmlTree';
 import { DOCS } from './docs';
 import { duplicates, groupBy, othersIn } from './grouping';
 import type { Rule } from './rule';
@@ -8,8 +8,9 @@ export const bootOrderDuplicate: Rule = {
   id: 'boot-order-duplicate',
   severity: 'error',
   title: 'Two devices have the same boot order',
-  explanation: "Each <boot order='N'/> must be unique: it is the device's place in the firmware's boot list. libvirt "
-    + "refuses duplicates: \"boot order '1' used for more than one device\".",
+  explanation:
+    "Each <boot order='N'/> must be unique: it is the device's place in the firmware's boot list. libvirt " +
+    'refuses duplicates: "boot order \'1\' used for more than one device".',
   docs: DOCS.bootOrder,
   check({ model, report }) {
     const byOrder = groupBy(model.devices, (device) => (device.bootOrder === undefined ? undefined : String(device.bootOrder)));
@@ -22,7 +23,13 @@ export const bootOrderDuplicate: Rule = {
           related: othersIn(group, boot).shown.map((b) => ({ ...valueSpan(attribute(b, 'order')!), message: `also boot order ${order}` })),
           fixes: (context) => {
             const next = Math.max(...context.model.devices.map((device) => device.bootOrder ?? 0)) + 1;
-            return [{ title: `Change to boot order ${next}`, edits: [setAttribute(boot, 'order', String(next), context)], preferred: boot !== group[0] }];
+            return [
+              {
+                title: `Change to boot order ${next}`,
+                edits: [setAttribute(boot, 'order', String(next), context)],
+                preferred: boot !== group[0],
+              },
+            ];
           },
         });
       }

@@ -1,6 +1,6 @@
+import { setAttribute } from '../edits/xmlEdits';
 import { devicesOfKind } from '../model/domainModel';
 import { attribute, valueSpan } from '../xml/xmlTree';
-import { setAttribute } from '../edits/xmlEdits';
 import { DOCS } from './docs';
 import { duplicates, groupBy, othersIn } from './grouping';
 import type { Rule } from './rule';
@@ -10,26 +10,41 @@ export const controllerIndexDuplicate: Rule = {
   id: 'controller-index-duplicate',
   severity: 'error',
   title: 'Two controllers of one type have the same index',
-  explanation: "A controller is named by its type and index: disks and addresses refer to 'sata controller 0' or 'pci "
-    + "bus 3'. libvirt refuses two of the same type with one index (\"Multiple 'sata' controllers with index '0'\"). USB "
-    + 'is the exception: EHCI/UHCI companion controllers share an index on purpose.',
+  explanation:
+    "A controller is named by its type and index: disks and addresses refer to 'sata controller 0' or 'pci " +
+    "bus 3'. libvirt refuses two of the same type with one index (\"Multiple 'sata' controllers with index '0'\"). USB " +
+    'is the exception: EHCI/UHCI companion controllers share an index on purpose.',
   docs: DOCS.controllers,
   check({ model, report }) {
     // USB companion controllers (EHCI + UHCI) share an index on purpose.
     const byKey = groupBy(devicesOfKind(model, 'controller'), (controller) =>
-      (controller.type && controller.type !== 'usb' && controller.index !== undefined ? `${controller.type} ${controller.index}` : undefined));
+      controller.type && controller.type !== 'usb' && controller.index !== undefined ? `${controller.type} ${controller.index}` : undefined,
+    );
     for (const [key, controllers] of duplicates(byKey)) {
       const [type, index] = key.split(' ');
       for (const controller of controllers) {
         report({
           ...valueSpan(attribute(controller.element, 'index')!),
           message: `There are ${controllers.length} '${type}' controllers with index ${index}; each needs its own index.`,
-          related: othersIn(controllers, controller).shown.map((c) => ({ ...attributeOrTagSpan(c.element, 'index'), message: `another '${type}' controller with index ${index}` })),
+          related: othersIn(controllers, controller).shown.map((c) => ({
+            ...attributeOrTagSpan(c.element, 'index'),
+            message: `another '${type}' controller with index ${index}`,
+          })),
           fixes: (context) => {
-            const used = new Set(devicesOfKind(context.model, 'controller').filter((c) => c.type === type).map((c) => c.index));
+            const used = new Set(
+              devicesOfKind(context.model, 'controller')
+                .filter((c) => c.type === type)
+                .map((c) => c.index),
+            );
             let next = 0;
             while (used.has(next)) next++;
-            return [{ title: `Change the index to ${next}`, edits: [setAttribute(controller.element, 'index', String(next), context)], preferred: controller !== controllers[0] }];
+            return [
+              {
+                title: `Change the index to ${next}`,
+                edits: [setAttribute(controller.element, 'index', String(next), context)],
+                preferred: controller !== controllers[0],
+              },
+            ];
           },
         });
       }

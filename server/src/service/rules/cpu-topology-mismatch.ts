@@ -1,5 +1,5 @@
-import { attributeValue } from '../xml/xmlTree';
 import { replaceText, setAttribute } from '../edits/xmlEdits';
+import { attributeValue } from '../xml/xmlTree';
 import { DOCS } from './docs';
 import type { Fix, Rule } from './rule';
 import { tagSpan, textOrTagSpan } from './spans';
@@ -8,8 +8,9 @@ export const cpuTopologyMismatch: Rule = {
   id: 'cpu-topology-mismatch',
   severity: 'error',
   title: 'The CPU topology does not multiply to the vCPU count',
-  explanation: 'sockets × dies × cores × threads in <cpu><topology> must equal the maximum vCPU count in <vcpu>. libvirt '
-    + "refuses anything else: \"CPU topology doesn't match maximum vcpu count\". Change one of them when adding vCPUs.",
+  explanation:
+    'sockets × dies × cores × threads in <cpu><topology> must equal the maximum vCPU count in <vcpu>. libvirt ' +
+    'refuses anything else: "CPU topology doesn\'t match maximum vcpu count". Change one of them when adding vCPUs.',
   docs: DOCS.cpuModel,
   check({ model, report }) {
     const topology = model.cpu.topology;
@@ -32,7 +33,11 @@ export const cpuTopologyMismatch: Rule = {
         const fixes: Fix[] = [];
         const others = sockets! * dies! * threads!;
         if (vcpus % others === 0) {
-          fixes.push({ title: `Set cores to ${vcpus / others} (${sockets} × ${dies} × ${vcpus / others} × ${threads} = ${vcpus})`, edits: [setAttribute(topology, 'cores', String(vcpus / others), context)], preferred: true });
+          fixes.push({
+            title: `Set cores to ${vcpus / others} (${sockets} × ${dies} × ${vcpus / others} × ${threads} = ${vcpus})`,
+            edits: [setAttribute(topology, 'cores', String(vcpus / others), context)],
+            preferred: true,
+          });
         }
         if (model.vcpu) fixes.push({ title: `Set <vcpu> to ${product}`, edits: [replaceText(model.vcpu.element, String(product))] });
         return fixes;

@@ -1,6 +1,6 @@
 import { formatBytes } from '../model/sizeUnits';
-import { currentMemoryEqualsMemoryFix } from './domainFixes';
 import { DOCS } from './docs';
+import { currentMemoryEqualsMemoryFix } from './domainFixes';
 import { memoryPair } from './memoryPair';
 import type { Rule } from './rule';
 import { tagSpan, textOrTagSpan } from './spans';
@@ -9,8 +9,9 @@ export const currentMemoryExceeds: Rule = {
   id: 'current-memory-exceeds',
   severity: 'warning',
   title: 'currentMemory is above memory',
-  explanation: '<currentMemory> cannot exceed <memory>. libvirt accepts it silently and clamps currentMemory down to '
-    + 'memory, so the guest gets less than this file says. Raise <memory> if the guest needs more.',
+  explanation:
+    '<currentMemory> cannot exceed <memory>. libvirt accepts it silently and clamps currentMemory down to ' +
+    'memory, so the guest gets less than this file says. Raise <memory> if the guest needs more.',
   docs: DOCS.memory,
   check({ model, report }) {
     const pair = memoryPair(model);

@@ -1,12 +1,12 @@
 // Fixes that move, rename or convert devices; shared by the address, target and virtio rules.
 
-import type { Device, DomainModel } from '../model/domainModel';
-import { devicesOfKind } from '../model/domainModel';
-import { formatPciAddress } from '../model/pciAddress';
 import type { OffsetEdit } from '../edits/xmlEdits';
 import { insertChild, insertChildren, removeElement, replaceElement, setAttribute } from '../edits/xmlEdits';
 import type { ElementSpec } from '../edits/xmlSnippet';
-import { pciAddressSpec, type PciAddressPlanner, type PlannedAddress } from '../planner/pciAddressPlanner';
+import type { Device, DomainModel } from '../model/domainModel';
+import { devicesOfKind } from '../model/domainModel';
+import { formatPciAddress } from '../model/pciAddress';
+import { type PciAddressPlanner, type PlannedAddress, pciAddressSpec } from '../planner/pciAddressPlanner';
 import { attributeValue } from '../xml/xmlTree';
 import type { Fix, FixContext } from './rule';
 
@@ -37,17 +37,24 @@ export function removeAddressFix(device: Device, context: FixContext): Fix[] {
  * sdX on SATA is controller X/6, unit X%6; hdX on IDE is controller X/4, bus (X%4)/2, unit X%2. Undefined where
  * it depends on more than the name (SCSI).
  */
-export function driveAddressFromName(bus: string | undefined, dev: string | undefined): readonly [number, number, number, number] | undefined {
+export function driveAddressFromName(
+  bus: string | undefined,
+  dev: string | undefined,
+): readonly [number, number, number, number] | undefined {
   const match = dev ? /^(?:sd|hd|fd|vd|xvd)([a-z]+)$/.exec(dev) : null;
   if (!match) return undefined;
   let index = 0;
   for (const char of match[1]) index = index * 26 + (char.charCodeAt(0) - 96);
   index -= 1;
   switch (bus) {
-    case 'sata': return [Math.floor(index / 6), 0, 0, index % 6];
-    case 'ide': return [Math.floor(index / 4), Math.floor((index % 4) / 2), 0, index % 2];
-    case 'fdc': return [0, 0, 0, index];
-    default: return undefined;
+    case 'sata':
+      return [Math.floor(index / 6), 0, 0, index % 6];
+    case 'ide':
+      return [Math.floor(index / 4), Math.floor((index % 4) / 2), 0, index % 2];
+    case 'fdc':
+      return [0, 0, 0, index];
+    default:
+      return undefined;
   }
 }
 
@@ -56,8 +63,12 @@ export function removeDriveAddressFix(disk: Device, context: FixContext): Fix[] 
   const bus = attributeValue(disk.target, 'bus');
   const derived = driveAddressFromName(bus, attributeValue(disk.target, 'dev'));
   if (!derived) return [];
-  const clash = devicesOfKind(context.model, 'disk').some((other) => other !== disk && attributeValue(other.target, 'bus') === bus
-    && (other.address?.drive ?? driveAddressFromName(bus, attributeValue(other.target, 'dev')))?.join(':') === derived.join(':'));
+  const clash = devicesOfKind(context.model, 'disk').some(
+    (other) =>
+      other !== disk &&
+      attributeValue(other.target, 'bus') === bus &&
+      (other.address?.drive ?? driveAddressFromName(bus, attributeValue(other.target, 'dev')))?.join(':') === derived.join(':'),
+  );
   return clash ? [] : removeAddressFix(disk, context);
 }
 
@@ -73,11 +84,16 @@ export function insertControllers(model: DomainModel, specs: readonly ElementSpe
 /** The disk name prefix libvirt expects for a bus. */
 export function targetPrefixFor(bus: string): string {
   switch (bus) {
-    case 'virtio': return 'vd';
-    case 'ide': return 'hd';
-    case 'fdc': return 'fd';
-    case 'xen': return 'xvd';
-    default: return 'sd';
+    case 'virtio':
+      return 'vd';
+    case 'ide':
+      return 'hd';
+    case 'fdc':
+      return 'fd';
+    case 'xen':
+      return 'xvd';
+    default:
+      return 'sd';
   }
 }
 
@@ -158,11 +174,26 @@ export function driverHelperDiskFix(disk: Device, context: FixContext): Fix {
   const path = `${imageDirectoryOf(disk)}/virtio-driver-setup.qcow2`;
   const spec: ElementSpec = {
     name: 'disk',
-    attributes: [['type', 'file'], ['device', 'disk']],
+    attributes: [
+      ['type', 'file'],
+      ['device', 'disk'],
+    ],
     children: [
-      { name: 'driver', attributes: [['name', 'qemu'], ['type', 'qcow2']] },
+      {
+        name: 'driver',
+        attributes: [
+          ['name', 'qemu'],
+          ['type', 'qcow2'],
+        ],
+      },
       { name: 'source', attributes: [['file', path]] },
-      { name: 'target', attributes: [['dev', nextFreeTarget(context.model, 'virtio')], ['bus', 'virtio']] },
+      {
+        name: 'target',
+        attributes: [
+          ['dev', nextFreeTarget(context.model, 'virtio')],
+          ['bus', 'virtio'],
+        ],
+      },
     ],
   };
   const devices = context.model.devicesElement!;
@@ -175,4 +206,3 @@ export function driverHelperDiskFix(disk: Device, context: FixContext): Fix {
     step: true,
   };
 }
-

@@ -1,6 +1,6 @@
+import { setAttribute } from '../edits/xmlEdits';
 import { devicesOfKind } from '../model/domainModel';
 import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
-import { setAttribute } from '../edits/xmlEdits';
 import { DOCS } from './docs';
 import type { Rule } from './rule';
 import { attributeOrTagSpan, tagSpan } from './spans';
@@ -12,10 +12,11 @@ export const diskSourceMismatch: Rule = {
   id: 'disk-source-mismatch',
   severity: 'error',
   title: "A disk's <source> does not match its type",
-  explanation: "type='file' disks read <source file=...>, type='block' disks read <source dev=...>, type='dir' disks read "
-    + '<source dir=...>. libvirt ignores the other attributes, so a physical disk added as type=\'block\' with '
-    + "<source file='/dev/sdb'/> ends up with no source and libvirt refuses it (\"missing source information for device\"). "
-    + 'Only CD-ROM and floppy drives may be empty.',
+  explanation:
+    "type='file' disks read <source file=...>, type='block' disks read <source dev=...>, type='dir' disks read " +
+    "<source dir=...>. libvirt ignores the other attributes, so a physical disk added as type='block' with " +
+    '<source file=\'/dev/sdb\'/> ends up with no source and libvirt refuses it ("missing source information for device"). ' +
+    'Only CD-ROM and floppy drives may be empty.',
   docs: DOCS.disks,
   check({ model, report }) {
     for (const disk of devicesOfKind(model, 'disk')) {
@@ -33,12 +34,20 @@ export const diskSourceMismatch: Rule = {
         const wrongAttr = attribute(source!, wrong[1])!;
         report({
           ...valueSpan(wrongAttr),
-          message: `Disk ${dev} has type='${type}', which reads <source ${expected}=...>; its ${wrong[1]}='${wrongAttr.value}' is ignored. `
-            + `Use type='${wrong[0]}' or write ${expected}='${wrongAttr.value}'.`,
+          message:
+            `Disk ${dev} has type='${type}', which reads <source ${expected}=...>; its ${wrong[1]}='${wrongAttr.value}' is ignored. ` +
+            `Use type='${wrong[0]}' or write ${expected}='${wrongAttr.value}'.`,
           related: [{ ...typeSpan, message: `type='${type}'` }],
           fixes: (context) => [
-            { title: `Change the disk to type='${wrong[0]}'`, edits: [setAttribute(disk.element, 'type', wrong[0], context)], preferred: true },
-            { title: `Rename ${wrong[1]}= to ${expected}=`, edits: [{ start: wrongAttr.nameStart, end: wrongAttr.nameEnd, newText: expected }] },
+            {
+              title: `Change the disk to type='${wrong[0]}'`,
+              edits: [setAttribute(disk.element, 'type', wrong[0], context)],
+              preferred: true,
+            },
+            {
+              title: `Rename ${wrong[1]}= to ${expected}=`,
+              edits: [{ start: wrongAttr.nameStart, end: wrongAttr.nameEnd, newText: expected }],
+            },
           ],
         });
       } else if (device === 'disk') {

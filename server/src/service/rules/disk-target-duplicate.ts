@@ -1,7 +1,7 @@
+import { setAttribute } from '../edits/xmlEdits';
 import { devicesOfKind } from '../model/domainModel';
 import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
 import { nextFreeTarget } from './deviceFixes';
-import { setAttribute } from '../edits/xmlEdits';
 import { DOCS } from './docs';
 import { duplicates, groupBy, othersIn } from './grouping';
 import type { Rule } from './rule';
@@ -10,9 +10,10 @@ export const diskTargetDuplicate: Rule = {
   id: 'disk-target-duplicate',
   severity: 'error',
   title: 'Two disks have the same target dev',
-  explanation: 'The target dev (vda, sdb, hdc...) names a disk inside the domain and must be unique. libvirt refuses '
-    + 'the domain with "target \'vda\' duplicated for disk sources". It often happens when a disk is copied and '
-    + 'only its source is changed.',
+  explanation:
+    'The target dev (vda, sdb, hdc...) names a disk inside the domain and must be unique. libvirt refuses ' +
+    'the domain with "target \'vda\' duplicated for disk sources". It often happens when a disk is copied and ' +
+    'only its source is changed.',
   docs: DOCS.disks,
   check({ model, report }) {
     const byTarget = groupBy(devicesOfKind(model, 'disk'), (disk) => attributeValue(disk.target, 'dev') || undefined);
@@ -23,7 +24,10 @@ export const diskTargetDuplicate: Rule = {
         report({
           ...span,
           message: `Target '${dev}' is used by ${disks.length} disks; each disk needs its own target dev.`,
-          related: others.map((other) => ({ ...valueSpan(attribute(other.target!, 'dev')!), message: `another disk with target '${dev}'` })),
+          related: others.map((other) => ({
+            ...valueSpan(attribute(other.target!, 'dev')!),
+            message: `another disk with target '${dev}'`,
+          })),
           fixes: (context) => {
             const name = nextFreeTarget(context.model, attributeValue(disk.target, 'bus') ?? dev.slice(0, 2));
             return [{ title: `Rename to ${name}`, edits: [setAttribute(disk.target!, 'dev', name, context)], preferred: true }];

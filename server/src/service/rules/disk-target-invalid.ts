@@ -1,6 +1,6 @@
+import { setAttribute } from '../edits/xmlEdits';
 import { devicesOfKind } from '../model/domainModel';
 import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
-import { setAttribute } from '../edits/xmlEdits';
 import { nextFreeTarget } from './deviceFixes';
 import { DOCS } from './docs';
 import type { Fix, FixContext, Rule } from './rule';
@@ -13,9 +13,10 @@ export const diskTargetInvalid: Rule = {
   id: 'disk-target-invalid',
   severity: 'error',
   title: 'A disk target dev is not a name libvirt understands',
-  explanation: 'The target dev names the disk by bus convention: vdX for virtio, sdX for SATA/SCSI/USB, hdX for IDE, fdX for '
-    + 'floppies. libvirt derives the drive address from it and refuses names it cannot read ("Unknown disk name") and '
-    + 'hard disks whose name does not start with hd, sd, vd, xvd or ubd.',
+  explanation:
+    'The target dev names the disk by bus convention: vdX for virtio, sdX for SATA/SCSI/USB, hdX for IDE, fdX for ' +
+    'floppies. libvirt derives the drive address from it and refuses names it cannot read ("Unknown disk name") and ' +
+    'hard disks whose name does not start with hd, sd, vd, xvd or ubd.',
   docs: DOCS.disks,
   check({ model, report }) {
     for (const disk of devicesOfKind(model, 'disk')) {
@@ -29,11 +30,19 @@ export const diskTargetInvalid: Rule = {
         return [{ title: `Rename to ${fresh}`, edits: [setAttribute(disk.target!, 'dev', fresh, context)], preferred: true }];
       };
       if (device === 'disk' && !HARD_DISK_PREFIX.test(name)) {
-        report({ ...valueSpan(dev), message: `'${name}' is not a hard disk name: use vdX for virtio, sdX for SATA/SCSI, hdX for IDE.`, fixes });
+        report({
+          ...valueSpan(dev),
+          message: `'${name}' is not a hard disk name: use vdX for virtio, sdX for SATA/SCSI, hdX for IDE.`,
+          fixes,
+        });
       } else if (device === 'floppy' && !name.startsWith('fd')) {
         report({ ...valueSpan(dev), message: `'${name}' is not a floppy name: use fda or fdb.`, fixes });
       } else if (!DISK_NAME.test(name) && !disk.address) {
-        report({ ...valueSpan(dev), message: `libvirt cannot read the disk name '${name}' (expected a prefix such as vd, sd or hd followed by letters).`, fixes });
+        report({
+          ...valueSpan(dev),
+          message: `libvirt cannot read the disk name '${name}' (expected a prefix such as vd, sd or hd followed by letters).`,
+          fixes,
+        });
       }
     }
   },

@@ -3,7 +3,10 @@
 const FORMAT_DOMAIN = 'https://libvirt.org/formatdomain.html';
 
 export function formatDomainSection(title: string): string {
-  const anchor = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const anchor = title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return `${FORMAT_DOMAIN}#${anchor}`;
 }
 

@@ -1,10 +1,10 @@
 // Fixes that add to or change the top of a domain: <features> children (Hyper-V vendor_id, KVM hiding, ACPI),
 // <currentMemory>, <memballoon>.
 
-import type { DomainModel } from '../model/domainModel';
 import type { OffsetEdit } from '../edits/xmlEdits';
 import { insertChild, insertChildren, replaceElement, setAttribute } from '../edits/xmlEdits';
 import type { ElementSpec } from '../edits/xmlSnippet';
+import type { DomainModel } from '../model/domainModel';
 import { attributeValue, firstChild } from '../xml/xmlTree';
 import type { Fix, FixContext } from './rule';
 
@@ -32,9 +32,19 @@ export function addToDomain(model: DomainModel, spec: ElementSpec, after: readon
 
 /** Adds <vendor_id state='on' value='…'/> to <hyperv>, creating <hyperv> when needed. */
 export function addVendorIdEdits(model: DomainModel, context: FixContext): OffsetEdit[] {
-  const vendorId: ElementSpec = { name: 'vendor_id', attributes: [['state', 'on'], ['value', DEFAULT_VENDOR_ID]] };
+  const vendorId: ElementSpec = {
+    name: 'vendor_id',
+    attributes: [
+      ['state', 'on'],
+      ['value', DEFAULT_VENDOR_ID],
+    ],
+  };
   const existing = model.features.vendorId;
-  if (existing) return [setAttribute(existing, 'state', 'on', context), setAttribute(existing, 'value', attributeValue(existing, 'value') || DEFAULT_VENDOR_ID, context)];
+  if (existing)
+    return [
+      setAttribute(existing, 'state', 'on', context),
+      setAttribute(existing, 'value', attributeValue(existing, 'value') || DEFAULT_VENDOR_ID, context),
+    ];
   if (model.features.hyperv) return [insertChild(model.features.hyperv, vendorId, context)];
   return [addToFeatures(model, { name: 'hyperv', children: [vendorId] }, context)];
 }
@@ -56,15 +66,17 @@ export function currentMemoryEqualsMemoryFix(model: DomainModel, context: FixCon
   const unit = attributeValue(memory.element, 'unit');
   const spec: ElementSpec = { name: 'currentMemory', attributes: unit ? [['unit', unit]] : [], text: memory.element.text.trim() };
   const shown = `${memory.element.text.trim()}${unit ? ` ${unit}` : ' KiB'}`;
-  return [{ title: `Set currentMemory to memory (${shown})`, edits: [replaceElement(currentMemory.element, spec, context)], preferred: true }];
+  return [
+    { title: `Set currentMemory to memory (${shown})`, edits: [replaceElement(currentMemory.element, spec, context)], preferred: true },
+  ];
 }
 
 /** <memballoon model='none'/>, replacing the existing balloon or added to <devices>. */
 export function disableBalloonFix(model: DomainModel, context: FixContext): Fix[] {
   const spec: ElementSpec = { name: 'memballoon', attributes: [['model', 'none']] };
   const balloon = model.devices.find((device) => device.kind === 'memballoon');
-  if (balloon) return [{ title: "Disable the balloon: <memballoon model='none'/>", edits: [replaceElement(balloon.element, spec, context)] }];
+  if (balloon)
+    return [{ title: "Disable the balloon: <memballoon model='none'/>", edits: [replaceElement(balloon.element, spec, context)] }];
   if (!model.devicesElement) return [];
   return [{ title: "Disable the balloon: <memballoon model='none'/>", edits: [insertChild(model.devicesElement, spec, context)] }];
 }
-

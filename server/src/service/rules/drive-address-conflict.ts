@@ -1,8 +1,8 @@
-import type { Device } from '../model/domainModel';
+import { setAttribute } from '../edits/xmlEdits';
 import { deviceLabel } from '../model/deviceLabel';
+import type { Device } from '../model/domainModel';
 import { attributeValue } from '../xml/xmlTree';
 import { removeDriveAddressFix } from './deviceFixes';
-import { setAttribute } from '../edits/xmlEdits';
 import { DOCS } from './docs';
 import { duplicates, groupBy, listWithMore, othersIn } from './grouping';
 import type { Fix, FixContext, Rule } from './rule';
@@ -12,9 +12,10 @@ export const driveAddressConflict: Rule = {
   id: 'drive-address-conflict',
   severity: 'error',
   title: 'Two disks or SCSI host devices use the same drive address',
-  explanation: 'A drive address (controller, bus, target, unit) names one position on an IDE, SATA, SCSI or floppy '
-    + 'controller. libvirt refuses a domain where two disks of the same bus type, or a SCSI disk and a SCSI host '
-    + 'device, claim the same position ("Found duplicate drive address").',
+  explanation:
+    'A drive address (controller, bus, target, unit) names one position on an IDE, SATA, SCSI or floppy ' +
+    'controller. libvirt refuses a domain where two disks of the same bus type, or a SCSI disk and a SCSI host ' +
+    'device, claim the same position ("Found duplicate drive address").',
   docs: DOCS.addresses,
   check({ model, report }) {
     const byPosition = groupBy(model.devices, (device) => {
@@ -32,7 +33,10 @@ export const driveAddressConflict: Rule = {
           ...tagSpan(device.address!.element),
           message: `Drive address ${where} is also used by ${listWithMore(others.map(deviceLabel), more)}.`,
           related: others.map((other) => ({ ...tagSpan(other.address!.element), message: `${deviceLabel(other)} is also at ${where}` })),
-          fixes: (context) => [...nextFreeUnitFix(device, context), ...(device.kind === 'disk' ? removeDriveAddressFix(device, context) : [])],
+          fixes: (context) => [
+            ...nextFreeUnitFix(device, context),
+            ...(device.kind === 'disk' ? removeDriveAddressFix(device, context) : []),
+          ],
         });
       }
     }
@@ -46,13 +50,23 @@ const MAX_UNIT: Record<string, number> = { sata: 5, ide: 1, fdc: 1, scsi: 16383 
 function nextFreeUnitFix(device: Device, context: FixContext): Fix[] {
   const bus = driveBusOf(device)!;
   const [controller, busNumber, target] = device.address!.drive!;
-  const used = new Set(context.model.devices
-    .filter((other) => other !== device && driveBusOf(other) === bus && other.address?.drive)
-    .filter((other) => other.address!.drive![0] === controller && other.address!.drive![1] === busNumber && other.address!.drive![2] === target)
-    .map((other) => other.address!.drive![3]));
+  const used = new Set(
+    context.model.devices
+      .filter((other) => other !== device && driveBusOf(other) === bus && other.address?.drive)
+      .filter(
+        (other) => other.address!.drive![0] === controller && other.address!.drive![1] === busNumber && other.address!.drive![2] === target,
+      )
+      .map((other) => other.address!.drive![3]),
+  );
   for (let unit = 0; unit <= (MAX_UNIT[bus] ?? 0); unit++) {
     if (used.has(unit)) continue;
-    return [{ title: `Move to unit ${unit} of ${bus} controller ${controller}`, edits: [setAttribute(device.address!.element, 'unit', String(unit), context)], preferred: true }];
+    return [
+      {
+        title: `Move to unit ${unit} of ${bus} controller ${controller}`,
+        edits: [setAttribute(device.address!.element, 'unit', String(unit), context)],
+        preferred: true,
+      },
+    ];
   }
   return [];
 }

@@ -1,19 +1,20 @@
+import { replaceAttributeValue, replaceText } from '../edits/xmlEdits';
 import { ENUMERATED_ATTRIBUTES, ENUMERATED_TEXTS, type EnumeratedAttribute, type EnumeratedText } from '../model/libvirtEnums';
+import { closest } from '../text/closest';
 import type { XmlElement } from '../xml/xmlTree';
 import { attribute, valueSpan } from '../xml/xmlTree';
-import { replaceAttributeValue, replaceText } from '../edits/xmlEdits';
 import { DOCS } from './docs';
 import type { Rule } from './rule';
 import { textOrTagSpan } from './spans';
-import { closest } from '../text/closest';
 
 export const enumValueInvalid: Rule = {
   id: 'enum-value-invalid',
   severity: 'error',
   title: 'An attribute has a value libvirt does not know',
-  explanation: "Many attributes take one of a fixed set of values (bus='virtio', cache='none', mode='host-passthrough'...). "
-    + 'libvirt refuses the whole domain when one is misspelt, with a message that names neither line nor element. '
-    + 'The values checked here are those of libvirt 9.0.',
+  explanation:
+    "Many attributes take one of a fixed set of values (bus='virtio', cache='none', mode='host-passthrough'...). " +
+    'libvirt refuses the whole domain when one is misspelt, with a message that names neither line nor element. ' +
+    'The values checked here are those of libvirt 9.0.',
   docs: DOCS.overview,
   check({ model, report }) {
     visit(model.root, ENUM_TRIE.get('domain'), (element, node) => {
@@ -23,7 +24,12 @@ export const enumValueInvalid: Rule = {
         report({
           ...valueSpan(attr),
           message: describe(attr.value, `${element.name} ${entry.attribute}`, entry.values),
-          fixes: (context) => replacements(attr.value, entry.values).map((value, i) => ({ title: `Change to '${value}'`, edits: [replaceAttributeValue(attr, value, context)], preferred: i === 0 && value === closest(attr.value, entry.values) })),
+          fixes: (context) =>
+            replacements(attr.value, entry.values).map((value, i) => ({
+              title: `Change to '${value}'`,
+              edits: [replaceAttributeValue(attr, value, context)],
+              preferred: i === 0 && value === closest(attr.value, entry.values),
+            })),
         });
       }
       for (const entry of node.texts) {
@@ -32,7 +38,11 @@ export const enumValueInvalid: Rule = {
         report({
           ...textOrTagSpan(element),
           message: describe(value, `<${element.name}>`, entry.values),
-          fixes: () => replacements(value, entry.offered ?? entry.values).map((choice) => ({ title: `Change to '${choice}'`, edits: [replaceText(element, choice)] })),
+          fixes: () =>
+            replacements(value, entry.offered ?? entry.values).map((choice) => ({
+              title: `Change to '${choice}'`,
+              edits: [replaceText(element, choice)],
+            })),
         });
       }
     });

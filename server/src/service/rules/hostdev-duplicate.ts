@@ -1,8 +1,8 @@
+import { removeElement } from '../edits/xmlEdits';
 import type { Device } from '../model/domainModel';
 import { readPciAddress } from '../model/domainModel';
 import { formatPciAddress } from '../model/pciAddress';
 import { attributeValue, firstChild } from '../xml/xmlTree';
-import { removeElement } from '../edits/xmlEdits';
 import { DOCS } from './docs';
 import { duplicates, groupBy, othersIn } from './grouping';
 import type { Rule } from './rule';
@@ -12,19 +12,28 @@ export const hostdevDuplicate: Rule = {
   id: 'hostdev-duplicate',
   severity: 'error',
   title: 'The same host device is passed through twice',
-  explanation: 'A host device can be given to a guest once. libvirt refuses the domain with "Hostdev already exists in '
-    + 'the domain configuration". When passing through a GPU, each function (video, audio, USB...) is its own '
-    + '<hostdev> with a different source function.',
+  explanation:
+    'A host device can be given to a guest once. libvirt refuses the domain with "Hostdev already exists in ' +
+    'the domain configuration". When passing through a GPU, each function (video, audio, USB...) is its own ' +
+    '<hostdev> with a different source function.',
   docs: DOCS.hostdev,
   check({ model, report }) {
     for (const [key, devices] of duplicates(groupBy(model.devices, hostDeviceKey))) {
       for (const device of devices) {
-        const span = tagSpan(firstChild(device.source, 'address') ?? firstChild(device.source, 'vendor') ?? device.source ?? device.element);
+        const span = tagSpan(
+          firstChild(device.source, 'address') ?? firstChild(device.source, 'vendor') ?? device.source ?? device.element,
+        );
         report({
           ...span,
           message: `Host device ${key} is passed through ${devices.length} times.`,
           related: othersIn(devices, device).shown.map((other) => ({ ...tagSpan(other.element), message: `also passes through ${key}` })),
-          fixes: (context) => [{ title: `Remove this duplicate <${device.kind}>`, edits: [removeElement(device.element, context)], preferred: device !== devices[0] }],
+          fixes: (context) => [
+            {
+              title: `Remove this duplicate <${device.kind}>`,
+              edits: [removeElement(device.element, context)],
+              preferred: device !== devices[0],
+            },
+          ],
         });
       }
     }

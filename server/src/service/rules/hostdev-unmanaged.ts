@@ -1,7 +1,7 @@
+import { setAttribute } from '../edits/xmlEdits';
 import { deviceLabel } from '../model/deviceLabel';
 import { pciHostdevs } from '../model/domainModel';
 import { attribute, valueSpan } from '../xml/xmlTree';
-import { setAttribute } from '../edits/xmlEdits';
 import { DOCS } from './docs';
 import type { Rule } from './rule';
 import { tagSpan } from './spans';
@@ -10,9 +10,10 @@ export const hostdevUnmanaged: Rule = {
   id: 'hostdev-unmanaged',
   severity: 'info',
   title: "A PCI host device is not managed='yes'",
-  explanation: "With managed='yes', libvirt detaches the device from its host driver and binds it to vfio-pci when the "
-    + "guest starts, and gives it back when the guest stops. Without it, you must run 'virsh nodedev-detach' (or bind "
-    + 'vfio-pci at boot) yourself, or the guest fails to start.',
+  explanation:
+    "With managed='yes', libvirt detaches the device from its host driver and binds it to vfio-pci when the " +
+    "guest starts, and gives it back when the guest stops. Without it, you must run 'virsh nodedev-detach' (or bind " +
+    'vfio-pci at boot) yourself, or the guest fails to start.',
   docs: DOCS.hostdev,
   check({ model, report }) {
     for (const hostdev of pciHostdevs(model)) {
@@ -20,9 +21,16 @@ export const hostdevUnmanaged: Rule = {
       if (managed?.value === 'yes') continue;
       report({
         ...(managed ? valueSpan(managed) : tagSpan(hostdev.element)),
-        message: `${deviceLabel(hostdev)} is not managed='yes'${managed && managed.value !== 'no' ? ` (libvirt reads managed='${managed.value}' as 'no')` : ''}: `
-          + 'detach it from its host driver yourself (virsh nodedev-detach) before starting the guest.',
-        fixes: (context) => [{ title: "Set managed='yes' (libvirt detaches the device itself)", edits: [setAttribute(hostdev.element, 'managed', 'yes', context)], preferred: true }],
+        message:
+          `${deviceLabel(hostdev)} is not managed='yes'${managed && managed.value !== 'no' ? ` (libvirt reads managed='${managed.value}' as 'no')` : ''}: ` +
+          'detach it from its host driver yourself (virsh nodedev-detach) before starting the guest.',
+        fixes: (context) => [
+          {
+            title: "Set managed='yes' (libvirt detaches the device itself)",
+            edits: [setAttribute(hostdev.element, 'managed', 'yes', context)],
+            preferred: true,
+          },
+        ],
       });
     }
   },

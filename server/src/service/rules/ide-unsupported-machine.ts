@@ -1,7 +1,7 @@
+import { removeElement, setAttribute } from '../edits/xmlEdits';
 import { devicesOfKind } from '../model/domainModel';
 import { MACHINE_FAMILY_LABEL } from '../model/pciAddress';
 import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
-import { removeElement, setAttribute } from '../edits/xmlEdits';
 import { nextFreeTarget } from './deviceFixes';
 import { DOCS } from './docs';
 import type { Rule } from './rule';
@@ -10,9 +10,10 @@ export const ideUnsupportedMachine: Rule = {
   id: 'ide-unsupported-machine',
   severity: 'error',
   title: 'An IDE disk or controller on a machine type without IDE (q35, virt)',
-  explanation: 'Only the i440fx (pc) machine type has an IDE controller. On q35 and aarch64 virt, libvirt refuses IDE '
-    + '("IDE controllers are unsupported for this QEMU binary or machine type"). Use bus=\'sata\' for CD-ROMs and old '
-    + "disks on q35, or bus='virtio' / 'scsi'.",
+  explanation:
+    'Only the i440fx (pc) machine type has an IDE controller. On q35 and aarch64 virt, libvirt refuses IDE ' +
+    '("IDE controllers are unsupported for this QEMU binary or machine type"). Use bus=\'sata\' for CD-ROMs and old ' +
+    "disks on q35, or bus='virtio' / 'scsi'.",
   docs: DOCS.disks,
   check({ model, report }) {
     const family = model.os.machineFamily;

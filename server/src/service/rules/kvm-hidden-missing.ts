@@ -1,6 +1,6 @@
 import { deviceLabel } from '../model/deviceLabel';
-import { hideKvmEdits } from './domainFixes';
 import { DOCS } from './docs';
+import { hideKvmEdits } from './domainFixes';
 import { passthroughToWindows } from './gpuPassthroughHiding';
 import type { Rule } from './rule';
 import { tagSpan } from './spans';
@@ -8,10 +8,11 @@ import { tagSpan } from './spans';
 export const kvmHiddenMissing: Rule = {
   id: 'kvm-hidden-missing',
   severity: 'warning',
-  title: "A PCI device is passed to a Windows guest and KVM is not hidden",
-  explanation: "QEMU announces KVM to the guest through CPUID. NVIDIA's Windows driver (before R465) and some anti-cheat "
-    + "software refuse to run when they see it: the GPU shows error Code 43. <kvm><hidden state='on'/></kvm> in "
-    + '<features> removes the KVM signature.',
+  title: 'A PCI device is passed to a Windows guest and KVM is not hidden',
+  explanation:
+    "QEMU announces KVM to the guest through CPUID. NVIDIA's Windows driver (before R465) and some anti-cheat " +
+    "software refuse to run when they see it: the GPU shows error Code 43. <kvm><hidden state='on'/></kvm> in " +
+    '<features> removes the KVM signature.',
   docs: DOCS.features,
   check({ model, report }) {
     const passthrough = passthroughToWindows(model);
@@ -19,10 +20,13 @@ export const kvmHiddenMissing: Rule = {
     const kvm = model.features.kvm;
     report({
       ...tagSpan(passthrough.hostdev.element),
-      message: `${deviceLabel(passthrough.hostdev)} is passed to a Windows guest (${passthrough.reason}) and KVM is not hidden: `
-        + "NVIDIA drivers stop with Code 43. Add <kvm><hidden state='on'/></kvm> to <features>.",
+      message:
+        `${deviceLabel(passthrough.hostdev)} is passed to a Windows guest (${passthrough.reason}) and KVM is not hidden: ` +
+        "NVIDIA drivers stop with Code 43. Add <kvm><hidden state='on'/></kvm> to <features>.",
       related: kvm ? [{ ...tagSpan(kvm), message: "<kvm> has no <hidden state='on'/>" }] : undefined,
-      fixes: (context) => [{ title: "Add <kvm><hidden state='on'/></kvm> to <features>", edits: hideKvmEdits(context.model, context), preferred: true }],
+      fixes: (context) => [
+        { title: "Add <kvm><hidden state='on'/></kvm> to <features>", edits: hideKvmEdits(context.model, context), preferred: true },
+      ],
     });
   },
 };

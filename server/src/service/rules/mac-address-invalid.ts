@@ -1,6 +1,6 @@
+import { removeElement, replaceAttributeValue } from '../edits/xmlEdits';
 import { devicesOfKind } from '../model/domainModel';
 import { attribute, firstChild, valueSpan } from '../xml/xmlTree';
-import { removeElement, replaceAttributeValue } from '../edits/xmlEdits';
 import { DOCS } from './docs';
 import type { Rule } from './rule';
 
@@ -11,9 +11,10 @@ export const macAddressInvalid: Rule = {
   id: 'mac-address-invalid',
   severity: 'error',
   title: 'A NIC MAC address is malformed or multicast',
-  explanation: 'A MAC address is six hex bytes separated by colons (52:54:00:xx:xx:xx for QEMU guests). The lowest bit of '
-    + 'the first byte marks a multicast address, which no NIC may have: libvirt refuses it ("expected unicast mac '
-    + 'address, found multicast"). Leave <mac> out to let libvirt generate one.',
+  explanation:
+    'A MAC address is six hex bytes separated by colons (52:54:00:xx:xx:xx for QEMU guests). The lowest bit of ' +
+    'the first byte marks a multicast address, which no NIC may have: libvirt refuses it ("expected unicast mac ' +
+    'address, found multicast"). Leave <mac> out to let libvirt generate one.',
   docs: DOCS.interfaces,
   check({ model, report }) {
     for (const nic of devicesOfKind(model, 'interface')) {
@@ -25,10 +26,13 @@ export const macAddressInvalid: Rule = {
         report({
           ...valueSpan(address),
           message: `'${address.value}' is not a MAC address (six hex bytes like 52:54:00:12:34:56).`,
-          fixes: (context) => [{ title: 'Remove the <mac> (libvirt generates one)', edits: [removeElement(mac!, context)], preferred: true }],
+          fixes: (context) => [
+            { title: 'Remove the <mac> (libvirt generates one)', edits: [removeElement(mac!, context)], preferred: true },
+          ],
         });
       } else if (parseInt(match[1], 16) & 1) {
-        const unicast = (parseInt(match[1], 16) & 0xfe).toString(16).padStart(2, '0') + address.value.slice(match[1].length, address.value.length);
+        const unicast =
+          (parseInt(match[1], 16) & 0xfe).toString(16).padStart(2, '0') + address.value.slice(match[1].length, address.value.length);
         report({
           ...valueSpan(address),
           message: `${address.value} is a multicast address (its first byte is odd); a NIC needs a unicast one such as 52:54:00:…`,

@@ -1,5 +1,5 @@
-import { formatBytes } from '../model/sizeUnits';
 import { replaceText, setAttribute } from '../edits/xmlEdits';
+import { formatBytes } from '../model/sizeUnits';
 import { attributeValue } from '../xml/xmlTree';
 import { DOCS } from './docs';
 import type { Rule } from './rule';
@@ -9,8 +9,9 @@ export const maxMemoryBelowMemory: Rule = {
   id: 'max-memory-below-memory',
   severity: 'error',
   title: '<maxMemory> is below <memory>',
-  explanation: '<maxMemory> is the ceiling for memory hot-plug and must be at least <memory>. libvirt refuses less: '
-    + '"maximum memory size must be equal or greater than the actual memory size".',
+  explanation:
+    '<maxMemory> is the ceiling for memory hot-plug and must be at least <memory>. libvirt refuses less: ' +
+    '"maximum memory size must be equal or greater than the actual memory size".',
   docs: DOCS.memory,
   check({ model, report }) {
     const { maxMemory, memory } = model;
@@ -21,11 +22,16 @@ export const maxMemoryBelowMemory: Rule = {
       ...textOrTagSpan(maxMemory.element),
       message: `maxMemory (${formatBytes(maxMemory.size.bytes)}) is below memory (${formatBytes(memory.size.bytes)}).`,
       related: [{ ...tagSpan(memory.element), message: `memory is ${formatBytes(memory.size.bytes)}` }],
-      fixes: (context) => [{
-        title: `Set maxMemory to ${formatBytes(memoryBytes)}`,
-        edits: [replaceText(maxMemory.element, memory.element.text.trim()), setAttribute(maxMemory.element, 'unit', attributeValue(memory.element, 'unit') ?? 'KiB', context)],
-        preferred: true,
-      }],
+      fixes: (context) => [
+        {
+          title: `Set maxMemory to ${formatBytes(memoryBytes)}`,
+          edits: [
+            replaceText(maxMemory.element, memory.element.text.trim()),
+            setAttribute(maxMemory.element, 'unit', attributeValue(memory.element, 'unit') ?? 'KiB', context),
+          ],
+          preferred: true,
+        },
+      ],
     });
   },
 };

@@ -1,6 +1,6 @@
 import { formatBytes } from '../model/sizeUnits';
-import { currentMemoryEqualsMemoryFix } from './domainFixes';
 import { DOCS } from './docs';
+import { currentMemoryEqualsMemoryFix } from './domainFixes';
 import { memoryPair } from './memoryPair';
 import type { Rule } from './rule';
 import { textOrTagSpan } from './spans';
@@ -9,9 +9,10 @@ export const memoryBalloon: Rule = {
   id: 'memory-balloon',
   severity: 'info',
   title: 'currentMemory is below memory: the guest is ballooned',
-  explanation: '<memory> is the most the guest may have; <currentMemory> is what it gets at boot. Below <memory>, the '
-    + "virtio balloon driver inside the guest holds the difference. Windows counts that ballooned-away memory as used: "
-    + 'with memory 8 GiB and currentMemory 1 GiB, Task Manager shows about 7.7 GiB in use right after boot.',
+  explanation:
+    '<memory> is the most the guest may have; <currentMemory> is what it gets at boot. Below <memory>, the ' +
+    'virtio balloon driver inside the guest holds the difference. Windows counts that ballooned-away memory as used: ' +
+    'with memory 8 GiB and currentMemory 1 GiB, Task Manager shows about 7.7 GiB in use right after boot.',
   docs: DOCS.memory,
   check({ model, report }) {
     const pair = memoryPair(model);
@@ -19,8 +20,9 @@ export const memoryBalloon: Rule = {
     report({
       ...textOrTagSpan(pair.currentElement),
       fixes: (context) => currentMemoryEqualsMemoryFix(context.model, context),
-      message: `The guest starts with ${formatBytes(pair.current)} and may grow to ${formatBytes(pair.maximum)} through the balloon. `
-        + 'Windows guests show the ballooned-away memory as used.',
+      message:
+        `The guest starts with ${formatBytes(pair.current)} and may grow to ${formatBytes(pair.maximum)} through the balloon. ` +
+        'Windows guests show the ballooned-away memory as used.',
     });
   },
 };

@@ -1,9 +1,9 @@
-import { guestArch } from '../model/domainModel';
-import { firstChild } from '../xml/xmlTree';
 import { insertChild, removeElement } from '../edits/xmlEdits';
 import type { ElementSpec } from '../edits/xmlSnippet';
-import { addToDomain, AFTER_CPU } from './domainFixes';
+import { guestArch } from '../model/domainModel';
+import { firstChild } from '../xml/xmlTree';
 import { DOCS } from './docs';
+import { AFTER_CPU, addToDomain } from './domainFixes';
 import type { Fix, Rule } from './rule';
 import { tagSpan } from './spans';
 
@@ -11,9 +11,10 @@ export const memoryHotplugNeedsNuma: Rule = {
   id: 'memory-hotplug-needs-numa',
   severity: 'error',
   title: '<maxMemory> (memory hot-plug) without a NUMA cell',
-  explanation: 'QEMU plugs memory into a NUMA node, so memory hot-plug needs at least one <cell> in <cpu><numa>. libvirt '
-    + 'refuses <maxMemory> without one: "At least one numa node has to be configured when enabling memory hotplug" '
-    + '(ppc64 pSeries guests excepted).',
+  explanation:
+    'QEMU plugs memory into a NUMA node, so memory hot-plug needs at least one <cell> in <cpu><numa>. libvirt ' +
+    'refuses <maxMemory> without one: "At least one numa node has to be configured when enabling memory hotplug" ' +
+    '(ppc64 pSeries guests excepted).',
   docs: DOCS.memory,
   check({ model, host, report }) {
     const maxMemory = model.maxMemory;
@@ -28,7 +29,15 @@ export const memoryHotplugNeedsNuma: Rule = {
         const memory = model.memory;
         const vcpus = model.vcpu?.maximum ?? 1;
         if (memory && 'bytes' in memory.size) {
-          const cell: ElementSpec = { name: 'cell', attributes: [['id', '0'], ['cpus', vcpus > 1 ? `0-${vcpus - 1}` : '0'], ['memory', String(Math.ceil(memory.size.bytes / 1024))], ['unit', 'KiB']] };
+          const cell: ElementSpec = {
+            name: 'cell',
+            attributes: [
+              ['id', '0'],
+              ['cpus', vcpus > 1 ? `0-${vcpus - 1}` : '0'],
+              ['memory', String(Math.ceil(memory.size.bytes / 1024))],
+              ['unit', 'KiB'],
+            ],
+          };
           const numa: ElementSpec = { name: 'numa', children: [cell] };
           const cpu = model.cpu.element;
           const edit = cpu ? insertChild(cpu, numa, context) : addToDomain(model, { name: 'cpu', children: [numa] }, AFTER_CPU, context);

@@ -1,7 +1,7 @@
-import type { SizeElement } from '../model/domainModel';
-import { valueSpan } from '../xml/xmlTree';
 import { replaceAttributeValue, replaceText, setAttribute } from '../edits/xmlEdits';
+import type { SizeElement } from '../model/domainModel';
 import { unitScale } from '../model/sizeUnits';
+import { valueSpan } from '../xml/xmlTree';
 import { DOCS } from './docs';
 import type { Fix, FixContext, Rule } from './rule';
 import { textOrTagSpan } from './spans';
@@ -10,12 +10,14 @@ export const memoryValueInvalid: Rule = {
   id: 'memory-value-invalid',
   severity: 'error',
   title: 'A memory size is not a whole number or has an unknown unit',
-  explanation: '<memory>, <currentMemory> and <maxMemory> hold a whole number (no spaces after it, no decimals, no hex) '
-    + "in unit= (KiB when absent; b, KB, KiB, MB, MiB, GB, GiB, TB, TiB... as in libvirt). libvirt refuses anything else.",
+  explanation:
+    '<memory>, <currentMemory> and <maxMemory> hold a whole number (no spaces after it, no decimals, no hex) ' +
+    'in unit= (KiB when absent; b, KB, KiB, MB, MiB, GB, GiB, TB, TiB... as in libvirt). libvirt refuses anything else.',
   docs: DOCS.memory,
   check({ model, report }) {
     for (const size of [model.memory, model.currentMemory, model.maxMemory]) {
-      if (size && 'error' in size.size) report({ ...spanOf(size), message: `<${size.element.name}>: ${size.size.error}.`, fixes: (context) => repairSize(size, context) });
+      if (size && 'error' in size.size)
+        report({ ...spanOf(size), message: `<${size.element.name}>: ${size.size.error}.`, fixes: (context) => repairSize(size, context) });
     }
   },
 };
@@ -27,8 +29,12 @@ function repairSize(size: SizeElement, context: FixContext): Fix[] {
   const text = size.element.text.trim();
   const unit = size.unit?.value;
   if (unit !== undefined && unitScale(unit) === undefined) {
-    const known = UNITS.find((candidate) => candidate.toLowerCase() === unit.toLowerCase().replace(/s$/, '')) ?? UNITS.find((candidate) => unit.toLowerCase().startsWith(candidate[0].toLowerCase()));
-    return known ? [{ title: `Change the unit to ${known}`, edits: [replaceAttributeValue(size.unit!, known, context)], preferred: true }] : [];
+    const known =
+      UNITS.find((candidate) => candidate.toLowerCase() === unit.toLowerCase().replace(/s$/, '')) ??
+      UNITS.find((candidate) => unit.toLowerCase().startsWith(candidate[0].toLowerCase()));
+    return known
+      ? [{ title: `Change the unit to ${known}`, edits: [replaceAttributeValue(size.unit!, known, context)], preferred: true }]
+      : [];
   }
   if (/^\+?[0-9]+$/.test(text)) return [{ title: `Write it as ${text}`, edits: [replaceText(size.element, text)], preferred: true }];
   const number = Number(text);
@@ -40,5 +46,7 @@ function repairSize(size: SizeElement, context: FixContext): Fix[] {
 }
 
 function spanOf(size: SizeElement) {
-  return size.size && 'error' in size.size && size.size.error.startsWith('unknown unit') && size.unit ? valueSpan(size.unit) : textOrTagSpan(size.element);
+  return size.size && 'error' in size.size && size.size.error.startsWith('unknown unit') && size.unit
+    ? valueSpan(size.unit)
+    : textOrTagSpan(size.element);
 }

@@ -1,21 +1,34 @@
+import { replaceAttributeValue } from '../edits/xmlEdits';
 import { devicesOfKind } from '../model/domainModel';
 import { attribute, valueSpan } from '../xml/xmlTree';
-import { replaceAttributeValue } from '../edits/xmlEdits';
 import { DOCS } from './docs';
 import type { Rule } from './rule';
 
 /** NIC models QEMU emulates in full: real hardware, slower than virtio-net. */
 export const EMULATED_NIC_MODELS = new Set([
-  'e1000', 'e1000e', 'e1000-82540em', 'e1000-82544gc', 'e1000-82545em', 'rtl8139', 'ne2k_pci', 'pcnet', 'i82551',
-  'i82557b', 'i82559er', 'vmxnet3', 'igb', 'tulip',
+  'e1000',
+  'e1000e',
+  'e1000-82540em',
+  'e1000-82544gc',
+  'e1000-82545em',
+  'rtl8139',
+  'ne2k_pci',
+  'pcnet',
+  'i82551',
+  'i82557b',
+  'i82559er',
+  'vmxnet3',
+  'igb',
+  'tulip',
 ]);
 
 export const nicNotVirtio: Rule = {
   id: 'nic-not-virtio',
   severity: 'info',
   title: 'A network interface uses an emulated NIC model instead of virtio',
-  explanation: "Emulated NICs (e1000, e1000e, rtl8139...) work without guest drivers but cost more CPU per packet than "
-    + "virtio-net. Linux has the virtio driver built in; Windows needs the virtio-win drivers installed first.",
+  explanation:
+    'Emulated NICs (e1000, e1000e, rtl8139...) work without guest drivers but cost more CPU per packet than ' +
+    'virtio-net. Linux has the virtio driver built in; Windows needs the virtio-win drivers installed first.',
   docs: DOCS.nicModel,
   check({ model, report }) {
     for (const nic of devicesOfKind(model, 'interface')) {
@@ -24,7 +37,9 @@ export const nicNotVirtio: Rule = {
       report({
         ...valueSpan(type),
         message: `NIC model ${type.value} is emulated; model type='virtio' is faster (the guest needs the virtio-net driver).`,
-        fixes: (context) => [{ title: "Change the NIC model to virtio", edits: [replaceAttributeValue(type, 'virtio', context)], preferred: true }],
+        fixes: (context) => [
+          { title: 'Change the NIC model to virtio', edits: [replaceAttributeValue(type, 'virtio', context)], preferred: true },
+        ],
       });
     }
   },

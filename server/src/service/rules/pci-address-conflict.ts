@@ -1,6 +1,6 @@
-import type { Device } from '../model/domainModel';
 import { deviceLabel } from '../model/deviceLabel';
-import { formatPciAddress, IMPLICIT_PCI_DEVICES, MACHINE_FAMILY_LABEL, pciKey, type ImplicitPciDevice } from '../model/pciAddress';
+import type { Device } from '../model/domainModel';
+import { formatPciAddress, IMPLICIT_PCI_DEVICES, type ImplicitPciDevice, MACHINE_FAMILY_LABEL, pciKey } from '../model/pciAddress';
 import { attributeValue } from '../xml/xmlTree';
 import { moveToFreePciAddress, removeAddressFix } from './deviceFixes';
 import { DOCS } from './docs';
@@ -12,14 +12,17 @@ export const pciAddressConflict: Rule = {
   id: 'pci-address-conflict',
   severity: 'error',
   title: 'Two devices, or a device and the machine type, use the same PCI address',
-  explanation: 'Each PCI domain:bus:slot.function holds one device. libvirt refuses the domain with "Attempted double use '
-    + 'of PCI Address", also when the address belongs to a device the machine type has built in (i440fx: the PIIX3 '
-    + 'functions at 00:01.x; q35: 00:1f.0, 00:1f.2, 00:1f.3). This usually happens when a disk or NIC is converted to '
-    + 'virtio and given a slot by hand. An address of 0000:00:00 is not checked: libvirt treats it as "assign one".',
+  explanation:
+    'Each PCI domain:bus:slot.function holds one device. libvirt refuses the domain with "Attempted double use ' +
+    'of PCI Address", also when the address belongs to a device the machine type has built in (i440fx: the PIIX3 ' +
+    'functions at 00:01.x; q35: 00:1f.0, 00:1f.2, 00:1f.3). This usually happens when a disk or NIC is converted to ' +
+    'virtio and given a slot by hand. An address of 0000:00:00 is not checked: libvirt treats it as "assign one".',
   docs: DOCS.addresses,
   check({ model, report }) {
     // A <console> of target type serial is the first <serial> itself and repeats its address.
-    const byAddress = groupBy(model.devices, (device) => (device.address?.pci && device.kind !== 'console' ? pciKey(device.address.pci) : undefined));
+    const byAddress = groupBy(model.devices, (device) =>
+      device.address?.pci && device.kind !== 'console' ? pciKey(device.address.pci) : undefined,
+    );
     for (const [key, devices] of duplicates(byAddress)) {
       for (const device of devices) {
         const { shown: others, more } = othersIn(devices, device);
@@ -40,9 +43,12 @@ export const pciAddressConflict: Rule = {
         if (isBuiltInController(device, implicit)) continue;
         report({
           ...attributeOrTagSpan(device.address!.element, 'slot'),
-          message: `PCI address ${formatPciAddress(implicit.address)} is used by ${implicit.what}, built into `
-            + `${MACHINE_FAMILY_LABEL[model.os.machineFamily]} machines.`,
-          related: model.os.typeElement ? [{ ...tagSpan(model.os.typeElement), message: `machine type ${model.os.machine ?? '(default)'}` }] : undefined,
+          message:
+            `PCI address ${formatPciAddress(implicit.address)} is used by ${implicit.what}, built into ` +
+            `${MACHINE_FAMILY_LABEL[model.os.machineFamily]} machines.`,
+          related: model.os.typeElement
+            ? [{ ...tagSpan(model.os.typeElement), message: `machine type ${model.os.machine ?? '(default)'}` }]
+            : undefined,
           fixes: (context) => [...moveToFreePciAddress(device, context), ...removeAddressFix(device, context)],
         });
       }

@@ -1,10 +1,10 @@
-import { parseCNumber, type PciAddress } from '../model/pciAddress';
+import { replaceAttributeValue } from '../edits/xmlEdits';
+import { type PciAddress, parseCNumber } from '../model/pciAddress';
 import type { XmlElement } from '../xml/xmlTree';
 import { attribute, firstChild, valueSpan } from '../xml/xmlTree';
+import { moveToFreePciAddress, removeAddressFix } from './deviceFixes';
 import { DOCS } from './docs';
 import type { Fix, FixContext, Rule, RuleContext } from './rule';
-import { moveToFreePciAddress, removeAddressFix } from './deviceFixes';
-import { replaceAttributeValue } from '../edits/xmlEdits';
 
 const LIMITS: ReadonlyArray<readonly [string, number, string]> = [
   ['bus', 0xff, '0xff'],
@@ -16,13 +16,17 @@ export const pciAddressInvalid: Rule = {
   id: 'pci-address-invalid',
   severity: 'error',
   title: 'A PCI address number is malformed or out of range',
-  explanation: 'PCI addresses have at most 256 buses, 32 slots per bus and 8 functions per slot. libvirt reads the numbers '
-    + 'as C integers (decimal, 0x-hex or 0-octal) and refuses the domain when one cannot be read or is out of range.',
+  explanation:
+    'PCI addresses have at most 256 buses, 32 slots per bus and 8 functions per slot. libvirt reads the numbers ' +
+    'as C integers (decimal, 0x-hex or 0-octal) and refuses the domain when one cannot be read or is out of range.',
   docs: DOCS.addresses,
   check(context) {
     for (const device of context.model.devices) {
       if (device.address?.type === 'pci') {
-        const guestFixes = (fixContext: FixContext) => [...moveToFreePciAddress(device, fixContext), ...removeAddressFix(device, fixContext)];
+        const guestFixes = (fixContext: FixContext) => [
+          ...moveToFreePciAddress(device, fixContext),
+          ...removeAddressFix(device, fixContext),
+        ];
         checkAddress(device.address.element, context, guestFixes, device.address.pci);
       }
       const hostAddress = device.kind === 'hostdev' && device.type === 'pci' ? firstChild(device.source, 'address') : undefined;
@@ -45,7 +49,11 @@ function checkAddress(element: XmlElement, { report }: RuleContext, fixes: (cont
     }
     const limit = LIMITS.find(([limitName]) => limitName === name);
     if (limit && value > limit[1]) {
-      report({ ...valueSpan(attr), message: `PCI address ${name}='${attr.value}' is out of range: it must be at most ${limit[2]}.`, fixes });
+      report({
+        ...valueSpan(attr),
+        message: `PCI address ${name}='${attr.value}' is out of range: it must be at most ${limit[2]}.`,
+        fixes,
+      });
     }
   }
   const multifunction = attribute(element, 'multifunction');
@@ -54,7 +62,9 @@ function checkAddress(element: XmlElement, { report }: RuleContext, fixes: (cont
     report({
       ...valueSpan(multifunction),
       message: `multifunction must be 'on' or 'off', not '${multifunction.value}'.`,
-      fixes: (context) => [{ title: `Change to multifunction='${meant}'`, edits: [replaceAttributeValue(multifunction, meant, context)], preferred: true }],
+      fixes: (context) => [
+        { title: `Change to multifunction='${meant}'`, edits: [replaceAttributeValue(multifunction, meant, context)], preferred: true },
+      ],
     });
   }
 }

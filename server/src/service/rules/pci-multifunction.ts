@@ -1,6 +1,6 @@
+import { setAttribute } from '../edits/xmlEdits';
 import { deviceLabel } from '../model/deviceLabel';
 import { formatPciAddress, IMPLICIT_PCI_DEVICES } from '../model/pciAddress';
-import { setAttribute } from '../edits/xmlEdits';
 import { DOCS } from './docs';
 import { groupBy } from './grouping';
 import type { Rule } from './rule';
@@ -10,9 +10,10 @@ export const pciMultifunction: Rule = {
   id: 'pci-multifunction',
   severity: 'warning',
   title: 'A device on PCI function 1-7 of a slot whose function 0 is empty',
-  explanation: "A guest scans a PCI slot's functions 1-7 only when function 0 is present. Putting a GPU's audio function "
-    + "at 00:05.1 without its video function at 00:05.0 hides the audio device from the guest. libvirt accepts the XML "
-    + "silently (it sets multifunction='on' itself when function 0 is there).",
+  explanation:
+    "A guest scans a PCI slot's functions 1-7 only when function 0 is present. Putting a GPU's audio function " +
+    'at 00:05.1 without its video function at 00:05.0 hides the audio device from the guest. libvirt accepts the XML ' +
+    "silently (it sets multifunction='on' itself when function 0 is there).",
   docs: DOCS.addresses,
   check({ model, report }) {
     // On other machine types (s390, ppc...) we do not know which slots the machine fills itself.
@@ -28,9 +29,16 @@ export const pciMultifunction: Rule = {
       for (const device of devices) {
         report({
           ...attributeOrTagSpan(device.address!.element, 'function'),
-          message: `${deviceLabel(device)} is at ${formatPciAddress(device.address!.pci!)} but nothing is at function 0 of slot ${slot}: `
-            + 'the guest will not see it. Move one device of this slot to function 0.',
-          fixes: (context) => [{ title: 'Move to function 0', edits: [setAttribute(device.address!.element, 'function', '0x0', context)], preferred: device === devices[0] }],
+          message:
+            `${deviceLabel(device)} is at ${formatPciAddress(device.address!.pci!)} but nothing is at function 0 of slot ${slot}: ` +
+            'the guest will not see it. Move one device of this slot to function 0.',
+          fixes: (context) => [
+            {
+              title: 'Move to function 0',
+              edits: [setAttribute(device.address!.element, 'function', '0x0', context)],
+              preferred: device === devices[0],
+            },
+          ],
         });
       }
     }

@@ -1,5 +1,5 @@
-import type { XmlElement } from '../xml/xmlTree';
 import { setAttribute } from '../edits/xmlEdits';
+import type { XmlElement } from '../xml/xmlTree';
 import { QEMU_NAMESPACE_DOCS } from './docs';
 import type { Rule } from './rule';
 import { tagSpan } from './spans';
@@ -10,20 +10,29 @@ export const qemuNamespaceUndeclared: Rule = {
   id: 'qemu-namespace-undeclared',
   severity: 'warning',
   title: 'qemu: elements without the QEMU namespace declared on <domain>',
-  explanation: "<qemu:commandline>, <qemu:capabilities> and <qemu:override> are read only when <domain> declares "
-    + `xmlns:qemu='${QEMU_NAMESPACE_URI}'. Without it (or with another URI) libvirt accepts the domain and silently drops `
-    + 'these elements: the extra QEMU arguments are simply gone after define.',
+  explanation:
+    '<qemu:commandline>, <qemu:capabilities> and <qemu:override> are read only when <domain> declares ' +
+    `xmlns:qemu='${QEMU_NAMESPACE_URI}'. Without it (or with another URI) libvirt accepts the domain and silently drops ` +
+    'these elements: the extra QEMU arguments are simply gone after define.',
   docs: QEMU_NAMESPACE_DOCS,
   check({ model, report }) {
     const declared = model.root.attributes.find((a) => a.name === 'xmlns:qemu');
     if (declared?.value === QEMU_NAMESPACE_URI) return;
     for (const element of model.root.children) {
       if (!element.name.startsWith('qemu:') || declaresQemu(element)) continue;
-      const why = declared ? `xmlns:qemu is '${declared.value}', not '${QEMU_NAMESPACE_URI}'` : `<domain> does not declare xmlns:qemu='${QEMU_NAMESPACE_URI}'`;
+      const why = declared
+        ? `xmlns:qemu is '${declared.value}', not '${QEMU_NAMESPACE_URI}'`
+        : `<domain> does not declare xmlns:qemu='${QEMU_NAMESPACE_URI}'`;
       report({
         ...tagSpan(element),
         message: `libvirt silently drops <${element.name}>: ${why}.`,
-        fixes: (context) => [{ title: `Declare xmlns:qemu='${QEMU_NAMESPACE_URI}' on <domain>`, edits: [setAttribute(model.root, 'xmlns:qemu', QEMU_NAMESPACE_URI, context)], preferred: true }],
+        fixes: (context) => [
+          {
+            title: `Declare xmlns:qemu='${QEMU_NAMESPACE_URI}' on <domain>`,
+            edits: [setAttribute(model.root, 'xmlns:qemu', QEMU_NAMESPACE_URI, context)],
+            preferred: true,
+          },
+        ],
       });
     }
   },

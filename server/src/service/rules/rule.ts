@@ -2,8 +2,8 @@
 // libvirt's documentation, and a check that reports problems as offsets into the document.
 
 import type { EditContext, OffsetEdit } from '../edits/xmlEdits';
-import type { Device, DomainModel } from '../model/domainModel';
 import type { HostFacts } from '../hostFacts';
+import type { Device, DomainModel } from '../model/domainModel';
 import type { PciAddressPlanner } from '../planner/pciAddressPlanner';
 import type { XmlDocument } from '../xml/xmlTree';
 

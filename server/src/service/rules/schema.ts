@@ -1,6 +1,14 @@
-import { insertChild, removeAttribute, removeElement, replaceAttributeValue, replaceText, setAttribute, type OffsetEdit } from '../edits/xmlEdits';
+import {
+  insertChild,
+  type OffsetEdit,
+  removeAttribute,
+  removeElement,
+  replaceAttributeValue,
+  replaceText,
+  setAttribute,
+} from '../edits/xmlEdits';
 import { ENUMERATED_ATTRIBUTES, ENUMERATED_TEXTS } from '../model/libvirtEnums';
-import { defaultNamespaceOf, domainSchema, qualifiedName, type DomainSchema, type SchemaMatch } from '../schema/domainSchema';
+import { type DomainSchema, defaultNamespaceOf, domainSchema, qualifiedName, type SchemaMatch } from '../schema/domainSchema';
 import type { ValueType } from '../schema/schemaTypes';
 import { acceptsValue, describeTypes, enumeratedValues, hasNumbers } from '../schema/valueTypes';
 import { closest } from '../text/closest';
@@ -13,10 +21,11 @@ export const schema: Rule = {
   id: 'schema',
   severity: 'warning',
   title: "An element, attribute or value that libvirt's schema does not allow",
-  explanation: 'Checked against the schema of libvirt 9.0 (its RelaxNG grammar). An unknown element or attribute is a warning: '
-    + 'libvirt ignores it and drops it on define, so a misspelt setting silently does nothing. An unknown child of '
-    + '<features>, <hyperv>, <kvm> or <xen>, a value outside an enumeration and a malformed number are errors: libvirt '
-    + 'refuses the domain. Values that another rule checks more precisely are left to that rule.',
+  explanation:
+    'Checked against the schema of libvirt 9.0 (its RelaxNG grammar). An unknown element or attribute is a warning: ' +
+    'libvirt ignores it and drops it on define, so a misspelt setting silently does nothing. An unknown child of ' +
+    '<features>, <hyperv>, <kvm> or <xen>, a value outside an enumeration and a malformed number are errors: libvirt ' +
+    'refuses the domain. Values that another rule checks more precisely are left to that rule.',
   docs: DOCS.overview,
   yieldsToSpecificRules: true,
   check({ model, report: reportNow }) {
@@ -89,13 +98,17 @@ for (const entry of ENUMERATED_ATTRIBUTES) {
   OWNED_ATTRIBUTES.get(element)!.add(entry.attribute);
 }
 const OWNED_ANYWHERE = OWNED_ATTRIBUTES.get('*') ?? new Set<string>();
-const OWNED_TEXTS = new Set([...ENUMERATED_TEXTS.map((entry) => entry.path[entry.path.length - 1]), 'memory', 'currentMemory', 'maxMemory']);
+const OWNED_TEXTS = new Set([
+  ...ENUMERATED_TEXTS.map((entry) => entry.path[entry.path.length - 1]),
+  'memory',
+  'currentMemory',
+  'maxMemory',
+]);
 
 function hasXmlns(element: XmlElement): boolean {
   for (const attr of element.attributes) if (attr.name === 'xmlns') return true;
   return false;
 }
-
 
 function isOwned(element: XmlElement, attribute: string): boolean {
   return OWNED_ATTRIBUTES.get(element.name)?.has(attribute) === true || OWNED_ANYWHERE.has(attribute);
@@ -119,7 +132,16 @@ function checkAttributes(schemaModel: DomainSchema, element: XmlElement, match: 
     if (isOwned(element, attr.name) || acceptsValue(types, attr.value)) continue;
     // Removing is a fix only where the attribute is optional (libvirt then uses its default).
     const required = match.kind === 'known' && match.ids.every((id) => schemaModel.element(id).ra?.includes(attr.name));
-    report(() => invalidValue(types, attr.value, `${attr.name} on <${element.name}>`, valueSpan(attr), (value, context) => replaceAttributeValue(attr, value, context), required ? undefined : (context) => removeAttribute(element, attr, context)));
+    report(() =>
+      invalidValue(
+        types,
+        attr.value,
+        `${attr.name} on <${element.name}>`,
+        valueSpan(attr),
+        (value, context) => replaceAttributeValue(attr, value, context),
+        required ? undefined : (context) => removeAttribute(element, attr, context),
+      ),
+    );
   }
 }
 
@@ -129,11 +151,18 @@ function checkText(schemaModel: DomainSchema, element: XmlElement, match: Schema
   if (!types) return;
   const text = element.text;
   if (acceptsValue(types, text) || acceptsValue(types, text.trim())) return;
-  report(() => invalidValue(types, text.trim(), `<${element.name}>`, { start: element.textStart, end: element.textEnd }, (value) => replaceText(element, value)));
+  report(() =>
+    invalidValue(types, text.trim(), `<${element.name}>`, { start: element.textStart, end: element.textEnd }, (value) =>
+      replaceText(element, value),
+    ),
+  );
 }
 
 function invalidValue(
-  types: readonly ValueType[], value: string, where: string, span: { start: number; end: number },
+  types: readonly ValueType[],
+  value: string,
+  where: string,
+  span: { start: number; end: number },
   replace: (value: string, context: Parameters<NonNullable<Problem['fixes']>>[0]) => OffsetEdit,
   remove?: (context: Parameters<NonNullable<Problem['fixes']>>[0]) => OffsetEdit,
 ): Problem {
@@ -150,7 +179,8 @@ function invalidValue(
     fixes: (context) => {
       const fixes: Fix[] = [];
       const offered = suggestion ? [suggestion] : values.length <= 6 ? values : [];
-      for (const choice of offered) fixes.push({ title: `Change to '${choice}'`, edits: [replace(choice, context)], preferred: choice === suggestion });
+      for (const choice of offered)
+        fixes.push({ title: `Change to '${choice}'`, edits: [replace(choice, context)], preferred: choice === suggestion });
       if (remove) fixes.push({ title: `Remove the attribute (libvirt uses its default)`, edits: [remove(context)] });
       return fixes;
     },
@@ -161,7 +191,11 @@ function unknownAttribute(element: XmlElement, attr: XmlAttribute, unused: reado
   const suggestion = closest(attr.name, unused);
   const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
   const move = moves[0];
-  const where = !move ? '' : move.attribute === attr.name ? ` It belongs on <${move.child}>.` : ` Write it as <${move.child} ${move.attribute}='${attr.value}'/>.`;
+  const where = !move
+    ? ''
+    : move.attribute === attr.name
+      ? ` It belongs on <${move.child}>.`
+      : ` Write it as <${move.child} ${move.attribute}='${attr.value}'/>.`;
   return {
     start: attr.nameStart,
     end: attr.nameEnd,
@@ -169,10 +203,24 @@ function unknownAttribute(element: XmlElement, attr: XmlAttribute, unused: reado
     fixes: (context) => [
       ...moves.map((m, i) => {
         const existing = element.children.find((child) => child.name === m.child);
-        const place = existing ? setAttribute(existing, m.attribute, attr.value, context) : insertChild(element, { name: m.child, attributes: [[m.attribute, attr.value]] }, context);
-        return { title: `Move to <${m.child} ${m.attribute}='${attr.value}'>`, edits: [removeAttribute(element, attr, context), place], preferred: i === 0 && !suggestion };
+        const place = existing
+          ? setAttribute(existing, m.attribute, attr.value, context)
+          : insertChild(element, { name: m.child, attributes: [[m.attribute, attr.value]] }, context);
+        return {
+          title: `Move to <${m.child} ${m.attribute}='${attr.value}'>`,
+          edits: [removeAttribute(element, attr, context), place],
+          preferred: i === 0 && !suggestion,
+        };
       }),
-      ...(suggestion ? [{ title: `Rename to '${suggestion}'`, edits: [{ start: attr.nameStart, end: attr.nameEnd, newText: suggestion }], preferred: moves.length === 0 }] : []),
+      ...(suggestion
+        ? [
+            {
+              title: `Rename to '${suggestion}'`,
+              edits: [{ start: attr.nameStart, end: attr.nameEnd, newText: suggestion }],
+              preferred: moves.length === 0,
+            },
+          ]
+        : []),
       { title: `Remove '${attr.name}'`, edits: [removeAttribute(element, attr, context)] },
     ],
   };
@@ -189,14 +237,19 @@ function movesFor(schemaModel: DomainSchema, match: SchemaMatch, attr: XmlAttrib
   for (const group of schemaModel.allowedChildren(match)) {
     if (group.ns) continue;
     const child: SchemaMatch = { kind: 'known', ids: group.ids };
-    if (group.name === attr.name && acceptsValue(schemaModel.attributeTypes(child, 'type'), attr.value)) moves.unshift({ child: group.name, attribute: 'type' });
-    else if (acceptsValue(schemaModel.attributeTypes(child, attr.name), attr.value)) moves.push({ child: group.name, attribute: attr.name });
+    if (group.name === attr.name && acceptsValue(schemaModel.attributeTypes(child, 'type'), attr.value))
+      moves.unshift({ child: group.name, attribute: 'type' });
+    else if (acceptsValue(schemaModel.attributeTypes(child, attr.name), attr.value))
+      moves.push({ child: group.name, attribute: attr.name });
   }
   return moves.slice(0, 2);
 }
 
 function unknownElement(schemaModel: DomainSchema, parent: XmlElement, match: SchemaMatch, element: XmlElement): Problem {
-  const names = schemaModel.allowedChildren(match).filter((group) => !group.ns).map((group) => group.name);
+  const names = schemaModel
+    .allowedChildren(match)
+    .filter((group) => !group.ns)
+    .map((group) => group.name);
   const suggestion = closest(element.name, names);
   const hint = suggestion ? ` Did you mean <${suggestion}>?` : '';
   const refusal = REFUSING_PARENTS[elementPath(parent).join('/')];
@@ -216,6 +269,7 @@ function unknownElement(schemaModel: DomainSchema, parent: XmlElement, match: Sc
 
 function renameElement(element: XmlElement, name: string): OffsetEdit[] {
   const edits: OffsetEdit[] = [{ start: element.start + 1, end: element.nameEnd, newText: name }];
-  if (element.endTagStart >= 0) edits.push({ start: element.endTagStart + 2, end: element.endTagStart + 2 + element.name.length, newText: name });
+  if (element.endTagStart >= 0)
+    edits.push({ start: element.endTagStart + 2, end: element.endTagStart + 2 + element.name.length, newText: name });
   return edits;
 }

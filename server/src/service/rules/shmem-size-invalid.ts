@@ -1,7 +1,7 @@
+import { replaceText } from '../edits/xmlEdits';
 import { devicesOfKind } from '../model/domainModel';
 import { formatBytes, parseSize, unitScale } from '../model/sizeUnits';
 import { attributeValue, firstChild } from '../xml/xmlTree';
-import { replaceText } from '../edits/xmlEdits';
 import { DOCS } from './docs';
 import type { Rule } from './rule';
 import { textOrTagSpan } from './spans';
@@ -10,8 +10,9 @@ export const shmemSizeInvalid: Rule = {
   id: 'shmem-size-invalid',
   severity: 'error',
   title: 'A shared memory device size is not a power of two',
-  explanation: 'ivshmem regions are PCI BARs, whose sizes are powers of two. libvirt accepts the domain but refuses to start '
-    + 'it: "shmem size must be a power of two". Common sizes: 4M, 32M, 64M, 128M (Looking Glass needs at least 32M for 1080p).',
+  explanation:
+    'ivshmem regions are PCI BARs, whose sizes are powers of two. libvirt accepts the domain but refuses to start ' +
+    'it: "shmem size must be a power of two". Common sizes: 4M, 32M, 64M, 128M (Looking Glass needs at least 32M for 1080p).',
   docs: DOCS.shmem,
   check({ model, report }) {
     for (const shmem of devicesOfKind(model, 'shmem')) {
@@ -28,7 +29,8 @@ export const shmemSizeInvalid: Rule = {
       report({
         ...textOrTagSpan(size),
         message: `The shmem size ${formatBytes(parsed.bytes)} is not a power of two; QEMU will not start with it.`,
-        fixes: () => (rounded ? [{ title: `Round up to ${formatBytes(Number(power))}`, edits: [replaceText(size, rounded)], preferred: true }] : []),
+        fixes: () =>
+          rounded ? [{ title: `Round up to ${formatBytes(Number(power))}`, edits: [replaceText(size, rounded)], preferred: true }] : [],
       });
     }
   },

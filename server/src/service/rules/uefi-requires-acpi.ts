@@ -1,7 +1,7 @@
 import { guestArch } from '../model/domainModel';
 import { usesUefi } from './acpi-requires-uefi';
-import { addToFeatures } from './domainFixes';
 import { DOCS } from './docs';
+import { addToFeatures } from './domainFixes';
 import type { Rule } from './rule';
 import { attributeOrTagSpan } from './spans';
 
@@ -9,8 +9,9 @@ export const uefiRequiresAcpi: Rule = {
   id: 'uefi-requires-acpi',
   severity: 'error',
   title: 'An x86 guest boots with UEFI but has no <acpi/>',
-  explanation: "OVMF, the x86 UEFI firmware, needs ACPI. libvirt refuses firmware='efi' (or a pflash loader) on x86 "
-    + 'without <features><acpi/></features>: "UEFI requires ACPI on this architecture".',
+  explanation:
+    "OVMF, the x86 UEFI firmware, needs ACPI. libvirt refuses firmware='efi' (or a pflash loader) on x86 " +
+    'without <features><acpi/></features>: "UEFI requires ACPI on this architecture".',
   docs: DOCS.bios,
   check({ model, host, report }) {
     const arch = guestArch(model, host.arch);
@@ -19,7 +20,9 @@ export const uefiRequiresAcpi: Rule = {
     report({
       ...(model.os.firmware === 'efi' ? attributeOrTagSpan(os, 'firmware') : attributeOrTagSpan(model.os.loader!, 'type')),
       message: 'UEFI on x86 requires ACPI: add <acpi/> to <features>.',
-      fixes: (context) => [{ title: 'Add <acpi/> to <features>', edits: [addToFeatures(model, { name: 'acpi' }, context)], preferred: true }],
+      fixes: (context) => [
+        { title: 'Add <acpi/> to <features>', edits: [addToFeatures(model, { name: 'acpi' }, context)], preferred: true },
+      ],
     });
   },
 };

@@ -9,9 +9,10 @@ export const usbPortConflict: Rule = {
   id: 'usb-port-conflict',
   severity: 'error',
   title: 'Two USB devices use the same bus and port',
-  explanation: "A USB address (bus, port) holds one device, just like a physical port. libvirt refuses a domain where two "
-    + "devices claim the same one (\"Duplicate USB address bus 0 port 1\"). Omit the <address type='usb'> to let libvirt "
-    + 'pick a free port.',
+  explanation:
+    'A USB address (bus, port) holds one device, just like a physical port. libvirt refuses a domain where two ' +
+    'devices claim the same one ("Duplicate USB address bus 0 port 1"). Omit the <address type=\'usb\'> to let libvirt ' +
+    'pick a free port.',
   docs: DOCS.addresses,
   check({ model, report }) {
     const byPort = groupBy(model.devices, (device) => {
@@ -24,8 +25,16 @@ export const usbPortConflict: Rule = {
         report({
           ...attributeOrTagSpan(device.address!.element, 'port'),
           message: `USB ${key} is also used by ${listWithMore(others.map(deviceLabel), more)}.`,
-          related: others.map((other) => ({ ...attributeOrTagSpan(other.address!.element, 'port'), message: `${deviceLabel(other)} is also at USB ${key}` })),
-          fixes: (context) => removeAddressFix(device, context).map((fix) => ({ ...fix, title: 'Remove the USB address (libvirt picks a free port)', preferred: device !== devices[0] })),
+          related: others.map((other) => ({
+            ...attributeOrTagSpan(other.address!.element, 'port'),
+            message: `${deviceLabel(other)} is also at USB ${key}`,
+          })),
+          fixes: (context) =>
+            removeAddressFix(device, context).map((fix) => ({
+              ...fix,
+              title: 'Remove the USB address (libvirt picks a free port)',
+              preferred: device !== devices[0],
+            })),
         });
       }
     }

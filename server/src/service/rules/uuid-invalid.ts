@@ -1,6 +1,6 @@
-import { firstChild } from '../xml/xmlTree';
-import { removeElement, replaceText } from '../edits/xmlEdits';
 import { randomUUID } from 'node:crypto';
+import { removeElement, replaceText } from '../edits/xmlEdits';
+import { firstChild } from '../xml/xmlTree';
 import { DOCS } from './docs';
 import type { Rule } from './rule';
 import { textOrTagSpan } from './spans';
@@ -9,8 +9,9 @@ export const uuidInvalid: Rule = {
   id: 'uuid-invalid',
   severity: 'error',
   title: 'The domain <uuid> is malformed',
-  explanation: "<uuid> must hold 32 hex digits (dashes allowed between pairs), e.g. 4dea22b3-1d52-d8f3-2516-782e98ab3fa0. "
-    + 'libvirt refuses anything else ("malformed uuid element"). Leave it out to have one generated.',
+  explanation:
+    '<uuid> must hold 32 hex digits (dashes allowed between pairs), e.g. 4dea22b3-1d52-d8f3-2516-782e98ab3fa0. ' +
+    'libvirt refuses anything else ("malformed uuid element"). Leave it out to have one generated.',
   docs: DOCS.general,
   check({ model, report }) {
     const uuid = firstChild(model.root, 'uuid');

@@ -1,5 +1,5 @@
-import { attribute, valueSpan } from '../xml/xmlTree';
 import { replaceAttributeValue, replaceText } from '../edits/xmlEdits';
+import { attribute, valueSpan } from '../xml/xmlTree';
 import { DOCS } from './docs';
 import type { Rule } from './rule';
 import { textOrTagSpan } from './spans';
@@ -8,8 +8,9 @@ export const vcpuCurrentExceeds: Rule = {
   id: 'vcpu-current-exceeds',
   severity: 'error',
   title: "<vcpu current='N'> is above the maximum vCPU count",
-  explanation: '<vcpu>N</vcpu> is the most vCPUs the guest can have; current= is how many are online at boot. libvirt '
-    + 'refuses current above the maximum: "maximum vCPU count must not be less than current vCPU count".',
+  explanation:
+    '<vcpu>N</vcpu> is the most vCPUs the guest can have; current= is how many are online at boot. libvirt ' +
+    'refuses current above the maximum: "maximum vCPU count must not be less than current vCPU count".',
   docs: DOCS.cpuAllocation,
   check({ model, report }) {
     const vcpu = model.vcpu;
@@ -19,7 +20,11 @@ export const vcpuCurrentExceeds: Rule = {
       message: `current='${vcpu.current}' is above the maximum of ${vcpu.maximum} vCPUs; raise <vcpu> or lower current.`,
       related: [{ ...textOrTagSpan(vcpu.element), message: `the maximum is ${vcpu.maximum}` }],
       fixes: (context) => [
-        { title: `Set current to ${vcpu.maximum}`, edits: [replaceAttributeValue(attribute(vcpu.element, 'current')!, String(vcpu.maximum), context)], preferred: true },
+        {
+          title: `Set current to ${vcpu.maximum}`,
+          edits: [replaceAttributeValue(attribute(vcpu.element, 'current')!, String(vcpu.maximum), context)],
+          preferred: true,
+        },
         { title: `Raise <vcpu> to ${vcpu.current}`, edits: [replaceText(vcpu.element, String(vcpu.current))] },
       ],
     });

@@ -1,7 +1,7 @@
-import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
 import { setAttribute } from '../edits/xmlEdits';
-import { DEFAULT_VENDOR_ID } from './domainFixes';
+import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
 import { DOCS } from './docs';
+import { DEFAULT_VENDOR_ID } from './domainFixes';
 import type { Fix, FixContext, Rule } from './rule';
 import { tagSpan } from './spans';
 
@@ -11,22 +11,29 @@ export const vendorIdInvalid: Rule = {
   id: 'vendor-id-invalid',
   severity: 'error',
   title: 'The Hyper-V vendor_id value is missing, empty, too long or contains a comma',
-  explanation: `With <vendor_id state='on'>, value= is the CPUID hypervisor vendor string the guest sees: 1 to ${HYPERV_VENDOR_ID_MAX} `
-    + 'characters, no comma. libvirt refuses longer values ("HyperV vendor_id value must not be more than 12 characters") '
-    + 'and values with a comma, and a missing value. An empty one hides nothing.',
+  explanation:
+    `With <vendor_id state='on'>, value= is the CPUID hypervisor vendor string the guest sees: 1 to ${HYPERV_VENDOR_ID_MAX} ` +
+    'characters, no comma. libvirt refuses longer values ("HyperV vendor_id value must not be more than 12 characters") ' +
+    'and values with a comma, and a missing value. An empty one hides nothing.',
   docs: DOCS.features,
   check({ model, report }) {
     const vendorId = model.features.vendorId;
     if (!vendorId || attributeValue(vendorId, 'state') !== 'on') return;
     const value = attribute(vendorId, 'value');
     const valid = value?.value.replace(/,/g, '').slice(0, HYPERV_VENDOR_ID_MAX) || DEFAULT_VENDOR_ID;
-    const fixes = (context: FixContext): Fix[] => [{ title: `Set the vendor_id value to '${valid}'`, edits: [setAttribute(vendorId, 'value', valid, context)], preferred: true }];
+    const fixes = (context: FixContext): Fix[] => [
+      { title: `Set the vendor_id value to '${valid}'`, edits: [setAttribute(vendorId, 'value', valid, context)], preferred: true },
+    ];
     if (!value) {
       report({ ...tagSpan(vendorId), message: "<vendor_id state='on'> needs value='...' (1 to 12 characters).", fixes });
     } else if (value.value.length === 0) {
       report({ ...valueSpan(value), message: 'The vendor_id value is empty: give 1 to 12 characters.', fixes });
     } else if (value.value.length > HYPERV_VENDOR_ID_MAX) {
-      report({ ...valueSpan(value), message: `The vendor_id value '${value.value}' has ${value.value.length} characters; libvirt allows at most ${HYPERV_VENDOR_ID_MAX}.`, fixes });
+      report({
+        ...valueSpan(value),
+        message: `The vendor_id value '${value.value}' has ${value.value.length} characters; libvirt allows at most ${HYPERV_VENDOR_ID_MAX}.`,
+        fixes,
+      });
     } else if (value.value.includes(',')) {
       report({ ...valueSpan(value), message: `The vendor_id value '${value.value}' contains a comma, which libvirt refuses.`, fixes });
     }

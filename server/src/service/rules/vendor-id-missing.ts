@@ -1,6 +1,6 @@
 import { deviceLabel } from '../model/deviceLabel';
-import { addVendorIdEdits, DEFAULT_VENDOR_ID } from './domainFixes';
 import { DOCS } from './docs';
+import { addVendorIdEdits, DEFAULT_VENDOR_ID } from './domainFixes';
 import { passthroughToWindows } from './gpuPassthroughHiding';
 import type { Rule } from './rule';
 import { tagSpan } from './spans';
@@ -9,9 +9,10 @@ export const vendorIdMissing: Rule = {
   id: 'vendor-id-missing',
   severity: 'warning',
   title: 'A PCI device is passed to a Windows guest whose Hyper-V vendor_id is not set',
-  explanation: "With Hyper-V enlightenments on, the guest sees the hypervisor vendor 'Microsoft Hv'. NVIDIA's Windows "
-    + "driver then stops the passed-through GPU with error Code 43. Setting <vendor_id state='on' value='...'/> in "
-    + '<hyperv> (any 1-12 characters) hides it; add <kvm><hidden state=\'on\'/></kvm> as well.',
+  explanation:
+    "With Hyper-V enlightenments on, the guest sees the hypervisor vendor 'Microsoft Hv'. NVIDIA's Windows " +
+    "driver then stops the passed-through GPU with error Code 43. Setting <vendor_id state='on' value='...'/> in " +
+    "<hyperv> (any 1-12 characters) hides it; add <kvm><hidden state='on'/></kvm> as well.",
   docs: DOCS.features,
   check({ model, report }) {
     const passthrough = passthroughToWindows(model);
@@ -19,10 +20,17 @@ export const vendorIdMissing: Rule = {
     const hyperv = model.features.hyperv;
     report({
       ...tagSpan(passthrough.hostdev.element),
-      message: `${deviceLabel(passthrough.hostdev)} is passed to a Windows guest (${passthrough.reason}) without a Hyper-V vendor_id: `
-        + "NVIDIA drivers stop with Code 43. Add <vendor_id state='on' value='...'/> to <hyperv>.",
+      message:
+        `${deviceLabel(passthrough.hostdev)} is passed to a Windows guest (${passthrough.reason}) without a Hyper-V vendor_id: ` +
+        "NVIDIA drivers stop with Code 43. Add <vendor_id state='on' value='...'/> to <hyperv>.",
       related: hyperv ? [{ ...tagSpan(hyperv), message: 'vendor_id belongs in <hyperv>' }] : undefined,
-      fixes: (context) => [{ title: `Add <vendor_id state='on' value='${DEFAULT_VENDOR_ID}'/> to <hyperv>`, edits: addVendorIdEdits(context.model, context), preferred: true }],
+      fixes: (context) => [
+        {
+          title: `Add <vendor_id state='on' value='${DEFAULT_VENDOR_ID}'/> to <hyperv>`,
+          edits: addVendorIdEdits(context.model, context),
+          preferred: true,
+        },
+      ],
     });
   },
 };

@@ -1,6 +1,6 @@
+import { removeAttribute } from '../edits/xmlEdits';
 import { devicesOfKind } from '../model/domainModel';
 import { attribute, valueSpan } from '../xml/xmlTree';
-import { removeAttribute } from '../edits/xmlEdits';
 import { DOCS } from './docs';
 import { othersIn } from './grouping';
 import type { Rule } from './rule';
@@ -9,11 +9,13 @@ export const videoPrimaryDuplicate: Rule = {
   id: 'video-primary-duplicate',
   severity: 'error',
   title: "More than one video device is primary='yes'",
-  explanation: "Only one <video> can be the primary display adapter. libvirt refuses a second <model primary='yes'/>: "
-    + '"Only one primary video device is supported". Without primary=, the first <video> is primary.',
+  explanation:
+    "Only one <video> can be the primary display adapter. libvirt refuses a second <model primary='yes'/>: " +
+    '"Only one primary video device is supported". Without primary=, the first <video> is primary.',
   docs: DOCS.video,
   check({ model, report }) {
-    const primaries = devicesOfKind(model, 'video').map((video) => (video.model ? attribute(video.model, 'primary') : undefined))
+    const primaries = devicesOfKind(model, 'video')
+      .map((video) => (video.model ? attribute(video.model, 'primary') : undefined))
       .filter((attr) => attr?.value === 'yes');
     if (primaries.length < 2) return;
     for (const primary of primaries) {
@@ -22,8 +24,11 @@ export const videoPrimaryDuplicate: Rule = {
         message: `${primaries.length} video devices are primary='yes'; only one can be.`,
         related: othersIn(primaries, primary).shown.map((p) => ({ ...valueSpan(p!), message: "another primary='yes'" })),
         fixes: (context) => {
-          const model = devicesOfKind(context.model, 'video').find((video) => video.model && attribute(video.model, 'primary') === primary)!.model!;
-          return [{ title: "Remove this primary='yes'", edits: [removeAttribute(model, primary!, context)], preferred: primary !== primaries[0] }];
+          const model = devicesOfKind(context.model, 'video').find((video) => video.model && attribute(video.model, 'primary') === primary)!
+            .model!;
+          return [
+            { title: "Remove this primary='yes'", edits: [removeAttribute(model, primary!, context)], preferred: primary !== primaries[0] },
+          ];
         },
       });
     }

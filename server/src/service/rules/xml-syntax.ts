@@ -1,13 +1,14 @@
-import type { Rule } from './rule';
 import { DOCS } from './docs';
+import type { Rule } from './rule';
 
 export const xmlSyntax: Rule = {
   id: 'xml-syntax',
   severity: 'error',
   title: 'The document is not well-formed XML',
-  explanation: 'libvirt parses domain XML with libxml2 and rejects a document that is not well-formed as a whole, '
-    + 'reporting only the first problem. Every syntax error is shown here at its place; the rest of the document is '
-    + 'still analysed as far as it can be read.',
+  explanation:
+    'libvirt parses domain XML with libxml2 and rejects a document that is not well-formed as a whole, ' +
+    'reporting only the first problem. Every syntax error is shown here at its place; the rest of the document is ' +
+    'still analysed as far as it can be read.',
   docs: DOCS.overview,
   check({ document, report }) {
     for (const error of document.errors) {
@@ -16,7 +17,9 @@ export const xmlSyntax: Rule = {
         start: error.start,
         end: error.end,
         message: error.message,
-        fixes: repair ? () => [{ title: repair.title, edits: [{ start: repair.start, end: repair.end, newText: repair.newText }], preferred: true }] : undefined,
+        fixes: repair
+          ? () => [{ title: repair.title, edits: [{ start: repair.start, end: repair.end, newText: repair.newText }], preferred: true }]
+          : undefined,
       });
     }
   },

@@ -63,7 +63,8 @@ export class DomainSchema {
     const ids: number[] = [];
     let open = false;
     for (const id of parent.ids) {
-      for (const child of this.childrenNamed(id, name)) if ((this.element(child).ns ?? undefined) === ns && !ids.includes(child)) ids.push(child);
+      for (const child of this.childrenNamed(id, name))
+        if ((this.element(child).ns ?? undefined) === ns && !ids.includes(child)) ids.push(child);
       if (this.element(id).anyC) open = true;
     }
     if (ids.length) return { kind: 'known', ids };
@@ -183,7 +184,10 @@ const LOOK_UP = Symbol('look up the default namespace');
  * An element's local name and namespace URI: undefined for libvirt's own (no namespace), null when its
  * prefix is not declared. `defaultNamespace` is the parent's default namespace when the caller knows it.
  */
-export function qualifiedName(element: XmlElement, defaultNamespace: string | undefined | typeof LOOK_UP = LOOK_UP): { local: string; ns: string | undefined | null } {
+export function qualifiedName(
+  element: XmlElement,
+  defaultNamespace: string | undefined | typeof LOOK_UP = LOOK_UP,
+): { local: string; ns: string | undefined | null } {
   const colon = element.name.indexOf(':');
   if (colon < 0) {
     const own = element.attributes.find((attr) => attr.name === 'xmlns');

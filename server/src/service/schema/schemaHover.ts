@@ -1,13 +1,13 @@
 // Hover documentation for element and attribute names (and attribute values): our short text, what libvirt's
 // schema allows there, and the link to the matching section of libvirt's formatdomain page.
 
-import type { Hover } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Hover } from 'vscode-languageserver-types';
+import { DROPPED_ON_DEFINE } from '../rules/schema';
 import { attributeAt, elementPath, type XmlElement } from '../xml/xmlTree';
 import { domainSchema } from './domainSchema';
 import { docFor } from './elementDocs';
 import { describeTypes } from './valueTypes';
-import { DROPPED_ON_DEFINE } from '../rules/schema';
 
 const NOT_IN_SCHEMA = `Not in libvirt's schema here: ${DROPPED_ON_DEFINE}.`;
 
@@ -26,7 +26,10 @@ export function schemaDocsHover(document: TextDocument, element: XmlElement, off
     if (doc) lines.push(`[libvirt documentation](${doc.section})`);
     if (lines.length === 1) return null;
     const end = attr.quote ? attr.valueEnd + 1 : attr.nameEnd;
-    return { contents: { kind: 'markdown', value: lines.join('\n\n') }, range: { start: document.positionAt(attr.nameStart), end: document.positionAt(end) } };
+    return {
+      contents: { kind: 'markdown', value: lines.join('\n\n') },
+      range: { start: document.positionAt(attr.nameStart), end: document.positionAt(end) },
+    };
   }
   const onStartTag = offset >= element.start + 1 && offset <= element.nameEnd;
   const onEndTag = element.endTagStart >= 0 && offset >= element.endTagStart + 2 && offset <= element.endTagStart + 2 + element.name.length;
@@ -38,5 +41,8 @@ export function schemaDocsHover(document: TextDocument, element: XmlElement, off
   if (doc) lines.push(`[libvirt documentation](${doc.section})`);
   if (lines.length === 1) return null;
   const start = onStartTag ? element.start + 1 : element.endTagStart + 2;
-  return { contents: { kind: 'markdown', value: lines.join('\n\n') }, range: { start: document.positionAt(start), end: document.positionAt(start + element.name.length) } };
+  return {
+    contents: { kind: 'markdown', value: lines.join('\n\n') },
+    range: { start: document.positionAt(start), end: document.positionAt(start + element.name.length) },
+  };
 }

@@ -39,7 +39,12 @@ export function patternOf(type: DataType): RegExp | null {
     const source = type.p.replace(/\\i/g, '[A-Za-z_:]').replace(/\\c/g, '[\\w.:\\-]');
     regex = null;
     for (const flags of ['u', '']) {
-      try { regex = new RegExp(`^(?:${source})$`, flags); break; } catch { /* try the next flags */ }
+      try {
+        regex = new RegExp(`^(?:${source})$`, flags);
+        break;
+      } catch {
+        /* try the next flags */
+      }
     }
     compiled.set(type, regex);
   }
@@ -113,7 +118,7 @@ export function describeTypes(types: readonly ValueType[]): string {
   if (numbers.length) parts.push(describeNumber(numbers));
   const hex = data.some((d) => d.t === 'string' && d.p?.startsWith('0x'));
   if (hex) parts.push('hexadecimal (0x…)');
-  const strings = data.filter((d) => d.t !== 'string' ? !isNumericType(d) : !d.p?.startsWith('0x'));
+  const strings = data.filter((d) => (d.t !== 'string' ? !isNumericType(d) : !d.p?.startsWith('0x')));
   for (const string of strings) parts.push(string.p ? `text matching ${string.p}` : string.t === 'string' ? 'text' : `a ${string.t}`);
   if (values.length) parts.push(`${parts.length ? 'or ' : ''}one of: ${values.join(', ')}`);
   return parts.join(', ') || 'nothing (no value)';

@@ -7,7 +7,10 @@ export function closest(value: string, candidates: Iterable<string>): string | u
   let bestDistance = allowed + 1;
   for (const candidate of candidates) {
     const distance = candidate.toLowerCase() === value.toLowerCase() ? 0 : editDistance(value, candidate);
-    if (distance < bestDistance) { best = candidate; bestDistance = distance; }
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
   }
   return best;
 }

@@ -1,31 +1,41 @@
 // "Convert disk to virtio", "Convert NIC to virtio" on a device, and "Convert all to virtio" in <devices>: the
 // seed's conversion done right (new target name, a free PCI address instead of the drive address, Windows warned).
 
-import { deviceLabel } from '../model/deviceLabel';
-import { isWindowsGuest, type Device } from '../model/domainModel';
 import type { OffsetEdit } from '../edits/xmlEdits';
 import { insertChild, setAttribute } from '../edits/xmlEdits';
 import type { ElementSpec } from '../edits/xmlSnippet';
-import { attributeValue, elementAt, enclosing } from '../xml/xmlTree';
+import { deviceLabel } from '../model/deviceLabel';
+import { type Device, isWindowsGuest } from '../model/domainModel';
 import { convertDiskToVirtio, insertControllers } from '../rules/deviceFixes';
 import type { Fix, FixContext } from '../rules/rule';
+import { attributeValue, elementAt, enclosing } from '../xml/xmlTree';
 import type { Tweak } from '.';
 
 const CONVERTIBLE_DISK_BUSES = new Set(['sata', 'ide', 'scsi']);
 const WINDOWS_WARNING = ' — Windows needs the virtio storage driver installed first';
 
 export function isConvertibleDisk(device: Device): boolean {
-  return device.kind === 'disk' && (attributeValue(device.element, 'device') ?? 'disk') === 'disk'
-    && CONVERTIBLE_DISK_BUSES.has(device.bus ?? '') && device.target !== undefined;
+  return (
+    device.kind === 'disk' &&
+    (attributeValue(device.element, 'device') ?? 'disk') === 'disk' &&
+    CONVERTIBLE_DISK_BUSES.has(device.bus ?? '') &&
+    device.target !== undefined
+  );
 }
 
 export function isConvertibleNic(device: Device): boolean {
-  return device.kind === 'interface' && device.type !== 'hostdev' && device.type !== 'vhostuser'
-    && attributeValue(device.model, 'type') !== 'virtio';
+  return (
+    device.kind === 'interface' &&
+    device.type !== 'hostdev' &&
+    device.type !== 'vhostuser' &&
+    attributeValue(device.model, 'type') !== 'virtio'
+  );
 }
 
 function nicEdits(nic: Device, context: FixContext): OffsetEdit[] {
-  return nic.model ? [setAttribute(nic.model, 'type', 'virtio', context)] : [insertChild(nic.element, { name: 'model', attributes: [['type', 'virtio']] }, context)];
+  return nic.model
+    ? [setAttribute(nic.model, 'type', 'virtio', context)]
+    : [insertChild(nic.element, { name: 'model', attributes: [['type', 'virtio']] }, context)];
 }
 
 /** The edits converting `devices` together: one planner, one set of target names, one insertion of root ports. */
@@ -56,7 +66,10 @@ export const convertToVirtio: Tweak = {
     const windows = isWindowsGuest(model);
     const device = model.devices.find((candidate) => at && enclosing(at, candidate.element.name) === candidate.element);
     if (device && isConvertibleDisk(device)) {
-      fixes.push({ title: `Convert ${deviceLabel(device)} to virtio${windows ? WINDOWS_WARNING : ''}`, edits: convertAll([device], context) });
+      fixes.push({
+        title: `Convert ${deviceLabel(device)} to virtio${windows ? WINDOWS_WARNING : ''}`,
+        edits: convertAll([device], context),
+      });
     } else if (device && isConvertibleNic(device)) {
       fixes.push({ title: `Convert ${deviceLabel(device)} to virtio`, edits: nicEdits(device, context) });
     }
@@ -64,7 +77,10 @@ export const convertToVirtio: Tweak = {
     const inDevices = at !== undefined && (enclosing(at, 'devices') !== undefined || at === model.root);
     if (inDevices && convertible.length > 1) {
       const hasDisk = convertible.some(isConvertibleDisk);
-      fixes.push({ title: `Convert all disks and NICs to virtio (${convertible.length} devices)${windows && hasDisk ? WINDOWS_WARNING : ''}`, edits: convertAll(convertible, context) });
+      fixes.push({
+        title: `Convert all disks and NICs to virtio (${convertible.length} devices)${windows && hasDisk ? WINDOWS_WARNING : ''}`,
+        edits: convertAll(convertible, context),
+      });
     }
     return fixes;
   },

@@ -4,25 +4,49 @@
 import type { OffsetEdit } from '../edits/xmlEdits';
 import { insertChild, removeElement, setAttribute } from '../edits/xmlEdits';
 import type { ElementSpec } from '../edits/xmlSnippet';
-import { attributeValue, firstChild } from '../xml/xmlTree';
-import { addToDomain, addToFeatures, AFTER_CPU, DEFAULT_VENDOR_ID } from '../rules/domainFixes';
+import { AFTER_CPU, addToDomain, addToFeatures, DEFAULT_VENDOR_ID } from '../rules/domainFixes';
 import type { Fix, FixContext } from '../rules/rule';
+import { attributeValue, firstChild } from '../xml/xmlTree';
 import type { Tweak } from '.';
 
-const HYPERVISOR_OFF: ElementSpec = { name: 'feature', attributes: [['policy', 'disable'], ['name', 'hypervisor']] };
+const HYPERVISOR_OFF: ElementSpec = {
+  name: 'feature',
+  attributes: [
+    ['policy', 'disable'],
+    ['name', 'hypervisor'],
+  ],
+};
 
 export const hideVirtualization: Tweak = {
   offer(context) {
     // <features> comes before <cpu> in libvirt's order; edits at one offset apply in array order.
     const edits = [...featureEdits(context), ...cpuEdits(context)];
-    return edits.length ? [{ title: 'Hide virtualization from the guest (host CPU without the hypervisor bit, vendor_id, KVM hidden)', edits }] satisfies Fix[] : [];
+    return edits.length
+      ? ([
+          { title: 'Hide virtualization from the guest (host CPU without the hypervisor bit, vendor_id, KVM hidden)', edits },
+        ] satisfies Fix[])
+      : [];
   },
 };
 
 function cpuEdits(context: FixContext): OffsetEdit[] {
   const cpu = context.model.cpu.element;
   if (!cpu) {
-    return [addToDomain(context.model, { name: 'cpu', attributes: [['mode', 'host-passthrough'], ['check', 'none']], children: [HYPERVISOR_OFF] }, AFTER_CPU, context)];
+    return [
+      addToDomain(
+        context.model,
+        {
+          name: 'cpu',
+          attributes: [
+            ['mode', 'host-passthrough'],
+            ['check', 'none'],
+          ],
+          children: [HYPERVISOR_OFF],
+        },
+        AFTER_CPU,
+        context,
+      ),
+    ];
   }
   const edits: OffsetEdit[] = [];
   if (attributeValue(cpu, 'mode') !== 'host-passthrough') {
@@ -41,7 +65,13 @@ function featureEdits(context: FixContext): OffsetEdit[] {
   const { features } = context.model;
   const edits: OffsetEdit[] = [];
   const newChildren: ElementSpec[] = [];
-  const vendorId: ElementSpec = { name: 'vendor_id', attributes: [['state', 'on'], ['value', DEFAULT_VENDOR_ID]] };
+  const vendorId: ElementSpec = {
+    name: 'vendor_id',
+    attributes: [
+      ['state', 'on'],
+      ['value', DEFAULT_VENDOR_ID],
+    ],
+  };
   if (!features.hyperv) newChildren.push({ name: 'hyperv', children: [vendorId] });
   else if (!features.vendorId) edits.push(insertChild(features.hyperv, vendorId, context));
   else if (attributeValue(features.vendorId, 'state') !== 'on') edits.push(setAttribute(features.vendorId, 'state', 'on', context));

@@ -2,15 +2,15 @@
 // USB and serial ones); VFIO needs them all in the guest. For a hostdev at BB:SS.0 this adds the sibling functions
 // the host has, on the same guest slot with multifunction='on'. Needs the host's PCI devices (host facts).
 
-import type { Device } from '../model/domainModel';
-import { deviceOf, readPciAddress } from '../model/domainModel';
-import { formatPciAddress, pciAddressNumbers, type PciAddress } from '../model/pciAddress';
 import type { OffsetEdit } from '../edits/xmlEdits';
 import { insertChild, insertChildren, replaceElement, setAttribute } from '../edits/xmlEdits';
 import type { ElementSpec } from '../edits/xmlSnippet';
-import { insertControllers } from '../rules/deviceFixes';
-import { pciAddressSpec } from '../planner/pciAddressPlanner';
 import type { HostPciDevice } from '../hostFacts';
+import type { Device } from '../model/domainModel';
+import { deviceOf, readPciAddress } from '../model/domainModel';
+import { formatPciAddress, type PciAddress, pciAddressNumbers } from '../model/pciAddress';
+import { pciAddressSpec } from '../planner/pciAddressPlanner';
+import { insertControllers } from '../rules/deviceFixes';
 import { attributeValue, elementAt, enclosing, firstChild } from '../xml/xmlTree';
 import type { Tweak } from '.';
 
@@ -27,9 +27,20 @@ export const passThroughAllFunctions: Tweak = {
     const hostdev = deviceOf(context.model, at);
     const host = hostdev && hostAddressOf(hostdev);
     if (!hostDevices || !hostdev || !host || host.function !== 0) return [];
-    const passed = new Set(context.model.devices.map(hostAddressOf).filter((a) => a !== undefined).map(formatPciAddress));
-    const siblings = hostDevices.filter((device) => device.address.domain === host.domain && device.address.bus === host.bus
-      && device.address.slot === host.slot && device.address.function !== 0 && !passed.has(formatPciAddress(device.address)));
+    const passed = new Set(
+      context.model.devices
+        .map(hostAddressOf)
+        .filter((a) => a !== undefined)
+        .map(formatPciAddress),
+    );
+    const siblings = hostDevices.filter(
+      (device) =>
+        device.address.domain === host.domain &&
+        device.address.bus === host.bus &&
+        device.address.slot === host.slot &&
+        device.address.function !== 0 &&
+        !passed.has(formatPciAddress(device.address)),
+    );
     if (siblings.length === 0) return [];
 
     const edits: OffsetEdit[] = [];
@@ -58,8 +69,15 @@ function siblingSpec(device: HostPciDevice, guest: PciAddress, driver: string | 
   const source = { name: 'address', attributes: pciAddressNumbers(device.address) };
   return {
     name: 'hostdev',
-    attributes: [['mode', 'subsystem'], ['type', 'pci'], ['managed', 'yes']],
-    children: [...(driver ? [{ name: 'driver', attributes: [['name', driver]] as Array<[string, string]> }] : []), { name: 'source', children: [source] }, pciAddressSpec(guest)],
+    attributes: [
+      ['mode', 'subsystem'],
+      ['type', 'pci'],
+      ['managed', 'yes'],
+    ],
+    children: [
+      ...(driver ? [{ name: 'driver', attributes: [['name', driver]] as Array<[string, string]> }] : []),
+      { name: 'source', children: [source] },
+      pciAddressSpec(guest),
+    ],
   };
 }
-

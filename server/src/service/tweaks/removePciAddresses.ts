@@ -7,9 +7,11 @@ export const removePciAddresses: Tweak = {
   offer(context) {
     const addressed = context.model.devices.filter((device) => device.address?.type === 'pci');
     if (addressed.length === 0) return [];
-    return [{
-      title: `Remove all fixed PCI addresses (${addressed.length}; libvirt assigns new ones at define)`,
-      edits: addressed.map((device) => removeElement(device.address!.element, context)),
-    }];
+    return [
+      {
+        title: `Remove all fixed PCI addresses (${addressed.length}; libvirt assigns new ones at define)`,
+        edits: addressed.map((device) => removeElement(device.address!.element, context)),
+      },
+    ];
   },
 };

@@ -10,11 +10,12 @@ import type { SyntaxRepair, XmlAttribute, XmlDocument, XmlElement, XmlSyntaxErro
 export const MAX_SYNTAX_ERRORS = 100;
 
 // XML 1.0 (fifth edition) NameStartChar and NameChar, as libxml2 applies them.
-const NAME_START = 'A-Za-z_:\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
+const NAME_START =
+  'A-Za-z_:\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
 const NAME_CHAR = `${NAME_START}0-9.\\-\\u00B7\\u0300-\\u036F\\u203F\\u2040`;
 const NAME = new RegExp(`[${NAME_START}][${NAME_CHAR}]*`, 'y');
 const BLANK = /[ \t\r\n]*/y;
-const REFERENCE = /&(?:#x([0-9A-Fa-f]+)|#([0-9]+)|([A-Za-z_:][\w.:\-]*));/y;
+const REFERENCE = /&(?:#x([0-9A-Fa-f]+)|#([0-9]+)|([A-Za-z_:][\w.:-]*));/y;
 const INVALID_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g;
 const ATTRIBUTE_VALUE_DOUBLE = /[^"<&]*/y;
 const ATTRIBUTE_VALUE_SINGLE = /[^'<&]*/y;
@@ -147,7 +148,12 @@ class Parser {
       REFERENCE.lastIndex = amp;
       const match = REFERENCE.exec(text);
       if (!match || REFERENCE.lastIndex > end) {
-        this.error("'&' must start a reference such as &amp; or &#38;.", amp, amp + 1, { title: 'Escape it as &amp;', start: amp, end: amp + 1, newText: '&amp;' });
+        this.error("'&' must start a reference such as &amp; or &#38;.", amp, amp + 1, {
+          title: 'Escape it as &amp;',
+          start: amp,
+          end: amp + 1,
+          newText: '&amp;',
+        });
         out += '&';
         from = amp + 1;
       } else {
@@ -168,8 +174,13 @@ class Parser {
       return whole;
     }
     const code = hex !== undefined ? parseInt(hex, 16) : parseInt(decimal, 10);
-    const valid = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff)
-      || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+    const valid =
+      code === 0x9 ||
+      code === 0xa ||
+      code === 0xd ||
+      (code >= 0x20 && code <= 0xd7ff) ||
+      (code >= 0xe000 && code <= 0xfffd) ||
+      (code >= 0x10000 && code <= 0x10ffff);
     if (!valid) {
       this.error(`Character reference ${whole} is not a valid XML character.`, at, at + whole.length);
       return '';
@@ -191,7 +202,12 @@ class Parser {
     } else if (this.readName(lt + 1) !== undefined) {
       return this.startTag(lt);
     }
-    this.error("'<' is not followed by a tag name (write &lt; for a literal '<').", lt, lt + 1, { title: 'Escape it as &lt;', start: lt, end: lt + 1, newText: '&lt;' });
+    this.error("'<' is not followed by a tag name (write &lt; for a literal '<').", lt, lt + 1, {
+      title: 'Escape it as &lt;',
+      start: lt,
+      end: lt + 1,
+      newText: '&lt;',
+    });
     const parent = this.stack[this.stack.length - 1];
     if (parent) this.appendText(parent, '<', lt, lt + 1);
     this.pos = lt + 1;
@@ -254,7 +270,8 @@ class Parser {
     if (target === undefined) this.error('Processing instruction has no target name.', lt, lt + 2);
     else if (target.toLowerCase() === 'xml') {
       const allowedAt = this.text.charCodeAt(0) === 0xfeff ? 1 : 0;
-      if (lt !== allowedAt) this.error('The XML declaration is only allowed at the very start of the document.', lt, lt + 2 + target.length);
+      if (lt !== allowedAt)
+        this.error('The XML declaration is only allowed at the very start of the document.', lt, lt + 2 + target.length);
     }
     if (close === -1) this.error("Processing instruction is never closed with '?>'.", lt, lt + 2);
     this.pos = close === -1 ? this.text.length : close + 2;
@@ -266,8 +283,20 @@ class Parser {
     const nameEnd = lt + 1 + name.length;
     const parent = this.stack[this.stack.length - 1];
     const element: MutableElement = {
-      name, start: lt, nameEnd, startTagEnd: nameEnd, end: nameEnd, selfClosing: false, closed: false, endTagStart: -1,
-      attributes: [], children: [], parent, text: '', textStart: -1, textEnd: -1,
+      name,
+      start: lt,
+      nameEnd,
+      startTagEnd: nameEnd,
+      end: nameEnd,
+      selfClosing: false,
+      closed: false,
+      endTagStart: -1,
+      attributes: [],
+      children: [],
+      parent,
+      text: '',
+      textStart: -1,
+      textEnd: -1,
     };
     if (parent) parent.children.push(element);
     else if (!this.root) this.root = element;
@@ -278,9 +307,20 @@ class Parser {
     while (i < text.length) {
       const afterBlank = this.skipBlank(i);
       const c = text[afterBlank];
-      if (c === '>') { i = afterBlank + 1; closed = 'open'; break; }
-      if (c === '/' && text[afterBlank + 1] === '>') { i = afterBlank + 2; closed = 'self'; break; }
-      if (c === undefined) { i = afterBlank; break; }
+      if (c === '>') {
+        i = afterBlank + 1;
+        closed = 'open';
+        break;
+      }
+      if (c === '/' && text[afterBlank + 1] === '>') {
+        i = afterBlank + 2;
+        closed = 'self';
+        break;
+      }
+      if (c === undefined) {
+        i = afterBlank;
+        break;
+      }
       if (c === '<') {
         this.error(`Start tag <${name}> is not closed with '>'.`, lt + 1, nameEnd);
         i = afterBlank;
@@ -293,7 +333,13 @@ class Parser {
         continue;
       }
       const separated = afterBlank !== i;
-      if (!separated) this.error('Attributes must be separated by white space (is a closing quote missing?).', afterBlank, afterBlank + attrName.length, this.missingQuoteRepair(element));
+      if (!separated)
+        this.error(
+          'Attributes must be separated by white space (is a closing quote missing?).',
+          afterBlank,
+          afterBlank + attrName.length,
+          this.missingQuoteRepair(element),
+        );
       i = this.attribute(element, afterBlank, attrName, separated);
     }
     if (closed === 'cut' && i >= text.length) this.error(`Start tag <${name}> is never closed with '>'.`, lt + 1, nameEnd);
@@ -303,8 +349,7 @@ class Parser {
     if (closed === 'self') {
       element.selfClosing = true;
       element.closed = true;
-    }
-    else this.stack.push(element);
+    } else this.stack.push(element);
   }
 
   /**
@@ -338,8 +383,12 @@ class Parser {
       unquoted.lastIndex = q;
       unquoted.exec(text);
       const valueEnd = unquoted.lastIndex;
-      this.error(`The value of attribute '${name}' must be in quotes.`, nameStart, Math.max(valueEnd, nameEnd),
-        { title: 'Put the value in quotes', start: q, end: valueEnd, newText: `'${text.slice(q, valueEnd).replace(/'/g, '&apos;')}'` });
+      this.error(`The value of attribute '${name}' must be in quotes.`, nameStart, Math.max(valueEnd, nameEnd), {
+        title: 'Put the value in quotes',
+        start: q,
+        end: valueEnd,
+        newText: `'${text.slice(q, valueEnd).replace(/'/g, '&apos;')}'`,
+      });
       element.attributes.push({ name, value: text.slice(q, valueEnd), nameStart, nameEnd, valueStart: q, valueEnd, quote: '' });
       return valueEnd;
     }
@@ -362,7 +411,12 @@ class Parser {
       let removeFrom = nameStart;
       while (removeFrom > element.nameEnd && isBlank(text.charCodeAt(removeFrom - 1))) removeFrom--;
       const removeTo = text[valueEnd] === quote ? valueEnd + 1 : valueEnd;
-      this.error(`Attribute '${name}' is given twice.`, nameStart, nameEnd, { title: `Remove the repeated ${name}='${value}'`, start: removeFrom, end: removeTo, newText: '' });
+      this.error(`Attribute '${name}' is given twice.`, nameStart, nameEnd, {
+        title: `Remove the repeated ${name}='${value}'`,
+        start: removeFrom,
+        end: removeTo,
+        newText: '',
+      });
     }
     element.attributes.push({ name, value, nameStart, nameEnd, valueStart, valueEnd, quote });
     if (text[i] === quote) return i + 1;
@@ -404,7 +458,10 @@ class Parser {
 
     let match = -1;
     for (let i = this.stack.length - 1; i >= 0; i--) {
-      if (this.stack[i].name === name) { match = i; break; }
+      if (this.stack[i].name === name) {
+        match = i;
+        break;
+      }
     }
     if (match === -1) {
       const open = this.stack[this.stack.length - 1];
@@ -419,7 +476,12 @@ class Parser {
     }
     while (this.stack.length - 1 > match) {
       const unclosed = this.stack.pop()!;
-      this.error(`Element <${unclosed.name}> is not closed before </${name}>.`, unclosed.start + 1, unclosed.nameEnd, this.closeRepair(unclosed, lt));
+      this.error(
+        `Element <${unclosed.name}> is not closed before </${name}>.`,
+        unclosed.start + 1,
+        unclosed.nameEnd,
+        this.closeRepair(unclosed, lt),
+      );
       unclosed.end = lt;
     }
     const element = this.stack.pop()!;

@@ -96,9 +96,7 @@ export function nameSpan(element: XmlElement): { start: number; end: number } {
 
 /** Offsets of an attribute's value, or of its name when the value is empty. */
 export function valueSpan(attr: XmlAttribute): { start: number; end: number } {
-  return attr.valueEnd > attr.valueStart
-    ? { start: attr.valueStart, end: attr.valueEnd }
-    : { start: attr.nameStart, end: attr.nameEnd };
+  return attr.valueEnd > attr.valueStart ? { start: attr.valueStart, end: attr.valueEnd } : { start: attr.nameStart, end: attr.nameEnd };
 }
 
 /** The innermost element whose text contains `offset`, or undefined outside the root. */
@@ -114,7 +112,10 @@ export function elementAt(root: XmlElement | undefined, offset: number): XmlElem
 
 /** The attribute of `element` whose name or quoted value contains `offset`. */
 export function attributeAt(element: XmlElement, offset: number): XmlAttribute | undefined {
-  return element.attributes.find((attr) => (offset >= attr.nameStart && offset <= attr.nameEnd) || (attr.quote !== '' && offset >= attr.valueStart && offset <= attr.valueEnd));
+  return element.attributes.find(
+    (attr) =>
+      (offset >= attr.nameStart && offset <= attr.nameEnd) || (attr.quote !== '' && offset >= attr.valueStart && offset <= attr.valueEnd),
+  );
 }
 
 /** The element itself or its closest ancestor named `name`. */
