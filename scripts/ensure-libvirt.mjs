@@ -19,6 +19,8 @@ const PACKAGES = {
 };
 const URI = process.env.LIBVIRT_TEST_URI ?? 'qemu:///system';
 const isRoot = process.getuid?.() === 0;
+/** The names test/support/virsh.ts gives test domains: lint-test-<owner pid>-<what>-<n>. */
+const TEST_DOMAIN = /^lint-test-(\d+)-/;
 
 function run(command, args) {
   const result = spawnSync(command, args, { stdio: 'inherit', timeout: 900_000 });
@@ -47,24 +49,85 @@ if (missing.length > 0) {
   run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing]);
 }
 
-function reachable() {
-  return spawnSync('virsh', ['-c', URI, 'version'], { stdio: 'ignore', timeout: 30_000 }).status === 0;
+/** `virsh version` answers within `seconds` (a cold libvirtd probes QEMU first: seconds, not minutes). */
+function reachable(seconds = 30) {
+  return spawnSync('virsh', ['-c', URI, 'version'], { stdio: 'ignore', timeout: seconds * 1000 }).status === 0;
+}
+
+/** A libvirtd process of this machine, running already (started by an earlier run, systemd or by hand). */
+function libvirtdRunning() {
+  return spawnSync('pgrep', ['-x', 'libvirtd'], { stdio: 'ignore' }).status === 0;
+}
+
+function sleep(seconds) {
+  execFileSync('sleep', [String(seconds)]);
+}
+
+if (isRoot && URI === 'qemu:///system') {
+  // Debian's container default for /dev/kvm is 0600 root:root: QEMU (as libvirt-qemu, group kvm) cannot open it,
+  // and libvirtd then probes QEMU again on every call ("KVM was enabled when probing … but it is not available
+  // now"), so each define or even `virsh version` takes 30–50 s. Group kvm, mode 0660 is what udev sets on a host.
+  if (spawnSync('getent', ['group', 'kvm']).status !== 0) run('groupadd', ['-r', 'kvm']);
+  if (existsSync('/dev/kvm')) {
+    run('chgrp', ['kvm', '/dev/kvm']);
+    run('chmod', ['0660', '/dev/kvm']);
+  }
 }
 
 if (!reachable()) {
   if (URI !== 'qemu:///system') fail(`cannot connect to ${URI}`);
-  if (!isRoot) fail('libvirtd is not running: start it (sudo systemctl start libvirtd, or sudo libvirtd -d).');
-  // Without systemd (containers, CI): the accounts and folders the QEMU driver expects, then the daemon itself.
-  if (spawnSync('getent', ['group', 'kvm']).status !== 0) run('groupadd', ['-r', 'kvm']);
-  if (spawnSync('getent', ['group', 'libvirt-qemu']).status !== 0) run('groupadd', ['-r', 'libvirt-qemu']);
-  if (spawnSync('id', ['libvirt-qemu'], { stdio: 'ignore' }).status !== 0)
-    run('useradd', ['-r', '-g', 'kvm', '-s', '/usr/sbin/nologin', 'libvirt-qemu']);
-  for (const dir of ['/var/log/libvirt', '/run/libvirt']) mkdirSync(dir, { recursive: true });
-  run('libvirtd', ['-d']);
-  const deadline = Date.now() + 30_000;
-  while (!reachable()) {
-    if (Date.now() > deadline) fail('libvirtd started but does not answer on qemu:///system');
-    execFileSync('sleep', ['0.2']);
+  if (libvirtdRunning()) {
+    // Running but slow (probing QEMU, or busy): a second `libvirtd -d` would fail on its pidfile. Wait for this one.
+    console.log('ensure-libvirt: libvirtd is running but slow to answer; waiting for it');
+    const deadline = Date.now() + 300_000;
+    while (!reachable(60)) {
+      if (Date.now() > deadline) fail('libvirtd is running but has not answered on qemu:///system for 5 minutes');
+      if (!libvirtdRunning()) break;
+      sleep(1);
+    }
+  }
+  if (!reachable()) {
+    if (!isRoot) fail('libvirtd is not running: start it (sudo systemctl start libvirtd, or sudo libvirtd -d).');
+    // Without systemd (containers, CI): the accounts and folders the QEMU driver expects, then the daemon itself.
+    if (spawnSync('getent', ['group', 'kvm']).status !== 0) run('groupadd', ['-r', 'kvm']);
+    if (spawnSync('getent', ['group', 'libvirt-qemu']).status !== 0) run('groupadd', ['-r', 'libvirt-qemu']);
+    if (spawnSync('id', ['libvirt-qemu'], { stdio: 'ignore' }).status !== 0)
+      run('useradd', ['-r', '-g', 'kvm', '-s', '/usr/sbin/nologin', 'libvirt-qemu']);
+    for (const dir of ['/var/log/libvirt', '/run/libvirt']) mkdirSync(dir, { recursive: true });
+    run('libvirtd', ['-d']);
+    const deadline = Date.now() + 120_000;
+    while (!reachable()) {
+      if (Date.now() > deadline) fail('libvirtd started but does not answer on qemu:///system');
+      sleep(0.2);
+    }
   }
 }
+sweepStaleTestDomains();
 console.log(`ensure-libvirt: libvirt is ready at ${URI}`);
+
+/**
+ * Test domains are named lint-test-PID-… by test/support/virsh.ts. A run that was killed leaves its domains
+ * defined; at the start of the next run, those whose owner process is gone are undefined. Nothing else is touched.
+ */
+function sweepStaleTestDomains() {
+  const listed = spawnSync('virsh', ['-c', URI, 'list', '--all', '--name'], { encoding: 'utf8', timeout: 60_000 });
+  if (listed.status !== 0) return;
+  for (const name of listed.stdout.split('\n')) {
+    const owner = TEST_DOMAIN.exec(name)?.[1];
+    if (!owner || processAlive(Number(owner))) continue;
+    spawnSync('virsh', ['-c', URI, 'destroy', '--domain', name], { stdio: 'ignore', timeout: 60_000 });
+    const undefinition = spawnSync('virsh', ['-c', URI, 'undefine', '--nvram', '--domain', name], { stdio: 'ignore', timeout: 60_000 });
+    console.log(
+      `ensure-libvirt: ${undefinition.status === 0 ? 'undefined' : 'could not undefine'} ${name}, left by a test run that is gone`,
+    );
+  }
+}
+
+function processAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}

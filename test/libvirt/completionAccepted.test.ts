@@ -19,7 +19,7 @@ describe('completion results against a real libvirtd', () => {
     const hostdevMarked = withAddress.replace("<address domain='0x0000' bus='0x27' slot='0x00' function='0x0'/>", '<|');
     const gpu = completeAt(hostdevMarked, FAKE_GPU_HOST).items.find((item) => item.label.includes('GeForce'))!;
     const text = completeAt(hostdevMarked, FAKE_GPU_HOST).accept(gpu.label);
-    const { stored } = await defineRoundTrip(text, 'lint-completion');
+    const { stored } = await defineRoundTrip(text, 'completion');
     assert.match(
       stored,
       /<interface type='network'>[\s\S]*?<address type='pci' domain='0x0000' bus='0x01' slot='0x00' function='0x0'\/>[\s\S]*?<\/interface>/,

@@ -49,7 +49,7 @@ describe('schema warnings against a real libvirtd', () => {
     ]);
     assert.ok(warnings.every((d) => d.severity === 2 && String(d.message).includes('drops it on define')));
 
-    const { text, stored } = await defineRoundTrip(UNKNOWN_EVERYWHERE, 'lint-schema-drops');
+    const { text, stored } = await defineRoundTrip(UNKNOWN_EVERYWHERE, 'schema-drops');
     for (const warning of warnings) {
       const name = document.getText(warning.range);
       const isElement = String(warning.message).startsWith('Unknown element');

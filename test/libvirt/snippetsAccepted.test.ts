@@ -17,7 +17,7 @@ describe('valid fixtures and examples round-trip through libvirt', () => {
     it(file, async () => {
       let text = readFileSync(join(REPO_ROOT, file), 'utf8');
       if (!HAS_KVM) text = text.replace("<domain type='kvm'>", "<domain type='qemu'>");
-      const { text: defined, stored } = await defineRoundTrip(text, 'lint-fixture');
+      const { text: defined, stored } = await defineRoundTrip(text, 'fixture');
       assert.deepEqual(
         compareDefinedDomain(defined, stored).map((d) => `${d.path}: ${d.detail}`),
         [],
@@ -33,7 +33,7 @@ describe('snippets are accepted by libvirt', () => {
       const prefixes = Array.isArray(snippet.prefix) ? snippet.prefix : [snippet.prefix];
       let text = expanded.startsWith('<domain') ? expanded : domainWith(expanded, placeOf(prefixes));
       if (!HAS_KVM) text = text.replace("<domain type='kvm'>", "<domain type='qemu'>");
-      const { text: defined, stored } = await defineRoundTrip(text, 'lint-snippet');
+      const { text: defined, stored } = await defineRoundTrip(text, 'snippet');
       assert.deepEqual(
         compareDefinedDomain(defined, stored).map((d) => `${d.path}: ${d.detail}`),
         [],

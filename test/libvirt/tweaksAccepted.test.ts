@@ -8,13 +8,12 @@ import { after, describe, it } from 'node:test';
 import { fixture } from '../support/built';
 import { VIRT_INSTALL_DIR } from '../support/corpus';
 import { FAKE_GPU_HOST, tweaksAt } from '../support/tweakOutcomes';
-import { defineAndForget } from '../support/virsh';
+import { defineAndForget, testDomainName } from '../support/virsh';
 
 const workDir = mkdtempSync(join(tmpdir(), 'libvirt-lint-tweaks-'));
-let counter = 0;
 
 async function defineText(text: string) {
-  const vm = `lint-tweak-${++counter}`;
+  const vm = testDomainName('tweak');
   const file = join(workDir, `${vm}.xml`);
   writeFileSync(file, text.replace(/<name>[^<]*<\/name>/, `<name>${vm}</name>`));
   return defineAndForget(file, vm);

@@ -5,10 +5,12 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { fixture } from '../support/built';
 import { type LspClient, startLspClient } from '../support/lspClient';
-import { LIBVIRT_TEST_URI, virsh } from '../support/virsh';
+import { LIBVIRT_TEST_URI, testDomainName, virsh } from '../support/virsh';
 
 const CLEAN = readFileSync(fixture('linux-q35-clean.xml'), 'utf8').replace("type='kvm'", "type='qemu'");
 const named = (name: string, text = CLEAN) => text.replace('<name>fedora-server</name>', `<name>${name}</name>`);
+const DEFINED = testDomainName('lsp-define-ok');
+const REFUSED = testDomainName('lsp-define-bad');
 const run = (client: LspClient, command: string, ...args: unknown[]) =>
   client.connection.sendRequest('workspace/executeCommand', { command, arguments: args }) as Promise<Record<string, unknown>>;
 
@@ -18,25 +20,25 @@ describe('virsh commands through the language server', () => {
     client = await startLspClient({ connectionUri: LIBVIRT_TEST_URI });
   });
   after(async () => {
-    await virsh(['undefine', '--nvram', '--domain', 'lsp-define-ok']);
+    await virsh(['undefine', '--nvram', '--domain', DEFINED]);
     await client.close();
   });
 
   it('defines the buffer and reports what libvirt dropped, with its line', async () => {
     const uri = 'file:///work/define-ok.xml';
-    const text = named('lsp-define-ok').replace('</devices>', '</devices>\n  <bogus-element/>');
+    const text = named(DEFINED).replace('</devices>', '</devices>\n  <bogus-element/>');
     client.open(uri, text);
     const result = await run(client, 'libvirt.defineDocument', uri);
     assert.equal(result.ok, true, String(result.message));
-    assert.equal(result.name, 'lsp-define-ok');
+    assert.equal(result.name, DEFINED);
     assert.deepEqual(
       (result.differences as Array<{ path: string; line: number }>).map((d) => [d.path, d.line]),
       [['domain/bogus-element', text.split('\n').findIndex((l) => l.includes('bogus-element'))]],
     );
-    assert.match(String(result.stored), /<name>lsp-define-ok<\/name>/);
+    assert.match(String(result.stored), new RegExp(`<name>${DEFINED}</name>`));
     const listed = await run(client, 'libvirt.listDomains');
-    assert.ok((listed.domains as Array<{ name: string }>).some((d) => d.name === 'lsp-define-ok'));
-    const dumped = await run(client, 'libvirt.dumpXml', 'lsp-define-ok');
+    assert.ok((listed.domains as Array<{ name: string }>).some((d) => d.name === DEFINED));
+    const dumped = await run(client, 'libvirt.dumpXml', DEFINED);
     assert.match(String(dumped.stdout), /<uuid>/);
   });
 
@@ -44,7 +46,7 @@ describe('virsh commands through the language server', () => {
     const uri = 'file:///work/define-bad.xml';
     client.open(
       uri,
-      named('lsp-define-bad').replace(
+      named(REFUSED).replace(
         "bus='virtio'/>\n    </disk>",
         "bus='virtio'/>\n    </disk>\n    <disk type='file' device='cdrom'><target dev='hdc' bus='ide'/></disk>",
       ),

@@ -29,14 +29,22 @@ export async function defineAndForget(file: string, name: string, uri = LIBVIRT_
   return result;
 }
 
-let roundTrips = 0;
+let named = 0;
+
+/**
+ * A fresh name for a test domain: lint-test-<pid>-<what>-<n>. scripts/ensure-libvirt.mjs undefines, at the start of
+ * a run, the ones whose process is gone (a killed run), and never touches other domains.
+ */
+export function testDomainName(what: string): string {
+  return `lint-test-${process.pid}-${what}-${++named}`;
+}
 
 /**
  * Defines `text` under a fresh name (in a private temporary file), returns it with what libvirt stored
  * (`dumpxml --inactive`), and undefines it again. Throws with libvirt's message when the define fails.
  */
-export async function defineRoundTrip(text: string, prefix = 'lint-round-trip'): Promise<{ text: string; stored: string; name: string }> {
-  const name = `${prefix}-${process.pid}-${++roundTrips}`;
+export async function defineRoundTrip(text: string, what = 'round-trip'): Promise<{ text: string; stored: string; name: string }> {
+  const name = testDomainName(what);
   const named = text.replace(/<name>[^<]*<\/name>/, `<name>${name}</name>`);
   if (!named.includes(`<name>${name}</name>`)) throw new Error('the document has no <name> to replace');
   const dir = mkdtempSync(join(tmpdir(), 'round-trip-'));

@@ -10,7 +10,7 @@ import { firstChild } from '../../server/src/service/xml/xmlTree';
 import { defineDomain, dumpDomainXml, listDomains, undefineDomain } from '../../server/src/virsh/domainCommands';
 import { libvirtMessage, runVirsh, VIRSH_MISSING_MESSAGE } from '../../server/src/virsh/virsh';
 import { fixture } from '../support/built';
-import { LIBVIRT_TEST_URI } from '../support/virsh';
+import { LIBVIRT_TEST_URI, testDomainName } from '../support/virsh';
 
 const dir = mkdtempSync(join(tmpdir(), 'virsh-runner-'));
 const TEST_DRIVER = { uri: 'test:///default', timeoutMs: 20_000 };
@@ -54,7 +54,7 @@ describe('virsh runner', () => {
   });
 
   it('round-trips a domain with an awkward name through the QEMU driver', async () => {
-    const name = 'odd -name \'q\' $(x) "z"';
+    const name = `${testDomainName('odd')} -name 'q' $(x) "z"`;
     const file = join(dir, 'odd.xml');
     writeFileSync(
       file,
