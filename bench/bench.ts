@@ -3,6 +3,7 @@
 //   domains in one process, didChange → publishDiagnostics latency over stdio, and a fuzz throughput run.
 
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -15,7 +16,7 @@ import { mutate, seededRandom } from '../test/support/mutations';
 import { acceptedLibvirtTestDomains, KNOWN_OLD_QEMU_ONLY } from './libvirtCorpus';
 import { syntheticDomain } from './syntheticDomain';
 
-const service = createLanguageService({ arch: 'x86_64' });
+const service = createLanguageService({ hostFacts: () => ({ arch: 'x86_64' }), randomUuid: randomUUID });
 const rows: Array<[string, string, string]> = [];
 const report = (what: string, value: string, target: string) => {
   rows.push([what, value, target]);

@@ -1,23 +1,18 @@
 // Typed access to the extension's settings (section "libvirt"); read fresh each time so changes apply at once.
 
 import * as vscode from 'vscode';
+import { DEFAULT_COMMAND_TIMEOUT_SECONDS, type LibvirtSettings, SETTINGS_SECTION } from '../../server/src/protocol';
 
-export const SECTION = 'libvirt';
+export const SECTION = SETTINGS_SECTION;
 
-export interface LibvirtConfig {
-  readonly connectionUri: string;
-  readonly virshPath: string;
-  readonly commandTimeoutSeconds: number;
-  readonly rules: Record<string, string>;
-  readonly hostArch: string;
-}
+export type LibvirtConfig = Required<Omit<LibvirtSettings, 'inlayHints'>>;
 
 export function readConfig(): LibvirtConfig {
   const config = vscode.workspace.getConfiguration(SECTION);
   return {
     connectionUri: config.get<string>('connectionUri', ''),
     virshPath: config.get<string>('virshPath', ''),
-    commandTimeoutSeconds: config.get<number>('commandTimeoutSeconds', 30),
+    commandTimeoutSeconds: config.get<number>('commandTimeoutSeconds', DEFAULT_COMMAND_TIMEOUT_SECONDS),
     rules: config.get<Record<string, string>>('rules', {}),
     hostArch: config.get<string>('hostArch', ''),
   };

@@ -2,6 +2,7 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { NOTIFICATIONS } from '../../server/src/protocol';
 import { defineDomain } from './commands/defineDomain';
 import { changeDomainPower } from './commands/domainPower';
 import { openDomainXml } from './commands/openDomainXml';
@@ -76,7 +77,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (event.affectsConfiguration(SECTION)) updateStatus();
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      void running.sendNotification('libvirt/workspaceTrust', { trusted: true });
+      void running.sendNotification(NOTIFICATIONS.workspaceTrust, { trusted: true });
     }),
   );
   updateStatus();

@@ -4,15 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { readHostBlockDevices } from '../../server/src/service/hostBlockDevices';
-import { createLanguageService } from '../../server/src/service/languageService';
+import { readDevBlockDevices } from '../../server/src/host/devBlockDevices';
 import { completeAt } from '../support/completion';
 import { domainXml } from '../support/domainXml';
-import { FAKE_GPU_HOST } from '../support/tweakOutcomes';
+import { createTestService, FAKE_GPU_HOST } from '../support/fakeHost';
 
 const nic = (inside: string) => `    <interface type='network'>\n      <source network='default'/>\n      ${inside}\n    </interface>`;
 const errorsOf = (text: string) =>
-  createLanguageService({ arch: 'x86_64' })
+  createTestService()
     .validate(TextDocument.create('file:///x.xml', 'xml', 1, text))
     .filter((d) => d.severity === 1)
     .map((d) => `${d.code}: ${d.message}`);
@@ -124,14 +123,14 @@ describe('completion of host devices', () => {
     assert.deepEqual(completeAt(domainXml({ devices: block(" type='file'") }), host).labels, [], 'a file disk has no dev=');
   });
 
-  it('reads block devices from /dev: by-id links resolved, partitions and kernel names after', () => {
+  it('reads block devices from /dev: by-id links resolved, partitions and kernel names after', async () => {
     const dev = mkdtempSync(join(tmpdir(), 'lint-dev-'));
     after(() => rmSync(dev, { recursive: true, force: true }));
     mkdirSync(join(dev, 'disk/by-id'), { recursive: true });
     for (const name of ['sda', 'sda1', 'nvme0n1', 'nvme0n1p2', 'tty0', 'loop0', 'null']) writeFileSync(join(dev, name), '');
     symlinkSync('../../nvme0n1', join(dev, 'disk/by-id/nvme-Samsung_SSD_980_PRO_1TB'));
     symlinkSync('../../sda', join(dev, 'disk/by-id/ata-WDC_WD40EFRX'));
-    const devices = readHostBlockDevices(dev);
+    const devices = await readDevBlockDevices(dev);
     assert.deepEqual(
       devices.map((d) => [d.path.slice(dev.length), d.target?.slice(dev.length), d.stable]),
       [
@@ -143,7 +142,7 @@ describe('completion of host devices', () => {
         ['/sda1', undefined, false],
       ],
     );
-    assert.deepEqual(readHostBlockDevices(join(dev, 'missing')), []);
+    assert.deepEqual(await readDevBlockDevices(join(dev, 'missing')), []);
   });
 });
 

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { syntheticDomain } from '../../bench/syntheticDomain';
-import { createLanguageService } from '../../server/src/service/languageService';
+import { createTestService } from '../support/fakeHost';
 
-const service = createLanguageService({ arch: 'x86_64' });
+const service = createTestService();
 
 function analyse(text: string, withinMs: number) {
   const started = performance.now();

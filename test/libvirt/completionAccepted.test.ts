@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { completeAt } from '../support/completion';
 import { domainXml } from '../support/domainXml';
-import { FAKE_GPU_HOST } from '../support/tweakOutcomes';
+import { FAKE_GPU_HOST } from '../support/fakeHost';
 import { defineRoundTrip } from '../support/virsh';
 
 describe('completion results against a real libvirtd', () => {

@@ -4,11 +4,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService } from '../../server/src/service/languageService';
 import { domainXml } from '../support/domainXml';
+import { createTestService } from '../support/fakeHost';
 import { defineRoundTrip } from '../support/virsh';
 
-const service = createLanguageService({ arch: 'x86_64' });
+const service = createTestService();
 
 const UNKNOWN_EVERYWHERE = domainXml({
   extra:

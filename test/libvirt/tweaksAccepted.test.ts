@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fixture } from '../support/built';
 import { VIRT_INSTALL_DIR } from '../support/corpus';
-import { FAKE_GPU_HOST, tweaksAt } from '../support/tweakOutcomes';
+import { FAKE_GPU_HOST } from '../support/fakeHost';
+import { tweaksAt } from '../support/tweakOutcomes';
 import { defineAndForget, testDomainName } from '../support/virsh';
 
 const workDir = mkdtempSync(join(tmpdir(), 'libvirt-lint-tweaks-'));

@@ -3,12 +3,11 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
-import { createLanguageService } from '../../server/src/service/languageService';
 import { fixture } from '../support/built';
-import { FAKE_GPU_HOST } from '../support/tweakOutcomes';
+import { createTestService, FAKE_GPU_HOST } from '../support/fakeHost';
 
 const GPU = readFileSync(fixture('win10-gpu-passthrough.xml'), 'utf8');
-const service = createLanguageService(FAKE_GPU_HOST);
+const service = createTestService(FAKE_GPU_HOST);
 const document = TextDocument.create('file:///outline.xml', 'xml', 1, GPU);
 const hoverText = (needle: string, delta = 1) => {
   const hover = service.hover(document, document.positionAt(GPU.indexOf(needle) + delta));

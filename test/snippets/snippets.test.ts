@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService } from '../../server/src/service/languageService';
+import { createTestService } from '../support/fakeHost';
 import { domainWith, expandWithDefaults, loadSnippets, placeOf } from '../support/snippets';
 
-const service = createLanguageService({ arch: 'x86_64' });
+const service = createTestService();
 const errorsIn = (text: string) =>
   service
     .validate(TextDocument.create('file:///snippet.xml', 'xml', 1, text), { hostArch: 'x86_64' })

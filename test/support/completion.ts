@@ -4,7 +4,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import type { HostFacts } from '../../server/src/service/hostFacts';
-import { createLanguageService } from '../../server/src/service/languageService';
+import { createTestService } from './fakeHost';
 
 export interface Completion {
   readonly items: CompletionItem[];
@@ -27,7 +27,7 @@ export function completeAt(marked: string, host: HostFacts = { arch: 'x86_64' })
   if (offset < 0) throw new Error('mark the cursor with |');
   const text = marked.slice(0, offset) + marked.slice(offset + 1);
   const document = TextDocument.create('file:///complete.xml', 'xml', 1, text);
-  const { items } = createLanguageService(host).completion(document, document.positionAt(offset));
+  const { items } = createTestService(host).completion(document, document.positionAt(offset));
   const sorted = [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
   return {
     items: sorted,

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { createLanguageService } from '../../server/src/service/languageService';
 import { RULES_BY_ID } from '../../server/src/service/rules';
+import { createTestService } from './fakeHost';
 import { unmark } from './marked';
 
 export type LibvirtVerdict = 'accepts' | 'rejects' | { readonly skip: string };
@@ -46,7 +46,7 @@ export interface RuleTable {
   readonly libvirtSays?: string;
 }
 
-const service = createLanguageService({ arch: 'x86_64' });
+const service = createTestService();
 const collected: RuleTable[] = [];
 let collectOnly = false;
 

@@ -3,43 +3,9 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import type { HostFacts } from '../../server/src/service/hostFacts';
-import { createLanguageService } from '../../server/src/service/languageService';
+import { createTestService } from './fakeHost';
 
-const service = createLanguageService({ arch: 'x86_64' });
-
-/** The seed's host: an RTX 3060 at 27:00.0 with its audio function at 27:00.1, both in IOMMU group 16. */
-export const FAKE_GPU_HOST: HostFacts = {
-  arch: 'x86_64',
-  pciDevices: [
-    {
-      address: { domain: 0, bus: 0x27, slot: 0, function: 0 },
-      vendorId: '10de',
-      deviceId: '2503',
-      classCode: '030000',
-      name: 'VGA compatible controller: NVIDIA Corporation GA106 [GeForce RTX 3060]',
-      iommuGroup: 16,
-      driver: 'vfio-pci',
-    },
-    {
-      address: { domain: 0, bus: 0x27, slot: 0, function: 1 },
-      vendorId: '10de',
-      deviceId: '228e',
-      classCode: '040300',
-      name: 'Audio device: NVIDIA Corporation Device',
-      iommuGroup: 16,
-      driver: 'vfio-pci',
-    },
-    {
-      address: { domain: 0, bus: 0x28, slot: 0, function: 0 },
-      vendorId: '144d',
-      deviceId: 'a808',
-      classCode: '010802',
-      name: 'Non-Volatile memory controller: Samsung Electronics Co Ltd NVMe SSD Controller SM981/PM981/PM983',
-      iommuGroup: 17,
-      driver: 'nvme',
-    },
-  ],
-};
+const service = createTestService();
 
 export interface TweakOutcome {
   readonly title: string;
@@ -50,7 +16,7 @@ export interface TweakOutcome {
 export function tweaksAt(text: string, offset: number, host?: HostFacts): TweakOutcome[] {
   const document = TextDocument.create('file:///tweak.xml', 'xml', 1, text);
   const position = document.positionAt(offset);
-  const actions = (host ? createLanguageService(host) : service).codeActions(
+  const actions = (host ? createTestService(host) : service).codeActions(
     document,
     { start: position, end: position },
     { diagnostics: [], only: ['refactor.rewrite'] },

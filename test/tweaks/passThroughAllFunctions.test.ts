@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fixture } from '../support/built';
-import { diagnosticsOf, FAKE_GPU_HOST, tweaksAt } from '../support/tweakOutcomes';
+import { FAKE_GPU_HOST } from '../support/fakeHost';
+import { diagnosticsOf, tweaksAt } from '../support/tweakOutcomes';
 
 const GPU = readFileSync(fixture('win10-gpu-passthrough.xml'), 'utf8').replace(
   "bus='0x01' slot='0x00' function='0x0'/>\n    </hostdev>",

@@ -3,7 +3,8 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { type DefineReply, serverCommand, type VirshReply } from '../serverCommands';
+import { COMMANDS, type DefineReply, DIAGNOSTIC_SOURCE } from '../../../server/src/protocol';
+import { domainNameOf, serverCommand } from '../serverCommands';
 import { showStoredXml } from './storedXml';
 
 /** Returns libvirt's reply (for tests and other extensions), or undefined when the user stopped before defining. */
@@ -20,7 +21,7 @@ export async function defineDomain(
   }
   const errors = vscode.languages
     .getDiagnostics(document.uri)
-    .filter((d) => d.severity === vscode.DiagnosticSeverity.Error && d.source === 'libvirt');
+    .filter((d) => d.severity === vscode.DiagnosticSeverity.Error && d.source === DIAGNOSTIC_SOURCE);
   if (errors.length > 0) {
     const choice = await vscode.window.showWarningMessage(
       `This domain has ${errors.length} error${errors.length > 1 ? 's' : ''} libvirt may refuse.`,
@@ -29,9 +30,9 @@ export async function defineDomain(
     );
     if (choice !== 'Define Anyway') return undefined;
   }
-  const name = /<name>([^<]*)<\/name>/.exec(document.getText())?.[1]?.trim();
+  const name = await domainNameOf(client, document);
   if (name) {
-    const existing = await serverCommand<VirshReply>(client, 'libvirt.dumpXml', [name]);
+    const existing = await serverCommand(client, COMMANDS.dumpXml, [name]);
     if (existing.ok && existing.stdout) {
       const stored = await showStoredXml(name, existing.stdout, document, `${name}: defined now ↔ this file`);
       const choice = await vscode.window.showInformationMessage(
@@ -45,7 +46,7 @@ export async function defineDomain(
   }
   const reply = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Defining ${name ?? 'domain'}…`, cancellable: true },
-    (_progress, token) => serverCommand<DefineReply>(client, 'libvirt.defineDocument', [document.uri.toString()], token),
+    (_progress, token) => serverCommand(client, COMMANDS.define, [document.uri.toString()], token),
   );
   if (!reply.ok) {
     output.appendLine(`virsh define failed for ${document.uri.fsPath}:\n${reply.stderr ?? reply.message}`);

@@ -2,19 +2,20 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { serverCommand, type VirshReply } from '../serverCommands';
+import { COMMANDS } from '../../../server/src/protocol';
+import { domainNameOf, serverCommand } from '../serverCommands';
 
 export async function changeDomainPower(
   client: LanguageClient,
   action: 'start' | 'shutdown',
   editor = vscode.window.activeTextEditor,
 ): Promise<void> {
-  const name = editor && /<name>([^<]*)<\/name>/.exec(editor.document.getText())?.[1]?.trim();
+  const name = editor && (await domainNameOf(client, editor.document));
   if (!name) {
     void vscode.window.showWarningMessage('This file has no <name>.');
     return;
   }
-  const reply = await serverCommand<VirshReply>(client, action === 'start' ? 'libvirt.startDomain' : 'libvirt.shutdownDomain', [name]);
+  const reply = await serverCommand(client, action === 'start' ? COMMANDS.start : COMMANDS.shutdown, [name]);
   if (reply.ok)
     void vscode.window.showInformationMessage(action === 'start' ? `Domain '${name}' started.` : `Domain '${name}' is shutting down.`);
   else void vscode.window.showErrorMessage(reply.message);

@@ -2,12 +2,13 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { type ListReply, serverCommand, type VirshReply } from '../serverCommands';
+import { COMMANDS } from '../../../server/src/protocol';
+import { serverCommand } from '../serverCommands';
 
 export async function openDomainXml(client: LanguageClient): Promise<void> {
-  const list = await serverCommand<ListReply>(client, 'libvirt.listDomains', []);
-  if (!list.ok || !list.domains) {
-    void vscode.window.showErrorMessage(list.message ?? 'Could not list the domains.');
+  const list = await serverCommand(client, COMMANDS.list, []);
+  if (!list.ok) {
+    void vscode.window.showErrorMessage(list.message || 'Could not list the domains.');
     return;
   }
   const picked = await vscode.window.showQuickPick(
@@ -15,7 +16,7 @@ export async function openDomainXml(client: LanguageClient): Promise<void> {
     { placeHolder: 'Domain to open' },
   );
   if (!picked) return;
-  const xml = await serverCommand<VirshReply>(client, 'libvirt.dumpXml', [picked.label]);
+  const xml = await serverCommand(client, COMMANDS.dumpXml, [picked.label]);
   if (!xml.ok || xml.stdout === undefined) {
     void vscode.window.showErrorMessage(xml.message);
     return;

@@ -2,6 +2,7 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { COMMANDS } from '../../../server/src/protocol';
 import { serverCommand } from '../serverCommands';
 
 export async function validateDomain(
@@ -12,13 +13,7 @@ export async function validateDomain(
   if (!editor) return;
   const reply = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Validating with libvirt’s schema…', cancellable: true },
-    (_progress, token) =>
-      serverCommand<{ ok: boolean; problems: unknown[]; message: string }>(
-        client,
-        'libvirt.validateDocument',
-        [editor.document.uri.toString()],
-        token,
-      ),
+    (_progress, token) => serverCommand(client, COMMANDS.validate, [editor.document.uri.toString()], token),
   );
   if (reply.ok) void vscode.window.showInformationMessage('The domain is valid against libvirt’s schema.');
   else if (reply.problems.length > 0)

@@ -1,7 +1,7 @@
 // Command-line arguments of libvirt-lint. Bad usage is reported as a message, never thrown.
 
-import { isRuleId, type RuleSetting } from '../service/languageService';
-import { SEVERITIES } from '../service/rules/rule';
+import { isRuleId } from '../service/languageService';
+import { type RuleSetting, SEVERITIES } from '../service/languageTypes';
 
 export type OutputFormat = 'stylish' | 'json';
 

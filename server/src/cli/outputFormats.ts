@@ -1,26 +1,14 @@
 // libvirt-lint's two output formats. The JSON shape is public interface: tools parse it.
 
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { Severity } from '../service/languageTypes';
+import { severityName as lspSeverity } from '../service/lspConversions';
 
-export type SeverityName = 'error' | 'warning' | 'info' | 'hint';
+const severityName = (diagnostic: Diagnostic): Severity => lspSeverity(diagnostic.severity);
 
 export interface FileResult {
   readonly file: string;
   readonly diagnostics: readonly Diagnostic[];
-}
-
-export function severityName(diagnostic: Diagnostic): SeverityName {
-  switch (diagnostic.severity) {
-    case DiagnosticSeverity.Warning:
-      return 'warning';
-    case DiagnosticSeverity.Information:
-      return 'info';
-    case DiagnosticSeverity.Hint:
-      return 'hint';
-    default:
-      return 'error';
-  }
 }
 
 function messageText(diagnostic: Diagnostic): string {
@@ -29,24 +17,22 @@ function messageText(diagnostic: Diagnostic): string {
 
 /** `[{"file", "diagnostics": [{"line", "column", "endLine", "endColumn", "severity", "code", "message"}]}]`, 1-based, end exclusive. */
 export function formatJson(results: readonly FileResult[]): string {
-  return (
-    `${JSON.stringify(
-      results.map((result) => ({
-        file: result.file,
-        diagnostics: result.diagnostics.map((d) => ({
-          line: d.range.start.line + 1,
-          column: d.range.start.character + 1,
-          endLine: d.range.end.line + 1,
-          endColumn: d.range.end.character + 1,
-          severity: severityName(d),
-          code: String(d.code),
-          message: messageText(d),
-        })),
+  return `${JSON.stringify(
+    results.map((result) => ({
+      file: result.file,
+      diagnostics: result.diagnostics.map((d) => ({
+        line: d.range.start.line + 1,
+        column: d.range.start.character + 1,
+        endLine: d.range.end.line + 1,
+        endColumn: d.range.end.character + 1,
+        severity: severityName(d),
+        code: String(d.code),
+        message: messageText(d),
       })),
-      null,
-      2,
-    )}\n`
-  );
+    })),
+    null,
+    2,
+  )}\n`;
 }
 
 const STYLES = {
@@ -58,12 +44,12 @@ const STYLES = {
   underline: '\x1b[4m',
   reset: '\x1b[0m',
 };
-const SEVERITY_COLOUR: Record<SeverityName, string> = { error: STYLES.red, warning: STYLES.yellow, info: STYLES.blue, hint: STYLES.gray };
+const SEVERITY_COLOUR: Record<Severity, string> = { error: STYLES.red, warning: STYLES.yellow, info: STYLES.blue, hint: STYLES.gray };
 
 /** ESLint-style: problems grouped by file, `line:col  severity  message  rule-id`, then a summary line. */
 export function formatStylish(results: readonly FileResult[], colour: boolean): string {
   const paint = (style: string, text: string) => (colour ? `${style}${text}${STYLES.reset}` : text);
-  const counts: Record<SeverityName, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   let out = '';
   for (const result of results) {
     if (result.diagnostics.length === 0) continue;
@@ -86,7 +72,7 @@ export function formatStylish(results: readonly FileResult[], colour: boolean): 
   }
   const total = counts.error + counts.warning + counts.info + counts.hint;
   if (total === 0) return '';
-  const parts = (Object.keys(counts) as SeverityName[])
+  const parts = (Object.keys(counts) as Severity[])
     .filter((s) => counts[s] > 0)
     .map((s) => `${counts[s]} ${s}${counts[s] === 1 ? '' : s === 'info' ? '' : 's'}`);
   const summary = `${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')})`;

@@ -1,11 +1,12 @@
 // libvirt-lint: reads the files, runs the language service, prints the results, returns the exit status.
 
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import packageJson from '../../../package.json';
-import { localHostFacts } from '../service/hostFacts';
+import { localHostArch } from '../host/hostArch';
 import { createLanguageService } from '../service/languageService';
 import { RULES } from '../service/rules';
 import { type CliOptions, parseCliArguments, USAGE } from './cliArguments';
@@ -44,7 +45,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 async function lintFiles(options: CliOptions, io: CliIo): Promise<number> {
-  const service = createLanguageService(localHostFacts());
+  // Validation needs only the architecture: the CLI reads no devices (no lspci, no /sys walk).
+  const host = { arch: localHostArch() };
+  const service = createLanguageService({ hostFacts: () => host, randomUuid: randomUUID });
   const settings = { rules: options.rules, hostArch: options.hostArch };
   const results: FileResult[] = [];
   let unreadable = false;

@@ -1,5 +1,6 @@
 // The LSP front end: keeps open documents, publishes the language service's diagnostics for every document whose
-// root element is <domain> (whatever its languageId), and reads settings through workspace/configuration.
+// root element is <domain> (whatever its languageId), reads settings through workspace/configuration, and runs
+// the virsh commands of the protocol.
 
 import {
   CodeActionKind,
@@ -12,35 +13,35 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import packageJson from '../../../package.json';
-import type { HostFacts } from '../service/hostFacts';
-import { createLanguageService, type LintSettings } from '../service/languageService';
-import { readLintSettings, SETTINGS_SECTION } from './settings';
+import type { HostFactsSource } from '../host/localHostFacts';
 import {
-  defineDocument,
-  dumpDomainXml,
-  listDomains,
-  readVirshSettings,
-  shutdownDomain,
-  startDomain,
-  VIRSH_COMMANDS,
-  type VirshSettings,
-  validateDocument,
-  virshOptions,
-} from './virshCommands';
+  COMMANDS,
+  type CommandArguments,
+  type CommandId,
+  type CommandReplies,
+  DEFAULT_COMMAND_TIMEOUT_SECONDS,
+  NOTIFICATIONS,
+  SETTINGS_SECTION,
+  type WorkspaceTrustParams,
+} from '../protocol';
+import { createLanguageService } from '../service/languageService';
+import { dumpDomainXml, listDomains, shutdownDomain, startDomain } from '../virsh/domainCommands';
+import { readSettings, type ServerSettings } from './settings';
+import { defineDocument, validateDocument, virshOptions } from './virshCommands';
 
-export function startLanguageServer(connection: Connection, host: HostFacts): void {
-  const service = createLanguageService(host);
+export interface ServerEnvironment {
+  readonly host: HostFactsSource;
+  randomUuid(): string;
+}
+
+export function startLanguageServer(connection: Connection, environment: ServerEnvironment): void {
+  const service = createLanguageService({ hostFacts: () => environment.host.current(), randomUuid: () => environment.randomUuid() });
   const documents = new TextDocuments(TextDocument);
   const pending = new Set<string>();
   const withDiagnostics = new Set<string>();
-  let settings: LintSettings = {};
-  let virshSettings: VirshSettings = {};
-  /** Setting libvirt.inlayHints (on unless set to false). */
-  let inlayHintsEnabled = true;
-  const readInlayHintsSetting = (section: unknown) => {
-    inlayHintsEnabled = (section as { inlayHints?: unknown } | undefined)?.inlayHints !== false;
-  };
+  let settings: ServerSettings = readSettings(undefined);
   let pullConfiguration = false;
+  let refreshInlayHints = false;
   // Editors without Workspace Trust are trusted; VS Code says so at start and on change.
   let trusted = true;
   /** Schema problems from virt-xml-validate, shown beside ours until the document changes. */
@@ -48,16 +49,15 @@ export function startLanguageServer(connection: Connection, host: HostFacts): vo
 
   connection.onInitialize((params): InitializeResult => {
     pullConfiguration = params.capabilities.workspace?.configuration === true;
+    refreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     const options = params.initializationOptions as { settings?: unknown; workspaceTrusted?: boolean } | undefined;
-    settings = readLintSettings(options?.settings);
-    virshSettings = readVirshSettings(options?.settings);
-    readInlayHintsSetting(options?.settings);
+    settings = readSettings(options?.settings);
     trusted = options?.workspaceTrusted ?? true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
-        executeCommandProvider: { commands: Object.values(VIRSH_COMMANDS) },
+        executeCommandProvider: { commands: Object.values(COMMANDS) },
         documentSymbolProvider: true,
         hoverProvider: true,
         inlayHintProvider: true,
@@ -72,24 +72,23 @@ export function startLanguageServer(connection: Connection, host: HostFacts): vo
     if (pullConfiguration) void refreshSettings();
   });
 
+  // Host facts read in the background (PCI devices, block devices) reach hints that were asked for before them.
+  environment.host.onDidChange(() => {
+    if (refreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+  });
+
   connection.onDidChangeConfiguration((change) => {
     if (pullConfiguration) {
       void refreshSettings();
     } else {
-      const section = (change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
-      settings = readLintSettings(section);
-      virshSettings = readVirshSettings(section);
-      readInlayHintsSetting(section);
+      settings = readSettings((change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION]);
       revalidateAll();
     }
   });
 
   async function refreshSettings(): Promise<void> {
     try {
-      const section: unknown = await connection.workspace.getConfiguration({ section: SETTINGS_SECTION });
-      settings = readLintSettings(section);
-      virshSettings = readVirshSettings(section);
-      readInlayHintsSetting(section);
+      settings = readSettings(await connection.workspace.getConfiguration({ section: SETTINGS_SECTION }));
     } catch (error) {
       connection.console.error(`Could not read the '${SETTINGS_SECTION}' settings: ${String(error)}`);
     }
@@ -114,7 +113,7 @@ export function startLanguageServer(connection: Connection, host: HostFacts): vo
   function validate(document: TextDocument): void {
     let diagnostics: Diagnostic[];
     try {
-      diagnostics = service.validate(document, settings);
+      diagnostics = service.validate(document, settings.lint);
     } catch (error) {
       connection.console.error(`Analysis of ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
       return;
@@ -132,7 +131,7 @@ export function startLanguageServer(connection: Connection, host: HostFacts): vo
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     try {
-      return service.codeActions(document, params.range, params.context, settings);
+      return service.codeActions(document, params.range, params.context, settings.lint);
     } catch (error) {
       connection.console.error(`Code actions for ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
       return [];
@@ -156,32 +155,54 @@ export function startLanguageServer(connection: Connection, host: HostFacts): vo
 
   connection.languages.inlayHint.on((params) => {
     const document = documents.get(params.textDocument.uri);
-    return document && inlayHintsEnabled ? service.inlayHints(document, params.range) : [];
+    return document && settings.inlayHints ? service.inlayHints(document, params.range) : [];
   });
 
-  connection.onNotification('libvirt/workspaceTrust', (params: { trusted?: boolean }) => {
+  connection.onNotification(NOTIFICATIONS.workspaceTrust, (params: WorkspaceTrustParams) => {
     trusted = params.trusted === true;
   });
 
+  /** A refusal in the shape of the command's reply. */
+  function refusal<C extends CommandId>(command: C, message: string): CommandReplies[C] {
+    const replies: { [K in CommandId]: CommandReplies[K] } = {
+      [COMMANDS.define]: { ok: false, message, stderr: '', differences: [] },
+      [COMMANDS.validate]: { ok: false, message, problems: [] },
+      [COMMANDS.dumpXml]: { ok: false, message, stdout: '', stderr: '' },
+      [COMMANDS.list]: { ok: false, message },
+      [COMMANDS.start]: { ok: false, message, stdout: '', stderr: '' },
+      [COMMANDS.shutdown]: { ok: false, message, stdout: '', stderr: '' },
+      [COMMANDS.domainName]: { ok: false, message },
+    };
+    return replies[command];
+  }
+
+  const isCommand = (command: string): command is CommandId => (Object.values(COMMANDS) as string[]).includes(command);
+
   connection.onExecuteCommand(async (params, token) => {
-    if (!trusted) return { ok: false, message: 'This workspace is not trusted: commands that run virsh are disabled.' };
+    const command = params.command;
+    if (!isCommand(command)) return { ok: false, message: `Unknown command ${command}.` };
+    const [argument] = (params.arguments ?? []) as CommandArguments[typeof command];
+    if (command === COMMANDS.domainName) return domainNameOf(argument);
+    if (!trusted) return refusal(command, 'This workspace is not trusted: commands that run virsh are disabled.');
     const controller = new AbortController();
     token.onCancellationRequested(() => controller.abort());
-    const options = virshOptions(virshSettings, controller.signal);
-    const [argument] = params.arguments ?? [];
+    const options = virshOptions(settings.virsh, controller.signal);
     const documentFor = (uri: unknown) => (typeof uri === 'string' ? documents.get(uri) : undefined);
-    switch (params.command) {
-      case VIRSH_COMMANDS.define: {
+    const needsName = (name: unknown): name is string => typeof name === 'string';
+    switch (command) {
+      case COMMANDS.define: {
         const document = documentFor(argument);
-        if (!document) return { ok: false, message: `No open document ${String(argument)}.` };
-        if (!service.analyse(document).model)
-          return { ok: false, message: 'The document is not a libvirt domain (its root element is not <domain>).' };
+        if (!document) return refusal(command, `No open document ${String(argument)}.`);
+        if (!service.analyse(document).model) {
+          return refusal(command, 'The document is not a libvirt domain (its root element is not <domain>).');
+        }
         return defineDocument(document, options);
       }
-      case VIRSH_COMMANDS.validate: {
+      case COMMANDS.validate: {
         const document = documentFor(argument);
-        if (!document) return { ok: false, message: `No open document ${String(argument)}.` };
-        const result = await validateDocument(document, options.timeoutMs ?? 30_000, controller.signal);
+        if (!document) return refusal(command, `No open document ${String(argument)}.`);
+        const timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_SECONDS * 1000;
+        const result = await validateDocument(document, timeoutMs, controller.signal);
         schemaDiagnostics.set(document.uri, {
           version: document.version,
           diagnostics: result.problems.map((problem) => schemaDiagnostic(document, problem.line, problem.message)),
@@ -189,18 +210,26 @@ export function startLanguageServer(connection: Connection, host: HostFacts): vo
         validate(document);
         return result;
       }
-      case VIRSH_COMMANDS.dumpXml:
-        return typeof argument === 'string' ? dumpDomainXml(argument, options) : { ok: false, message: 'A domain name is needed.' };
-      case VIRSH_COMMANDS.start:
-        return typeof argument === 'string' ? startDomain(argument, options) : { ok: false, message: 'A domain name is needed.' };
-      case VIRSH_COMMANDS.shutdown:
-        return typeof argument === 'string' ? shutdownDomain(argument, options) : { ok: false, message: 'A domain name is needed.' };
-      case VIRSH_COMMANDS.list:
+      case COMMANDS.dumpXml:
+        return needsName(argument) ? dumpDomainXml(argument, options) : refusal(command, 'A domain name is needed.');
+      case COMMANDS.start:
+        return needsName(argument) ? startDomain(argument, options) : refusal(command, 'A domain name is needed.');
+      case COMMANDS.shutdown:
+        return needsName(argument) ? shutdownDomain(argument, options) : refusal(command, 'A domain name is needed.');
+      case COMMANDS.list:
         return listDomains(options);
-      default:
-        return { ok: false, message: `Unknown command ${params.command}.` };
     }
   });
+
+  /** The <name> of an open document, from the parser (what libvirt will call the domain). */
+  function domainNameOf(uri: unknown): CommandReplies[typeof COMMANDS.domainName] {
+    const document = typeof uri === 'string' ? documents.get(uri) : undefined;
+    if (!document) return refusal(COMMANDS.domainName, `No open document ${String(uri)}.`);
+    const { model } = service.analyse(document);
+    if (!model) return refusal(COMMANDS.domainName, 'The document is not a libvirt domain (its root element is not <domain>).');
+    const name = model.name?.trim();
+    return name ? { ok: true, name } : refusal(COMMANDS.domainName, 'This file has no <name>.');
+  }
 
   documents.onDidChangeContent((change) => schedule(change.document.uri));
   documents.onDidClose((event) => {

@@ -1,15 +1,30 @@
-// The 'libvirt' settings section as clients send it, checked entry by entry: a bad value is dropped, never fatal.
+// The one reader of the 'libvirt' settings section as clients send it (initializationOptions, didChangeConfiguration,
+// workspace/configuration), checked entry by entry: a bad value is dropped, never fatal.
 
-import { isRuleId, type LintSettings, type RuleSetting } from '../service/languageService';
-import { SEVERITIES } from '../service/rules/rule';
+import { isRuleId } from '../service/languageService';
+import { type LintSettings, type RuleSetting, SEVERITIES } from '../service/languageTypes';
 
-export const SETTINGS_SECTION = 'libvirt';
+export interface VirshSettings {
+  readonly connectionUri?: string;
+  readonly virshPath?: string;
+  readonly commandTimeoutSeconds?: number;
+}
+
+export interface ServerSettings {
+  readonly lint: LintSettings;
+  readonly virsh: VirshSettings;
+  /** libvirt.inlayHints: on unless set to false. */
+  readonly inlayHints: boolean;
+}
 
 const SETTING_ALIASES: Record<string, RuleSetting> = { information: 'info', warn: 'warning' };
 
-export function readLintSettings(raw: unknown): LintSettings {
-  if (!raw || typeof raw !== 'object') return {};
-  const section = raw as { rules?: unknown; hostArch?: unknown };
+export function readSettings(raw: unknown): ServerSettings {
+  const section = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  return { lint: readLintSettings(section), virsh: readVirshSettings(section), inlayHints: section.inlayHints !== false };
+}
+
+function readLintSettings(section: Record<string, unknown>): LintSettings {
   const rules: Record<string, RuleSetting> = {};
   if (section.rules && typeof section.rules === 'object') {
     for (const [id, value] of Object.entries(section.rules as Record<string, unknown>)) {
@@ -20,4 +35,11 @@ export function readLintSettings(raw: unknown): LintSettings {
   }
   const hostArch = typeof section.hostArch === 'string' && /^[A-Za-z0-9_]+$/.test(section.hostArch) ? section.hostArch : undefined;
   return { rules, hostArch };
+}
+
+function readVirshSettings(section: Record<string, unknown>): VirshSettings {
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+  const seconds =
+    typeof section.commandTimeoutSeconds === 'number' && section.commandTimeoutSeconds > 0 ? section.commandTimeoutSeconds : undefined;
+  return { connectionUri: text(section.connectionUri), virshPath: text(section.virshPath), commandTimeoutSeconds: seconds };
 }

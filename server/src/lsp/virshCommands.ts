@@ -6,49 +6,16 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { compareDefinedDomain, type DefinedDifference } from '../service/definedDomainDiff';
-import { type DomainEntry, defineDomain, dumpDomainXml, listDomains, shutdownDomain, startDomain } from '../virsh/domainCommands';
+import { DEFAULT_COMMAND_TIMEOUT_SECONDS, type DefineReply, type ValidateReply } from '../protocol';
+import { compareDefinedDomain } from '../service/definedDomainDiff';
+import { defineDomain, dumpDomainXml } from '../virsh/domainCommands';
 import type { VirshOptions } from '../virsh/virsh';
-import { type SchemaProblem, virtXmlValidate } from '../virsh/virtXmlValidate';
-
-export const VIRSH_COMMANDS = {
-  define: 'libvirt.defineDocument',
-  validate: 'libvirt.validateDocument',
-  dumpXml: 'libvirt.dumpXml',
-  list: 'libvirt.listDomains',
-  start: 'libvirt.startDomain',
-  shutdown: 'libvirt.shutdownDomain',
-} as const;
-
-export interface VirshSettings {
-  readonly connectionUri?: string;
-  readonly virshPath?: string;
-  readonly commandTimeoutSeconds?: number;
-}
-
-export function readVirshSettings(raw: unknown): VirshSettings {
-  if (!raw || typeof raw !== 'object') return {};
-  const section = raw as Record<string, unknown>;
-  const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
-  const seconds =
-    typeof section.commandTimeoutSeconds === 'number' && section.commandTimeoutSeconds > 0 ? section.commandTimeoutSeconds : undefined;
-  return { connectionUri: text(section.connectionUri), virshPath: text(section.virshPath), commandTimeoutSeconds: seconds };
-}
+import { virtXmlValidate } from '../virsh/virtXmlValidate';
+import type { VirshSettings } from './settings';
 
 export function virshOptions(settings: VirshSettings, signal?: AbortSignal): VirshOptions {
-  return { uri: settings.connectionUri, virshPath: settings.virshPath, timeoutMs: (settings.commandTimeoutSeconds ?? 30) * 1000, signal };
-}
-
-export interface DefineOutcome {
-  readonly ok: boolean;
-  readonly name?: string;
-  /** libvirt's reason on failure. */
-  readonly message: string;
-  readonly stderr: string;
-  /** What libvirt dropped or rewrote, with 0-based lines in the document. */
-  readonly differences: Array<DefinedDifference & { line: number }>;
-  /** The XML libvirt stored, to show beside the file. */
-  readonly stored?: string;
+  const seconds = settings.commandTimeoutSeconds ?? DEFAULT_COMMAND_TIMEOUT_SECONDS;
+  return { uri: settings.connectionUri, virshPath: settings.virshPath, timeoutMs: seconds * 1000, signal };
 }
 
 async function withTemporaryFile<T>(text: string, run: (file: string) => Promise<T>): Promise<T> {
@@ -62,7 +29,7 @@ async function withTemporaryFile<T>(text: string, run: (file: string) => Promise
   }
 }
 
-export async function defineDocument(document: TextDocument, options: VirshOptions): Promise<DefineOutcome> {
+export async function defineDocument(document: TextDocument, options: VirshOptions): Promise<DefineReply> {
   const text = document.getText();
   return withTemporaryFile(text, async (file) => {
     const defined = await defineDomain(file, options);
@@ -82,12 +49,6 @@ export async function defineDocument(document: TextDocument, options: VirshOptio
   });
 }
 
-export async function validateDocument(
-  document: TextDocument,
-  timeoutMs: number,
-  signal?: AbortSignal,
-): Promise<{ ok: boolean; problems: SchemaProblem[]; message: string }> {
+export async function validateDocument(document: TextDocument, timeoutMs: number, signal?: AbortSignal): Promise<ValidateReply> {
   return withTemporaryFile(document.getText(), async (file) => virtXmlValidate(file, timeoutMs, signal));
 }
-
-export { type DomainEntry, dumpDomainXml, listDomains, shutdownDomain, startDomain };

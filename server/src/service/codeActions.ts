@@ -1,17 +1,23 @@
-// Quick fixes for diagnostics, as LSP code actions with versioned WorkspaceEdits. The rule that found a problem
-// knows how to fix it: its report carries a fixes() function, called only here.
+// Code actions: quick fixes for diagnostics and the tweaks at the cursor, as LSP code actions with versioned
+// WorkspaceEdits. The rule that found a problem knows how to fix it: its report carries a fixes() function,
+// called only here.
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
-import { CodeActionKind } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
 import { documentStyle } from './edits/documentStyle';
-import type { OffsetEdit } from './edits/xmlEdits';
 import type { HostFacts } from './hostFacts';
-import type { AnalysedDocument, ReportedProblem } from './languageService';
+import { type AnalysedDocument, DIAGNOSTIC_SOURCE, type Fix, type FixContext, type ServiceEnvironment } from './languageTypes';
+import { QUICK_FIX, REWRITE, toCodeAction } from './lspConversions';
 import { createPciAddressPlanner } from './planner/pciAddressPlanner';
-import type { Fix, FixContext } from './rules/rule';
+import { tweaksAt } from './tweaks';
+import type { ReportedProblem } from './validation/validate';
 
-export function fixContextFor(analysed: AnalysedDocument, host: HostFacts): FixContext | undefined {
+export interface CodeActionRequest {
+  readonly diagnostics: Diagnostic[];
+  readonly only?: string[];
+}
+
+export function fixContextFor(analysed: AnalysedDocument, host: HostFacts, environment: ServiceEnvironment): FixContext | undefined {
   const { xml, model } = analysed;
   if (!model) return undefined;
   return {
@@ -21,25 +27,38 @@ export function fixContextFor(analysed: AnalysedDocument, host: HostFacts): FixC
     document: xml,
     host,
     planner: (moving = []) => createPciAddressPlanner(model, moving),
+    randomUuid: () => environment.randomUuid(),
   };
 }
 
-/** An edit in offsets as an LSP TextEdit of `document`. */
-export function toTextEdit(document: TextDocument, edit: OffsetEdit): TextEdit {
-  return { range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, newText: edit.newText };
+/** Quick fixes for the request's diagnostics (or, without them, for the problems touching `range`), then tweaks. */
+export function codeActionsFor(
+  document: TextDocument,
+  fixContext: FixContext,
+  problems: readonly ReportedProblem[],
+  range: Range,
+  request: CodeActionRequest,
+): CodeAction[] {
+  const wants = (kind: string) => !request.only || request.only.some((only) => kind === only || kind.startsWith(`${only}.`));
+  const actions: CodeAction[] = [];
+  if (wants(QUICK_FIX)) {
+    for (const { problem, diagnostic } of problemsForRequest(document, problems, range, request.diagnostics)) {
+      for (const fix of safeFixes(problem, fixContext)) actions.push(toCodeAction(document, fix, QUICK_FIX, diagnostic));
+    }
+  }
+  if (wants(REWRITE)) {
+    for (const fix of tweaksAt(fixContext, document.offsetAt(range.start))) actions.push(toCodeAction(document, fix, REWRITE));
+  }
+  return actions;
 }
 
-export function toCodeAction(document: TextDocument, fix: Fix, kind: string, diagnostic?: Diagnostic): CodeAction {
-  const edits = fix.edits.map((edit) => toTextEdit(document, edit));
-  const action: CodeAction = {
-    title: fix.title,
-    kind,
-    edit: { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] },
-  };
-  if (diagnostic) action.diagnostics = [diagnostic];
-  if (fix.preferred) action.isPreferred = true;
-  if (fix.step) action.data = { step: true };
-  return action;
+/** A fix that throws is dropped: the other fixes and the server go on. */
+function safeFixes(reported: ReportedProblem, context: FixContext): Fix[] {
+  try {
+    return reported.problem.fixes?.(context).filter((fix) => fix.edits.length > 0) ?? [];
+  } catch {
+    return [];
+  }
 }
 
 /** The problems (with their diagnostics) that a code action request is about. */
@@ -50,7 +69,7 @@ export function problemsForRequest(
   diagnostics: readonly Diagnostic[],
 ): Array<{ problem: ReportedProblem; diagnostic: Diagnostic }> {
   const result: Array<{ problem: ReportedProblem; diagnostic: Diagnostic }> = [];
-  const ours = diagnostics.filter((d) => d.source === 'libvirt' && d.code !== undefined);
+  const ours = diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && d.code !== undefined);
   if (ours.length > 0) {
     for (const diagnostic of ours) {
       const start = document.offsetAt(diagnostic.range.start);
@@ -68,6 +87,3 @@ export function problemsForRequest(
   }
   return result;
 }
-
-export const QUICK_FIX = CodeActionKind.QuickFix;
-export const REWRITE = CodeActionKind.RefactorRewrite;

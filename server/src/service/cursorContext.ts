@@ -2,6 +2,7 @@
 // element's text. Read from the text around the cursor (the document is usually broken while the user types)
 // and placed in the tree the tolerant parser built.
 
+import { SIMPLE_NAME } from './xml/xmlNames';
 import type { XmlDocument, XmlElement } from './xml/xmlTree';
 
 export type CursorContext =
@@ -34,7 +35,7 @@ export type CursorContext =
   /** `<on_reboot>res|`: the text of `element`. */
   | { readonly kind: 'text'; readonly element: XmlElement; readonly prefix: string; readonly prefixStart: number };
 
-const NAME = '[A-Za-z_:][\\w.:-]*';
+const NAME = SIMPLE_NAME;
 const ATTRIBUTE = `${NAME}\\s*=\\s*(?:"[^"]*"|'[^']*')`;
 const TAG_NAME = new RegExp(`^<(${NAME})?$`);
 const END_TAG = new RegExp(`^</(${NAME})?$`);

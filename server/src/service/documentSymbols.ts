@@ -5,48 +5,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
 import { SymbolKind } from 'vscode-languageserver-types';
 import type { HostFacts } from './hostFacts';
-import { type Device, type DomainModel, readPciAddress } from './model/domainModel';
-import { formatPciAddress } from './model/pciAddress';
+import { deviceSummary } from './model/deviceLabel';
+import type { DomainModel } from './model/domainModel';
 import { formatBytes } from './model/sizeUnits';
 import type { XmlElement } from './xml/xmlTree';
-import { attributeValue, firstChild } from './xml/xmlTree';
-
-/** What a device is, in a few words after its kind and name. */
-export function deviceSummary(device: Device, host: HostFacts): { name: string; detail: string } {
-  const { element } = device;
-  switch (device.kind) {
-    case 'disk': {
-      const source = attributeValue(device.source, 'file') ?? attributeValue(device.source, 'dev') ?? attributeValue(device.source, 'name');
-      const kind = attributeValue(element, 'device') ?? 'disk';
-      return {
-        name: `${kind} ${attributeValue(device.target, 'dev') ?? ''}`.trim(),
-        detail: [device.bus, source].filter(Boolean).join(', '),
-      };
-    }
-    case 'interface': {
-      const source =
-        attributeValue(device.source, 'bridge') ?? attributeValue(device.source, 'network') ?? attributeValue(device.source, 'dev');
-      return {
-        name: `interface ${attributeValue(device.model, 'type') ?? device.type ?? ''}`.trim(),
-        detail: [source, attributeValue(firstChild(element, 'mac'), 'address')].filter(Boolean).join(', '),
-      };
-    }
-    case 'hostdev': {
-      const address = firstChild(device.source, 'address');
-      const pci = address && device.type === 'pci' ? readPciAddress(address) : undefined;
-      if (!pci) return { name: `hostdev ${device.type ?? ''}`.trim(), detail: '' };
-      const hostDevice = host.pciDevices?.find((candidate) => formatPciAddress(candidate.address) === formatPciAddress(pci));
-      return { name: `hostdev ${formatPciAddress(pci).slice(5)}`, detail: hostDevice?.name ?? '' };
-    }
-    case 'controller':
-      return {
-        name: `controller ${device.type ?? ''} ${attributeValue(element, 'index') ?? ''}`.trim(),
-        detail: attributeValue(element, 'model') ?? '',
-      };
-    default:
-      return { name: device.kind, detail: attributeValue(device.model, 'type') ?? attributeValue(element, 'model') ?? device.type ?? '' };
-  }
-}
 
 export function documentSymbols(document: TextDocument, model: DomainModel, host: HostFacts): DocumentSymbol[] {
   const symbol = (element: XmlElement, name: string, detail: string, kind: SymbolKind, children?: DocumentSymbol[]): DocumentSymbol => ({

@@ -1,8 +1,6 @@
-// Facts about the host the language service may use. They come in through this one interface so that the
-// CLI, the language server and the tests can each supply their own.
+// Facts about the host the language service may use: plain data, read by the front ends (server/src/host/, the one
+// door to any machine) and handed in, so that the CLI, the language server and the tests can each supply their own.
 
-import { type HostBlockDevice, readHostBlockDevices } from './hostBlockDevices';
-import { readHostPciDevices } from './hostPciDevices';
 import type { PciAddress } from './model/pciAddress';
 
 export interface HostPciDevice {
@@ -18,6 +16,15 @@ export interface HostPciDevice {
   readonly driver?: string;
 }
 
+export interface HostBlockDevice {
+  /** The path to write in <source dev>. */
+  readonly path: string;
+  /** For a /dev/disk/by-id link, the kernel device it points to (/dev/sda). */
+  readonly target?: string;
+  /** A name that stays the same across reboots (/dev/disk/by-id). */
+  readonly stable: boolean;
+}
+
 export interface HostFacts {
   /** The host's architecture in libvirt's spelling (x86_64, aarch64, ppc64le, s390x, ...). */
   readonly arch: string;
@@ -27,48 +34,16 @@ export interface HostFacts {
   readonly blockDevices?: readonly HostBlockDevice[];
 }
 
-const NODE_TO_LIBVIRT_ARCH: Record<string, string> = {
-  x64: 'x86_64',
-  ia32: 'i686',
-  arm64: 'aarch64',
-  arm: 'armv7l',
-  ppc64: 'ppc64le',
-  s390x: 's390x',
-  riscv64: 'riscv64',
-  loong64: 'loongarch64',
-  mips64el: 'mips64el',
-};
-
-export function libvirtArchOf(nodeArch: string): string {
-  return NODE_TO_LIBVIRT_ARCH[nodeArch] ?? nodeArch;
+/** The host's PCI device at `address`, when the host facts know it. */
+export function hostPciDeviceAt(host: HostFacts, address: PciAddress): HostPciDevice | undefined {
+  return host.pciDevices?.find(
+    ({ address: at }) =>
+      at.domain === address.domain && at.bus === address.bus && at.slot === address.slot && at.function === address.function,
+  );
 }
 
-/** How long a reading of /dev stays fresh: disks come and go (USB), completion asks often. */
-const BLOCK_DEVICES_TTL_MS = 10_000;
-
-/**
- * This machine's facts. PCI devices are read on first use only (from /sys and lspci), then kept; block devices
- * are read again when the last reading is older than a few seconds.
- */
-export function localHostFacts(overrides: Partial<HostFacts> = {}): HostFacts {
-  let pciDevices: readonly HostPciDevice[] | undefined;
-  let read = false;
-  let blockDevices: { at: number; devices: readonly HostBlockDevice[] | undefined } | undefined;
-  return {
-    get blockDevices() {
-      if (!blockDevices || Date.now() - blockDevices.at > BLOCK_DEVICES_TTL_MS) {
-        blockDevices = { at: Date.now(), devices: process.platform === 'linux' ? readHostBlockDevices() : undefined };
-      }
-      return blockDevices.devices;
-    },
-    arch: libvirtArchOf(process.arch),
-    get pciDevices() {
-      if (!read) {
-        read = true;
-        pciDevices = process.platform === 'linux' ? readHostPciDevices() : undefined;
-      }
-      return pciDevices;
-    },
-    ...overrides,
-  };
+/** The kernel name of a block device path, for labels: /dev/disk/by-id/ata-X → sda. */
+export function kernelName(device: HostBlockDevice): string {
+  const path = device.target ?? device.path;
+  return path.slice(path.lastIndexOf('/') + 1);
 }

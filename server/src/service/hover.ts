@@ -3,7 +3,7 @@
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover } from 'vscode-languageserver-types';
-import type { HostFacts } from './hostFacts';
+import { type HostFacts, hostPciDeviceAt } from './hostFacts';
 import { deviceLabel } from './model/deviceLabel';
 import { type DomainModel, readPciAddress } from './model/domainModel';
 import { formatPciAddress, IMPLICIT_PCI_DEVICES, MACHINE_FAMILY_LABEL } from './model/pciAddress';
@@ -48,7 +48,7 @@ function addressHover(address: XmlElement, model: DomainModel, host: HostFacts, 
   if (!pci) return null;
   const key = formatPciAddress(pci);
   if (address.parent?.name === 'source') {
-    const device = host.pciDevices?.find((candidate) => formatPciAddress(candidate.address) === key);
+    const device = hostPciDeviceAt(host, pci);
     const lines = [`**Host PCI device ${key}**`, device?.name ?? '(not found on this host)'];
     if (device?.iommuGroup !== undefined) lines.push(`IOMMU group ${device.iommuGroup}${device.driver ? `, driver ${device.driver}` : ''}`);
     return { contents: { kind: 'markdown', value: lines.join('\n\n') }, range };

@@ -2,9 +2,8 @@
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { InlayHint, Range } from 'vscode-languageserver-types';
-import type { HostFacts } from './hostFacts';
+import { type HostFacts, hostPciDeviceAt } from './hostFacts';
 import { type DomainModel, readPciAddress } from './model/domainModel';
-import { formatPciAddress } from './model/pciAddress';
 import { formatBytes } from './model/sizeUnits';
 import { firstChild } from './xml/xmlTree';
 
@@ -21,7 +20,7 @@ export function inlayHints(document: TextDocument, model: DomainModel, host: Hos
     if (device.kind !== 'hostdev' || device.type !== 'pci') continue;
     const address = firstChild(device.source, 'address');
     const pci = address ? readPciAddress(address) : undefined;
-    const name = pci && host.pciDevices?.find((candidate) => formatPciAddress(candidate.address) === formatPciAddress(pci))?.name;
+    const name = pci && hostPciDeviceAt(host, pci)?.name;
     if (!address || !name || address.end < from || address.end > to) continue;
     hints.push({ position: document.positionAt(address.end), label: name, paddingLeft: true });
   }

@@ -1,5 +1,6 @@
 // The virsh commands the editor offers, on top of runVirsh: define, dumpxml, list with states, start, shutdown.
 
+import type { DomainEntry, ListReply } from '../protocol';
 import { runVirsh, type VirshOptions, type VirshResult } from './virsh';
 
 export interface DefineResult extends VirshResult {
@@ -29,15 +30,8 @@ export function undefineDomain(name: string, options: VirshOptions): Promise<Vir
   return runVirsh(['undefine', '--nvram', '--domain', name], options);
 }
 
-export type DomainState = 'running' | 'paused' | 'shut off';
-
-export interface DomainEntry {
-  readonly name: string;
-  readonly state: DomainState;
-}
-
 /** Every domain with its state: three `virsh list --name` calls (names are one per line and never parsed from a table). */
-export async function listDomains(options: VirshOptions): Promise<{ ok: true; domains: DomainEntry[] } | { ok: false; message: string }> {
+export async function listDomains(options: VirshOptions): Promise<ListReply> {
   const [all, running, paused] = await Promise.all([
     runVirsh(['list', '--all', '--name'], options),
     runVirsh(['list', '--name', '--state-running'], options),

@@ -3,6 +3,7 @@
 // and use `--domain NAME` for domain names, so spaces, quotes, `$(…)`, newlines or a leading `-` are harmless.
 
 import { execFile } from 'node:child_process';
+import { DEFAULT_COMMAND_TIMEOUT_SECONDS } from '../protocol';
 
 export interface VirshOptions {
   /** The virsh binary (setting libvirt.virshPath); 'virsh' from PATH by default. */
@@ -24,7 +25,7 @@ export interface VirshResult {
   readonly cancelled?: boolean;
 }
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_TIMEOUT_MS = DEFAULT_COMMAND_TIMEOUT_SECONDS * 1000;
 
 export const VIRSH_MISSING_MESSAGE =
   'virsh was not found. Install it (Debian/Ubuntu: sudo apt install libvirt-clients; ' +

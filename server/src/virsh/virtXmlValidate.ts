@@ -1,6 +1,7 @@
 // libvirt's RelaxNG check: `virt-xml-validate FILE domain`, its output turned into positioned problems.
 
 import { execFile } from 'node:child_process';
+import { DEFAULT_TIMEOUT_MS } from './virsh';
 
 export interface SchemaProblem {
   /** 1-based line, as the tool prints it (0 when it names none). */
@@ -19,7 +20,7 @@ export interface ValidateResult {
 export const VIRT_XML_VALIDATE_MISSING =
   'virt-xml-validate was not found. Install it (Debian/Ubuntu: sudo apt install libvirt-clients; Fedora: sudo dnf install libvirt-client).';
 
-export function virtXmlValidate(file: string, timeoutMs = 30_000, signal?: AbortSignal): Promise<ValidateResult> {
+export function virtXmlValidate(file: string, timeoutMs = DEFAULT_TIMEOUT_MS, signal?: AbortSignal): Promise<ValidateResult> {
   return new Promise((resolve) => {
     execFile('virt-xml-validate', [file, 'domain'], { timeout: timeoutMs, signal, encoding: 'utf8' }, (error, stdout, stderr) => {
       const output = `${stderr}\n${stdout}`;

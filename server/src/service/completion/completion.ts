@@ -6,6 +6,7 @@ import { cursorContextAt } from '../cursorContext';
 import { documentStyle, lineStart } from '../edits/documentStyle';
 import type { HostFacts } from '../hostFacts';
 import type { DomainModel } from '../model/domainModel';
+import { NAME_CHAR_CLASS } from '../xml/xmlNames';
 import type { XmlDocument } from '../xml/xmlTree';
 import { domainValueItems } from './domainCompletion';
 import {
@@ -17,6 +18,9 @@ import {
   hostAddressAttributeItems,
 } from './hostCompletion';
 import { attributeNameItems, attributeValueItems, elementNameItems, textItems } from './schemaCompletion';
+
+/** The rest of a name and its '>' after the cursor. */
+const NAME_REST = new RegExp(`^${NAME_CHAR_CLASS}*>?`);
 
 export function completionAt(
   document: TextDocument,
@@ -58,7 +62,7 @@ export function completionAt(
         break;
       case 'end-tag': {
         // Over the rest of a name already there and its '>': `</dom|ain>` becomes `</domain>`, not `</domain>ain>`.
-        const rest = /^[\w.:-]*>?/.exec(xml.text.slice(offset, offset + 200))![0];
+        const rest = NAME_REST.exec(xml.text.slice(offset, offset + 200))![0];
         const whole = { start: range.start, end: document.positionAt(offset + rest.length) };
         items.push({
           label: `/${context.element.name}`,

@@ -3,8 +3,8 @@
 
 import { type CompletionItem, CompletionItemKind } from 'vscode-languageserver-types';
 import type { CursorContext } from '../cursorContext';
+import { nextFreeTarget } from '../model/diskNames';
 import { deviceOf, devicesOfKind } from '../model/domainModel';
-import { nextFreeTarget } from '../rules/deviceFixes';
 import { attributeValue } from '../xml/xmlTree';
 import type { HostCompletionContext } from './hostCompletion';
 

@@ -3,13 +3,12 @@
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type CompletionItem, CompletionItemKind, InsertTextFormat, type Range, type TextEdit } from 'vscode-languageserver-types';
-import { toTextEdit } from '../codeActions';
 import type { CursorContext } from '../cursorContext';
 import type { DocumentStyle } from '../edits/documentStyle';
 import { insertChild } from '../edits/xmlEdits';
 import { attributeText } from '../edits/xmlSnippet';
-import { kernelName } from '../hostBlockDevices';
-import type { HostFacts } from '../hostFacts';
+import { type HostFacts, kernelName } from '../hostFacts';
+import { toTextEdit } from '../lspConversions';
 import { type DomainModel, deviceOf, devicesOfKind } from '../model/domainModel';
 import { formatPciAddress, hexAttribute, type PciAddress, pciAddressNumbers } from '../model/pciAddress';
 import { createPciAddressPlanner, pciAddressAttributes } from '../planner/pciAddressPlanner';

@@ -309,3 +309,8 @@ export function pciHostdevs(model: DomainModel): Device[] {
 export function guestArch(model: DomainModel, hostArch: string): string {
   return model.os.arch ?? hostArch;
 }
+
+/** firmware='efi', or an old-style pflash loader (libvirt's virDomainDefHasOldStyleUEFI). */
+export function usesUefi(model: DomainModel): boolean {
+  return model.os.firmware === 'efi' || attributeValue(model.os.loader, 'type') === 'pflash';
+}

@@ -1,9 +1,8 @@
 import { removeElement, setAttribute } from '../edits/xmlEdits';
-import type { DomainModel } from '../model/domainModel';
-import { attributeValue } from '../xml/xmlTree';
-import { DOCS } from './docs';
+import { DOCS } from '../libvirtDocs';
+import { usesUefi } from '../model/domainModel';
+import { tagSpan } from '../validation/spans';
 import type { Rule } from './rule';
-import { tagSpan } from './spans';
 
 export const acpiRequiresUefi: Rule = {
   id: 'acpi-requires-uefi',
@@ -36,8 +35,3 @@ export const acpiRequiresUefi: Rule = {
     });
   },
 };
-
-/** firmware='efi', or an old-style pflash loader (libvirt's virDomainDefHasOldStyleUEFI). */
-export function usesUefi(model: DomainModel): boolean {
-  return model.os.firmware === 'efi' || attributeValue(model.os.loader, 'type') === 'pflash';
-}

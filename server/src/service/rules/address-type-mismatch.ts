@@ -1,11 +1,13 @@
 import { replaceElement } from '../edits/xmlEdits';
+import { removeDriveAddressFix } from '../fixes/driveAddressFixes';
+import { pciAddressEdits, removeAddressFix } from '../fixes/pciAddressFixes';
+import type { Fix, FixContext } from '../languageTypes';
+import { DOCS } from '../libvirtDocs';
 import { type Device, devicesOfKind } from '../model/domainModel';
 import { formatPciAddress } from '../model/pciAddress';
+import { tagSpan } from '../validation/spans';
 import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
-import { pciAddressEdits, removeAddressFix, removeDriveAddressFix } from './deviceFixes';
-import { DOCS } from './docs';
-import type { Fix, FixContext, Rule } from './rule';
-import { tagSpan } from './spans';
+import type { Rule } from './rule';
 
 const DRIVE_BUSES = new Set(['ide', 'sata', 'scsi', 'fdc']);
 

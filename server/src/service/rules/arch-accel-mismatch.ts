@@ -1,9 +1,9 @@
 import { replaceAttributeValue } from '../edits/xmlEdits';
+import { DOCS } from '../libvirtDocs';
 import { guestArch } from '../model/domainModel';
+import { attributeOrTagSpan } from '../validation/spans';
 import { valueSpan } from '../xml/xmlTree';
-import { DOCS } from './docs';
 import type { Rule } from './rule';
-import { attributeOrTagSpan } from './spans';
 
 /** Guest architectures KVM on a host of the given architecture can run (besides its own). */
 const KVM_COMPATIBLE: Record<string, readonly string[]> = {

@@ -1,12 +1,12 @@
+import { currentMemoryEqualsMemoryFix, disableBalloonFix } from '../fixes/memoryFixes';
+import { DOCS } from '../libvirtDocs';
 import { deviceLabel } from '../model/deviceLabel';
 import { pciHostdevs } from '../model/domainModel';
+import { memoryPair } from '../model/memoryPair';
 import { formatBytes } from '../model/sizeUnits';
+import { tagSpan, textOrTagSpan } from '../validation/spans';
 import { attributeValue, firstChild } from '../xml/xmlTree';
-import { DOCS } from './docs';
-import { currentMemoryEqualsMemoryFix, disableBalloonFix } from './domainFixes';
-import { memoryPair } from './memoryPair';
 import type { Rule } from './rule';
-import { tagSpan, textOrTagSpan } from './spans';
 
 export const balloonWithVfio: Rule = {
   id: 'balloon-with-vfio',

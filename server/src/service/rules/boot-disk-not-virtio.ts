@@ -1,7 +1,8 @@
+import { driverHelperDiskFix } from '../fixes/driverHelperDisk';
+import { convertDiskToVirtioEdits } from '../fixes/virtioConversion';
+import { DOCS } from '../libvirtDocs';
 import { type Device, type DomainModel, devicesOfKind, isWindowsGuest } from '../model/domainModel';
 import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
-import { convertDiskToVirtioEdits, driverHelperDiskFix } from './deviceFixes';
-import { DOCS } from './docs';
 import type { Rule } from './rule';
 
 const EMULATED_BUSES = new Set(['sata', 'ide', 'scsi']);

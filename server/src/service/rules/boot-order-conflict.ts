@@ -1,9 +1,10 @@
 import { insertChild, type OffsetEdit, removeElement } from '../edits/xmlEdits';
+import type { Fix, FixContext } from '../languageTypes';
+import { DOCS } from '../libvirtDocs';
 import type { Device, DomainModel } from '../model/domainModel';
+import { attributeOrTagSpan, tagSpan } from '../validation/spans';
 import { attributeValue } from '../xml/xmlTree';
-import { DOCS } from './docs';
-import type { Fix, FixContext, Rule } from './rule';
-import { attributeOrTagSpan, tagSpan } from './spans';
+import type { Rule } from './rule';
 
 /** Which device an <os><boot dev> value means: the first of that kind. */
 function deviceForBootDev(model: DomainModel, dev: string | undefined): Device | undefined {

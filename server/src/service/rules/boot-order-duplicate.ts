@@ -1,7 +1,7 @@
 import { setAttribute } from '../edits/xmlEdits';
+import { DOCS } from '../libvirtDocs';
+import { duplicates, groupBy, othersIn } from '../validation/grouping';
 import { attribute, valueSpan } from '../xml/xmlTree';
-import { DOCS } from './docs';
-import { duplicates, groupBy, othersIn } from './grouping';
 import type { Rule } from './rule';
 
 export const bootOrderDuplicate: Rule = {

@@ -1,10 +1,10 @@
 import { setAttribute } from '../edits/xmlEdits';
+import { DOCS } from '../libvirtDocs';
 import { devicesOfKind } from '../model/domainModel';
+import { duplicates, groupBy, othersIn } from '../validation/grouping';
+import { attributeOrTagSpan } from '../validation/spans';
 import { attribute, valueSpan } from '../xml/xmlTree';
-import { DOCS } from './docs';
-import { duplicates, groupBy, othersIn } from './grouping';
 import type { Rule } from './rule';
-import { attributeOrTagSpan } from './spans';
 
 export const controllerIndexDuplicate: Rule = {
   id: 'controller-index-duplicate',

@@ -1,8 +1,9 @@
 import { replaceText, setAttribute } from '../edits/xmlEdits';
+import type { Fix } from '../languageTypes';
+import { DOCS } from '../libvirtDocs';
+import { tagSpan, textOrTagSpan } from '../validation/spans';
 import { attributeValue } from '../xml/xmlTree';
-import { DOCS } from './docs';
-import type { Fix, Rule } from './rule';
-import { tagSpan, textOrTagSpan } from './spans';
+import type { Rule } from './rule';
 
 export const cpuTopologyMismatch: Rule = {
   id: 'cpu-topology-mismatch',

@@ -1,9 +1,9 @@
 import { setAttribute } from '../edits/xmlEdits';
+import { DOCS } from '../libvirtDocs';
 import { devicesOfKind } from '../model/domainModel';
+import { attributeOrTagSpan, tagSpan } from '../validation/spans';
 import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
-import { DOCS } from './docs';
 import type { Rule } from './rule';
-import { attributeOrTagSpan, tagSpan } from './spans';
 
 /** Which <source> attribute carries the location for each disk type. */
 const SOURCE_ATTRIBUTE: Record<string, string> = { file: 'file', block: 'dev', dir: 'dir' };

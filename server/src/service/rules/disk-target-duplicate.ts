@@ -1,9 +1,9 @@
 import { setAttribute } from '../edits/xmlEdits';
+import { DOCS } from '../libvirtDocs';
+import { nextFreeTarget } from '../model/diskNames';
 import { devicesOfKind } from '../model/domainModel';
+import { duplicates, groupBy, othersIn } from '../validation/grouping';
 import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
-import { nextFreeTarget } from './deviceFixes';
-import { DOCS } from './docs';
-import { duplicates, groupBy, othersIn } from './grouping';
 import type { Rule } from './rule';
 
 export const diskTargetDuplicate: Rule = {

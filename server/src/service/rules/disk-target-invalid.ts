@@ -1,9 +1,10 @@
 import { setAttribute } from '../edits/xmlEdits';
+import type { Fix, FixContext } from '../languageTypes';
+import { DOCS } from '../libvirtDocs';
+import { nextFreeTarget } from '../model/diskNames';
 import { devicesOfKind } from '../model/domainModel';
 import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
-import { nextFreeTarget } from './deviceFixes';
-import { DOCS } from './docs';
-import type { Fix, FixContext, Rule } from './rule';
+import type { Rule } from './rule';
 
 /** libvirt's virDiskNameParse: a known prefix, then letters (vda, sdb, hdc, xvdaa...). */
 const DISK_NAME = /^(fd|hd|vd|sd|xvd|ubd)[a-z]+$/;

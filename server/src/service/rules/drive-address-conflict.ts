@@ -1,12 +1,13 @@
 import { setAttribute } from '../edits/xmlEdits';
+import { removeDriveAddressFix } from '../fixes/driveAddressFixes';
+import type { Fix, FixContext } from '../languageTypes';
+import { DOCS } from '../libvirtDocs';
 import { deviceLabel } from '../model/deviceLabel';
 import type { Device } from '../model/domainModel';
+import { duplicates, groupBy, listWithMore, othersIn } from '../validation/grouping';
+import { tagSpan } from '../validation/spans';
 import { attributeValue } from '../xml/xmlTree';
-import { removeDriveAddressFix } from './deviceFixes';
-import { DOCS } from './docs';
-import { duplicates, groupBy, listWithMore, othersIn } from './grouping';
-import type { Fix, FixContext, Rule } from './rule';
-import { tagSpan } from './spans';
+import type { Rule } from './rule';
 
 export const driveAddressConflict: Rule = {
   id: 'drive-address-conflict',

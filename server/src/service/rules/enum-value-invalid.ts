@@ -1,11 +1,11 @@
 import { replaceAttributeValue, replaceText } from '../edits/xmlEdits';
+import { DOCS } from '../libvirtDocs';
 import { ENUMERATED_ATTRIBUTES, ENUMERATED_TEXTS, type EnumeratedAttribute, type EnumeratedText } from '../model/libvirtEnums';
 import { closest } from '../text/closest';
+import { textOrTagSpan } from '../validation/spans';
 import type { XmlElement } from '../xml/xmlTree';
 import { attribute, valueSpan } from '../xml/xmlTree';
-import { DOCS } from './docs';
 import type { Rule } from './rule';
-import { textOrTagSpan } from './spans';
 
 export const enumValueInvalid: Rule = {
   id: 'enum-value-invalid',

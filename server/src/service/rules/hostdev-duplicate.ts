@@ -1,12 +1,12 @@
 import { removeElement } from '../edits/xmlEdits';
+import { DOCS } from '../libvirtDocs';
 import type { Device } from '../model/domainModel';
 import { readPciAddress } from '../model/domainModel';
 import { formatPciAddress } from '../model/pciAddress';
+import { duplicates, groupBy, othersIn } from '../validation/grouping';
+import { tagSpan } from '../validation/spans';
 import { attributeValue, firstChild } from '../xml/xmlTree';
-import { DOCS } from './docs';
-import { duplicates, groupBy, othersIn } from './grouping';
 import type { Rule } from './rule';
-import { tagSpan } from './spans';
 
 export const hostdevDuplicate: Rule = {
   id: 'hostdev-duplicate',

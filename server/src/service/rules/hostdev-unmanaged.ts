@@ -1,10 +1,10 @@
 import { setAttribute } from '../edits/xmlEdits';
+import { DOCS } from '../libvirtDocs';
 import { deviceLabel } from '../model/deviceLabel';
 import { pciHostdevs } from '../model/domainModel';
+import { tagSpan } from '../validation/spans';
 import { attribute, valueSpan } from '../xml/xmlTree';
-import { DOCS } from './docs';
 import type { Rule } from './rule';
-import { tagSpan } from './spans';
 
 export const hostdevUnmanaged: Rule = {
   id: 'hostdev-unmanaged',

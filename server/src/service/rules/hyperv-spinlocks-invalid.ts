@@ -1,6 +1,6 @@
 import { replaceAttributeValue } from '../edits/xmlEdits';
+import { DOCS } from '../libvirtDocs';
 import { attribute, attributeValue, firstChild, valueSpan } from '../xml/xmlTree';
-import { DOCS } from './docs';
 import type { Rule } from './rule';
 
 export const HYPERV_SPINLOCKS_MINIMUM = 4095;

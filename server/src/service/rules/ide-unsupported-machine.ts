@@ -1,9 +1,9 @@
 import { removeElement, setAttribute } from '../edits/xmlEdits';
+import { DOCS } from '../libvirtDocs';
+import { nextFreeTarget } from '../model/diskNames';
 import { devicesOfKind } from '../model/domainModel';
 import { MACHINE_FAMILY_LABEL } from '../model/pciAddress';
 import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
-import { nextFreeTarget } from './deviceFixes';
-import { DOCS } from './docs';
 import type { Rule } from './rule';
 
 export const ideUnsupportedMachine: Rule = {

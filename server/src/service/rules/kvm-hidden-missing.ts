@@ -1,9 +1,9 @@
+import { hideKvmEdits } from '../fixes/hypervisorHiding';
+import { DOCS } from '../libvirtDocs';
 import { deviceLabel } from '../model/deviceLabel';
-import { DOCS } from './docs';
-import { hideKvmEdits } from './domainFixes';
-import { passthroughToWindows } from './gpuPassthroughHiding';
+import { passthroughToWindows } from '../model/windowsPassthrough';
+import { tagSpan } from '../validation/spans';
 import type { Rule } from './rule';
-import { tagSpan } from './spans';
 
 export const kvmHiddenMissing: Rule = {
   id: 'kvm-hidden-missing',

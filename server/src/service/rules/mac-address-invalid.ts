@@ -1,7 +1,7 @@
 import { removeElement, replaceAttributeValue } from '../edits/xmlEdits';
+import { DOCS } from '../libvirtDocs';
 import { devicesOfKind } from '../model/domainModel';
 import { attribute, firstChild, valueSpan } from '../xml/xmlTree';
-import { DOCS } from './docs';
 import type { Rule } from './rule';
 
 /** libvirt's virMacAddrParse: six groups of 1-2 hex digits separated by ':', then the end or a blank. */

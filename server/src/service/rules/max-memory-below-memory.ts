@@ -1,9 +1,9 @@
 import { replaceText, setAttribute } from '../edits/xmlEdits';
+import { DOCS } from '../libvirtDocs';
 import { formatBytes } from '../model/sizeUnits';
+import { tagSpan, textOrTagSpan } from '../validation/spans';
 import { attributeValue } from '../xml/xmlTree';
-import { DOCS } from './docs';
 import type { Rule } from './rule';
-import { tagSpan, textOrTagSpan } from './spans';
 
 export const maxMemoryBelowMemory: Rule = {
   id: 'max-memory-below-memory',

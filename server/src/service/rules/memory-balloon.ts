@@ -1,9 +1,9 @@
+import { currentMemoryEqualsMemoryFix } from '../fixes/memoryFixes';
+import { DOCS } from '../libvirtDocs';
+import { memoryPair } from '../model/memoryPair';
 import { formatBytes } from '../model/sizeUnits';
-import { DOCS } from './docs';
-import { currentMemoryEqualsMemoryFix } from './domainFixes';
-import { memoryPair } from './memoryPair';
+import { textOrTagSpan } from '../validation/spans';
 import type { Rule } from './rule';
-import { textOrTagSpan } from './spans';
 
 export const memoryBalloon: Rule = {
   id: 'memory-balloon',

@@ -1,11 +1,12 @@
 import { insertChild, removeElement } from '../edits/xmlEdits';
 import type { ElementSpec } from '../edits/xmlSnippet';
+import { AFTER_CPU, addToDomain } from '../fixes/domainElements';
+import type { Fix } from '../languageTypes';
+import { DOCS } from '../libvirtDocs';
 import { guestArch } from '../model/domainModel';
+import { tagSpan } from '../validation/spans';
 import { firstChild } from '../xml/xmlTree';
-import { DOCS } from './docs';
-import { AFTER_CPU, addToDomain } from './domainFixes';
-import type { Fix, Rule } from './rule';
-import { tagSpan } from './spans';
+import type { Rule } from './rule';
 
 export const memoryHotplugNeedsNuma: Rule = {
   id: 'memory-hotplug-needs-numa',

@@ -1,10 +1,11 @@
 import { replaceAttributeValue, replaceText, setAttribute } from '../edits/xmlEdits';
+import type { Fix, FixContext } from '../languageTypes';
+import { DOCS } from '../libvirtDocs';
 import type { SizeElement } from '../model/domainModel';
 import { unitScale } from '../model/sizeUnits';
+import { textOrTagSpan } from '../validation/spans';
 import { valueSpan } from '../xml/xmlTree';
-import { DOCS } from './docs';
-import type { Fix, FixContext, Rule } from './rule';
-import { textOrTagSpan } from './spans';
+import type { Rule } from './rule';
 
 export const memoryValueInvalid: Rule = {
   id: 'memory-value-invalid',

@@ -1,7 +1,7 @@
 import { replaceAttributeValue } from '../edits/xmlEdits';
+import { DOCS } from '../libvirtDocs';
 import { devicesOfKind } from '../model/domainModel';
 import { attribute, valueSpan } from '../xml/xmlTree';
-import { DOCS } from './docs';
 import type { Rule } from './rule';
 
 /** NIC models QEMU emulates in full: real hardware, slower than virtio-net. */

@@ -1,12 +1,12 @@
+import { moveToFreePciAddress, removeAddressFix } from '../fixes/pciAddressFixes';
+import { DOCS } from '../libvirtDocs';
 import { deviceLabel } from '../model/deviceLabel';
 import type { Device } from '../model/domainModel';
 import { formatPciAddress, IMPLICIT_PCI_DEVICES, type ImplicitPciDevice, MACHINE_FAMILY_LABEL, pciKey } from '../model/pciAddress';
+import { duplicates, groupBy, listWithMore, othersIn } from '../validation/grouping';
+import { attributeOrTagSpan, tagSpan } from '../validation/spans';
 import { attributeValue } from '../xml/xmlTree';
-import { moveToFreePciAddress, removeAddressFix } from './deviceFixes';
-import { DOCS } from './docs';
-import { duplicates, groupBy, listWithMore, othersIn } from './grouping';
 import type { Rule } from './rule';
-import { attributeOrTagSpan, tagSpan } from './spans';
 
 export const pciAddressConflict: Rule = {
   id: 'pci-address-conflict',

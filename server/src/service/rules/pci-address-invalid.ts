@@ -1,10 +1,11 @@
 import { replaceAttributeValue } from '../edits/xmlEdits';
+import { moveToFreePciAddress, removeAddressFix } from '../fixes/pciAddressFixes';
+import type { Fix, FixContext } from '../languageTypes';
+import { DOCS } from '../libvirtDocs';
 import { type PciAddress, parseCNumber } from '../model/pciAddress';
 import type { XmlElement } from '../xml/xmlTree';
 import { attribute, firstChild, valueSpan } from '../xml/xmlTree';
-import { moveToFreePciAddress, removeAddressFix } from './deviceFixes';
-import { DOCS } from './docs';
-import type { Fix, FixContext, Rule, RuleContext } from './rule';
+import type { Rule, RuleContext } from './rule';
 
 const LIMITS: ReadonlyArray<readonly [string, number, string]> = [
   ['bus', 0xff, '0xff'],

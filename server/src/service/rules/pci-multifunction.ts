@@ -1,10 +1,10 @@
 import { setAttribute } from '../edits/xmlEdits';
+import { DOCS } from '../libvirtDocs';
 import { deviceLabel } from '../model/deviceLabel';
 import { formatPciAddress, IMPLICIT_PCI_DEVICES } from '../model/pciAddress';
-import { DOCS } from './docs';
-import { groupBy } from './grouping';
+import { groupBy } from '../validation/grouping';
+import { attributeOrTagSpan } from '../validation/spans';
 import type { Rule } from './rule';
-import { attributeOrTagSpan } from './spans';
 
 export const pciMultifunction: Rule = {
   id: 'pci-multifunction',

@@ -1,8 +1,8 @@
 import { setAttribute } from '../edits/xmlEdits';
+import { QEMU_NAMESPACE_DOCS } from '../libvirtDocs';
+import { tagSpan } from '../validation/spans';
 import type { XmlElement } from '../xml/xmlTree';
-import { QEMU_NAMESPACE_DOCS } from './docs';
 import type { Rule } from './rule';
-import { tagSpan } from './spans';
 
 export const QEMU_NAMESPACE_URI = 'http://libvirt.org/schemas/domain/qemu/1.0';
 

@@ -1,23 +1,10 @@
 // What a rule is: an id users configure and suppress by, a default severity, an explanation, a link to
 // libvirt's documentation, and a check that reports problems as offsets into the document.
 
-import type { EditContext, OffsetEdit } from '../edits/xmlEdits';
 import type { HostFacts } from '../hostFacts';
-import type { Device, DomainModel } from '../model/domainModel';
-import type { PciAddressPlanner } from '../planner/pciAddressPlanner';
+import type { Fix, FixContext, RelatedSpan, Severity, Span } from '../languageTypes';
+import type { DomainModel } from '../model/domainModel';
 import type { XmlDocument } from '../xml/xmlTree';
-
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
-
-export interface Span {
-  readonly start: number;
-  readonly end: number;
-}
-
-export interface RelatedSpan extends Span {
-  readonly message: string;
-}
 
 export interface Problem extends Span {
   readonly message: string;
@@ -26,24 +13,6 @@ export interface Problem extends Span {
   readonly related?: readonly RelatedSpan[];
   /** Quick fixes, computed only when an editor asks for them. */
   readonly fixes?: (context: FixContext) => Fix[];
-}
-
-/** One quick fix: a title and the edits that make the problem go away. */
-export interface Fix {
-  readonly title: string;
-  readonly edits: readonly OffsetEdit[];
-  /** The fix an editor applies for "fix all" / auto-fix: the safe, expected one. */
-  readonly preferred?: boolean;
-  /** A first step that prepares the real fix (the problem stays until the user takes the next one). */
-  readonly step?: boolean;
-}
-
-export interface FixContext extends EditContext {
-  readonly model: DomainModel;
-  readonly document: XmlDocument;
-  readonly host: HostFacts;
-  /** A planner that ignores the current addresses of `moving` (the devices the fix relocates). */
-  planner(moving?: readonly Device[]): PciAddressPlanner;
 }
 
 export interface RuleContext {

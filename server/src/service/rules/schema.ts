@@ -7,15 +7,23 @@ import {
   replaceText,
   setAttribute,
 } from '../edits/xmlEdits';
+import type { Fix } from '../languageTypes';
+import { DOCS } from '../libvirtDocs';
 import { ENUMERATED_ATTRIBUTES, ENUMERATED_TEXTS } from '../model/libvirtEnums';
-import { type DomainSchema, defaultNamespaceOf, domainSchema, qualifiedName, type SchemaMatch } from '../schema/domainSchema';
+import {
+  type DomainSchema,
+  DROPPED_ON_DEFINE,
+  defaultNamespaceOf,
+  domainSchema,
+  qualifiedName,
+  type SchemaMatch,
+} from '../schema/domainSchema';
 import type { ValueType } from '../schema/schemaTypes';
 import { acceptsValue, describeTypes, enumeratedValues, hasNumbers } from '../schema/valueTypes';
 import { closest } from '../text/closest';
 import type { XmlAttribute, XmlElement } from '../xml/xmlTree';
 import { elementPath, nameSpan, valueSpan } from '../xml/xmlTree';
-import { DOCS } from './docs';
-import type { Fix, Problem, Rule } from './rule';
+import type { Problem, Rule } from './rule';
 
 export const schema: Rule = {
   id: 'schema',
@@ -77,7 +85,6 @@ export const schema: Rule = {
 type Report = (make: () => Problem) => void;
 
 /** What libvirt does with an element or attribute its schema does not have (checked: test/libvirt/schemaDrops). */
-export const DROPPED_ON_DEFINE = 'libvirt ignores it and drops it on define';
 
 /** A document that is mostly unknown names is not one to list them all for. */
 const MAX_PROBLEMS = 1000;

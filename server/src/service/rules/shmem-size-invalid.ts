@@ -1,10 +1,10 @@
 import { replaceText } from '../edits/xmlEdits';
+import { DOCS } from '../libvirtDocs';
 import { devicesOfKind } from '../model/domainModel';
 import { formatBytes, parseSize, unitScale } from '../model/sizeUnits';
+import { textOrTagSpan } from '../validation/spans';
 import { attributeValue, firstChild } from '../xml/xmlTree';
-import { DOCS } from './docs';
 import type { Rule } from './rule';
-import { textOrTagSpan } from './spans';
 
 export const shmemSizeInvalid: Rule = {
   id: 'shmem-size-invalid',

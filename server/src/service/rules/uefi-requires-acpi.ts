@@ -1,9 +1,8 @@
-import { guestArch } from '../model/domainModel';
-import { usesUefi } from './acpi-requires-uefi';
-import { DOCS } from './docs';
-import { addToFeatures } from './domainFixes';
+import { addToFeatures } from '../fixes/domainElements';
+import { DOCS } from '../libvirtDocs';
+import { guestArch, usesUefi } from '../model/domainModel';
+import { attributeOrTagSpan } from '../validation/spans';
 import type { Rule } from './rule';
-import { attributeOrTagSpan } from './spans';
 
 export const uefiRequiresAcpi: Rule = {
   id: 'uefi-requires-acpi',

@@ -1,9 +1,9 @@
+import { removeAddressFix } from '../fixes/pciAddressFixes';
+import { DOCS } from '../libvirtDocs';
 import { deviceLabel } from '../model/deviceLabel';
-import { removeAddressFix } from './deviceFixes';
-import { DOCS } from './docs';
-import { duplicates, groupBy, listWithMore, othersIn } from './grouping';
+import { duplicates, groupBy, listWithMore, othersIn } from '../validation/grouping';
+import { attributeOrTagSpan } from '../validation/spans';
 import type { Rule } from './rule';
-import { attributeOrTagSpan } from './spans';
 
 export const usbPortConflict: Rule = {
   id: 'usb-port-conflict',

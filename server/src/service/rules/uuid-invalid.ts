@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { removeElement, replaceText } from '../edits/xmlEdits';
+import { DOCS } from '../libvirtDocs';
+import { textOrTagSpan } from '../validation/spans';
 import { firstChild } from '../xml/xmlTree';
-import { DOCS } from './docs';
 import type { Rule } from './rule';
-import { textOrTagSpan } from './spans';
 
 export const uuidInvalid: Rule = {
   id: 'uuid-invalid',
@@ -23,7 +22,7 @@ export const uuidInvalid: Rule = {
       message: `'${uuid.text.trim()}' is not a UUID: it needs 32 hex digits, like 4dea22b3-1d52-d8f3-2516-782e98ab3fa0.`,
       fixes: (context) => [
         { title: 'Remove the <uuid> (libvirt generates one)', edits: [removeElement(uuid, context)], preferred: true },
-        { title: 'Replace with a new random UUID', edits: [replaceText(uuid, randomUUID())] },
+        { title: 'Replace with a new random UUID', edits: [replaceText(uuid, context.randomUuid())] },
       ],
     });
   },

@@ -1,8 +1,8 @@
 import { replaceAttributeValue, replaceText } from '../edits/xmlEdits';
+import { DOCS } from '../libvirtDocs';
+import { textOrTagSpan } from '../validation/spans';
 import { attribute, valueSpan } from '../xml/xmlTree';
-import { DOCS } from './docs';
 import type { Rule } from './rule';
-import { textOrTagSpan } from './spans';
 
 export const vcpuCurrentExceeds: Rule = {
   id: 'vcpu-current-exceeds',

@@ -1,9 +1,10 @@
 import { setAttribute } from '../edits/xmlEdits';
+import { DEFAULT_VENDOR_ID } from '../fixes/hypervisorHiding';
+import type { Fix, FixContext } from '../languageTypes';
+import { DOCS } from '../libvirtDocs';
+import { tagSpan } from '../validation/spans';
 import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
-import { DOCS } from './docs';
-import { DEFAULT_VENDOR_ID } from './domainFixes';
-import type { Fix, FixContext, Rule } from './rule';
-import { tagSpan } from './spans';
+import type { Rule } from './rule';
 
 export const HYPERV_VENDOR_ID_MAX = 12;
 

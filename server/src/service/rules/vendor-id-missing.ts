@@ -1,9 +1,9 @@
+import { addVendorIdEdits, DEFAULT_VENDOR_ID } from '../fixes/hypervisorHiding';
+import { DOCS } from '../libvirtDocs';
 import { deviceLabel } from '../model/deviceLabel';
-import { DOCS } from './docs';
-import { addVendorIdEdits, DEFAULT_VENDOR_ID } from './domainFixes';
-import { passthroughToWindows } from './gpuPassthroughHiding';
+import { passthroughToWindows } from '../model/windowsPassthrough';
+import { tagSpan } from '../validation/spans';
 import type { Rule } from './rule';
-import { tagSpan } from './spans';
 
 export const vendorIdMissing: Rule = {
   id: 'vendor-id-missing',

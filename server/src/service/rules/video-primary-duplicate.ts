@@ -1,8 +1,8 @@
 import { removeAttribute } from '../edits/xmlEdits';
+import { DOCS } from '../libvirtDocs';
 import { devicesOfKind } from '../model/domainModel';
+import { othersIn } from '../validation/grouping';
 import { attribute, valueSpan } from '../xml/xmlTree';
-import { DOCS } from './docs';
-import { othersIn } from './grouping';
 import type { Rule } from './rule';
 
 export const videoPrimaryDuplicate: Rule = {

@@ -1,4 +1,4 @@
-import { DOCS } from './docs';
+import { DOCS } from '../libvirtDocs';
 import type { Rule } from './rule';
 
 export const xmlSyntax: Rule = {

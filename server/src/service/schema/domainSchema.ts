@@ -7,6 +7,9 @@ import type { XmlAttribute, XmlElement } from '../xml/xmlTree';
 import schemaJson from './domainSchema.json';
 import type { SchemaElement, SchemaModel, ValueType } from './schemaTypes';
 
+/** What libvirt does with an element or attribute its schema has no place for (said by the schema rule and hover). */
+export const DROPPED_ON_DEFINE = 'libvirt ignores it and drops it on define';
+
 /** Where a document element stands in the schema. */
 export type SchemaMatch =
   /** Known: the schema elements it may be. */

@@ -3,7 +3,7 @@
 // "grandparent/parent/name" for elements; the same followed by "@attribute" for attributes. The most specific
 // key wins.
 
-import { formatDomainSection } from '../rules/docs';
+import { formatDomainSection } from '../libvirtDocs';
 
 export interface Doc {
   readonly text: string;

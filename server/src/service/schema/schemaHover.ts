@@ -3,9 +3,8 @@
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover } from 'vscode-languageserver-types';
-import { DROPPED_ON_DEFINE } from '../rules/schema';
 import { attributeAt, elementPath, type XmlElement } from '../xml/xmlTree';
-import { domainSchema } from './domainSchema';
+import { DROPPED_ON_DEFINE, domainSchema } from './domainSchema';
 import { docFor } from './elementDocs';
 import { describeTypes } from './valueTypes';
 

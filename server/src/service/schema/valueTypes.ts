@@ -1,6 +1,7 @@
 // Checking a value against the schema's value types (literal values and XML Schema datatypes with libvirt's
 // patterns and bounds), and describing what was expected.
 
+import { NAME_CHAR_CLASS, NAME_START_CLASS } from '../xml/xmlNames';
 import type { DataType, ValueType } from './schemaTypes';
 
 const INTEGER_RANGES: Record<string, readonly [bigint | undefined, bigint | undefined]> = {
@@ -36,7 +37,7 @@ export function patternOf(type: DataType): RegExp | null {
   if (type.p === undefined) return null;
   let regex = compiled.get(type);
   if (regex === undefined) {
-    const source = type.p.replace(/\\i/g, '[A-Za-z_:]').replace(/\\c/g, '[\\w.:\\-]');
+    const source = type.p.replace(/\\i/g, NAME_START_CLASS).replace(/\\c/g, NAME_CHAR_CLASS);
     regex = null;
     for (const flags of ['u', '']) {
       try {

@@ -4,12 +4,13 @@
 import type { OffsetEdit } from '../edits/xmlEdits';
 import { insertChild, setAttribute } from '../edits/xmlEdits';
 import type { ElementSpec } from '../edits/xmlSnippet';
+import { insertControllers } from '../fixes/pciAddressFixes';
+import { convertDiskToVirtio } from '../fixes/virtioConversion';
+import type { Fix, FixContext } from '../languageTypes';
 import { deviceLabel } from '../model/deviceLabel';
 import { type Device, isWindowsGuest } from '../model/domainModel';
-import { convertDiskToVirtio, insertControllers } from '../rules/deviceFixes';
-import type { Fix, FixContext } from '../rules/rule';
 import { attributeValue, elementAt, enclosing } from '../xml/xmlTree';
-import type { Tweak } from '.';
+import type { Tweak } from './tweak';
 
 const CONVERTIBLE_DISK_BUSES = new Set(['sata', 'ide', 'scsi']);
 const WINDOWS_WARNING = ' — Windows needs the virtio storage driver installed first';

@@ -4,10 +4,11 @@
 import type { OffsetEdit } from '../edits/xmlEdits';
 import { insertChild, removeElement, setAttribute } from '../edits/xmlEdits';
 import type { ElementSpec } from '../edits/xmlSnippet';
-import { AFTER_CPU, addToDomain, addToFeatures, DEFAULT_VENDOR_ID } from '../rules/domainFixes';
-import type { Fix, FixContext } from '../rules/rule';
+import { AFTER_CPU, addToDomain, addToFeatures } from '../fixes/domainElements';
+import { DEFAULT_VENDOR_ID } from '../fixes/hypervisorHiding';
+import type { Fix, FixContext } from '../languageTypes';
 import { attributeValue, firstChild } from '../xml/xmlTree';
-import type { Tweak } from '.';
+import type { Tweak } from './tweak';
 
 const HYPERVISOR_OFF: ElementSpec = {
   name: 'feature',

@@ -1,15 +1,11 @@
 // Tweak actions (refactor.rewrite): the common edits of the user's notes, offered where the cursor is.
 
-import type { Fix, FixContext } from '../rules/rule';
+import type { Fix, FixContext } from '../languageTypes';
 import { convertToVirtio } from './convertToVirtio';
 import { hideVirtualization } from './hideVirtualization';
 import { passThroughAllFunctions } from './passThroughAllFunctions';
 import { removePciAddresses } from './removePciAddresses';
-
-export interface Tweak {
-  /** The fixes this tweak offers with the cursor at `offset` (none when it does not apply there). */
-  offer(context: FixContext, offset: number): Fix[];
-}
+import type { Tweak } from './tweak';
 
 const TWEAKS: readonly Tweak[] = [hideVirtualization, convertToVirtio, passThroughAllFunctions, removePciAddresses];
 

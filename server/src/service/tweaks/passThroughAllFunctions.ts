@@ -5,14 +5,14 @@
 import type { OffsetEdit } from '../edits/xmlEdits';
 import { insertChild, insertChildren, replaceElement, setAttribute } from '../edits/xmlEdits';
 import type { ElementSpec } from '../edits/xmlSnippet';
+import { insertControllers } from '../fixes/pciAddressFixes';
 import type { HostPciDevice } from '../hostFacts';
 import type { Device } from '../model/domainModel';
 import { deviceOf, readPciAddress } from '../model/domainModel';
 import { formatPciAddress, type PciAddress, pciAddressNumbers } from '../model/pciAddress';
 import { pciAddressSpec } from '../planner/pciAddressPlanner';
-import { insertControllers } from '../rules/deviceFixes';
 import { attributeValue, elementAt, enclosing, firstChild } from '../xml/xmlTree';
-import type { Tweak } from '.';
+import type { Tweak } from './tweak';
 
 function hostAddressOf(device: Device): PciAddress | undefined {
   if (device.kind !== 'hostdev' || device.type !== 'pci') return undefined;

@@ -1,7 +1,7 @@
 // "Remove all fixed PCI addresses": libvirt assigns fresh, conflict-free ones at the next define.
 
 import { removeElement } from '../edits/xmlEdits';
-import type { Tweak } from '.';
+import type { Tweak } from './tweak';
 
 export const removePciAddresses: Tweak = {
   offer(context) {

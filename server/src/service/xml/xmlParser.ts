@@ -4,6 +4,7 @@
 // not reported. Syntax errors are collected with exact offsets and parsing goes on, so that everything that
 // can still be analysed is analysed.
 
+import { SIMPLE_NAME } from './xmlNames';
 import type { SyntaxRepair, XmlAttribute, XmlDocument, XmlElement, XmlSyntaxError } from './xmlTree';
 
 /** Beyond this many, further syntax errors are dropped: binary garbage must not produce megabytes of them. */
@@ -15,7 +16,9 @@ const NAME_START =
 const NAME_CHAR = `${NAME_START}0-9.\\-\\u00B7\\u0300-\\u036F\\u203F\\u2040`;
 const NAME = new RegExp(`[${NAME_START}][${NAME_CHAR}]*`, 'y');
 const BLANK = /[ \t\r\n]*/y;
-const REFERENCE = /&(?:#x([0-9A-Fa-f]+)|#([0-9]+)|([A-Za-z_:][\w.:-]*));/y;
+const REFERENCE = new RegExp(`&(?:#x([0-9A-Fa-f]+)|#([0-9]+)|(${SIMPLE_NAME}));`, 'y');
+/** A value that swallowed the next attribute's name (a missing quote): `a b=`. */
+const TRAILING_ATTRIBUTE_NAME = new RegExp(`^([\\s\\S]*?)(\\s+${SIMPLE_NAME}=)$`);
 const INVALID_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g;
 const ATTRIBUTE_VALUE_DOUBLE = /[^"<&]*/y;
 const ATTRIBUTE_VALUE_SINGLE = /[^'<&]*/y;
@@ -359,7 +362,7 @@ class Parser {
     const previous = element.attributes[element.attributes.length - 1];
     if (!previous?.quote) return undefined;
     const raw = this.text.slice(previous.valueStart, previous.valueEnd);
-    const match = /^([\s\S]*?)(\s+[A-Za-z_:][\w.:-]*=)$/.exec(raw);
+    const match = TRAILING_ATTRIBUTE_NAME.exec(raw);
     if (!match) return undefined;
     const at = previous.valueStart + match[1].length;
     return { title: `Close the value of '${previous.name}' with ${previous.quote}`, start: at, end: at, newText: previous.quote };

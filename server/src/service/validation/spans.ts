@@ -1,8 +1,8 @@
 // Where in a document a rule points: an attribute's value, else the element's tag name.
 
+import type { Span } from '../languageTypes';
 import type { XmlElement } from '../xml/xmlTree';
 import { attribute, nameSpan, valueSpan } from '../xml/xmlTree';
-import type { Span } from './rule';
 
 /** The value of `element`'s attribute `name` if it has one, else the element's tag name. */
 export function attributeOrTagSpan(element: XmlElement, name: string): Span {

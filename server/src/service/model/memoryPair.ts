@@ -1,8 +1,8 @@
 // memory and currentMemory in bytes, when both are present and readable: shared by the memory rules.
 
-import type { DomainModel } from '../model/domainModel';
 import type { XmlElement } from '../xml/xmlTree';
 import { attributeValue } from '../xml/xmlTree';
+import type { DomainModel } from './domainModel';
 
 export interface MemoryPair {
   readonly maximum: number;

@@ -1,8 +1,8 @@
 // Shared by vendor-id-missing and kvm-hidden-missing: both apply to a Windows guest with a PCI device
 // passed through, where NVIDIA's driver (and some others) refuse to run when they detect a hypervisor.
 
-import type { Device } from '../model/domainModel';
-import { type DomainModel, isWindowsGuest, pciHostdevs, WINDOWS_OSINFO_PREFIX } from '../model/domainModel';
+import type { Device } from './domainModel';
+import { type DomainModel, isWindowsGuest, pciHostdevs, WINDOWS_OSINFO_PREFIX } from './domainModel';
 
 export interface PassthroughToWindows {
   readonly hostdev: Device;

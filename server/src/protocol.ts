@@ -1,0 +1,123 @@
+// The contract between the language server and its clients (the VS Code extension imports this file): the
+// settings section, workspace/executeCommand ids with their arguments and replies, and the notifications. A leaf:
+// the server's handlers are typed by it, so a change shows up in both at compile time.
+
+export { DIAGNOSTIC_SOURCE } from './service/languageTypes';
+
+/** The settings section, in workspace/configuration and in VS Code's settings.json. */
+export const SETTINGS_SECTION = 'libvirt';
+
+/** libvirt.commandTimeoutSeconds when unset. */
+export const DEFAULT_COMMAND_TIMEOUT_SECONDS = 30;
+
+/** The settings section as clients send it (every field optional; the server checks each one). */
+export interface LibvirtSettings {
+  readonly connectionUri?: string;
+  readonly virshPath?: string;
+  readonly commandTimeoutSeconds?: number;
+  readonly rules?: Readonly<Record<string, string>>;
+  readonly hostArch?: string;
+  readonly inlayHints?: boolean;
+}
+
+/** workspace/executeCommand ids. */
+export const COMMANDS = {
+  define: 'libvirt.defineDocument',
+  validate: 'libvirt.validateDocument',
+  dumpXml: 'libvirt.dumpXml',
+  list: 'libvirt.listDomains',
+  start: 'libvirt.startDomain',
+  shutdown: 'libvirt.shutdownDomain',
+  domainName: 'libvirt.domainName',
+} as const;
+
+export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
+
+/** Client → server notifications. */
+export const NOTIFICATIONS = {
+  /** `{ trusted: boolean }`: VS Code's Workspace Trust changed; untrusted workspaces run no virsh. */
+  workspaceTrust: 'libvirt/workspaceTrust',
+} as const;
+
+export interface WorkspaceTrustParams {
+  readonly trusted?: boolean;
+}
+
+/** Every reply says whether it worked and, when not, why (libvirt's own message where it has one). */
+export interface CommandReply {
+  readonly ok: boolean;
+  readonly message: string;
+}
+
+/** A virsh run: its output, and how it failed. */
+export interface VirshReply extends CommandReply {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly notFound?: boolean;
+  readonly timedOut?: boolean;
+  readonly cancelled?: boolean;
+}
+
+/** Something libvirt dropped or rewrote when it stored a definition, on its 0-based line of the document. */
+export interface DroppedPart {
+  readonly kind: 'dropped-element' | 'dropped-attribute' | 'changed-attribute' | 'changed-text';
+  /** Where, as element names from the root: domain/devices/disk/driver. */
+  readonly path: string;
+  readonly detail: string;
+  /** Offsets of the part in the document. */
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+}
+
+export interface DefineReply extends CommandReply {
+  readonly name?: string;
+  readonly stderr: string;
+  readonly differences: readonly DroppedPart[];
+  /** The XML libvirt stored, to show beside the file. */
+  readonly stored?: string;
+}
+
+export interface SchemaProblemReply {
+  /** 1-based line, as virt-xml-validate prints it (0 when it names none). */
+  readonly line: number;
+  readonly message: string;
+}
+
+export interface ValidateReply extends CommandReply {
+  readonly problems: readonly SchemaProblemReply[];
+}
+
+export type DomainState = 'running' | 'paused' | 'shut off';
+
+export interface DomainEntry {
+  readonly name: string;
+  readonly state: DomainState;
+}
+
+export type ListReply = { readonly ok: true; readonly domains: readonly DomainEntry[] } | { readonly ok: false; readonly message: string };
+
+export type DomainNameReply = { readonly ok: true; readonly name: string } | { readonly ok: false; readonly message: string };
+
+/** The arguments of each command. */
+export interface CommandArguments {
+  [COMMANDS.define]: [documentUri: string];
+  [COMMANDS.validate]: [documentUri: string];
+  [COMMANDS.dumpXml]: [domainName: string];
+  [COMMANDS.list]: [];
+  [COMMANDS.start]: [domainName: string];
+  [COMMANDS.shutdown]: [domainName: string];
+  /** The <name> of an open document, read by the server's parser. */
+  [COMMANDS.domainName]: [documentUri: string];
+}
+
+/** What each command returns; a refusal (untrusted workspace, no such document) has the same shape, with ok false. */
+export interface CommandReplies {
+  [COMMANDS.define]: DefineReply;
+  [COMMANDS.validate]: ValidateReply;
+  [COMMANDS.dumpXml]: VirshReply;
+  [COMMANDS.list]: ListReply;
+  [COMMANDS.start]: VirshReply;
+  [COMMANDS.shutdown]: VirshReply;
+  [COMMANDS.domainName]: DomainNameReply;
+}

@@ -1,0 +1,66 @@
+// The language service's shared types (like json-languageservice's jsonLanguageTypes.ts): what callers hand in and
+// get back, and what rules, fixes and tweaks exchange. Types and constants only; it imports nothing that runs.
+
+import type { EditContext, OffsetEdit } from './edits/xmlEdits';
+import type { HostFacts } from './hostFacts';
+import type { Device, DomainModel } from './model/domainModel';
+import type { PciAddressPlanner } from './planner/pciAddressPlanner';
+import type { XmlDocument } from './xml/xmlTree';
+
+/** The `source` of every diagnostic the service reports. */
+export const DIAGNOSTIC_SOURCE = 'libvirt';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+/** What a user may set a rule to. */
+export type RuleSetting = Severity | 'off';
+
+export interface LintSettings {
+  /** Per-rule severity or 'off', by rule id. */
+  readonly rules?: Readonly<Record<string, RuleSetting>>;
+  /** Overrides the host architecture (e.g. to lint for another machine). */
+  readonly hostArch?: string;
+}
+
+/** What the service needs from the world around it: the host's facts as known now, and randomness. */
+export interface ServiceEnvironment {
+  /** The host facts known at the time of the call (they may arrive later than the first request, and change). */
+  hostFacts(): HostFacts;
+  /** A fresh random UUID, for fixes that write one (tests pin it). */
+  randomUuid(): string;
+}
+
+export interface AnalysedDocument {
+  readonly xml: XmlDocument;
+  readonly model: DomainModel | undefined;
+}
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface RelatedSpan extends Span {
+  readonly message: string;
+}
+
+/** One quick fix or tweak: a title and the edits that do it. */
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly OffsetEdit[];
+  /** The fix an editor applies for "fix all" / auto-fix: the safe, expected one. */
+  readonly preferred?: boolean;
+  /** A first step that prepares the real fix (the problem stays until the user takes the next one). */
+  readonly step?: boolean;
+}
+
+export interface FixContext extends EditContext {
+  readonly model: DomainModel;
+  readonly document: XmlDocument;
+  readonly host: HostFacts;
+  /** A planner that ignores the current addresses of `moving` (the devices the fix relocates). */
+  planner(moving?: readonly Device[]): PciAddressPlanner;
+  /** A fresh random UUID. */
+  randomUuid(): string;
+}
