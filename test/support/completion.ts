@@ -4,6 +4,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import type { HostFacts } from '../../server/src/service/hostFacts';
+import { applyTextEdits } from './edits';
 import { createTestService } from './fakeHost';
 
 export interface Completion {
@@ -40,7 +41,7 @@ export function completeAt(marked: string, host: HostFacts = { arch: 'x86_64' })
         { range: main.range, newText: item.insertTextFormat === 2 ? expandSnippet(main.newText) : main.newText },
         ...(item.additionalTextEdits ?? []),
       ];
-      return TextDocument.applyEdits(document, edits);
+      return applyTextEdits(document, edits);
     },
   };
 }

@@ -1,13 +1,20 @@
 // A table-driven tester for rules, in the manner of ESLint's RuleTester: valid cases must produce no diagnostic of
 // the rule; invalid cases mark with «» exactly where each diagnostic must point and list the expected messages.
 // The same tables feed test/libvirt/virshAgreement.test.ts, which asks a real libvirtd whether it agrees.
+// As strict as ESLint's: each invalid case's exact messages and the exact output of every fix it offers (as a line
+// diff) are pinned in test/rules/expected/<rule-id>.txt; UPDATE_EXPECTED=1 rewrites those files after a deliberate
+// change (read the diff before committing it).
 
 import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { RULES_BY_ID } from '../../server/src/service/rules';
+import { applyCodeAction } from './edits';
 import { createTestService } from './fakeHost';
+import { lineDiff } from './lineDiff';
 import { unmark } from './marked';
 
 export type LibvirtVerdict = 'accepts' | 'rejects' | { readonly skip: string };
@@ -30,7 +37,10 @@ export interface RuleCase {
 }
 
 export interface FixOutcome {
+  /** Which of the rule's diagnostics (in document order) offered it. */
+  readonly diagnostic: number;
   readonly title: string;
+  readonly preferred: boolean;
   /** A first step of a fix (the problem stays by design). */
   readonly step: boolean;
   readonly text: string;
@@ -72,30 +82,69 @@ export function expectedVerdict(table: RuleTable, kind: 'valid' | 'invalid', tes
   return diagnostics.some((d) => d.severity === 1) ? 'rejects' : 'accepts';
 }
 
-/** Applies LSP text edits to a text. */
-export function applyTextEdits(document: TextDocument, edits: readonly TextEdit[]): string {
-  return TextDocument.applyEdits(document, [...edits]);
-}
-
 /** Every quick fix offered for every diagnostic of the rule in `text`, applied, with the diagnostics after it. */
 export function fixOutcomes(rule: string, text: string, hostArch = 'x86_64'): FixOutcome[] {
   const { diagnostics, document } = diagnosticsOf(rule, text, hostArch);
   const outcomes: FixOutcome[] = [];
-  for (const diagnostic of diagnostics) {
+  diagnostics.forEach((diagnostic, index) => {
     const actions = service.codeActions(document, diagnostic.range, { diagnostics: [diagnostic], only: ['quickfix'] }, { hostArch });
     for (const action of actions) {
-      const change = action.edit?.documentChanges?.[0];
-      assert.ok(change && 'edits' in change, `${action.title}: a versioned text document edit`);
-      assert.equal(change.textDocument.version, document.version);
-      const fixed = applyTextEdits(
-        document,
-        change.edits.filter((e): e is TextEdit => 'newText' in e),
-      );
+      const fixed = applyCodeAction(document, action);
       const after = service.validate(TextDocument.create(document.uri, 'xml', 2, fixed), { hostArch });
-      outcomes.push({ title: action.title, step: (action.data as { step?: boolean } | undefined)?.step === true, text: fixed, after });
+      const step = (action.data as { step?: boolean } | undefined)?.step === true;
+      outcomes.push({ diagnostic: index, title: action.title, preferred: action.isPreferred === true, step, text: fixed, after });
     }
-  }
+  });
   return outcomes;
+}
+
+const EXPECTED_DIR = join(__dirname, '..', 'rules', 'expected');
+const UPDATE = process.env.UPDATE_EXPECTED === '1';
+
+/** What an invalid case reports and what each fix makes of it, as pinned in the expected file. */
+export function describeOutcome(rule: string, testCase: RuleCase): string {
+  const { text } = unmark(testCase.xml);
+  const { diagnostics } = diagnosticsOf(rule, text, testCase.hostArch);
+  const outcomes = fixOutcomes(rule, text, testCase.hostArch);
+  const lines: string[] = [];
+  diagnostics.forEach((diagnostic, index) => {
+    lines.push(`${severityWord(diagnostic)}: ${String(diagnostic.message).replace(/\n/g, '\\n')}`);
+    for (const outcome of outcomes.filter((o) => o.diagnostic === index)) {
+      const marks = [outcome.preferred ? 'preferred' : '', outcome.step ? 'step' : ''].filter(Boolean).join(', ');
+      lines.push(`fix${marks ? ` (${marks})` : ''}: ${outcome.title}`, lineDiff(text, outcome.text));
+    }
+  });
+  return lines.join('\n');
+}
+
+function severityWord(diagnostic: Diagnostic): string {
+  return ['', 'error', 'warning', 'info', 'hint'][diagnostic.severity ?? 1] ?? 'error';
+}
+
+function expectedFile(rule: string): string {
+  return join(EXPECTED_DIR, `${rule}.txt`);
+}
+
+function renderExpected(table: RuleTable): string {
+  const header = [
+    `# ${table.rule}: the exact messages of each invalid case and the exact output of each of its fixes (a line diff).`,
+    '# Written by UPDATE_EXPECTED=1 node test/run.mjs test/rules; read the diff before committing it.',
+  ];
+  const sections = table.invalid.map((testCase) => `## ${testCase.name}\n${describeOutcome(table.rule, testCase)}`);
+  return `${[header.join('\n'), ...sections].join('\n\n')}\n`;
+}
+
+/** The expected file's sections by case name. */
+function readExpected(rule: string): Map<string, string> {
+  const sections = new Map<string, string>();
+  if (!existsSync(expectedFile(rule))) return sections;
+  const text = readFileSync(expectedFile(rule), 'utf8');
+  for (const section of text.split(/\n\n(?=## )/).slice(1)) {
+    const newline = section.indexOf('\n');
+    const name = section.slice(3, newline === -1 ? undefined : newline);
+    sections.set(name, newline === -1 ? '' : section.slice(newline + 1).replace(/\n$/, ''));
+  }
+  return sections;
 }
 
 export function testRule(table: RuleTable): void {
@@ -104,11 +153,30 @@ export function testRule(table: RuleTable): void {
     return;
   }
   const rule = RULES_BY_ID.get(table.rule);
+  if (UPDATE) {
+    mkdirSync(EXPECTED_DIR, { recursive: true });
+    writeFileSync(expectedFile(table.rule), renderExpected(table));
+  }
+  const expected = readExpected(table.rule);
   describe(table.rule, () => {
     it('is a registered rule with docs and an explanation', () => {
       assert.ok(rule, `rule ${table.rule} is not registered`);
       assert.match(rule.docs, /^https:\/\/libvirt\.org\//);
       assert.ok(rule.explanation.length > 40);
+    });
+    it('names its invalid cases uniquely and pins each of them, no more', () => {
+      const names = table.invalid.map((testCase) => testCase.name);
+      assert.deepEqual(
+        names.filter((name, i) => names.indexOf(name) !== i),
+        [],
+        'case names are unique',
+      );
+      const stale = [...expected.keys()].filter((name) => !names.includes(name));
+      assert.deepEqual(
+        stale,
+        [],
+        `expected outcomes of cases that no longer exist (UPDATE_EXPECTED=1 rewrites ${expectedFile(table.rule)})`,
+      );
     });
     for (const testCase of table.valid) {
       it(`valid: ${testCase.name}`, () => {
@@ -139,6 +207,11 @@ export function testRule(table: RuleTable): void {
             assert.ok(message.includes(expected), `message ${i}: ${JSON.stringify(message)} should contain ${JSON.stringify(expected)}`);
           else assert.match(message, expected);
         });
+      });
+      it(`exact messages and fix outputs: ${testCase.name}`, () => {
+        const pinned = expected.get(testCase.name);
+        assert.ok(pinned !== undefined, `no expected outcome in ${expectedFile(table.rule)} (UPDATE_EXPECTED=1 writes it)`);
+        assert.equal(describeOutcome(table.rule, testCase), pinned);
       });
       it(`fixes: ${testCase.name}`, () => {
         const { text } = unmark(testCase.xml);

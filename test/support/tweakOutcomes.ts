@@ -1,8 +1,9 @@
 // Applies the tweak actions offered at a place in a document, for the tweak tests and the libvirt check.
 
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import type { HostFacts } from '../../server/src/service/hostFacts';
+import { applyCodeAction } from './edits';
 import { createTestService } from './fakeHost';
 
 const service = createTestService();
@@ -22,8 +23,7 @@ export function tweaksAt(text: string, offset: number, host?: HostFacts): TweakO
     { diagnostics: [], only: ['refactor.rewrite'] },
   );
   return actions.map((action) => {
-    const change = action.edit!.documentChanges![0] as { edits: TextEdit[] };
-    const fixed = TextDocument.applyEdits(document, change.edits);
+    const fixed = applyCodeAction(document, action);
     return { title: action.title, text: fixed, after: service.validate(TextDocument.create('file:///tweak.xml', 'xml', 2, fixed)) };
   });
 }
