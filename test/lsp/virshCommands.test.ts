@@ -75,4 +75,24 @@ describe('virsh commands through the language server', () => {
     assert.match(String(result.message), /not trusted/);
     void client.connection.sendNotification('libvirt/workspaceTrust', { trusted: true });
   });
+
+  it("tells a document's <name> as the parser reads it (entities decoded), trusted or not", async () => {
+    const uri = 'file:///work/named.xml';
+    client.open(uri, named('web &amp; db'));
+    assert.deepEqual(await run(client, 'libvirt.domainName', uri), { ok: true, name: 'web & db' });
+    void client.connection.sendNotification('libvirt/workspaceTrust', { trusted: false });
+    assert.deepEqual(await run(client, 'libvirt.domainName', uri), { ok: true, name: 'web & db' });
+    void client.connection.sendNotification('libvirt/workspaceTrust', { trusted: true });
+    const nameless = 'file:///work/nameless.xml';
+    client.open(nameless, CLEAN.replace('<name>fedora-server</name>', ''));
+    assert.deepEqual(await run(client, 'libvirt.domainName', nameless), { ok: false, message: 'This file has no <name>.' });
+    assert.equal((await run(client, 'libvirt.domainName', 'file:///work/not-open.xml')).ok, false);
+  });
+
+  it('refuses in the shape of the reply the command promises', async () => {
+    const define = await run(client, 'libvirt.defineDocument', 'file:///work/not-open.xml');
+    assert.deepEqual(define, { ok: false, message: 'No open document file:///work/not-open.xml.', stderr: '', differences: [] });
+    const dump = await run(client, 'libvirt.dumpXml');
+    assert.deepEqual(dump, { ok: false, message: 'A domain name is needed.', stdout: '', stderr: '' });
+  });
 });
