@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { isDomainXml } from '../../client/src/domainDetection';
+import { DEFAULT_COMMAND_TIMEOUT_SECONDS, SETTINGS_SECTION } from '../../server/src/protocol';
+import { SEVERITIES } from '../../server/src/service/languageTypes';
 import { RULES } from '../../server/src/service/rules';
 import { REPO_ROOT } from '../support/built';
 
@@ -27,6 +29,13 @@ describe('extension manifest', () => {
     const rules = manifest.contributes.configuration.properties['libvirt.rules'];
     assert.deepEqual([...rules.propertyNames.enum].sort(), RULES.map((r) => r.id).sort());
     assert.deepEqual(rules.additionalProperties.enum, ['off', 'error', 'warning', 'info', 'hint']);
+    assert.deepEqual(rules.additionalProperties.enum.slice(1), SEVERITIES, 'the severities of the service, in its order');
+  });
+
+  it('declares the settings the protocol names, with its defaults', () => {
+    const properties = manifest.contributes.configuration.properties;
+    assert.ok(Object.keys(properties).every((key) => key.startsWith(`${SETTINGS_SECTION}.`)));
+    assert.equal(properties[`${SETTINGS_SECTION}.commandTimeoutSeconds`].default, DEFAULT_COMMAND_TIMEOUT_SECONDS);
   });
 
   it('declares limited support for untrusted workspaces (virsh commands refuse there, in the client and the server)', () => {
