@@ -16,7 +16,8 @@ import { mutate, seededRandom } from '../test/support/mutations';
 import { acceptedLibvirtTestDomains, KNOWN_OLD_QEMU_ONLY } from './libvirtCorpus';
 import { syntheticDomain } from './syntheticDomain';
 
-const service = createLanguageService({ hostFacts: () => ({ arch: 'x86_64' }), randomUuid: randomUUID });
+const host = { arch: 'x86_64' };
+const service = createLanguageService({ hostFacts: () => host, randomUuid: randomUUID });
 const rows: Array<[string, string, string]> = [];
 const report = (what: string, value: string, target: string) => {
   rows.push([what, value, target]);

@@ -25,7 +25,10 @@ export interface LintSettings {
 
 /** What the service needs from the world around it: the host's facts as known now, and randomness. */
 export interface ServiceEnvironment {
-  /** The host facts known at the time of the call (they may arrive later than the first request, and change). */
+  /**
+   * The host facts known at the time of the call (they may arrive later than the first request, and change). Return
+   * the same object until they change: the service keeps a document's problems for as long as the facts are the same.
+   */
   hostFacts(): HostFacts;
   /** A fresh random UUID, for fixes that write one (tests pin it). */
   randomUuid(): string;
