@@ -34,12 +34,13 @@ async function readDevice(sysfs: string, entry: string, names: ReadonlyMap<strin
       (target) => basename(target),
       () => undefined,
     );
-  const [vendorId, deviceId, classCode, group, driver] = await Promise.all([
+  const [vendorId, deviceId, classCode, group, driver, bootVga] = await Promise.all([
     read('vendor'),
     read('device'),
     read('class'),
     link('iommu_group'),
     link('driver'),
+    read('boot_vga'),
   ]);
   return {
     address: {
@@ -54,5 +55,6 @@ async function readDevice(sysfs: string, entry: string, names: ReadonlyMap<strin
     name: names.get(entry.toLowerCase()),
     iommuGroup: group !== undefined && /^[0-9]+$/.test(group) ? Number(group) : undefined,
     driver,
+    ...(bootVga === '1' ? { bootVga: true } : {}),
   };
 }

@@ -14,6 +14,45 @@ export interface HostPciDevice {
   readonly name?: string;
   readonly iommuGroup?: number;
   readonly driver?: string;
+  /** Every function of its IOMMU group, itself included (libvirt's nodedev `<iommuGroup>`). */
+  readonly iommuGroupMembers?: readonly PciAddress[];
+  /** Where the kernel shows it: /sys/devices/pci0000:00/0000:00:03.1/0000:27:00.0. */
+  readonly sysfsPath?: string;
+  /** The host firmware's boot display (local connections only: /sys/bus/pci/devices/…/boot_vga). */
+  readonly bootVga?: boolean;
+}
+
+/** What the host offers for one guest architecture (libvirt's capabilities `<guest>`). */
+export interface HostGuest {
+  readonly osType: string;
+  readonly arch: string;
+  readonly emulator?: string;
+  /** Machine types, aliases (pc, q35, virt) included. */
+  readonly machines: readonly string[];
+  /** Domain types: qemu, kvm. */
+  readonly domainTypes: readonly string[];
+}
+
+export interface HostCpu {
+  readonly id: number;
+  readonly cell: number;
+  /** The CPUs that share its core (itself included). */
+  readonly siblings: readonly number[];
+}
+
+export interface HostCell {
+  readonly id: number;
+  readonly memoryKiB?: number;
+  /** Pages of each size: how many the kernel has reserved (capabilities) and how many are free (freepages). */
+  readonly pages: readonly { readonly sizeKiB: number; readonly total?: number; readonly free?: number }[];
+}
+
+/** The libvirt connection the facts were read over: set only when they come from libvirt (host rules need it). */
+export interface HostConnection {
+  /** The URI as configured (empty: virsh's default). */
+  readonly uri: string;
+  /** This machine (no remote host in the URI): files and /dev can be checked, boot_vga read. */
+  readonly local: boolean;
 }
 
 export interface HostBlockDevice {
@@ -32,6 +71,28 @@ export interface HostFacts {
   readonly pciDevices?: readonly HostPciDevice[];
   /** The host's block devices, stable /dev/disk/by-id names first, when known (Linux). */
   readonly blockDevices?: readonly HostBlockDevice[];
+  /** The connection these facts came over; undefined for facts read from this machine alone. */
+  readonly connection?: HostConnection;
+  /** Whether the host has an IOMMU (capabilities `<iommu support>`); undefined when unknown. */
+  readonly iommu?: boolean;
+  /** 'Intel', 'AMD'…: which kernel parameters turn its IOMMU on. */
+  readonly cpuVendor?: string;
+  readonly cpus?: readonly HostCpu[];
+  readonly cells?: readonly HostCell[];
+  /** The host's memory (nodeinfo). */
+  readonly memoryKiB?: number;
+  readonly guests?: readonly HostGuest[];
+  /** Virtual network names (net-list --all). */
+  readonly networks?: readonly string[];
+  /** Storage pools with their volumes (pool-list --all, vol-list). */
+  readonly pools?: readonly { readonly name: string; readonly volumes?: readonly string[] }[];
+  /** Why the connection's facts could not be read (virsh's message); the facts above are then this machine's, or none. */
+  readonly unavailable?: string;
+}
+
+/** The connection's facts, when the host facts came over one (host rules say nothing otherwise). */
+export function connectedHost(host: HostFacts): (HostFacts & { readonly connection: HostConnection }) | undefined {
+  return host.connection && !host.unavailable ? (host as HostFacts & { readonly connection: HostConnection }) : undefined;
 }
 
 /** The host's PCI device at `address`, when the host facts know it. */

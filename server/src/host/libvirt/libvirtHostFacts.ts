@@ -1,0 +1,194 @@
+// Host facts for a libvirt connection, from libvirt's own API through the configured virsh — and nothing else — so
+// that any virsh serves it, a real one or a stand-in: capabilities, node devices (PCI and storage), networks, pools
+// and their volumes, free pages, nodeinfo. Loaded in the background (current() never waits), kept per connection,
+// read again after a time-to-live or on demand. A local connection adds what only this machine can tell
+// (/dev/disk/by-id names, boot_vga). A connection that fails leaves one message in `unavailable`, never a throw.
+
+import type { HostCell, HostFacts, HostPciDevice } from '../../service/hostFacts';
+import { type VirshOptions, type VirshResult, runVirsh } from '../../virsh/virsh';
+import type { HostFactsSource } from '../localHostFacts';
+import { parseCapabilities } from './capabilitiesXml';
+import { isLocalUri } from './connectionUri';
+import { parsePciNodeDevice, parseStorageNodeDevice } from './nodeDeviceXml';
+import { parseFreePages, parseNameList, parseNodeInfo, parseVolumeList } from './virshListings';
+
+export interface LibvirtHostOptions {
+  /** The connection URI; empty: virsh's default. */
+  readonly uri: string;
+  readonly virshPath?: string;
+  /** The limit for each virsh call. */
+  readonly timeoutMs: number;
+  /** This machine's facts, for a local connection's extras and as the facts before (or without) libvirt's. */
+  readonly machine?: HostFactsSource;
+  readonly ttlMs?: number;
+  readonly now?: () => number;
+  /** How many virsh calls run at once (a host has a hundred PCI devices). */
+  readonly parallelism?: number;
+}
+
+export interface LibvirtHostFactsSource extends HostFactsSource {
+  /** Reads every fact again now; resolves with the new facts. */
+  refresh(): Promise<HostFacts>;
+  /** Cancels what is running; the source answers with what it had. */
+  dispose(): void;
+}
+
+const DEFAULT_TTL_MS = 5 * 60_000;
+const DEFAULT_PARALLELISM = 8;
+
+export function createLibvirtHostFacts(options: LibvirtHostOptions): LibvirtHostFactsSource {
+  const local = isLocalUri(options.uri);
+  const now = options.now ?? Date.now;
+  const ttl = options.ttlMs ?? DEFAULT_TTL_MS;
+  const listeners: Array<(facts: HostFacts) => void> = [];
+  const machineFacts = () => (local && options.machine ? options.machine.current() : { arch: '' });
+  let loaded: HostFacts | undefined;
+  let loadedAt: number | undefined;
+  let loading: Promise<HostFacts> | undefined;
+  let controller: AbortController | undefined;
+  let disposed = false;
+
+  options.machine?.onDidChange(() => {
+    if (local) notify();
+  });
+
+  function facts(): HostFacts {
+    if (!loaded) return machineFacts();
+    return local ? withMachineExtras(loaded, machineFacts()) : loaded;
+  }
+
+  function notify(): void {
+    const current = facts();
+    for (const listener of listeners) listener(current);
+  }
+
+  function load(): Promise<HostFacts> {
+    if (loading) return loading;
+    controller = new AbortController();
+    const signal = controller.signal;
+    const virsh: VirshOptions = { uri: options.uri || undefined, virshPath: options.virshPath, timeoutMs: options.timeoutMs, signal };
+    loading = readLibvirtFacts(virsh, options.parallelism ?? DEFAULT_PARALLELISM)
+      .then((read) => {
+        if (signal.aborted || disposed) return facts();
+        loaded = 'arch' in read ? { ...read, connection: { uri: options.uri, local } } : { ...machineFacts(), unavailable: read.unavailable };
+        loadedAt = now();
+        notify();
+        return facts();
+      })
+      .finally(() => {
+        loading = undefined;
+      });
+    return loading;
+  }
+
+  const stale = () => loadedAt === undefined || now() - loadedAt > ttl;
+
+  return {
+    current() {
+      if (!disposed && !loading && stale()) void load();
+      return facts();
+    },
+    async settled() {
+      if (!disposed && !loading && stale()) void load();
+      await Promise.all([loading, options.machine && local ? options.machine.settled() : undefined]);
+      return facts();
+    },
+    refresh() {
+      if (loading) controller?.abort();
+      loading = undefined;
+      return load();
+    },
+    onDidChange(listener) {
+      listeners.push(listener);
+    },
+    dispose() {
+      disposed = true;
+      controller?.abort();
+    },
+  };
+}
+
+/** A local connection: libvirt's facts, with this machine's stable disk names, boot_vga and lspci names. */
+function withMachineExtras(facts: HostFacts, machine: HostFacts): HostFacts {
+  if (facts.unavailable) return facts;
+  const machineDevices = new Map((machine.pciDevices ?? []).map((device) => [key(device), device]));
+  const pciDevices = facts.pciDevices?.map((device) => {
+    const local = machineDevices.get(key(device));
+    return local ? { ...device, name: device.name ?? local.name, bootVga: local.bootVga } : device;
+  });
+  const seen = new Set((machine.blockDevices ?? []).map((device) => device.target ?? device.path));
+  const blockDevices = [...(machine.blockDevices ?? []), ...(facts.blockDevices ?? []).filter((device) => !seen.has(device.path))];
+  return { ...facts, pciDevices, blockDevices };
+}
+
+const key = (device: HostPciDevice) =>
+  `${device.address.domain}:${device.address.bus}:${device.address.slot}.${device.address.function}`;
+
+/** Every fact libvirt gives over the connection; `unavailable` with virsh's message when capabilities fail. */
+export async function readLibvirtFacts(virsh: VirshOptions, parallelism: number): Promise<HostFacts | { unavailable: string }> {
+  const capabilitiesRun = await runVirsh(['capabilities'], virsh);
+  if (!capabilitiesRun.ok) return { unavailable: capabilitiesRun.message || 'virsh capabilities failed' };
+  const capabilities = parseCapabilities(capabilitiesRun.stdout);
+  if (!capabilities) return { unavailable: 'virsh capabilities did not print libvirt capabilities XML' };
+  const run = (args: string[]) => runVirsh(args, virsh);
+  const [pci, storage, networks, pools, freePages, nodeInfo] = await Promise.all([
+    run(['nodedev-list', '--cap', 'pci']),
+    run(['nodedev-list', '--cap', 'storage']),
+    run(['net-list', '--all', '--name']),
+    run(['pool-list', '--all', '--name']),
+    run(['freepages', '--all']),
+    run(['nodeinfo']),
+  ]);
+  const names = (result: VirshResult) => (result.ok ? parseNameList(result.stdout) : undefined);
+  const pciNames = names(pci);
+  const pciDevices = pciNames
+    ? (await mapLimited(pciNames, parallelism, async (name) => {
+        const dumped = await run(['nodedev-dumpxml', '--device', name]);
+        return dumped.ok ? parsePciNodeDevice(dumped.stdout) : undefined;
+      })).filter((device) => device !== undefined)
+    : undefined;
+  const storageNames = names(storage);
+  const blockPaths = storageNames
+    ? (await mapLimited(storageNames, parallelism, async (name) => {
+        const dumped = await run(['nodedev-dumpxml', '--device', name]);
+        return dumped.ok ? parseStorageNodeDevice(dumped.stdout) : undefined;
+      })).filter((path) => path !== undefined)
+    : undefined;
+  const poolNames = names(pools);
+  const poolsWithVolumes = poolNames
+    ? await mapLimited(poolNames, parallelism, async (name) => {
+        const volumes = await run(['vol-list', '--pool', name]);
+        return { name, volumes: volumes.ok ? parseVolumeList(volumes.stdout) : undefined };
+      })
+    : undefined;
+  const free = freePages.ok ? parseFreePages(freePages.stdout) : undefined;
+  const info = nodeInfo.ok ? parseNodeInfo(nodeInfo.stdout) : {};
+  return {
+    ...capabilities,
+    cells: capabilities.cells?.map((cell) => withFreePages(cell, free?.get(cell.id))),
+    memoryKiB: info.memoryKiB,
+    pciDevices,
+    blockDevices: blockPaths?.map((path) => ({ path, stable: false })),
+    networks: names(networks),
+    pools: poolsWithVolumes,
+  };
+}
+
+function withFreePages(cell: HostCell, free: Map<number, number> | undefined): HostCell {
+  if (!free) return cell;
+  return { ...cell, pages: cell.pages.map((pages) => ({ ...pages, free: free.get(pages.sizeKiB) })) };
+}
+
+/** `fn` over `items`, at most `limit` at a time, results in order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
