@@ -6,6 +6,7 @@ import { NOTIFICATIONS } from '../../server/src/protocol';
 import { defineDomain } from './commands/defineDomain';
 import { changeDomainPower } from './commands/domainPower';
 import { openDomainXml } from './commands/openDomainXml';
+import { refreshHost } from './commands/refreshHost';
 import { STORED_SCHEME, storedXmlProvider } from './commands/storedXml';
 import { validateDomain } from './commands/validateDomain';
 import { connectionLabel, readConfig, SECTION } from './config';
@@ -59,6 +60,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(
       'libvirt.shutdown',
       trustedOnly(() => changeDomainPower(running, 'shutdown')),
+      vscode.commands.registerCommand(
+        'libvirt.refreshHostFacts',
+        trustedOnly(() => refreshHost(running)),
+      ),
     ),
     vscode.languages.registerCodeLensProvider([{ language: 'libvirt-xml' }, { language: 'xml' }], {
       provideCodeLenses(document) {

@@ -29,6 +29,7 @@ export const COMMANDS = {
   start: 'libvirt.startDomain',
   shutdown: 'libvirt.shutdownDomain',
   domainName: 'libvirt.domainName',
+  refreshHost: 'libvirt.refreshHost',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -97,6 +98,14 @@ export interface DomainEntry {
 
 export type ListReply = { readonly ok: true; readonly domains: readonly DomainEntry[] } | { readonly ok: false; readonly message: string };
 
+/** What a refresh of the connection's host facts found. */
+export interface RefreshHostReply extends CommandReply {
+  /** The connection URI (empty: virsh's default). */
+  readonly uri: string;
+  /** A one-line summary of the facts: arch, CPUs, memory, PCI devices, IOMMU. */
+  readonly summary?: string;
+}
+
 export type DomainNameReply = { readonly ok: true; readonly name: string } | { readonly ok: false; readonly message: string };
 
 /** The arguments of each command. */
@@ -109,6 +118,8 @@ export interface CommandArguments {
   [COMMANDS.shutdown]: [domainName: string];
   /** The <name> of an open document, read by the server's parser. */
   [COMMANDS.domainName]: [documentUri: string];
+  /** Read the host facts of the configured connection again. */
+  [COMMANDS.refreshHost]: [];
 }
 
 /** What each command returns; a refusal (untrusted workspace, no such document) has the same shape, with ok false. */
@@ -120,4 +131,5 @@ export interface CommandReplies {
   [COMMANDS.start]: VirshReply;
   [COMMANDS.shutdown]: VirshReply;
   [COMMANDS.domainName]: DomainNameReply;
+  [COMMANDS.refreshHost]: RefreshHostReply;
 }

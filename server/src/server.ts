@@ -10,4 +10,4 @@ if (!process.argv.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg
   process.exit(2);
 }
 
-startLanguageServer(createConnection(ProposedFeatures.all), { host: createLocalHostFacts(), randomUuid: randomUUID });
+startLanguageServer(createConnection(ProposedFeatures.all), { machine: createLocalHostFacts(), randomUuid: randomUUID });

@@ -58,7 +58,7 @@ async function define(text: string) {
 function checkFixes(table: RuleTable, testCase: RuleCase): void {
   if (testCase.noFix || typeof expectedVerdict(table, 'invalid', testCase) === 'object') return;
   it(`fixes of "${testCase.name}" — libvirt accepts the fixed document`, async () => {
-    const all = fixOutcomes(table.rule, unmark(testCase.xml).text, testCase.hostArch);
+    const all = fixOutcomes(table.rule, unmark(testCase.xml).text, testCase.hostArch, testCase.host);
     const outcomes = all
       .filter((outcome) => !outcome.step && !outcome.after.some((d) => d.severity === 1))
       // type='kvm' needs /dev/kvm, which this machine may not have: such fixed documents are checked where it exists.

@@ -1,9 +1,11 @@
 // The recorded hosts of test/fixtures/hosts, each served by its stand-in virsh (set as libvirt.virshPath or put on
 // PATH, as a user would), and a generated one with as many PCI devices as a test asks for.
 
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { assembleLibvirtFacts } from '../../server/src/host/libvirt/libvirtHostFacts';
+import type { HostFacts } from '../../server/src/service/hostFacts';
 import { REPO_ROOT } from './built';
 
 export const HOSTS_DIR = join(REPO_ROOT, 'test', 'fixtures', 'hosts');
@@ -36,4 +38,36 @@ export function hostWithManyDevices(count: number): string {
     writeFileSync(join(dir, 'nodedev', `${name}.xml`), text);
   }
   return join(dir, 'virsh');
+}
+
+/**
+ * A recorded host's facts as the language service gets them over a remote connection, read from its files by the
+ * same assembly as a live host (for rule tables, which are synchronous).
+ */
+export function recordedHostFacts(host: 'gpu-desktop' | 'no-iommu', uri = `qemu+ssh://root@${host}/system`): HostFacts {
+  const dir = join(HOSTS_DIR, host);
+  const read = (...parts: string[]) => (existsSync(join(dir, ...parts)) ? readFileSync(join(dir, ...parts), 'utf8') : undefined);
+  const nodedev = (prefix: string) =>
+    existsSync(join(dir, 'nodedev'))
+      ? readdirSync(join(dir, 'nodedev'))
+          .filter((name) => name.startsWith(prefix))
+          .sort()
+          .map((name) => read('nodedev', name)!)
+      : [];
+  const pools = existsSync(join(dir, 'pools'))
+    ? readdirSync(join(dir, 'pools'))
+        .sort()
+        .map((name) => ({ name: name.replace(/\.txt$/, ''), volumes: read('pools', name) }))
+    : [];
+  const facts = assembleLibvirtFacts({
+    capabilities: read('capabilities.xml')!,
+    pciDevices: nodedev('pci_'),
+    storageDevices: nodedev('block_'),
+    networks: read('networks.txt') ?? '',
+    pools,
+    freePages: read('freepages.txt'),
+    nodeInfo: read('nodeinfo.txt'),
+  });
+  if (!('arch' in facts)) throw new Error(`${host}: ${facts.unavailable}`);
+  return { ...facts, connection: { uri, local: false } };
 }

@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { HostFacts } from '../../server/src/service/hostFacts';
+import type { LanguageService } from '../../server/src/service/languageService';
 import { RULES_BY_ID } from '../../server/src/service/rules';
 import { applyCodeAction } from './edits';
 import { createTestService } from './fakeHost';
@@ -26,6 +28,8 @@ export interface RuleCase {
   /** Invalid cases: a substring or pattern of each message, in document order. */
   readonly messages?: ReadonlyArray<string | RegExp>;
   readonly hostArch?: string;
+  /** The host's facts (a recorded host, as over a connection); the plain x86_64 host without host facts otherwise. */
+  readonly host?: HostFacts;
   /** What `virsh define` on a real libvirtd does with it; defaults from the rule's severity. */
   readonly libvirt?: LibvirtVerdict;
   /** A substring of libvirt's error when it rejects the case (defaults to the table's). */
@@ -56,7 +60,13 @@ export interface RuleTable {
   readonly libvirtSays?: string;
 }
 
-const service = createTestService();
+const services = new Map<HostFacts | undefined, LanguageService>();
+/** The service for a case's host (the plain x86_64 host unless the case names a recorded one). */
+const serviceFor = (host?: HostFacts): LanguageService => {
+  let service = services.get(host);
+  if (!service) services.set(host, (service = host ? createTestService(host) : createTestService()));
+  return service;
+};
 const collected: RuleTable[] = [];
 let collectOnly = false;
 
@@ -66,9 +76,16 @@ export function collectTablesOnly(): RuleTable[] {
   return collected;
 }
 
-export function diagnosticsOf(rule: string, xml: string, hostArch = 'x86_64'): { diagnostics: Diagnostic[]; document: TextDocument } {
+export function diagnosticsOf(
+  rule: string,
+  xml: string,
+  hostArch = 'x86_64',
+  host?: HostFacts,
+): { diagnostics: Diagnostic[]; document: TextDocument } {
   const document = TextDocument.create('file:///test/domain.xml', 'xml', 1, xml);
-  const diagnostics = service.validate(document, { hostArch }).filter((d) => d.code === rule);
+  const diagnostics = serviceFor(host)
+    .validate(document, { hostArch })
+    .filter((d) => d.code === rule);
   diagnostics.sort((a, b) => document.offsetAt(a.range.start) - document.offsetAt(b.range.start));
   return { diagnostics, document };
 }
@@ -78,13 +95,14 @@ export function expectedVerdict(table: RuleTable, kind: 'valid' | 'invalid', tes
   if (testCase.libvirt) return testCase.libvirt;
   if (kind === 'valid') return 'accepts';
   // The severity of the case's own diagnostics: one rule (schema) reports both warnings and errors.
-  const { diagnostics } = diagnosticsOf(table.rule, unmark(testCase.xml).text, testCase.hostArch);
+  const { diagnostics } = diagnosticsOf(table.rule, unmark(testCase.xml).text, testCase.hostArch, testCase.host);
   return diagnostics.some((d) => d.severity === 1) ? 'rejects' : 'accepts';
 }
 
 /** Every quick fix offered for every diagnostic of the rule in `text`, applied, with the diagnostics after it. */
-export function fixOutcomes(rule: string, text: string, hostArch = 'x86_64'): FixOutcome[] {
-  const { diagnostics, document } = diagnosticsOf(rule, text, hostArch);
+export function fixOutcomes(rule: string, text: string, hostArch = 'x86_64', host?: HostFacts): FixOutcome[] {
+  const service = serviceFor(host);
+  const { diagnostics, document } = diagnosticsOf(rule, text, hostArch, host);
   const outcomes: FixOutcome[] = [];
   diagnostics.forEach((diagnostic, index) => {
     const actions = service.codeActions(document, diagnostic.range, { diagnostics: [diagnostic], only: ['quickfix'] }, { hostArch });
@@ -104,8 +122,8 @@ const UPDATE = process.env.UPDATE_EXPECTED === '1';
 /** What an invalid case reports and what each fix makes of it, as pinned in the expected file. */
 export function describeOutcome(rule: string, testCase: RuleCase): string {
   const { text } = unmark(testCase.xml);
-  const { diagnostics } = diagnosticsOf(rule, text, testCase.hostArch);
-  const outcomes = fixOutcomes(rule, text, testCase.hostArch);
+  const { diagnostics } = diagnosticsOf(rule, text, testCase.hostArch, testCase.host);
+  const outcomes = fixOutcomes(rule, text, testCase.hostArch, testCase.host);
   const lines: string[] = [];
   diagnostics.forEach((diagnostic, index) => {
     lines.push(`${severityWord(diagnostic)}: ${String(diagnostic.message).replace(/\n/g, '\\n')}`);
@@ -180,7 +198,7 @@ export function testRule(table: RuleTable): void {
     });
     for (const testCase of table.valid) {
       it(`valid: ${testCase.name}`, () => {
-        const { diagnostics } = diagnosticsOf(table.rule, unmark(testCase.xml).text, testCase.hostArch);
+        const { diagnostics } = diagnosticsOf(table.rule, unmark(testCase.xml).text, testCase.hostArch, testCase.host);
         assert.deepEqual(
           diagnostics.map((d) => d.message),
           [],
@@ -191,7 +209,7 @@ export function testRule(table: RuleTable): void {
       it(`invalid: ${testCase.name}`, () => {
         const { text, spans } = unmark(testCase.xml);
         assert.ok(spans.length > 0, 'an invalid case marks at least one range with «»');
-        const { diagnostics, document } = diagnosticsOf(table.rule, text, testCase.hostArch);
+        const { diagnostics, document } = diagnosticsOf(table.rule, text, testCase.hostArch, testCase.host);
         const actual = diagnostics.map((d) => ({ start: document.offsetAt(d.range.start), end: document.offsetAt(d.range.end) }));
         const show = (list: Array<{ start: number; end: number }>) =>
           list.map((s) => `${s.start}-${s.end} ${JSON.stringify(text.slice(s.start, s.end))}`);
@@ -215,10 +233,10 @@ export function testRule(table: RuleTable): void {
       });
       it(`fixes: ${testCase.name}`, () => {
         const { text } = unmark(testCase.xml);
-        const before = service.validate(TextDocument.create('file:///test/domain.xml', 'xml', 1, text), {
+        const before = serviceFor(testCase.host).validate(TextDocument.create('file:///test/domain.xml', 'xml', 1, text), {
           hostArch: testCase.hostArch ?? 'x86_64',
         });
-        const outcomes = fixOutcomes(table.rule, text, testCase.hostArch);
+        const outcomes = fixOutcomes(table.rule, text, testCase.hostArch, testCase.host);
         if (testCase.noFix) {
           assert.deepEqual(
             outcomes.map((o) => o.title),

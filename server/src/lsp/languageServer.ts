@@ -24,18 +24,34 @@ import {
   SETTINGS_SECTION,
   type WorkspaceTrustParams,
 } from '../protocol';
+import type { HostFacts } from '../service/hostFacts';
 import { createLanguageService } from '../service/languageService';
 import { dumpDomainXml, listDomains, shutdownDomain, startDomain } from '../virsh/domainCommands';
+import { createConnectionHosts } from './connectionHosts';
 import { readSettings, type ServerSettings } from './settings';
 import { defineDocument, validateDocument, virshOptions } from './virshCommands';
 
 export interface ServerEnvironment {
-  readonly host: HostFactsSource;
+  /** This machine's facts (sysfs, lspci, /dev): a local connection's extras, and all there is without virsh. */
+  readonly machine: HostFactsSource;
   randomUuid(): string;
 }
 
 export function startLanguageServer(connection: Connection, environment: ServerEnvironment): void {
-  const service = createLanguageService({ hostFacts: () => environment.host.current(), randomUuid: () => environment.randomUuid() });
+  const hosts = createConnectionHosts(environment.machine, {
+    changed: () => {
+      // Facts read in the background (the connection's, this machine's devices) reach diagnostics and hints.
+      revalidateAll();
+      if (refreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+    },
+    unavailable: (uri, message) => {
+      void connection.window.showWarningMessage(`Host facts for ${uri || "virsh's default connection"} unavailable: ${message}`);
+    },
+  });
+  const service = createLanguageService({
+    hostFacts: () => hosts.current(settings.virsh, trusted),
+    randomUuid: () => environment.randomUuid(),
+  });
   const documents = new TextDocuments(TextDocument);
   const pending = new Set<string>();
   const withDiagnostics = new Set<string>();
@@ -70,11 +86,6 @@ export function startLanguageServer(connection: Connection, environment: ServerE
 
   connection.onInitialized(() => {
     if (pullConfiguration) void refreshSettings();
-  });
-
-  // Host facts read in the background (PCI devices, block devices) reach hints that were asked for before them.
-  environment.host.onDidChange(() => {
-    if (refreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -160,7 +171,10 @@ export function startLanguageServer(connection: Connection, environment: ServerE
 
   connection.onNotification(NOTIFICATIONS.workspaceTrust, (params: WorkspaceTrustParams) => {
     trusted = params.trusted === true;
+    revalidateAll();
   });
+
+  connection.onShutdown(() => hosts.dispose());
 
   /** A refusal in the shape of the command's reply. */
   function refusal<C extends CommandId>(command: C, message: string): CommandReplies[C] {
@@ -172,6 +186,7 @@ export function startLanguageServer(connection: Connection, environment: ServerE
       [COMMANDS.start]: { ok: false, message, stdout: '', stderr: '' },
       [COMMANDS.shutdown]: { ok: false, message, stdout: '', stderr: '' },
       [COMMANDS.domainName]: { ok: false, message },
+      [COMMANDS.refreshHost]: { ok: false, message, uri: settings.virsh.connectionUri ?? '' },
     };
     return replies[command];
   }
@@ -218,8 +233,21 @@ export function startLanguageServer(connection: Connection, environment: ServerE
         return needsName(argument) ? shutdownDomain(argument, options) : refusal(command, 'A domain name is needed.');
       case COMMANDS.list:
         return listDomains(options);
+      case COMMANDS.refreshHost:
+        return refreshHost();
     }
   });
+
+  /** Reads the connection's host facts again and says what they are. */
+  async function refreshHost(): Promise<CommandReplies[typeof COMMANDS.refreshHost]> {
+    const uri = settings.virsh.connectionUri ?? '';
+    const source = hosts.sourceFor(settings.virsh, trusted);
+    if (!source) return refusal(COMMANDS.refreshHost, `${uri} is libvirt's test driver: it describes no host.`);
+    const facts = await source.refresh();
+    revalidateAll();
+    if (facts.unavailable) return { ok: false, uri, message: facts.unavailable };
+    return { ok: true, uri, message: '', summary: hostSummary(facts) };
+  }
 
   /** The <name> of an open document, from the parser (what libvirt will call the domain). */
   function domainNameOf(uri: unknown): CommandReplies[typeof COMMANDS.domainName] {
@@ -239,6 +267,16 @@ export function startLanguageServer(connection: Connection, environment: ServerE
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** "x86_64, 16 CPUs, 31.3 GiB, 7 PCI devices, IOMMU on". */
+function hostSummary(facts: HostFacts): string {
+  const parts = [facts.arch];
+  if (facts.cpus?.length) parts.push(`${facts.cpus.length} CPUs`);
+  if (facts.memoryKiB) parts.push(`${(facts.memoryKiB / 1024 / 1024).toFixed(1)} GiB`);
+  if (facts.pciDevices) parts.push(`${facts.pciDevices.length} PCI devices`);
+  if (facts.iommu !== undefined) parts.push(facts.iommu ? 'IOMMU on' : 'no IOMMU');
+  return parts.join(', ');
 }
 
 /** A virt-xml-validate problem on its line (the whole line: the tool gives no column). */

@@ -30,6 +30,8 @@ export const DOCS = {
   shmem: formatDomainSection('Shared memory device'),
   general: formatDomainSection('General metadata'),
   devices: formatDomainSection('Devices'),
+  memoryBacking: formatDomainSection('Memory Backing'),
+  numaTuning: formatDomainSection('NUMA Node Tuning'),
 } as const;
 
 export const QEMU_NAMESPACE_DOCS = 'https://libvirt.org/drvqemu.html#pass-through-of-arbitrary-qemu-commands';

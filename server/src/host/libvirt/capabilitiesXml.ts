@@ -3,9 +3,9 @@
 // domain types).
 
 import type { HostCell, HostCpu, HostFacts, HostGuest } from '../../service/hostFacts';
+import { parseCpuList } from '../../service/model/cpuList';
 import { parseXml } from '../../service/xml/xmlParser';
 import { attributeValue, childrenNamed, firstChild, textOf, type XmlElement } from '../../service/xml/xmlTree';
-import { parseCpuList } from '../../service/model/cpuList';
 
 export type CapabilitiesFacts = Pick<HostFacts, 'arch' | 'cpuVendor' | 'iommu' | 'cpus' | 'cells' | 'guests'>;
 

@@ -12,3 +12,9 @@ export function isLocalUri(uri: string): boolean {
   const transport = match[1]!.split('+')[1];
   return match[2] === '' && (transport === undefined || transport === 'unix');
 }
+
+/** libvirt's test driver (test:///default, test:///path/to/host.xml): a mock hypervisor whose capabilities describe
+ *  no machine (an i686 "test" host), so it gives no host facts. */
+export function isTestDriverUri(uri: string): boolean {
+  return /^test(\+[a-z]+)?:\/\//i.test(uri.trim());
+}

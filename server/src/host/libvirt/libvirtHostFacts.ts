@@ -5,7 +5,7 @@
 // (/dev/disk/by-id names, boot_vga). A connection that fails leaves one message in `unavailable`, never a throw.
 
 import type { HostCell, HostFacts, HostPciDevice } from '../../service/hostFacts';
-import { type VirshOptions, type VirshResult, runVirsh } from '../../virsh/virsh';
+import { runVirsh, type VirshOptions, type VirshResult } from '../../virsh/virsh';
 import type { HostFactsSource } from '../localHostFacts';
 import { parseCapabilities } from './capabilitiesXml';
 import { isLocalUri } from './connectionUri';
@@ -70,7 +70,8 @@ export function createLibvirtHostFacts(options: LibvirtHostOptions): LibvirtHost
     loading = readLibvirtFacts(virsh, options.parallelism ?? DEFAULT_PARALLELISM)
       .then((read) => {
         if (signal.aborted || disposed) return facts();
-        loaded = 'arch' in read ? { ...read, connection: { uri: options.uri, local } } : { ...machineFacts(), unavailable: read.unavailable };
+        loaded =
+          'arch' in read ? { ...read, connection: { uri: options.uri, local } } : { ...machineFacts(), unavailable: read.unavailable };
         loadedAt = now();
         notify();
         return facts();
@@ -121,15 +122,23 @@ function withMachineExtras(facts: HostFacts, machine: HostFacts): HostFacts {
   return { ...facts, pciDevices, blockDevices };
 }
 
-const key = (device: HostPciDevice) =>
-  `${device.address.domain}:${device.address.bus}:${device.address.slot}.${device.address.function}`;
+const key = (device: HostPciDevice) => `${device.address.domain}:${device.address.bus}:${device.address.slot}.${device.address.function}`;
+
+/** What virsh printed for each question (undefined where the call failed). */
+export interface LibvirtOutputs {
+  readonly capabilities: string;
+  readonly pciDevices?: readonly string[];
+  readonly storageDevices?: readonly string[];
+  readonly networks?: string;
+  readonly pools?: readonly { readonly name: string; readonly volumes?: string }[];
+  readonly freePages?: string;
+  readonly nodeInfo?: string;
+}
 
 /** Every fact libvirt gives over the connection; `unavailable` with virsh's message when capabilities fail. */
 export async function readLibvirtFacts(virsh: VirshOptions, parallelism: number): Promise<HostFacts | { unavailable: string }> {
-  const capabilitiesRun = await runVirsh(['capabilities'], virsh);
-  if (!capabilitiesRun.ok) return { unavailable: capabilitiesRun.message || 'virsh capabilities failed' };
-  const capabilities = parseCapabilities(capabilitiesRun.stdout);
-  if (!capabilities) return { unavailable: 'virsh capabilities did not print libvirt capabilities XML' };
+  const capabilities = await runVirsh(['capabilities'], virsh);
+  if (!capabilities.ok) return { unavailable: capabilities.message || 'virsh capabilities failed' };
   const run = (args: string[]) => runVirsh(args, virsh);
   const [pci, storage, networks, pools, freePages, nodeInfo] = await Promise.all([
     run(['nodedev-list', '--cap', 'pci']),
@@ -139,38 +148,54 @@ export async function readLibvirtFacts(virsh: VirshOptions, parallelism: number)
     run(['freepages', '--all']),
     run(['nodeinfo']),
   ]);
-  const names = (result: VirshResult) => (result.ok ? parseNameList(result.stdout) : undefined);
-  const pciNames = names(pci);
-  const pciDevices = pciNames
-    ? (await mapLimited(pciNames, parallelism, async (name) => {
-        const dumped = await run(['nodedev-dumpxml', '--device', name]);
-        return dumped.ok ? parsePciNodeDevice(dumped.stdout) : undefined;
-      })).filter((device) => device !== undefined)
-    : undefined;
-  const storageNames = names(storage);
-  const blockPaths = storageNames
-    ? (await mapLimited(storageNames, parallelism, async (name) => {
-        const dumped = await run(['nodedev-dumpxml', '--device', name]);
-        return dumped.ok ? parseStorageNodeDevice(dumped.stdout) : undefined;
-      })).filter((path) => path !== undefined)
-    : undefined;
-  const poolNames = names(pools);
-  const poolsWithVolumes = poolNames
-    ? await mapLimited(poolNames, parallelism, async (name) => {
-        const volumes = await run(['vol-list', '--pool', name]);
-        return { name, volumes: volumes.ok ? parseVolumeList(volumes.stdout) : undefined };
-      })
-    : undefined;
-  const free = freePages.ok ? parseFreePages(freePages.stdout) : undefined;
-  const info = nodeInfo.ok ? parseNodeInfo(nodeInfo.stdout) : {};
+  const output = (result: VirshResult) => (result.ok ? result.stdout : undefined);
+  const dumpAll = async (list: VirshResult) =>
+    list.ok
+      ? (await mapLimited(parseNameList(list.stdout), parallelism, (name) => run(['nodedev-dumpxml', '--device', name])))
+          .map(output)
+          .filter((text) => text !== undefined)
+      : undefined;
+  const [pciDevices, storageDevices, poolOutputs] = await Promise.all([
+    dumpAll(pci),
+    dumpAll(storage),
+    pools.ok
+      ? mapLimited(parseNameList(pools.stdout), parallelism, async (name) => ({
+          name,
+          volumes: output(await run(['vol-list', '--pool', name])),
+        }))
+      : undefined,
+  ]);
+  return assembleLibvirtFacts({
+    capabilities: capabilities.stdout,
+    pciDevices,
+    storageDevices,
+    networks: output(networks),
+    pools: poolOutputs,
+    freePages: output(freePages),
+    nodeInfo: output(nodeInfo),
+  });
+}
+
+/** The facts in virsh's outputs (a pure function: recorded outputs give the same facts as a live host). */
+export function assembleLibvirtFacts(outputs: LibvirtOutputs): HostFacts | { unavailable: string } {
+  const capabilities = parseCapabilities(outputs.capabilities);
+  if (!capabilities) return { unavailable: 'virsh capabilities did not print libvirt capabilities XML' };
+  const free = outputs.freePages !== undefined ? parseFreePages(outputs.freePages) : undefined;
+  const info = outputs.nodeInfo !== undefined ? parseNodeInfo(outputs.nodeInfo) : {};
   return {
     ...capabilities,
     cells: capabilities.cells?.map((cell) => withFreePages(cell, free?.get(cell.id))),
     memoryKiB: info.memoryKiB,
-    pciDevices,
-    blockDevices: blockPaths?.map((path) => ({ path, stable: false })),
-    networks: names(networks),
-    pools: poolsWithVolumes,
+    pciDevices: outputs.pciDevices?.map(parsePciNodeDevice).filter((device) => device !== undefined),
+    blockDevices: outputs.storageDevices
+      ?.map(parseStorageNodeDevice)
+      .filter((path) => path !== undefined)
+      .map((path) => ({ path, stable: false })),
+    networks: outputs.networks !== undefined ? parseNameList(outputs.networks) : undefined,
+    pools: outputs.pools?.map((pool) => ({
+      name: pool.name,
+      volumes: pool.volumes !== undefined ? parseVolumeList(pool.volumes) : undefined,
+    })),
   };
 }
 

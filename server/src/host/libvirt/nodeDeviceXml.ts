@@ -2,7 +2,7 @@
 // IOMMU group members and sysfs path; a storage device's block node.
 
 import type { HostPciDevice } from '../../service/hostFacts';
-import { parseCNumber, type PciAddress } from '../../service/model/pciAddress';
+import { type PciAddress, parseCNumber } from '../../service/model/pciAddress';
 import { parseXml } from '../../service/xml/xmlParser';
 import { attributeValue, childrenNamed, firstChild, textOf, type XmlElement } from '../../service/xml/xmlTree';
 
@@ -29,7 +29,11 @@ export function parsePciNodeDevice(text: string): HostPciDevice | undefined {
     classCode: hex(textOf(firstChild(capability, 'class')), 6),
     name: names.length ? names.join(' ') : undefined,
     iommuGroup: groupNumber,
-    iommuGroupMembers: group ? childrenNamed(group, 'address').map(addressOf).filter((a) => a !== undefined) : undefined,
+    iommuGroupMembers: group
+      ? childrenNamed(group, 'address')
+          .map(addressOf)
+          .filter((a) => a !== undefined)
+      : undefined,
     driver: textOf(firstChild(firstChild(root, 'driver'), 'name')),
     sysfsPath: textOf(firstChild(root, 'path')),
   };

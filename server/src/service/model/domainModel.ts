@@ -314,3 +314,10 @@ export function guestArch(model: DomainModel, hostArch: string): string {
 export function usesUefi(model: DomainModel): boolean {
   return model.os.firmware === 'efi' || attributeValue(model.os.loader, 'type') === 'pflash';
 }
+
+/** The host address of a PCI hostdev (<source><address …/>), when it is readable. */
+export function hostdevSourceAddress(device: Device): PciAddress | undefined {
+  if (device.kind !== 'hostdev' || device.type !== 'pci') return undefined;
+  const address = firstChild(device.source, 'address');
+  return address ? readPciAddress(address) : undefined;
+}

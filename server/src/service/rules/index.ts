@@ -14,15 +14,22 @@ import { diskSourceMismatch } from './disk-source-mismatch';
 import { diskTargetDuplicate } from './disk-target-duplicate';
 import { diskTargetInvalid } from './disk-target-invalid';
 import { driveAddressConflict } from './drive-address-conflict';
+import { emulatorNotOnHost } from './emulator-not-on-host';
 import { enumValueInvalid } from './enum-value-invalid';
+import { hostIommuDisabled } from './host-iommu-disabled';
+import { hostdevDriverBound } from './hostdev-driver-bound';
 import { hostdevDuplicate } from './hostdev-duplicate';
+import { hostdevNotOnHost } from './hostdev-not-on-host';
 import { hostdevUnmanaged } from './hostdev-unmanaged';
+import { hugepagesNotReserved } from './hugepages-not-reserved';
 import { hypervSpinlocksInvalid } from './hyperv-spinlocks-invalid';
 import { ideUnsupportedMachine } from './ide-unsupported-machine';
+import { iommuGroupIncomplete } from './iommu-group-incomplete';
 import { kvmHiddenMissing } from './kvm-hidden-missing';
 import { macAddressInvalid } from './mac-address-invalid';
 import { maxMemoryBelowMemory } from './max-memory-below-memory';
 import { memoryBalloon } from './memory-balloon';
+import { memoryExceedsHost } from './memory-exceeds-host';
 import { memoryHotplugNeedsNuma } from './memory-hotplug-needs-numa';
 import { memoryValueInvalid } from './memory-value-invalid';
 import { nicNotVirtio } from './nic-not-virtio';
@@ -33,6 +40,7 @@ import { qemuNamespaceUndeclared } from './qemu-namespace-undeclared';
 import type { Rule } from './rule';
 import { schema } from './schema';
 import { shmemSizeInvalid } from './shmem-size-invalid';
+import { sourceNotOnHost } from './source-not-on-host';
 import { uefiRequiresAcpi } from './uefi-requires-acpi';
 import { usbPortConflict } from './usb-port-conflict';
 import { uuidInvalid } from './uuid-invalid';
@@ -82,6 +90,15 @@ export const RULES: readonly Rule[] = [
   hypervSpinlocksInvalid,
   pciMultifunction,
   memoryHotplugNeedsNuma,
+  // Host rules: they say something only with the facts of a connection's host.
+  hostdevNotOnHost,
+  iommuGroupIncomplete,
+  hostIommuDisabled,
+  hostdevDriverBound,
+  sourceNotOnHost,
+  emulatorNotOnHost,
+  memoryExceedsHost,
+  hugepagesNotReserved,
   schema,
 ];
 

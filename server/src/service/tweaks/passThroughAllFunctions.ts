@@ -7,29 +7,22 @@ import { insertChild, insertChildren, replaceElement, setAttribute } from '../ed
 import type { ElementSpec } from '../edits/xmlSnippet';
 import { insertControllers } from '../fixes/pciAddressFixes';
 import type { HostPciDevice } from '../hostFacts';
-import type { Device } from '../model/domainModel';
-import { deviceOf, readPciAddress } from '../model/domainModel';
+import { deviceOf, hostdevSourceAddress } from '../model/domainModel';
 import { formatPciAddress, type PciAddress, pciAddressNumbers } from '../model/pciAddress';
 import { pciAddressSpec } from '../planner/pciAddressPlanner';
 import { attributeValue, elementAt, enclosing, firstChild } from '../xml/xmlTree';
 import type { Tweak } from './tweak';
-
-function hostAddressOf(device: Device): PciAddress | undefined {
-  if (device.kind !== 'hostdev' || device.type !== 'pci') return undefined;
-  const source = firstChild(device.source, 'address');
-  return source ? readPciAddress(source) : undefined;
-}
 
 export const passThroughAllFunctions: Tweak = {
   offer(context, offset) {
     const hostDevices = context.host.pciDevices;
     const at = enclosing(elementAt(context.model.root, offset), 'hostdev');
     const hostdev = deviceOf(context.model, at);
-    const host = hostdev && hostAddressOf(hostdev);
+    const host = hostdev && hostdevSourceAddress(hostdev);
     if (!hostDevices || !hostdev || !host || host.function !== 0) return [];
     const passed = new Set(
       context.model.devices
-        .map(hostAddressOf)
+        .map(hostdevSourceAddress)
         .filter((a) => a !== undefined)
         .map(formatPciAddress),
     );

@@ -1,0 +1,47 @@
+// What to change on the host, as the exact lines a user types or puts in a file — shared by the host rules (and
+// the passthrough report). Pure text from host facts.
+
+import type { HostPciDevice } from './hostFacts';
+import { formatPciAddress } from './model/pciAddress';
+
+/** The kernel parameters that turn the IOMMU on for this CPU vendor. */
+export function iommuKernelParameters(cpuVendor: string | undefined): string {
+  if (cpuVendor === 'AMD') return 'amd_iommu=on iommu=pt';
+  if (cpuVendor === 'Intel') return 'intel_iommu=on iommu=pt';
+  return 'intel_iommu=on iommu=pt (Intel) or amd_iommu=on iommu=pt (AMD)';
+}
+
+/** How to turn the IOMMU on and check it, in one sentence. */
+export function enableIommuAdvice(cpuVendor: string | undefined): string {
+  return (
+    `Enable VT-d/AMD-Vi in the firmware, add ${iommuKernelParameters(cpuVendor)} to GRUB_CMDLINE_LINUX in /etc/default/grub, ` +
+    'run update-grub (grub2-mkconfig -o /boot/grub2/grub.cfg on Fedora) and reboot; dmesg | grep -E "DMAR|IOMMU" then shows it on.'
+  );
+}
+
+/** `options vfio-pci ids=10de:2503,10de:228e` for these devices (each vendor:device once). */
+export function vfioIdsLine(devices: readonly HostPciDevice[]): string {
+  const ids = [...new Set(devices.map((device) => `${device.vendorId}:${device.deviceId}`))];
+  return `options vfio-pci ids=${ids.join(',')}`;
+}
+
+/** Display drivers that grab a GPU at boot; blacklisting them leaves it to vfio-pci. */
+const GPU_DRIVERS = new Set(['nouveau', 'nvidia', 'radeon', 'amdgpu', 'i915', 'xe']);
+
+/** How to keep `driver` off a device at boot (a GPU driver is blacklisted; others load after vfio-pci). */
+export function keepDriverOffLine(driver: string): string {
+  return GPU_DRIVERS.has(driver) ? `blacklist ${driver}` : `softdep ${driver} pre: vfio-pci`;
+}
+
+/** "0000:27:00.1 (NVIDIA Corporation GA106 High Definition Audio Controller)" */
+export function describeHostDevice(device: HostPciDevice): string {
+  return `${formatPciAddress(device.address)}${device.name ? ` (${device.name})` : ''}`;
+}
+
+/** The drivers a passed-through device may be bound to. */
+export const VFIO_DRIVERS: ReadonlySet<string> = new Set(['vfio-pci', 'pci-stub']);
+
+/** PCI bridges and host bridges stay with the host: VFIO does not need them in the guest. */
+export function isBridge(device: HostPciDevice): boolean {
+  return device.classCode.startsWith('0604') || device.classCode.startsWith('0600');
+}

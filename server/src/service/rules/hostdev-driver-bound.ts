@@ -1,0 +1,56 @@
+import { setAttribute } from '../edits/xmlEdits';
+import { describeHostDevice, keepDriverOffLine, VFIO_DRIVERS, vfioIdsLine } from '../hostAdvice';
+import { connectedHost, hostPciDeviceAt } from '../hostFacts';
+import { DOCS } from '../libvirtDocs';
+import { hostdevSourceAddress, pciHostdevs } from '../model/domainModel';
+import { tagSpan } from '../validation/spans';
+import { attribute, attributeValue, firstChild, valueSpan } from '../xml/xmlTree';
+import type { Rule } from './rule';
+
+/** Drivers that often cannot give a device back while the host uses it (a display server on the proprietary driver). */
+const HOLDS_ON = new Set(['nvidia']);
+
+export const hostdevDriverBound: Rule = {
+  id: 'hostdev-driver-bound',
+  severity: 'error',
+  title: 'A passed-through PCI device is bound to a host driver that will not let go of it',
+  explanation:
+    "With managed='no' nobody detaches the device: if a host driver (nouveau, nvidia, snd_hda_intel…) has it, libvirt " +
+    "accepts the definition but refuses to start it. With managed='yes' libvirt unbinds it at start, which the " +
+    'proprietary nvidia driver refuses while the host uses the card. The sure way is to keep host drivers off it at boot: ' +
+    'blacklist the GPU driver, and options vfio-pci ids=… so vfio-pci claims the card first.',
+  docs: DOCS.hostdev,
+  check({ model, host, report }) {
+    const connected = connectedHost(host);
+    if (!connected?.pciDevices) return;
+    for (const hostdev of pciHostdevs(model)) {
+      const address = hostdevSourceAddress(hostdev);
+      const device = address && hostPciDeviceAt(connected, address);
+      const driver = device?.driver;
+      if (!device || !driver || VFIO_DRIVERS.has(driver)) continue;
+      const managedAttribute = attribute(hostdev.element, 'managed');
+      const managed = attributeValue(hostdev.element, 'managed') === 'yes';
+      if (managed && !HOLDS_ON.has(driver)) continue;
+      const group = (device.iommuGroupMembers ?? [device.address]).map((a) => hostPciDeviceAt(connected, a) ?? device);
+      const lines = `${keepDriverOffLine(driver)} and ${vfioIdsLine(group.filter((member) => !member.classCode.startsWith('06')))} in /etc/modprobe.d/vfio.conf, then update-initramfs -u and reboot`;
+      report({
+        ...(managedAttribute ? valueSpan(managedAttribute) : tagSpan(firstChild(hostdev.source, 'address') ?? hostdev.element)),
+        severity: managed ? 'warning' : undefined,
+        message: managed
+          ? `${describeHostDevice(device)} is bound to ${driver} on the host, which often refuses to give it up while the host uses it: ` +
+            `the guest may fail to start. Keep ${driver} off it at boot: ${lines}.`
+          : `${describeHostDevice(device)} is bound to ${driver} on the host and managed is not 'yes': libvirt accepts the definition but ` +
+            `refuses to start it. Set managed='yes', detach it first (virsh nodedev-detach), or keep ${driver} off it at boot: ${lines}.`,
+        fixes: managed
+          ? undefined
+          : (context) => [
+              {
+                title: "Set managed='yes' (libvirt detaches the device from its driver at start)",
+                edits: [setAttribute(hostdev.element, 'managed', 'yes', context)],
+                preferred: true,
+              },
+            ],
+      });
+    }
+  },
+};

@@ -1,0 +1,79 @@
+import { insertChildren } from '../edits/xmlEdits';
+import type { ElementSpec } from '../edits/xmlSnippet';
+import { describeHostDevice, isBridge, VFIO_DRIVERS, vfioIdsLine } from '../hostAdvice';
+import { connectedHost, type HostPciDevice, hostPciDeviceAt } from '../hostFacts';
+import { DOCS } from '../libvirtDocs';
+import { hostdevSourceAddress, pciHostdevs } from '../model/domainModel';
+import { formatPciAddress, pciAddressNumbers, pciKey } from '../model/pciAddress';
+import { tagSpan } from '../validation/spans';
+import { firstChild } from '../xml/xmlTree';
+import type { Rule } from './rule';
+
+export const iommuGroupIncomplete: Rule = {
+  id: 'iommu-group-incomplete',
+  severity: 'error',
+  title: "Another device of a passed-through device's IOMMU group stays with a host driver",
+  explanation:
+    'VFIO hands a guest whole IOMMU groups: every endpoint device of the group must be passed to the guest or bound ' +
+    'to vfio-pci (or pci-stub); bridges stay with the host. Otherwise QEMU cannot open the group and libvirt accepts ' +
+    'the definition but refuses to start it ("group N is not viable"). A GPU\'s audio function is the usual one left ' +
+    'behind: pass it through too, or bind it to vfio-pci at boot with options vfio-pci ids=… .',
+  docs: DOCS.hostdev,
+  check({ model, host, report }) {
+    const connected = connectedHost(host);
+    if (!connected?.pciDevices) return;
+    const passed = new Set(
+      pciHostdevs(model)
+        .map(hostdevSourceAddress)
+        .filter((a) => a !== undefined)
+        .map(pciKey),
+    );
+    const reportedGroups = new Set<number>();
+    for (const hostdev of pciHostdevs(model)) {
+      const address = hostdevSourceAddress(hostdev);
+      const device = address && hostPciDeviceAt(connected, address);
+      if (!device?.iommuGroupMembers || device.iommuGroup === undefined || reportedGroups.has(device.iommuGroup)) continue;
+      const members = device.iommuGroupMembers.map((member) => hostPciDeviceAt(connected, member)).filter((m) => m !== undefined);
+      const missing = members.filter(
+        (member) => !isBridge(member) && !passed.has(pciKey(member.address)) && !VFIO_DRIVERS.has(member.driver ?? ''),
+      );
+      if (missing.length === 0) continue;
+      reportedGroups.add(device.iommuGroup);
+      const endpoints = members.filter((member) => !isBridge(member));
+      const list = missing.map((member) => `${describeHostDevice(member)}, bound to ${member.driver ?? 'no driver'}`).join('; ');
+      report({
+        ...tagSpan(firstChild(hostdev.source, 'address') ?? hostdev.element),
+        message:
+          `IOMMU group ${device.iommuGroup} of ${formatPciAddress(device.address)} also holds ${list}: neither passed to this guest nor bound to vfio-pci, ` +
+          `so libvirt accepts the definition but refuses to start it ("group ${device.iommuGroup} is not viable"). ` +
+          `Pass ${missing.length === 1 ? 'it' : 'them'} through too, or bind ${missing.length === 1 ? 'it' : 'them'} to vfio-pci at boot: ` +
+          `${vfioIdsLine(endpoints)} in /etc/modprobe.d/vfio.conf, then update-initramfs -u and reboot.`,
+        fixes: (context) => {
+          const parent = hostdev.element.parent!;
+          const next = parent.children[parent.children.indexOf(hostdev.element) + 1];
+          const specs = missing.map(hostdevSpec);
+          const what = missing.map((member) => formatPciAddress(member.address)).join(', ');
+          return [
+            {
+              title: `Pass through the rest of IOMMU group ${device.iommuGroup} (${what})`,
+              edits: [insertChildren(parent, specs, context, next)],
+              preferred: true,
+            },
+          ];
+        },
+      });
+    }
+  },
+};
+
+function hostdevSpec(device: HostPciDevice): ElementSpec {
+  return {
+    name: 'hostdev',
+    attributes: [
+      ['mode', 'subsystem'],
+      ['type', 'pci'],
+      ['managed', 'yes'],
+    ],
+    children: [{ name: 'source', children: [{ name: 'address', attributes: pciAddressNumbers(device.address) }] }],
+  };
+}
