@@ -9,6 +9,8 @@ import { builtProgram } from './built';
 export interface LspClient {
   readonly connection: MessageConnection;
   readonly published: PublishDiagnosticsParams[];
+  /** window/showMessage notifications, in order. */
+  readonly messages: Array<{ type: number; message: string }>;
   settings: unknown;
   /** Resolves with the next publishDiagnostics for `uri` that satisfies `predicate`. */
   nextDiagnostics(
@@ -25,6 +27,7 @@ export async function startLspClient(settings: unknown = {}): Promise<LspClient>
   const child = spawn(process.execPath, [builtProgram('server'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: PublishDiagnosticsParams[] = [];
+  const messages: Array<{ type: number; message: string }> = [];
   const waiters: Array<{
     uri: string;
     predicate: (p: PublishDiagnosticsParams) => boolean;
@@ -33,6 +36,7 @@ export async function startLspClient(settings: unknown = {}): Promise<LspClient>
   const client: LspClient = {
     connection,
     published,
+    messages,
     settings,
     process: child,
     nextDiagnostics(uri, predicate = () => true, timeoutMs = 5000) {
@@ -72,6 +76,9 @@ export async function startLspClient(settings: unknown = {}): Promise<LspClient>
   );
   connection.onRequest('client/registerCapability', () => null);
   connection.onNotification('window/logMessage', () => undefined);
+  connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
+    messages.push(params);
+  });
   connection.listen();
   await connection.sendRequest('initialize', {
     processId: process.pid,

@@ -8,6 +8,8 @@ import {
   type Diagnostic,
   DiagnosticSeverity,
   type InitializeResult,
+  MessageType,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
 } from 'vscode-languageserver';
@@ -45,7 +47,11 @@ export function startLanguageServer(connection: Connection, environment: ServerE
       if (refreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
     },
     unavailable: (uri, message) => {
-      void connection.window.showWarningMessage(`Host facts for ${uri || "virsh's default connection"} unavailable: ${message}`);
+      // A notification (window/showMessage), not a request: every client shows it, none has to answer.
+      void connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Warning,
+        message: `Host facts for ${uri || "virsh's default connection"} unavailable: ${message}`,
+      });
     },
   });
   const service = createLanguageService({
