@@ -2,8 +2,10 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { dirname } from 'node:path';
 import { describe, it } from 'node:test';
 import { builtProgram, REPO_ROOT } from '../support/built';
+import { standInVirsh } from '../support/recordedHosts';
 
 function lint(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
   const result = spawnSync(process.execPath, [builtProgram('cli'), ...args], {
@@ -141,5 +143,36 @@ describe('libvirt-lint', () => {
     });
     assert.equal(result.status, 1, result.stderr);
     assert.equal(JSON.parse(result.stdout)[0].file, GPU);
+  });
+});
+
+describe('libvirt-lint --connect', () => {
+  const withVirsh = (host: 'gpu-desktop' | 'fails') => ({ PATH: `${dirname(standInVirsh(host))}:${process.env.PATH}` });
+  const codes = (stdout: string) =>
+    (JSON.parse(stdout) as Array<{ diagnostics: Array<{ code: string }> }>)[0]!.diagnostics.map((d) => d.code);
+
+  it("checks against the connection's host, through the virsh on PATH", () => {
+    const { status, stdout, stderr } = lint(['--connect', 'qemu+ssh://root@gpu-box/system', '--format', 'json', GPU], {
+      env: withVirsh('gpu-desktop'),
+    });
+    assert.equal(stderr, '');
+    assert.equal(status, 1);
+    assert.ok(codes(stdout).includes('iommu-group-incomplete'), stdout);
+    const without = lint(['--format', 'json', GPU], { env: withVirsh('gpu-desktop') });
+    assert.ok(!codes(without.stdout).includes('iommu-group-incomplete'), 'host-free without --connect');
+  });
+
+  it('says once when the host cannot be asked, and lints without the host rules', () => {
+    const { stdout, stderr } = lint(['-c', 'qemu+ssh://root@gpu-box/system', '--format', 'json', GPU], { env: withVirsh('fails') });
+    assert.match(
+      stderr,
+      /^libvirt-lint: host facts for qemu\+ssh:\/\/root@gpu-box\/system unavailable \(host rules skipped\): failed to connect/,
+    );
+    assert.equal(stderr.trim().split('\n').length, 2, "one message (libvirt's two lines)");
+    assert.ok(!codes(stdout).includes('iommu-group-incomplete'));
+  });
+
+  it('needs a URI', () => {
+    assert.equal(lint(['--connect', '', GPU]).status, 2);
   });
 });

@@ -32,7 +32,10 @@ describe('the host behind the connection, in the language server', () => {
     client.open(uri, GPU_ONLY);
     const published = await withHostRule;
     const diagnostic = published.diagnostics.find((d) => d.code === 'iommu-group-incomplete')!;
-    assert.match(String(diagnostic.message), /0000:27:00\.1 \(NVIDIA Corporation GA106 High Definition Audio Controller\), bound to snd_hda_intel/);
+    assert.match(
+      String(diagnostic.message),
+      /0000:27:00\.1 \(NVIDIA Corporation GA106 High Definition Audio Controller\), bound to snd_hda_intel/,
+    );
     const line = GPU_ONLY.split('\n').findIndex((l) => l.includes("bus='0x27'"));
     const hover = (await client.connection.sendRequest('textDocument/hover', {
       textDocument: { uri },

@@ -8,6 +8,8 @@ export type OutputFormat = 'stylish' | 'json';
 export interface CliOptions {
   readonly format: OutputFormat;
   readonly hostArch: string | undefined;
+  /** --connect URI: check against that host's facts (the host rules), read through virsh. */
+  readonly connect: string | undefined;
   readonly rules: Record<string, RuleSetting>;
   readonly files: string[];
   readonly help: boolean;
@@ -21,7 +23,10 @@ Checks libvirt domain XML files. FILE may be '-' for standard input.
 
 Options:
   --format stylish|json   output format (default: stylish)
-  --host-arch ARCH        host architecture for arch-accel-mismatch (default: this machine's)
+  --connect URI           check against the host of a libvirt connection (qemu:///system,
+                          qemu+ssh://host/system): its devices, IOMMU, networks, pools... through virsh
+  --host-arch ARCH        host architecture for arch-accel-mismatch (default: this machine's, or the
+                          connection's host)
   --rule ID=SEVERITY      set a rule to off, error, warning, info or hint (repeatable)
   --list-rules            print every rule id with its default severity and exit
   -h, --help              print this help and exit
@@ -33,6 +38,7 @@ export function parseCliArguments(argv: readonly string[]): CliOptions | { error
   const options = {
     format: 'stylish' as OutputFormat,
     hostArch: undefined as string | undefined,
+    connect: undefined as string | undefined,
     rules: {} as Record<string, RuleSetting>,
     files: [] as string[],
     help: false,
@@ -52,7 +58,7 @@ export function parseCliArguments(argv: readonly string[]): CliOptions | { error
     }
     const eq = arg.indexOf('=');
     const name = arg.startsWith('--') && eq !== -1 ? arg.slice(0, eq) : arg;
-    const takesValue = name === '--format' || name === '--host-arch' || name === '--rule';
+    const takesValue = name === '--format' || name === '--host-arch' || name === '--rule' || name === '--connect' || name === '-c';
     let value: string | undefined;
     if (takesValue) {
       value = eq !== -1 && arg.startsWith('--') ? arg.slice(eq + 1) : argv[++i];
@@ -66,6 +72,11 @@ export function parseCliArguments(argv: readonly string[]): CliOptions | { error
       case '--host-arch':
         if (!/^[A-Za-z0-9_]+$/.test(value!)) return { error: `--host-arch '${value}' is not an architecture name.` };
         options.hostArch = value;
+        break;
+      case '-c':
+      case '--connect':
+        if (value!.trim() === '') return { error: `${name} needs a connection URI.` };
+        options.connect = value;
         break;
       case '--rule': {
         const error = addRuleSetting(options.rules, value!);

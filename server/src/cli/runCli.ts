@@ -7,6 +7,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import packageJson from '../../../package.json';
 import { localHostArch } from '../host/hostArch';
+import { createLibvirtHostFacts } from '../host/libvirt/libvirtHostFacts';
+import { createLocalHostFacts } from '../host/localHostFacts';
+import { DEFAULT_COMMAND_TIMEOUT_SECONDS } from '../protocol';
+import type { HostFacts } from '../service/hostFacts';
 import { createLanguageService } from '../service/languageService';
 import { RULES } from '../service/rules';
 import { type CliOptions, parseCliArguments, USAGE } from './cliArguments';
@@ -45,8 +49,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 async function lintFiles(options: CliOptions, io: CliIo): Promise<number> {
-  // Validation needs only the architecture: the CLI reads no devices (no lspci, no /sys walk).
-  const host = { arch: localHostArch() };
+  const host = await hostFor(options, io);
   const service = createLanguageService({ hostFacts: () => host, randomUuid: randomUUID });
   const settings = { rules: options.rules, hostArch: options.hostArch };
   const results: FileResult[] = [];
@@ -71,6 +74,26 @@ async function lintFiles(options: CliOptions, io: CliIo): Promise<number> {
   if (unreadable) return EXIT_USAGE_OR_IO;
   const hasErrors = results.some((result) => result.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error));
   return hasErrors ? EXIT_ERRORS_FOUND : EXIT_OK;
+}
+
+/**
+ * Without --connect only the architecture (the CLI reads no devices, no lspci, no /sys walk); with it, the
+ * connection's host facts through virsh, or — when they cannot be had — one message and no host rules.
+ */
+async function hostFor(options: CliOptions, io: CliIo): Promise<HostFacts> {
+  const local = { arch: localHostArch() };
+  if (options.connect === undefined) return local;
+  const source = createLibvirtHostFacts({
+    uri: options.connect,
+    timeoutMs: DEFAULT_COMMAND_TIMEOUT_SECONDS * 1000,
+    machine: createLocalHostFacts(),
+  });
+  const facts = await source.settled();
+  if (facts.unavailable) {
+    io.writeErr(`libvirt-lint: host facts for ${options.connect} unavailable (host rules skipped): ${facts.unavailable}\n`);
+    return local;
+  }
+  return facts;
 }
 
 function describeIoError(error: unknown): string {
