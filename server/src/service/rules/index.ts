@@ -17,6 +17,7 @@ import { driveAddressConflict } from './drive-address-conflict';
 import { emulatorNotOnHost } from './emulator-not-on-host';
 import { enumValueInvalid } from './enum-value-invalid';
 import { hostIommuDisabled } from './host-iommu-disabled';
+import { hostUnsupportedValue } from './host-unsupported-value';
 import { hostdevDriverBound } from './hostdev-driver-bound';
 import { hostdevDuplicate } from './hostdev-duplicate';
 import { hostdevNotOnHost } from './hostdev-not-on-host';
@@ -99,6 +100,7 @@ export const RULES: readonly Rule[] = [
   emulatorNotOnHost,
   memoryExceedsHost,
   hugepagesNotReserved,
+  hostUnsupportedValue,
   schema,
 ];
 
