@@ -16,6 +16,9 @@ const PACKAGES = {
   '/usr/share/OVMF/OVMF_CODE.fd': 'ovmf',
   '/usr/bin/swtpm': 'swtpm',
   '/usr/bin/swtpm_setup': 'swtpm-tools',
+  // The remote-connection tests reach this machine's libvirtd over qemu+ssh:// through an sshd on loopback.
+  '/usr/sbin/sshd': 'openssh-server',
+  '/usr/bin/ssh': 'openssh-client',
 };
 const URI = process.env.LIBVIRT_TEST_URI ?? 'qemu:///system';
 const isRoot = process.getuid?.() === 0;
