@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { NOTIFICATIONS } from '../../server/src/protocol';
+import { checkHost } from './commands/checkHost';
 import { defineDomain } from './commands/defineDomain';
 import { changeDomainPower } from './commands/domainPower';
 import { openDomainXml } from './commands/openDomainXml';
@@ -60,10 +61,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(
       'libvirt.shutdown',
       trustedOnly(() => changeDomainPower(running, 'shutdown')),
-      vscode.commands.registerCommand(
-        'libvirt.refreshHostFacts',
-        trustedOnly(() => refreshHost(running)),
-      ),
+    ),
+    vscode.commands.registerCommand(
+      'libvirt.checkHost',
+      trustedOnly(() => checkHost(running)),
+    ),
+    vscode.commands.registerCommand(
+      'libvirt.refreshHostFacts',
+      trustedOnly(() => refreshHost(running)),
     ),
     vscode.languages.registerCodeLensProvider([{ language: 'libvirt-xml' }, { language: 'xml' }], {
       provideCodeLenses(document) {

@@ -30,6 +30,7 @@ export const COMMANDS = {
   shutdown: 'libvirt.shutdownDomain',
   domainName: 'libvirt.domainName',
   refreshHost: 'libvirt.refreshHost',
+  hostReport: 'libvirt.hostReport',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -106,6 +107,11 @@ export interface RefreshHostReply extends CommandReply {
   readonly summary?: string;
 }
 
+/** The passthrough readiness report of a document's domain on the connection's host. */
+export interface HostReportReply extends CommandReply {
+  readonly markdown?: string;
+}
+
 export type DomainNameReply = { readonly ok: true; readonly name: string } | { readonly ok: false; readonly message: string };
 
 /** The arguments of each command. */
@@ -120,6 +126,7 @@ export interface CommandArguments {
   [COMMANDS.domainName]: [documentUri: string];
   /** Read the host facts of the configured connection again. */
   [COMMANDS.refreshHost]: [];
+  [COMMANDS.hostReport]: [documentUri: string];
 }
 
 /** What each command returns; a refusal (untrusted workspace, no such document) has the same shape, with ok false. */
@@ -132,4 +139,5 @@ export interface CommandReplies {
   [COMMANDS.shutdown]: VirshReply;
   [COMMANDS.domainName]: DomainNameReply;
   [COMMANDS.refreshHost]: RefreshHostReply;
+  [COMMANDS.hostReport]: HostReportReply;
 }

@@ -45,6 +45,10 @@ describe('the host behind the connection, in the language server', () => {
     assert.match(hover.contents.value, /IOMMU group 16, driver vfio-pci/);
     const refreshed = await run(client, 'libvirt.refreshHost');
     assert.deepEqual(refreshed, { ok: true, uri: REMOTE, message: '', summary: 'x86_64, 16 CPUs, 31.3 GiB, 7 PCI devices, IOMMU on' });
+    const report = await run(client, 'libvirt.hostReport', uri);
+    assert.equal(report.ok, true);
+    assert.match(String(report.markdown), /^# Host check: lint-test on qemu\+ssh:\/\/root@gpu-box\/system/);
+    assert.match(String(report.markdown), /options vfio-pci ids=10de:2503,10de:228e/);
   });
 
   it('says once that a failing host is unavailable, and keeps serving without the host rules', async () => {
@@ -88,7 +92,7 @@ describe('the host behind the connection, in the language server', () => {
     client.open(uri, text);
     await first;
     const latencies: number[] = [];
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < 100; i++) {
       const next = client.nextDiagnostics(uri, (p) => p.version === 2 + i);
       const started = performance.now();
       void client.connection.sendNotification('textDocument/didChange', {
@@ -100,7 +104,7 @@ describe('the host behind the connection, in the language server', () => {
     }
     latencies.sort((a, b) => a - b);
     const p95 = latencies[Math.floor(latencies.length * 0.95)]!;
-    console.log(`# didChange -> publishDiagnostics while the host hangs: p50 ${latencies[30]!.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
+    console.log(`# didChange -> publishDiagnostics while the host hangs: p50 ${latencies[50]!.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
     assert.ok(p95 < 30, `p95 ${p95.toFixed(1)} ms`);
   });
 });

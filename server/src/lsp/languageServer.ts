@@ -193,6 +193,7 @@ export function startLanguageServer(connection: Connection, environment: ServerE
       [COMMANDS.shutdown]: { ok: false, message, stdout: '', stderr: '' },
       [COMMANDS.domainName]: { ok: false, message },
       [COMMANDS.refreshHost]: { ok: false, message, uri: settings.virsh.connectionUri ?? '' },
+      [COMMANDS.hostReport]: { ok: false, message },
     };
     return replies[command];
   }
@@ -241,6 +242,16 @@ export function startLanguageServer(connection: Connection, environment: ServerE
         return listDomains(options);
       case COMMANDS.refreshHost:
         return refreshHost();
+      case COMMANDS.hostReport: {
+        const document = documentFor(argument);
+        if (!document) return refusal(command, `No open document ${String(argument)}.`);
+        // The report is worth waiting for: the facts as read to the end, not as known so far.
+        await hosts.sourceFor(settings.virsh, trusted)?.settled();
+        const markdown = service.hostReport(document);
+        return markdown
+          ? { ok: true, message: '', markdown }
+          : refusal(command, 'The document is not a libvirt domain (its root element is not <domain>).');
+      }
     }
   });
 

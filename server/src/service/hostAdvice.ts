@@ -38,6 +38,9 @@ export function describeHostDevice(device: HostPciDevice): string {
   return `${formatPciAddress(device.address)}${device.name ? ` (${device.name})` : ''}`;
 }
 
+/** Drivers that often cannot give a device back while the host uses it (a display server on the proprietary driver). */
+export const HOLDS_ON: ReadonlySet<string> = new Set(['nvidia']);
+
 /** The drivers a passed-through device may be bound to. */
 export const VFIO_DRIVERS: ReadonlySet<string> = new Set(['vfio-pci', 'pci-stub']);
 

@@ -17,6 +17,7 @@ import { type CodeActionRequest, codeActionsFor, fixContextFor } from './codeAct
 import { completionAt } from './completion/completion';
 import { documentSymbols } from './documentSymbols';
 import type { HostFacts } from './hostFacts';
+import { hostReport } from './hostReport';
 import { hoverAt } from './hover';
 import { inlayHints } from './inlayHints';
 import type { AnalysedDocument, LintSettings, ServiceEnvironment } from './languageTypes';
@@ -37,6 +38,8 @@ export interface LanguageService {
   /** Elements, attributes and values valid at the position (from libvirt's schema), with the domain's and host's own first. */
   completion(document: TextDocument, position: Position): CompletionList;
   inlayHints(document: TextDocument, range: Range): InlayHint[];
+  /** The passthrough readiness report of the domain on the host, as Markdown (undefined when it is no domain). */
+  hostReport(document: TextDocument): string | undefined;
   readonly rules: readonly Rule[];
 }
 
@@ -117,7 +120,22 @@ export function createLanguageService(environment: ServiceEnvironment): Language
     return model ? inlayHints(document, model, environment.hostFacts(), range) : [];
   }
 
-  return { analyse, validate, codeActions, documentSymbols: symbols, hover, completion, inlayHints: hints, rules: RULES };
+  function report(document: TextDocument): string | undefined {
+    const { model } = analyse(document);
+    return model ? hostReport(model, environment.hostFacts()) : undefined;
+  }
+
+  return {
+    analyse,
+    validate,
+    codeActions,
+    documentSymbols: symbols,
+    hover,
+    completion,
+    inlayHints: hints,
+    hostReport: report,
+    rules: RULES,
+  };
 }
 
 export function isRuleId(id: string): boolean {

@@ -81,6 +81,15 @@ export async function run(): Promise<void> {
     check(conflict.severity === vscode.DiagnosticSeverity.Error, 'an error');
   });
 
+  await test('every command the manifest contributes is registered', async () => {
+    const contributed = (
+      vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands: Array<{ command: string }> } }
+    ).contributes.commands;
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = contributed.map((entry) => entry.command).filter((command) => !registered.has(command));
+    check(missing.length === 0, `not registered: ${missing.join(', ')}`);
+  });
+
   await test('a plain XML document that is not a domain gets no diagnostics', async () => {
     const editor = await open('network-default.xml');
     await new Promise((resolve) => setTimeout(resolve, 2500));

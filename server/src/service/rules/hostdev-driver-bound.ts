@@ -1,14 +1,11 @@
 import { setAttribute } from '../edits/xmlEdits';
-import { describeHostDevice, keepDriverOffLine, VFIO_DRIVERS, vfioIdsLine } from '../hostAdvice';
+import { describeHostDevice, HOLDS_ON, keepDriverOffLine, VFIO_DRIVERS, vfioIdsLine } from '../hostAdvice';
 import { connectedHost, hostPciDeviceAt } from '../hostFacts';
 import { DOCS } from '../libvirtDocs';
 import { hostdevSourceAddress, pciHostdevs } from '../model/domainModel';
 import { tagSpan } from '../validation/spans';
 import { attribute, attributeValue, firstChild, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
-
-/** Drivers that often cannot give a device back while the host uses it (a display server on the proprietary driver). */
-const HOLDS_ON = new Set(['nvidia']);
 
 export const hostdevDriverBound: Rule = {
   id: 'hostdev-driver-bound',

@@ -1,10 +1,10 @@
 import { insertChildren } from '../edits/xmlEdits';
 import type { ElementSpec } from '../edits/xmlSnippet';
-import { describeHostDevice, isBridge, VFIO_DRIVERS, vfioIdsLine } from '../hostAdvice';
-import { connectedHost, type HostPciDevice, hostPciDeviceAt } from '../hostFacts';
+import { describeHostDevice, isBridge, vfioIdsLine } from '../hostAdvice';
+import { connectedHost, type HostPciDevice } from '../hostFacts';
+import { passedDevices } from '../hostPassthrough';
 import { DOCS } from '../libvirtDocs';
-import { hostdevSourceAddress, pciHostdevs } from '../model/domainModel';
-import { formatPciAddress, pciAddressNumbers, pciKey } from '../model/pciAddress';
+import { formatPciAddress, pciAddressNumbers } from '../model/pciAddress';
 import { tagSpan } from '../validation/spans';
 import { firstChild } from '../xml/xmlTree';
 import type { Rule } from './rule';
@@ -22,23 +22,13 @@ export const iommuGroupIncomplete: Rule = {
   check({ model, host, report }) {
     const connected = connectedHost(host);
     if (!connected?.pciDevices) return;
-    const passed = new Set(
-      pciHostdevs(model)
-        .map(hostdevSourceAddress)
-        .filter((a) => a !== undefined)
-        .map(pciKey),
-    );
     const reportedGroups = new Set<number>();
-    for (const hostdev of pciHostdevs(model)) {
-      const address = hostdevSourceAddress(hostdev);
-      const device = address && hostPciDeviceAt(connected, address);
-      if (!device?.iommuGroupMembers || device.iommuGroup === undefined || reportedGroups.has(device.iommuGroup)) continue;
-      const members = device.iommuGroupMembers.map((member) => hostPciDeviceAt(connected, member)).filter((m) => m !== undefined);
-      const missing = members.filter(
-        (member) => !isBridge(member) && !passed.has(pciKey(member.address)) && !VFIO_DRIVERS.has(member.driver ?? ''),
-      );
+    for (const { hostdev, device, group } of passedDevices(model, connected)) {
+      if (!device || !group || device.iommuGroup === undefined || reportedGroups.has(device.iommuGroup)) continue;
+      const missing = group.filter((member) => member.state === 'blocking').map((member) => member.device);
       if (missing.length === 0) continue;
       reportedGroups.add(device.iommuGroup);
+      const members = group.map((member) => member.device);
       const endpoints = members.filter((member) => !isBridge(member));
       const list = missing.map((member) => `${describeHostDevice(member)}, bound to ${member.driver ?? 'no driver'}`).join('; ');
       report({
