@@ -105,6 +105,7 @@ if (!reachable()) {
     }
   }
 }
+ensureVirtlogd();
 sweepStaleTestDomains();
 console.log(`ensure-libvirt: libvirt is ready at ${URI}`);
 
@@ -133,4 +134,12 @@ function processAlive(pid) {
   } catch (error) {
     return error.code === 'EPERM';
   }
+}
+
+/** Starting a guest needs virtlogd (systemd socket-activates it; without systemd it is started here). */
+function ensureVirtlogd() {
+  if (!isRoot || URI !== 'qemu:///system' || existsSync('/run/libvirt/virtlogd-sock')) return;
+  spawnSync('virtlogd', ['-d'], { stdio: 'ignore', timeout: 30_000 });
+  const deadline = Date.now() + 10_000;
+  while (!existsSync('/run/libvirt/virtlogd-sock') && Date.now() < deadline) sleep(0.1);
 }

@@ -18,6 +18,7 @@ import { emulatorNotOnHost } from './emulator-not-on-host';
 import { enumValueInvalid } from './enum-value-invalid';
 import { hostIommuDisabled } from './host-iommu-disabled';
 import { hostUnsupportedValue } from './host-unsupported-value';
+import { hostdevBootVga } from './hostdev-boot-vga';
 import { hostdevDriverBound } from './hostdev-driver-bound';
 import { hostdevDuplicate } from './hostdev-duplicate';
 import { hostdevNotOnHost } from './hostdev-not-on-host';
@@ -46,6 +47,8 @@ import { uefiRequiresAcpi } from './uefi-requires-acpi';
 import { usbPortConflict } from './usb-port-conflict';
 import { uuidInvalid } from './uuid-invalid';
 import { vcpuCurrentExceeds } from './vcpu-current-exceeds';
+import { vcpupinOutsideHost } from './vcpupin-outside-host';
+import { vcpupinSplitsSmt } from './vcpupin-splits-smt';
 import { vendorIdInvalid } from './vendor-id-invalid';
 import { vendorIdMissing } from './vendor-id-missing';
 import { videoPrimaryDuplicate } from './video-primary-duplicate';
@@ -101,6 +104,9 @@ export const RULES: readonly Rule[] = [
   memoryExceedsHost,
   hugepagesNotReserved,
   hostUnsupportedValue,
+  hostdevBootVga,
+  vcpupinOutsideHost,
+  vcpupinSplitsSmt,
   schema,
 ];
 
