@@ -8,6 +8,7 @@ import type { HostFacts } from '../hostFacts';
 import type { DomainModel } from '../model/domainModel';
 import { NAME_CHAR_CLASS } from '../xml/xmlNames';
 import type { XmlDocument } from '../xml/xmlTree';
+import { connectionValueItems } from './connectionCompletion';
 import { domainValueItems } from './domainCompletion';
 import {
   addressElementItems,
@@ -54,6 +55,7 @@ export function completionAt(
             ...guestAddressValueItems(context, hostContext),
             ...blockDeviceItems(context, hostContext),
             ...domainValueItems(context, hostContext),
+            ...connectionValueItems(context, hostContext),
           );
         items.push(...attributeValueItems(context, range));
         break;

@@ -1,0 +1,63 @@
+// Values the connection's host knows: its virtual networks in <source network=''>, its storage pools and their
+// volumes in <source pool='' volume=''>, the machine types its QEMU offers for the guest's architecture in
+// <type machine=''>. Nothing without the host's facts.
+
+import { type CompletionItem, CompletionItemKind } from 'vscode-languageserver-types';
+import type { CursorContext } from '../cursorContext';
+import { connectedHost } from '../hostFacts';
+import { guestArch } from '../model/domainModel';
+import type { HostCompletionContext } from './hostCompletion';
+
+type ValueContext = Extract<CursorContext, { kind: 'attribute-value' }>;
+
+export function connectionValueItems(context: ValueContext, completion: HostCompletionContext): CompletionItem[] {
+  const host = connectedHost(completion.host);
+  if (!host) return [];
+  const where = host.connection.uri || "virsh's default connection";
+  const items = (values: readonly string[], detail: (value: string) => string): CompletionItem[] =>
+    values.map((value, index) => ({
+      label: value,
+      kind: CompletionItemKind.Value,
+      detail: detail(value),
+      sortText: `0${String(index).padStart(4, '0')}`,
+      preselect: index === 0,
+      textEdit: { range: completion.range, newText: value },
+    }));
+  const parent = context.parent?.name;
+  if (context.tag === 'source' && context.attribute === 'network' && parent === 'interface' && host.networks) {
+    return items(host.networks, () => `virtual network on ${where}`);
+  }
+  if (context.tag === 'source' && parent === 'disk' && host.pools) {
+    if (context.attribute === 'pool')
+      return items(
+        host.pools.map((pool) => pool.name),
+        (pool) => `storage pool on ${where}${volumes(host.pools!, pool)}`,
+      );
+    if (context.attribute === 'volume') {
+      const pool = host.pools.find((candidate) => candidate.name === context.present.get('pool'));
+      return pool?.volumes ? items(pool.volumes, () => `volume of pool '${pool.name}' on ${where}`) : [];
+    }
+  }
+  if (context.tag === 'type' && context.attribute === 'machine' && context.parent?.name === 'os' && host.guests) {
+    const arch = context.present.get('arch') ?? guestArch(completion.model, host.arch);
+    const machines = [...new Set(host.guests.filter((guest) => guest.arch === arch).flatMap((guest) => guest.machines))];
+    // The unversioned aliases first: they follow the host's QEMU.
+    const aliases = machines.filter((machine) => !/\d/.test(machine));
+    return items(
+      [
+        ...aliases,
+        ...machines
+          .filter((machine) => /\d/.test(machine))
+          .sort()
+          .reverse(),
+      ],
+      (machine) => (/\d/.test(machine) ? `offered by the QEMU of ${where}` : `alias: the newest of its kind on ${where}`),
+    );
+  }
+  return [];
+}
+
+function volumes(pools: readonly { name: string; volumes?: readonly string[] }[], name: string): string {
+  const count = pools.find((pool) => pool.name === name)?.volumes?.length;
+  return count === undefined ? '' : ` (${count} volume${count === 1 ? '' : 's'})`;
+}

@@ -1,0 +1,49 @@
+// Completion from the connection's host: its networks, pools, volumes and machine types (a recorded remote host).
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { completeAt } from '../support/completion';
+import { domainXml } from '../support/domainXml';
+import { recordedHostFacts } from '../support/recordedHosts';
+
+const GPU_DESKTOP = recordedHostFacts('gpu-desktop');
+
+describe("completion from the connection's host", () => {
+  it("offers the host's virtual networks in <source network=''>", () => {
+    const completion = completeAt(
+      domainXml({ devices: "    <interface type='network'>\n      <source network='|'/>\n    </interface>" }),
+      GPU_DESKTOP,
+    );
+    assert.deepEqual(completion.labels.slice(0, 2), ['default', 'isolated']);
+    assert.equal(completion.items[0]!.detail, 'virtual network on qemu+ssh://root@gpu-desktop/system');
+  });
+
+  it('offers its pools, then the volumes of the pool written', () => {
+    const pool = completeAt(
+      domainXml({ devices: "    <disk type='volume' device='disk'>\n      <source pool='|'/>\n    </disk>" }),
+      GPU_DESKTOP,
+    );
+    assert.deepEqual(pool.labels.slice(0, 1), ['default']);
+    assert.match(String(pool.items[0]!.detail), /\(2 volumes\)/);
+    const volume = completeAt(
+      domainXml({ devices: "    <disk type='volume' device='disk'>\n      <source pool='default' volume='|'/>\n    </disk>" }),
+      GPU_DESKTOP,
+    );
+    assert.deepEqual(volume.labels.slice(0, 2), ['win10.qcow2', 'virtio-win.iso']);
+    const accepted = volume.accept('win10.qcow2');
+    assert.match(accepted, /<source pool='default' volume='win10\.qcow2'\/>/);
+  });
+
+  it('offers the machine types its QEMU has for the arch, aliases first', () => {
+    const completion = completeAt(domainXml({ machine: '|' }), GPU_DESKTOP);
+    const hostItems = completion.items.filter((item) => String(item.detail).includes('gpu-desktop')).map((item) => item.label);
+    assert.ok(hostItems.indexOf('q35') < hostItems.indexOf('pc-q35-7.2'), hostItems.join(' '));
+    assert.ok(hostItems.includes('pc-i440fx-7.2'));
+    assert.ok(!hostItems.includes('pc-q35-9.2'));
+  });
+
+  it('offers nothing of the kind without a connection', () => {
+    const completion = completeAt(domainXml({ devices: "    <interface type='network'>\n      <source network='|'/>\n    </interface>" }));
+    assert.ok(!completion.items.some((item) => String(item.detail).startsWith('virtual network on')));
+  });
+});
