@@ -2,7 +2,7 @@
 // and the emulators/firmware the rule tables define domains for. As root (CI, these machines) it installs what is
 // missing with apt-get and starts libvirtd; otherwise it says exactly what to install and start, and fails.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 
 const PACKAGES = {
   '/usr/bin/virsh': 'libvirt-clients',
@@ -138,7 +138,9 @@ function processAlive(pid) {
 
 /** Starting a guest needs virtlogd (systemd socket-activates it; without systemd it is started here). */
 function ensureVirtlogd() {
-  if (!isRoot || URI !== 'qemu:///system' || existsSync('/run/libvirt/virtlogd-sock')) return;
+  // A socket file can outlive a killed virtlogd: ask for the process.
+  if (!isRoot || URI !== 'qemu:///system' || spawnSync('pgrep', ['-x', 'virtlogd'], { stdio: 'ignore' }).status === 0) return;
+  rmSync('/run/libvirt/virtlogd-sock', { force: true });
   spawnSync('virtlogd', ['-d'], { stdio: 'ignore', timeout: 30_000 });
   const deadline = Date.now() + 10_000;
   while (!existsSync('/run/libvirt/virtlogd-sock') && Date.now() < deadline) sleep(0.1);
