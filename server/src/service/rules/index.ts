@@ -35,6 +35,7 @@ import { memoryExceedsHost } from './memory-exceeds-host';
 import { memoryHotplugNeedsNuma } from './memory-hotplug-needs-numa';
 import { memoryValueInvalid } from './memory-value-invalid';
 import { nicNotVirtio } from './nic-not-virtio';
+import { noFreePcieRootPort } from './no-free-pcie-root-port';
 import { pciAddressConflict } from './pci-address-conflict';
 import { pciAddressInvalid } from './pci-address-invalid';
 import { pciMultifunction } from './pci-multifunction';
@@ -107,6 +108,7 @@ export const RULES: readonly Rule[] = [
   hostdevBootVga,
   vcpupinOutsideHost,
   vcpupinSplitsSmt,
+  noFreePcieRootPort,
   schema,
 ];
 
