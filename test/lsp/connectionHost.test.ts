@@ -51,6 +51,16 @@ describe('the host behind the connection, in the language server', () => {
     assert.match(String(report.markdown), /options vfio-pci ids=10de:2503,10de:228e/);
   });
 
+  it('asks the host for the domain capabilities a document uses, and checks its firmware', async () => {
+    const client = await startLspClient({ connectionUri: REMOTE, virshPath: standInVirsh('gpu-desktop') });
+    clients.push(client);
+    const uri = 'file:///work/uefi.xml';
+    const published = client.nextDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'firmware-not-on-host'), 15_000);
+    client.open(uri, domainXml({ osAttributes: " firmware='efi'" }));
+    const diagnostic = (await published).diagnostics.find((d) => d.code === 'firmware-not-on-host')!;
+    assert.match(String(diagnostic.message), /has no UEFI firmware for x86_64 guests/);
+  });
+
   it('says once that a failing host is unavailable, and keeps serving without the host rules', async () => {
     const client = await startLspClient({ connectionUri: REMOTE, virshPath: standInVirsh('fails') });
     clients.push(client);

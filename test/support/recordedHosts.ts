@@ -4,8 +4,9 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseDomainCapabilities } from '../../server/src/host/libvirt/domainCapabilitiesXml';
 import { assembleLibvirtFacts } from '../../server/src/host/libvirt/libvirtHostFacts';
-import type { HostFacts } from '../../server/src/service/hostFacts';
+import type { DomainCapabilitiesRequest, HostFacts } from '../../server/src/service/hostFacts';
 import { REPO_ROOT } from './built';
 
 export const HOSTS_DIR = join(REPO_ROOT, 'test', 'fixtures', 'hosts');
@@ -44,7 +45,12 @@ export function hostWithManyDevices(count: number): string {
  * A recorded host's facts as the language service gets them over a remote connection, read from its files by the
  * same assembly as a live host (for rule tables, which are synchronous).
  */
-export function recordedHostFacts(host: 'gpu-desktop' | 'no-iommu', uri = `qemu+ssh://root@${host}/system`): HostFacts {
+export function recordedHostFacts(
+  host: 'gpu-desktop' | 'no-iommu',
+  uri = `qemu+ssh://root@${host}/system`,
+  /** Domain capabilities as read for these requests (from `domcapabilities-<arch>.xml`). */
+  domainCapabilities: readonly DomainCapabilitiesRequest[] = [],
+): HostFacts {
   const dir = join(HOSTS_DIR, host);
   const read = (...parts: string[]) => (existsSync(join(dir, ...parts)) ? readFileSync(join(dir, ...parts), 'utf8') : undefined);
   const nodedev = (prefix: string) =>
@@ -69,5 +75,10 @@ export function recordedHostFacts(host: 'gpu-desktop' | 'no-iommu', uri = `qemu+
     nodeInfo: read('nodeinfo.txt'),
   });
   if (!('arch' in facts)) throw new Error(`${host}: ${facts.unavailable}`);
-  return { ...facts, connection: { uri, local: false } };
+  const caps = domainCapabilities.flatMap((request) => {
+    const text = read(`domcapabilities-${request.arch}.xml`);
+    const parsed = text === undefined ? undefined : parseDomainCapabilities(text, request);
+    return parsed ? [parsed] : [];
+  });
+  return { ...facts, connection: { uri, local: false }, ...(caps.length ? { domainCapabilities: caps } : {}) };
 }

@@ -131,6 +131,8 @@ export function startLanguageServer(connection: Connection, environment: ServerE
     let diagnostics: Diagnostic[];
     try {
       diagnostics = service.validate(document, settings.lint);
+      // What the document uses decides which domain capabilities to read (in the background).
+      hosts.sourceFor(settings.virsh, trusted)?.want(service.hostQuestions(document));
     } catch (error) {
       connection.console.error(`Analysis of ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
       return;

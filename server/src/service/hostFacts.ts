@@ -47,6 +47,30 @@ export interface HostCell {
   readonly pages: readonly { readonly sizeKiB: number; readonly total?: number; readonly free?: number }[];
 }
 
+/** Which domain capabilities to ask for: what a document's domain uses. */
+export interface DomainCapabilitiesRequest {
+  readonly virttype: string;
+  readonly arch: string;
+  readonly machine?: string;
+  readonly emulator?: string;
+}
+
+/** `virsh domcapabilities` for one request: what that emulator, machine and domain type support. */
+export interface HostDomainCapabilities {
+  readonly request: DomainCapabilitiesRequest;
+  readonly emulator?: string;
+  /** The machine type it resolved to (q35 → pc-q35-7.2). */
+  readonly machine?: string;
+  /** `<os><enum name='firmware'>` values (efi, bios); undefined when libvirt does not say. */
+  readonly firmware?: readonly string[];
+  /** Firmware images found (`<loader><value>`). */
+  readonly loaders?: readonly string[];
+  /** `<loader><enum name='secure'>`: whether Secure Boot firmware exists. */
+  readonly secureBoot?: readonly string[];
+  /** Every `<enum name>` under `<devices>`, by device and enum name: disk.bus, video.modelType, graphics.type… */
+  readonly deviceEnums: Readonly<Record<string, readonly string[]>>;
+}
+
 /** The libvirt connection the facts were read over: set only when they come from libvirt (host rules need it). */
 export interface HostConnection {
   /** The URI as configured (empty: virsh's default). */
@@ -86,8 +110,20 @@ export interface HostFacts {
   readonly networks?: readonly string[];
   /** Storage pools with their volumes (pool-list --all, vol-list). */
   readonly pools?: readonly { readonly name: string; readonly volumes?: readonly string[] }[];
+  /** Domain capabilities read so far, for the requests documents made. */
+  readonly domainCapabilities?: readonly HostDomainCapabilities[];
   /** Why the connection's facts could not be read (virsh's message); the facts above are then this machine's, or none. */
   readonly unavailable?: string;
+}
+
+export function domainCapabilitiesKey(request: DomainCapabilitiesRequest): string {
+  return JSON.stringify([request.virttype, request.arch, request.machine ?? '', request.emulator ?? '']);
+}
+
+/** The domain capabilities read for a request, when they have arrived. */
+export function domainCapabilitiesFor(host: HostFacts, request: DomainCapabilitiesRequest): HostDomainCapabilities | undefined {
+  const key = domainCapabilitiesKey(request);
+  return host.domainCapabilities?.find((caps) => domainCapabilitiesKey(caps.request) === key);
 }
 
 /** The connection's facts, when the host facts came over one (host rules say nothing otherwise). */

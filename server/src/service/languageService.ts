@@ -16,7 +16,8 @@ import type {
 import { type CodeActionRequest, codeActionsFor, fixContextFor } from './codeActions';
 import { completionAt } from './completion/completion';
 import { documentSymbols } from './documentSymbols';
-import type { HostFacts } from './hostFacts';
+import type { DomainCapabilitiesRequest, HostFacts } from './hostFacts';
+import { domainCapabilitiesRequest } from './hostQuestions';
 import { hostReport } from './hostReport';
 import { hoverAt } from './hover';
 import { inlayHints } from './inlayHints';
@@ -40,6 +41,8 @@ export interface LanguageService {
   inlayHints(document: TextDocument, range: Range): InlayHint[];
   /** The passthrough readiness report of the domain on the host, as Markdown (undefined when it is no domain). */
   hostReport(document: TextDocument): string | undefined;
+  /** What the host should be asked for this document (domain capabilities of what it uses). */
+  hostQuestions(document: TextDocument): DomainCapabilitiesRequest[];
   readonly rules: readonly Rule[];
 }
 
@@ -125,6 +128,12 @@ export function createLanguageService(environment: ServiceEnvironment): Language
     return model ? hostReport(model, environment.hostFacts()) : undefined;
   }
 
+  function questions(document: TextDocument): DomainCapabilitiesRequest[] {
+    const { model } = analyse(document);
+    const request = model && domainCapabilitiesRequest(model, environment.hostFacts());
+    return request ? [request] : [];
+  }
+
   return {
     analyse,
     validate,
@@ -134,6 +143,7 @@ export function createLanguageService(environment: ServiceEnvironment): Language
     completion,
     inlayHints: hints,
     hostReport: report,
+    hostQuestions: questions,
     rules: RULES,
   };
 }

@@ -4,11 +4,19 @@
 // read again after a time-to-live or on demand. A local connection adds what only this machine can tell
 // (/dev/disk/by-id names, boot_vga). A connection that fails leaves one message in `unavailable`, never a throw.
 
-import type { HostCell, HostFacts, HostPciDevice } from '../../service/hostFacts';
+import {
+  type DomainCapabilitiesRequest,
+  domainCapabilitiesKey,
+  type HostCell,
+  type HostDomainCapabilities,
+  type HostFacts,
+  type HostPciDevice,
+} from '../../service/hostFacts';
 import { runVirsh, type VirshOptions, type VirshResult } from '../../virsh/virsh';
 import type { HostFactsSource } from '../localHostFacts';
 import { parseCapabilities } from './capabilitiesXml';
 import { isLocalUri } from './connectionUri';
+import { parseDomainCapabilities } from './domainCapabilitiesXml';
 import { parsePciNodeDevice, parseStorageNodeDevice } from './nodeDeviceXml';
 import { parseFreePages, parseNameList, parseNodeInfo, parseVolumeList } from './virshListings';
 
@@ -29,6 +37,8 @@ export interface LibvirtHostOptions {
 export interface LibvirtHostFactsSource extends HostFactsSource {
   /** Reads every fact again now; resolves with the new facts. */
   refresh(): Promise<HostFacts>;
+  /** Asks for the domain capabilities of these requests (read in the background, once each, until a refresh). */
+  want(requests: readonly DomainCapabilitiesRequest[]): void;
   /** Cancels what is running; the source answers with what it had. */
   dispose(): void;
 }
@@ -47,6 +57,10 @@ export function createLibvirtHostFacts(options: LibvirtHostOptions): LibvirtHost
   let loading: Promise<HostFacts> | undefined;
   let controller: AbortController | undefined;
   let disposed = false;
+  /** Domain capabilities by request; null: asked, and libvirt could not answer. */
+  const domcaps = new Map<string, HostDomainCapabilities | null>();
+  let domcapsFacts: HostFacts | undefined;
+  const pendingDomcaps = new Set<Promise<unknown>>();
 
   options.machine?.onDidChange(() => {
     if (local) notify();
@@ -54,7 +68,33 @@ export function createLibvirtHostFacts(options: LibvirtHostOptions): LibvirtHost
 
   function facts(): HostFacts {
     if (!loaded) return machineFacts();
-    return local ? withMachineExtras(loaded, machineFacts()) : loaded;
+    const base = local ? withMachineExtras(loaded, machineFacts()) : loaded;
+    const answered = [...domcaps.values()].filter((caps) => caps !== null);
+    if (answered.length === 0 || loaded.unavailable) return base;
+    // The same object until something changes: the service keeps its analyses while the facts are the same.
+    if (domcapsFacts?.domainCapabilities?.length !== answered.length || domcapsFacts.arch !== base.arch || !sameBase(domcapsFacts, base)) {
+      domcapsFacts = { ...base, domainCapabilities: answered };
+    }
+    return domcapsFacts;
+  }
+
+  function sameBase(withCaps: HostFacts, base: HostFacts): boolean {
+    return withCaps.pciDevices === base.pciDevices && withCaps.networks === base.networks && withCaps.blockDevices === base.blockDevices;
+  }
+
+  async function readDomcaps(request: DomainCapabilitiesRequest, key: string): Promise<void> {
+    const args = ['domcapabilities', '--virttype', request.virttype, '--arch', request.arch];
+    if (request.machine) args.push('--machine', request.machine);
+    if (request.emulator) args.push('--emulator', request.emulator);
+    const result = await runVirsh(args, {
+      uri: options.uri || undefined,
+      virshPath: options.virshPath,
+      timeoutMs: options.timeoutMs,
+      signal: controller?.signal,
+    });
+    if (disposed || !domcaps.has(key)) return;
+    domcaps.set(key, result.ok ? (parseDomainCapabilities(result.stdout, request) ?? null) : null);
+    if (result.ok) notify();
   }
 
   function notify(): void {
@@ -92,12 +132,26 @@ export function createLibvirtHostFacts(options: LibvirtHostOptions): LibvirtHost
     async settled() {
       if (!disposed && !loading && stale()) void load();
       await Promise.all([loading, options.machine && local ? options.machine.settled() : undefined]);
+      await Promise.all([...pendingDomcaps]);
       return facts();
     },
     refresh() {
       if (loading) controller?.abort();
       loading = undefined;
+      domcaps.clear();
       return load();
+    },
+    want(requests) {
+      for (const request of requests) {
+        const key = domainCapabilitiesKey(request);
+        if (disposed || domcaps.has(key)) continue;
+        domcaps.set(key, null);
+        // After the connection's facts: an unreachable host is not asked again for each request.
+        const reading = (loading ?? (loaded ? Promise.resolve() : load()))
+          .then(() => (loaded && !loaded.unavailable ? readDomcaps(request, key) : undefined))
+          .finally(() => pendingDomcaps.delete(reading));
+        pendingDomcaps.add(reading);
+      }
     },
     onDidChange(listener) {
       listeners.push(listener);

@@ -16,6 +16,7 @@ import { diskTargetInvalid } from './disk-target-invalid';
 import { driveAddressConflict } from './drive-address-conflict';
 import { emulatorNotOnHost } from './emulator-not-on-host';
 import { enumValueInvalid } from './enum-value-invalid';
+import { firmwareNotOnHost } from './firmware-not-on-host';
 import { hostIommuDisabled } from './host-iommu-disabled';
 import { hostUnsupportedValue } from './host-unsupported-value';
 import { hostdevBootVga } from './hostdev-boot-vga';
@@ -109,6 +110,7 @@ export const RULES: readonly Rule[] = [
   vcpupinOutsideHost,
   vcpupinSplitsSmt,
   noFreePcieRootPort,
+  firmwareNotOnHost,
   schema,
 ];
 

@@ -1,0 +1,32 @@
+// `virsh domcapabilities` read into host facts: firmware, loaders, Secure Boot, and every device enum libvirt lists.
+
+import type { DomainCapabilitiesRequest, HostDomainCapabilities } from '../../service/hostFacts';
+import { parseXml } from '../../service/xml/xmlParser';
+import { attributeValue, childrenNamed, firstChild, textOf, type XmlElement } from '../../service/xml/xmlTree';
+
+const values = (element: XmlElement | undefined) => childrenNamed(element, 'value').map((value) => textOf(value) ?? '');
+const enumNamed = (element: XmlElement | undefined, name: string) =>
+  childrenNamed(element, 'enum').find((candidate) => attributeValue(candidate, 'name') === name);
+
+export function parseDomainCapabilities(text: string, request: DomainCapabilitiesRequest): HostDomainCapabilities | undefined {
+  const { root } = parseXml(text);
+  if (root?.name !== 'domainCapabilities') return undefined;
+  const os = firstChild(root, 'os');
+  const loader = firstChild(os, 'loader');
+  const firmware = enumNamed(os, 'firmware');
+  const secure = enumNamed(loader, 'secure');
+  const deviceEnums: Record<string, string[]> = {};
+  for (const device of firstChild(root, 'devices')?.children ?? []) {
+    if (attributeValue(device, 'supported') === 'no') continue;
+    for (const list of childrenNamed(device, 'enum')) deviceEnums[`${device.name}.${attributeValue(list, 'name')}`] = values(list);
+  }
+  return {
+    request,
+    emulator: textOf(firstChild(root, 'path')),
+    machine: textOf(firstChild(root, 'machine')),
+    firmware: firmware ? values(firmware) : undefined,
+    loaders: loader ? values(loader) : undefined,
+    secureBoot: secure ? values(secure) : undefined,
+    deviceEnums,
+  };
+}
