@@ -13,18 +13,18 @@ const refusedAtStart = {
 testRule({
   rule: 'firmware-not-on-host',
   valid: [
-    { name: 'UEFI on a host with OVMF', xml: domainXml({ osAttributes: " firmware='efi'" }), host: WITH_OVMF },
+    { name: 'UEFI on a host with OVMF', xml: domainXml({ osAttributes: " firmware='efi'", features: '    <acpi/>' }), host: WITH_OVMF },
     { name: 'BIOS on a host without OVMF', xml: domainXml(), host: NO_OVMF },
     {
       name: 'no domain capabilities read: nothing is claimed',
-      xml: domainXml({ osAttributes: " firmware='efi'" }),
+      xml: domainXml({ osAttributes: " firmware='efi'", features: '    <acpi/>' }),
       host: recordedHostFacts('gpu-desktop'),
     },
   ],
   invalid: [
     {
       name: 'UEFI on a host without OVMF',
-      xml: domainXml({ osAttributes: " firmware='«efi»'" }),
+      xml: domainXml({ osAttributes: " firmware='«efi»'", features: '    <acpi/>' }),
       host: NO_OVMF,
       messages: [
         /has no UEFI firmware for x86_64 guests: libvirt accepts the definition but refuses to start it.*Install ovmf \(Debian\/Ubuntu\) or edk2-ovmf \(Fedora\)/,

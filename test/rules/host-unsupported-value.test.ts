@@ -3,7 +3,7 @@ import { recordedHostFacts } from '../support/recordedHosts';
 import { testRule } from '../support/ruleTester';
 
 // no-iommu is this kind of machine as its real libvirt 9.0 / QEMU 7.2 reports itself: the real daemon agrees.
-const THIS_KIND = recordedHostFacts('no-iommu');
+const THIS_KIND = recordedHostFacts('no-iommu', undefined, [{ virttype: 'qemu', arch: 'x86_64', machine: 'q35' }]);
 
 testRule({
   rule: 'host-unsupported-value',
@@ -32,6 +32,20 @@ testRule({
       messages: ['has no emulator for sparc guests: libvirt refuses the definition ("No emulator found for arch \'sparc\'")'],
       libvirtSays: "No emulator found for arch 'sparc'",
       noFix: 'which architecture is meant is for the user to say',
+    },
+    {
+      name: "VirtualBox's video model on QEMU",
+      xml: domainXml({ devices: "    <video>\n      <model type='«vbox»'/>\n    </video>" }),
+      host: THIS_KIND,
+      messages: [/does not support video model 'vbox' .*libvirt refuses the definition/],
+      libvirtSays: "does not support video model 'vbox'",
+    },
+    {
+      name: 'RDP graphics on QEMU 7.2',
+      xml: domainXml({ devices: "    <graphics type='«rdp»'/>" }),
+      host: THIS_KIND,
+      messages: [/does not support graphics type 'rdp'/],
+      libvirtSays: 'rdp graphics are not supported with this QEMU',
     },
     {
       name: 'a Xen domain on a QEMU host',

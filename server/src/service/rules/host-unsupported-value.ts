@@ -1,9 +1,10 @@
 import { replaceAttributeValue } from '../edits/xmlEdits';
-import { connectedHost } from '../hostFacts';
+import { connectedHost, domainCapabilitiesFor } from '../hostFacts';
+import { domainCapabilitiesRequest } from '../hostQuestions';
 import { DOCS } from '../libvirtDocs';
 import { guestArch } from '../model/domainModel';
 import { closest } from '../text/closest';
-import { attribute, valueSpan } from '../xml/xmlTree';
+import { attribute, firstChild, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
 
 export const hostUnsupportedValue: Rule = {
@@ -51,6 +52,32 @@ export const hostUnsupportedValue: Rule = {
           : undefined,
       });
     }
+    const request = domainCapabilitiesRequest(model, connected);
+    const caps = request && domainCapabilitiesFor(connected, request);
+    if (caps) {
+      // Checked against this machine's libvirt 9.0: both refuse the definition.
+      for (const device of model.devices) {
+        const checked = CHECKED_ENUMS[device.kind];
+        if (!checked) continue;
+        const element = checked.element === '.' ? device.element : firstChild(device.element, checked.element);
+        const value = element && attribute(element, checked.attribute);
+        const allowed = caps.deviceEnums[checked.enum];
+        if (!value || !allowed || allowed.includes(value.value)) continue;
+        report({
+          ...valueSpan(value),
+          message: `${caps.emulator ?? 'The emulator'} on ${where} does not support ${checked.what} '${value.value}' (it lists ${allowed.map((v) => `'${v}'`).join(', ')}): libvirt refuses the definition ("${checked.says(value.value)}").`,
+          fixes: (context) =>
+            checked.instead
+              .filter((candidate) => allowed.includes(candidate))
+              .slice(0, 1)
+              .map((candidate) => ({
+                title: `Use ${checked.what} '${candidate}'`,
+                edits: [replaceAttributeValue(value, candidate, context)],
+                preferred: true,
+              })),
+        });
+      }
+    }
     const type = model.type;
     const types = [...new Set(offers.flatMap((guest) => guest.domainTypes))];
     // An emulated arch with type='kvm' is arch-accel-mismatch's to explain.
@@ -65,6 +92,31 @@ export const hostUnsupportedValue: Rule = {
           : undefined,
       });
     }
+  },
+};
+
+/** Device values libvirt checks against the emulator at define, with its words for the refusal. */
+const CHECKED_ENUMS: Readonly<
+  Record<
+    string,
+    { element: string; attribute: string; enum: string; what: string; instead: readonly string[]; says: (value: string) => string }
+  >
+> = {
+  video: {
+    element: 'model',
+    attribute: 'type',
+    enum: 'video.modelType',
+    what: 'video model',
+    instead: ['virtio', 'vga', 'qxl'],
+    says: (value) => `domain configuration does not support video model '${value}'`,
+  },
+  graphics: {
+    element: '.',
+    attribute: 'type',
+    enum: 'graphics.type',
+    what: 'graphics type',
+    instead: ['spice', 'vnc'],
+    says: (value) => `${value} graphics are not supported with this QEMU`,
   },
 };
 
