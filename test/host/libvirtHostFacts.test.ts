@@ -2,11 +2,15 @@
 // faulty ones, a hundred-device host, and the real qemu:///system daemon of this machine.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { isLocalUri } from '../../server/src/host/libvirt/connectionUri';
 import { createLibvirtHostFacts } from '../../server/src/host/libvirt/libvirtHostFacts';
+import { parsePciNodeDevice } from '../../server/src/host/libvirt/nodeDeviceXml';
 import { parseFreePages, parseNodeInfo, parseVolumeList } from '../../server/src/host/libvirt/virshListings';
 import { parseCpuList } from '../../server/src/service/model/cpuList';
+import { REPO_ROOT } from '../support/built';
 import { hostWithManyDevices, standInVirsh } from '../support/recordedHosts';
 import { LIBVIRT_TEST_URI } from '../support/virsh';
 
@@ -159,5 +163,30 @@ describe("virsh's listings and libvirt's notations", () => {
     ]) {
       assert.equal(isLocalUri(uri), false, uri);
     }
+  });
+});
+
+describe("libvirt's own captured node devices (test/fixtures/libvirt-tests, from libvirt's test suite)", () => {
+  const read = (name: string) => readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'libvirt-tests', name), 'utf8');
+
+  it('reads an audio controller alone in IOMMU group 2, with no driver bound', () => {
+    assert.deepEqual(parsePciNodeDevice(read('pci_8086_0c0c_snd_hda_intel.xml')), {
+      address: { domain: 0, bus: 0, slot: 3, function: 0 },
+      vendorId: '8086',
+      deviceId: '0c0c',
+      classCode: '',
+      name: 'Intel Corporation Xeon E3-1200 v3/4th Gen Core Processor HD Audio Controller',
+      iommuGroup: 2,
+      iommuGroupMembers: [{ domain: 0, bus: 0, slot: 3, function: 0 }],
+      driver: undefined,
+      sysfsPath: undefined,
+    });
+  });
+
+  it('reads a device libvirt reports without an IOMMU group', () => {
+    const device = parsePciNodeDevice(read('pci_1002_71c4.xml'));
+    assert.equal(device?.name, 'ATI Technologies Inc M56GL [Mobility FireGL V5200]');
+    assert.equal(device?.iommuGroup, undefined);
+    assert.equal(device?.iommuGroupMembers, undefined);
   });
 });
