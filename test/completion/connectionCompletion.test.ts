@@ -47,3 +47,22 @@ describe("completion from the connection's host", () => {
     assert.ok(!completion.items.some((item) => String(item.detail).startsWith('virtual network on')));
   });
 });
+
+describe("enumerated values as the host's domain capabilities allow them", () => {
+  const CAPS = recordedHostFacts('no-iommu', undefined, [{ virttype: 'kvm', arch: 'x86_64', machine: 'q35' }]);
+  const kvm = (devices: string) => domainXml({ type: 'kvm', devices });
+
+  it("leaves out disk buses the host's QEMU does not list (no xen, uml or ide on KVM q35)", () => {
+    const labels = completeAt(kvm("    <disk type='file' device='disk'>\n      <target dev='vda' bus='|'/>\n    </disk>"), CAPS).labels;
+    assert.ok(labels.includes('virtio') && labels.includes('sata') && labels.includes('scsi'), labels.join(' '));
+    for (const bus of ['xen', 'uml', 'ide']) assert.ok(!labels.includes(bus), `${bus} offered: ${labels.join(' ')}`);
+    const everywhere = completeAt(kvm("    <disk type='file' device='disk'>\n      <target dev='vda' bus='|'/>\n    </disk>")).labels;
+    assert.ok(everywhere.includes('xen'), 'without host facts the schema offers every bus');
+  });
+
+  it('offers only the video models it lists', () => {
+    const labels = completeAt(kvm("    <video>\n      <model type='|'/>\n    </video>"), CAPS).labels;
+    assert.ok(labels.includes('virtio') && labels.includes('qxl'));
+    assert.ok(!labels.includes('vbox') && !labels.includes('xen'), labels.join(' '));
+  });
+});

@@ -8,7 +8,7 @@ import type { HostFacts } from '../hostFacts';
 import type { DomainModel } from '../model/domainModel';
 import { NAME_CHAR_CLASS } from '../xml/xmlNames';
 import type { XmlDocument } from '../xml/xmlTree';
-import { connectionValueItems } from './connectionCompletion';
+import { connectionValueItems, filterByDomainCapabilities } from './connectionCompletion';
 import { domainValueItems } from './domainCompletion';
 import {
   addressElementItems,
@@ -57,7 +57,11 @@ export function completionAt(
             ...domainValueItems(context, hostContext),
             ...connectionValueItems(context, hostContext),
           );
-        items.push(...attributeValueItems(context, range));
+        items.push(
+          ...(hostContext
+            ? filterByDomainCapabilities(attributeValueItems(context, range), context, hostContext)
+            : attributeValueItems(context, range)),
+        );
         break;
       case 'text':
         items.push(...textItems(context, range));
