@@ -140,12 +140,16 @@ describe('the extension in a real VS Code', { timeout: 900_000 }, () => {
       const before = await warnings();
       assert.ok(before >= 4, `status bar: ${await problemsLabel()}`);
       await step('hide virtualization', async () => {
-        await page.keyboard.press('Escape');
-        await page.click('.monaco-editor .squiggly-warning', { force: true });
-        await page.keyboard.press('Control+.');
-        const row = await page.waitForSelector('.action-widget .monaco-list-row:has-text("Hide virtualization from the guest")', {
-          timeout: 20_000,
-        });
+        // On a loaded machine the first Ctrl+. can come before the editor has taken the click: ask again, as a user would.
+        const hide = '.action-widget .monaco-list-row:has-text("Hide virtualization from the guest")';
+        let row = null;
+        for (let attempt = 0; attempt < 4 && !row; attempt++) {
+          await page.keyboard.press('Escape');
+          await page.click('.monaco-editor .squiggly-warning', { force: true });
+          await page.keyboard.press('Control+.');
+          row = await page.waitForSelector(hide, { timeout: 10_000 }).catch(() => null);
+        }
+        assert.ok(row, 'the action widget offers "Hide virtualization from the guest"');
         await row.click();
         await page.waitForFunction(
           `(() => { const m = /Warnings: (\\d+)/.exec(document.querySelector('#status\\\\.problems')?.getAttribute('aria-label') ?? ''); return m && Number(m[1]) < ${before}; })()`,
