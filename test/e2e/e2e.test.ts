@@ -6,11 +6,25 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { standInVirsh } from '../support/recordedHosts';
 import { CHROMIUM, CHROMIUM_ARGS, ensureCodeServer, REPO_ROOT, startCodeServer } from './codeServer';
 
 const OUTPUT = join(REPO_ROOT, '.vscode-test', 'e2e-output');
 const SETTINGS = { 'libvirt.connectionUri': 'test:///default' };
+
+/** The text of the first frame (a webview, such as the Markdown preview) that shows `text`. */
+async function waitForFrameText(page: Page, text: string, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const body = await frame.evaluate<string>("document.body ? document.body.innerText : ''").catch(() => '');
+      if (body.includes(text)) return body;
+    }
+    if (Date.now() > deadline) throw new Error(`no frame shows ${JSON.stringify(text)} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
 const timings: Record<string, number> = {};
 
 /** MemAvailable from /proc/meminfo, in MB: its drop during the run is the memory code-server and Chromium took. */
@@ -92,6 +106,35 @@ describe('the extension in a real VS Code', { timeout: 900_000 }, () => {
     } catch (error) {
       await page.screenshot({ path: join(OUTPUT, 'extension-host-failure.png') }).catch(() => undefined);
       throw error;
+    } finally {
+      await page.close();
+      server.stop();
+    }
+  });
+
+  it('a user checks a remote GPU host for a domain and reads the report (the host played by its recorded virsh)', async () => {
+    const settings = { 'libvirt.connectionUri': 'qemu+ssh://root@gpu-box/system', 'libvirt.virshPath': standInVirsh('gpu-desktop') };
+    const server = await startCodeServer(join(REPO_ROOT, 'test', 'fixtures'), settings);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    try {
+      await page.goto(
+        server.url([
+          ['extensionDevelopmentPath', server.remote(REPO_ROOT)],
+          ['openFile', server.remote(join(server.workspace, 'win10-gpu-passthrough.xml'))],
+        ]),
+      );
+      await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: 90_000 });
+      await page.click('.monaco-editor .view-lines');
+      await page.keyboard.press('F1');
+      await page.keyboard.type('Libvirt: Check Host');
+      await page.waitForSelector('.quick-input-list .monaco-list-row:has-text("Check Host for This Domain")', { timeout: 20_000 });
+      await page.keyboard.press('Enter');
+      // The report opens beside the domain and in VS Code's Markdown preview.
+      const preview = await waitForFrameText(page, 'IOMMU group 16', 60_000);
+      assert.ok(preview.includes('0000:27:00.1'), 'the audio function is in the report');
+      assert.ok(preview.includes('options vfio-pci ids=10de:2503,10de:228e'), 'with the line that fixes it');
+      await page.waitForTimeout(1000);
+      await page.screenshot({ path: join(OUTPUT, 'ui-host-report.png') });
     } finally {
       await page.close();
       server.stop();

@@ -45,7 +45,7 @@ export function hostReport(model: DomainModel, host: HostFacts): string {
 
   if (devices.length > 0) {
     lines.push('## IOMMU', '');
-    if (host.iommu === true) lines.push(`${OK} The IOMMU is on (libvirt reports <iommu support='yes'/>).`);
+    if (host.iommu === true) lines.push(`${OK} The IOMMU is on (libvirt reports \`<iommu support='yes'/>\`).`);
     else if (host.iommu === false) {
       lines.push(`${FAIL} The IOMMU is off: no PCI device can be passed through. ${enableIommuAdvice(host.cpuVendor)}`);
       fixes.add(
@@ -107,7 +107,12 @@ export function hostReport(model: DomainModel, host: HostFacts): string {
   lines.push('## To do on the host', '');
   if (fixes.size === 0) lines.push(`${OK} Nothing: the host is ready for this domain.`, '');
   else lines.push('```sh', ...fixes, '```', '');
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(asListItem).join('\n')}\n`;
+}
+
+/** A verdict line (✔, ✘, ?) as a list item, so that Markdown keeps each on its own line. */
+function asListItem(line: string): string {
+  return line.startsWith(OK) || line.startsWith(FAIL) || line.startsWith(`${UNKNOWN} `) ? `- ${line}` : line;
 }
 
 /** options lines first, then blacklists and softdeps. */
