@@ -1,10 +1,10 @@
 import { insertChildren } from '../edits/xmlEdits';
-import type { ElementSpec } from '../edits/xmlSnippet';
+import { pciHostdevSpec } from '../fixes/hostdevSpec';
 import { describeHostDevice, isBridge, vfioIdsLine } from '../hostAdvice';
-import { connectedHost, type HostPciDevice } from '../hostFacts';
+import { connectedHost } from '../hostFacts';
 import { passedDevices } from '../hostPassthrough';
 import { DOCS } from '../libvirtDocs';
-import { formatPciAddress, pciAddressNumbers } from '../model/pciAddress';
+import { formatPciAddress } from '../model/pciAddress';
 import { tagSpan } from '../validation/spans';
 import { firstChild } from '../xml/xmlTree';
 import type { Rule } from './rule';
@@ -41,7 +41,7 @@ export const iommuGroupIncomplete: Rule = {
         fixes: (context) => {
           const parent = hostdev.element.parent!;
           const next = parent.children[parent.children.indexOf(hostdev.element) + 1];
-          const specs = missing.map(hostdevSpec);
+          const specs = missing.map((member) => pciHostdevSpec(member.address));
           const what = missing.map((member) => formatPciAddress(member.address)).join(', ');
           return [
             {
@@ -55,15 +55,3 @@ export const iommuGroupIncomplete: Rule = {
     }
   },
 };
-
-function hostdevSpec(device: HostPciDevice): ElementSpec {
-  return {
-    name: 'hostdev',
-    attributes: [
-      ['mode', 'subsystem'],
-      ['type', 'pci'],
-      ['managed', 'yes'],
-    ],
-    children: [{ name: 'source', children: [{ name: 'address', attributes: pciAddressNumbers(device.address) }] }],
-  };
-}

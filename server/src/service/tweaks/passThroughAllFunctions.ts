@@ -4,11 +4,10 @@
 
 import type { OffsetEdit } from '../edits/xmlEdits';
 import { insertChild, insertChildren, replaceElement, setAttribute } from '../edits/xmlEdits';
-import type { ElementSpec } from '../edits/xmlSnippet';
+import { pciHostdevSpec } from '../fixes/hostdevSpec';
 import { insertControllers } from '../fixes/pciAddressFixes';
-import type { HostPciDevice } from '../hostFacts';
 import { deviceOf, hostdevSourceAddress } from '../model/domainModel';
-import { formatPciAddress, type PciAddress, pciAddressNumbers } from '../model/pciAddress';
+import { formatPciAddress } from '../model/pciAddress';
 import { pciAddressSpec } from '../planner/pciAddressPlanner';
 import { attributeValue, elementAt, enclosing, firstChild } from '../xml/xmlTree';
 import type { Tweak } from './tweak';
@@ -49,7 +48,9 @@ export const passThroughAllFunctions: Tweak = {
       if (plan.newController) edits.push(insertControllers(context.model, [plan.newController], context));
     }
     const driver = attributeValue(firstChild(hostdev.element, 'driver'), 'name');
-    const specs = siblings.map((sibling) => siblingSpec(sibling, { ...guest!, function: sibling.address.function }, driver));
+    const specs = siblings.map((sibling) =>
+      pciHostdevSpec(sibling.address, { driver, guest: { ...guest!, function: sibling.address.function } }),
+    );
     const parent = hostdev.element.parent!;
     const next = parent.children[parent.children.indexOf(hostdev.element) + 1];
     edits.push(insertChildren(parent, specs, context, next));
@@ -57,20 +58,3 @@ export const passThroughAllFunctions: Tweak = {
     return [{ title: `Pass through all functions of ${formatPciAddress(host).slice(0, -2)} (adds ${added})`, edits }];
   },
 };
-
-function siblingSpec(device: HostPciDevice, guest: PciAddress, driver: string | undefined): ElementSpec {
-  const source = { name: 'address', attributes: pciAddressNumbers(device.address) };
-  return {
-    name: 'hostdev',
-    attributes: [
-      ['mode', 'subsystem'],
-      ['type', 'pci'],
-      ['managed', 'yes'],
-    ],
-    children: [
-      ...(driver ? [{ name: 'driver', attributes: [['name', driver]] as Array<[string, string]> }] : []),
-      { name: 'source', children: [source] },
-      pciAddressSpec(guest),
-    ],
-  };
-}
