@@ -1,13 +1,15 @@
 import { connectedHost } from '../hostFacts';
 import { DOCS } from '../libvirtDocs';
+import { parseCpuList } from '../model/cpuList';
 import { formatBytes } from '../model/sizeUnits';
 import { textOrTagSpan } from '../validation/spans';
+import { attributeValue, firstChild } from '../xml/xmlTree';
 import type { Rule } from './rule';
 
 export const memoryExceedsHost: Rule = {
   id: 'memory-exceeds-host',
   severity: 'warning',
-  title: "The guest's memory is more than the connection's host has",
+  title: "The guest's memory is more than the connection's host has (or than its NUMA nodes under strict numatune)",
   explanation:
     'libvirt and QEMU accept a guest larger than the host (memory is allocated as the guest touches it), but once the ' +
     'guest uses it the host swaps or the kernel kills the largest process — usually this guest. With hugepages, a ' +
@@ -17,13 +19,28 @@ export const memoryExceedsHost: Rule = {
     const connected = connectedHost(host);
     const memory = model.memory;
     if (!connected?.memoryKiB || !memory || !('bytes' in memory.size)) return;
+    const where = connected.connection.uri || "virsh's default connection";
     const hostBytes = connected.memoryKiB * 1024;
-    if (memory.size.bytes <= hostBytes) return;
+    if (memory.size.bytes > hostBytes) {
+      report({
+        ...textOrTagSpan(memory.element),
+        message: `${formatBytes(memory.size.bytes)} is more than the ${formatBytes(hostBytes)} the host of ${where} has: the guest will push the host into swap or be killed when it uses it.`,
+      });
+      return;
+    }
+    // Strict numatune (libvirt's default mode) keeps the guest's memory on those nodes only.
+    const numa = firstChild(firstChild(model.root, 'numatune'), 'memory');
+    const mode = attributeValue(numa, 'mode') ?? 'strict';
+    const nodeset = numa && mode === 'strict' ? parseCpuList(attributeValue(numa, 'nodeset') ?? '') : undefined;
+    const cells = nodeset && connected.cells?.filter((cell) => nodeset.includes(cell.id));
+    if (!cells?.length || cells.some((cell) => cell.memoryKiB === undefined)) return;
+    const nodeBytes = cells.reduce((sum, cell) => sum + cell.memoryKiB! * 1024, 0);
+    if (memory.size.bytes <= nodeBytes) return;
     report({
       ...textOrTagSpan(memory.element),
       message:
-        `${formatBytes(memory.size.bytes)} is more than the ${formatBytes(hostBytes)} the host of ` +
-        `${connected.connection.uri || "virsh's default connection"} has: the guest will push the host into swap or be killed when it uses it.`,
+        `${formatBytes(memory.size.bytes)} is more than the ${formatBytes(nodeBytes)} of NUMA node${nodeset!.length > 1 ? 's' : ''} ${nodeset!.join(',')} on ${where}, ` +
+        "and <numatune mode='strict'> keeps the guest's memory there: it will be killed when it uses it. Use mode='preferred' or more nodes.",
     });
   },
 };
