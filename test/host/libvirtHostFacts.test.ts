@@ -9,6 +9,7 @@ import { isLocalUri } from '../../server/src/host/libvirt/connectionUri';
 import { createLibvirtHostFacts } from '../../server/src/host/libvirt/libvirtHostFacts';
 import { parsePciNodeDevice } from '../../server/src/host/libvirt/nodeDeviceXml';
 import { parseFreePages, parseNodeInfo, parseVolumeList } from '../../server/src/host/libvirt/virshListings';
+import { createLocalHostFacts } from '../../server/src/host/localHostFacts';
 import { parseCpuList } from '../../server/src/service/model/cpuList';
 import { REPO_ROOT } from '../support/built';
 import { hostWithManyDevices, standInVirsh } from '../support/recordedHosts';
@@ -75,6 +76,13 @@ describe('host facts from libvirt over a connection', () => {
     const again = source.current();
     source.want([q35]);
     assert.equal(source.current(), again, 'asked once: the same facts');
+  });
+
+  it("gives a local connection's requests one facts object (this machine's extras composed once, not per call)", async () => {
+    const source = createLibvirtHostFacts({ uri: LIBVIRT_TEST_URI, timeoutMs: 60_000, machine: createLocalHostFacts() });
+    const facts = await source.settled();
+    assert.equal(facts.connection?.local, true);
+    assert.equal(source.current(), source.current(), 'the service keeps its analyses while the facts are the same object');
   });
 
   it('reads again on demand, and tells its listeners', async () => {

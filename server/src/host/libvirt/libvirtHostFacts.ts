@@ -8,7 +8,6 @@ import {
   type DomainCapabilitiesRequest,
   domainCapabilitiesKey,
   type HostCell,
-  type HostDomainCapabilities,
   type HostFacts,
   type HostPciDevice,
 } from '../../service/hostFacts';
@@ -57,29 +56,24 @@ export function createLibvirtHostFacts(options: LibvirtHostOptions): LibvirtHost
   let loading: Promise<HostFacts> | undefined;
   let controller: AbortController | undefined;
   let disposed = false;
-  /** Domain capabilities by request; null: asked, and libvirt could not answer. */
-  const domcaps = new Map<string, HostDomainCapabilities | null>();
-  let domcapsFacts: HostFacts | undefined;
+  /** The domain capabilities requests asked so far (answered ones are in `loaded`). */
+  const asked = new Set<string>();
   const pendingDomcaps = new Set<Promise<unknown>>();
 
   options.machine?.onDidChange(() => {
     if (local) notify();
   });
 
+  /** The facts as last composed, and what they were composed of: a request gets the same object until one changes. */
+  let composed: { readonly loaded: HostFacts; readonly machine: HostFacts; readonly facts: HostFacts } | undefined;
+
   function facts(): HostFacts {
     if (!loaded) return machineFacts();
-    const base = local ? withMachineExtras(loaded, machineFacts()) : loaded;
-    const answered = [...domcaps.values()].filter((caps) => caps !== null);
-    if (answered.length === 0 || loaded.unavailable) return base;
-    // The same object until something changes: the service keeps its analyses while the facts are the same.
-    if (domcapsFacts?.domainCapabilities?.length !== answered.length || domcapsFacts.arch !== base.arch || !sameBase(domcapsFacts, base)) {
-      domcapsFacts = { ...base, domainCapabilities: answered };
-    }
-    return domcapsFacts;
-  }
-
-  function sameBase(withCaps: HostFacts, base: HostFacts): boolean {
-    return withCaps.pciDevices === base.pciDevices && withCaps.networks === base.networks && withCaps.blockDevices === base.blockDevices;
+    if (!local) return loaded;
+    const machine = machineFacts();
+    if (composed?.loaded !== loaded || composed.machine !== machine)
+      composed = { loaded, machine, facts: withMachineExtras(loaded, machine) };
+    return composed.facts;
   }
 
   async function readDomcaps(request: DomainCapabilitiesRequest, key: string): Promise<void> {
@@ -92,9 +86,11 @@ export function createLibvirtHostFacts(options: LibvirtHostOptions): LibvirtHost
       timeoutMs: options.timeoutMs,
       signal: controller?.signal,
     });
-    if (disposed || !domcaps.has(key)) return;
-    domcaps.set(key, result.ok ? (parseDomainCapabilities(result.stdout, request) ?? null) : null);
-    if (result.ok) notify();
+    if (disposed || !asked.has(key)) return;
+    const caps = result.ok ? parseDomainCapabilities(result.stdout, request) : undefined;
+    if (!caps || !loaded || loaded.unavailable) return;
+    loaded = { ...loaded, domainCapabilities: [...(loaded.domainCapabilities ?? []), caps] };
+    notify();
   }
 
   function notify(): void {
@@ -138,14 +134,14 @@ export function createLibvirtHostFacts(options: LibvirtHostOptions): LibvirtHost
     refresh() {
       if (loading) controller?.abort();
       loading = undefined;
-      domcaps.clear();
+      asked.clear();
       return load();
     },
     want(requests) {
       for (const request of requests) {
         const key = domainCapabilitiesKey(request);
-        if (disposed || domcaps.has(key)) continue;
-        domcaps.set(key, null);
+        if (disposed || asked.has(key)) continue;
+        asked.add(key);
         // After the connection's facts: an unreachable host is not asked again for each request.
         const reading = (loading ?? (loaded ? Promise.resolve() : load()))
           .then(() => (loaded && !loaded.unavailable ? readDomcaps(request, key) : undefined))
