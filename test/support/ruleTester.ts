@@ -13,6 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { HostFacts } from '../../server/src/service/hostFacts';
 import type { LanguageService } from '../../server/src/service/languageService';
+import { severityName } from '../../server/src/service/lspConversions';
 import { RULES_BY_ID } from '../../server/src/service/rules';
 import { applyCodeAction } from './edits';
 import { createTestService } from './fakeHost';
@@ -126,17 +127,13 @@ export function describeOutcome(rule: string, testCase: RuleCase): string {
   const outcomes = fixOutcomes(rule, text, testCase.hostArch, testCase.host);
   const lines: string[] = [];
   diagnostics.forEach((diagnostic, index) => {
-    lines.push(`${severityWord(diagnostic)}: ${String(diagnostic.message).replace(/\n/g, '\\n')}`);
+    lines.push(`${severityName(diagnostic.severity)}: ${String(diagnostic.message).replace(/\n/g, '\\n')}`);
     for (const outcome of outcomes.filter((o) => o.diagnostic === index)) {
       const marks = [outcome.preferred ? 'preferred' : '', outcome.step ? 'step' : ''].filter(Boolean).join(', ');
       lines.push(`fix${marks ? ` (${marks})` : ''}: ${outcome.title}`, lineDiff(text, outcome.text));
     }
   });
   return lines.join('\n');
-}
-
-function severityWord(diagnostic: Diagnostic): string {
-  return ['', 'error', 'warning', 'info', 'hint'][diagnostic.severity ?? 1] ?? 'error';
 }
 
 function expectedFile(rule: string): string {

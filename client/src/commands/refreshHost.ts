@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { COMMANDS } from '../../../server/src/protocol';
+import { connectionName } from '../../../server/src/service/hostFacts';
 import { serverCommand } from '../serverCommands';
 
 export async function refreshHost(client: LanguageClient): Promise<void> {
@@ -11,7 +12,7 @@ export async function refreshHost(client: LanguageClient): Promise<void> {
     { location: vscode.ProgressLocation.Notification, title: 'Reading host facts…', cancellable: true },
     (_progress, token) => serverCommand(client, COMMANDS.refreshHost, [], token),
   );
-  const where = reply.uri || "virsh's default connection";
+  const where = connectionName(reply.uri);
   if (reply.ok) void vscode.window.showInformationMessage(`Host facts for ${where}: ${reply.summary ?? 'read'}.`);
   else void vscode.window.showErrorMessage(`Host facts for ${where} unavailable: ${reply.message}`);
 }

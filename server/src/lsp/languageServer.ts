@@ -26,7 +26,7 @@ import {
   SETTINGS_SECTION,
   type WorkspaceTrustParams,
 } from '../protocol';
-import type { HostFacts } from '../service/hostFacts';
+import { connectionName, type HostFacts } from '../service/hostFacts';
 import { createLanguageService } from '../service/languageService';
 import { dumpDomainXml, listDomains, shutdownDomain, startDomain } from '../virsh/domainCommands';
 import { createConnectionHosts } from './connectionHosts';
@@ -50,7 +50,7 @@ export function startLanguageServer(connection: Connection, environment: ServerE
       // A notification (window/showMessage), not a request: every client shows it, none has to answer.
       void connection.sendNotification(ShowMessageNotification.type, {
         type: MessageType.Warning,
-        message: `Host facts for ${uri || "virsh's default connection"} unavailable: ${message}`,
+        message: `Host facts for ${connectionName(uri)} unavailable: ${message}`,
       });
     },
   });

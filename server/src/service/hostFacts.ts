@@ -126,6 +126,11 @@ export function domainCapabilitiesFor(host: HostFacts, request: DomainCapabiliti
   return host.domainCapabilities?.find((caps) => domainCapabilitiesKey(caps.request) === key);
 }
 
+/** How messages name the connection: its URI, or virsh's default when none is configured. */
+export function connectionName(uri: string): string {
+  return uri || "virsh's default connection";
+}
+
 /** The connection's facts, when the host facts came over one (host rules say nothing otherwise). */
 export function connectedHost(host: HostFacts): (HostFacts & { readonly connection: HostConnection }) | undefined {
   return host.connection && !host.unavailable ? (host as HostFacts & { readonly connection: HostConnection }) : undefined;

@@ -2,12 +2,11 @@
 // capabilities of the emulator, machine and domain type the domain uses. The front end asks the host for them.
 
 import type { DomainCapabilitiesRequest, HostFacts } from './hostFacts';
-import { type DomainModel, guestArch } from './model/domainModel';
+import { type DomainModel, emulatorPath, guestArch } from './model/domainModel';
 
 export function domainCapabilitiesRequest(model: DomainModel, host: HostFacts): DomainCapabilitiesRequest | undefined {
   const virttype = model.type?.value;
   const arch = guestArch(model, host.arch);
   if (!virttype || !arch) return undefined;
-  const emulator = model.devices.find((device) => device.kind === 'emulator')?.element.text.trim() || undefined;
-  return { virttype, arch, machine: model.os.machine, emulator };
+  return { virttype, arch, machine: model.os.machine, emulator: emulatorPath(model) };
 }

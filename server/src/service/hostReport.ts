@@ -3,6 +3,7 @@
 
 import { enableIommuAdvice, HOLDS_ON, iommuKernelParameters, keepDriverOffLine, VFIO_DRIVERS, vfioIdsLine } from './hostAdvice';
 import type { HostFacts, HostPciDevice } from './hostFacts';
+import { connectionName } from './hostFacts';
 import { passedDevices } from './hostPassthrough';
 import { type DomainModel, guestArch } from './model/domainModel';
 import { formatPciAddress } from './model/pciAddress';
@@ -22,7 +23,7 @@ const STATE_TEXT = {
 
 /** The report as Markdown. */
 export function hostReport(model: DomainModel, host: HostFacts): string {
-  const where = host.connection ? host.connection.uri || "virsh's default connection" : 'this machine (no libvirt connection)';
+  const where = host.connection ? connectionName(host.connection.uri) : 'this machine (no libvirt connection)';
   const lines: string[] = [`# Host check: ${model.name ?? 'this domain'} on ${where}`, ''];
   if (host.unavailable) {
     lines.push(`${FAIL} The host's facts could not be read: ${host.unavailable}`, '');

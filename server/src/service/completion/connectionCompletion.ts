@@ -4,7 +4,8 @@
 
 import { type CompletionItem, CompletionItemKind } from 'vscode-languageserver-types';
 import type { CursorContext } from '../cursorContext';
-import { connectedHost, domainCapabilitiesFor } from '../hostFacts';
+import { domainCapabilityEnumAt } from '../domainCapabilityEnums';
+import { connectedHost, connectionName, domainCapabilitiesFor } from '../hostFacts';
 import { domainCapabilitiesRequest } from '../hostQuestions';
 import { guestArch } from '../model/domainModel';
 import type { HostCompletionContext } from './hostCompletion';
@@ -14,7 +15,7 @@ type ValueContext = Extract<CursorContext, { kind: 'attribute-value' }>;
 export function connectionValueItems(context: ValueContext, completion: HostCompletionContext): CompletionItem[] {
   const host = connectedHost(completion.host);
   if (!host) return [];
-  const where = host.connection.uri || "virsh's default connection";
+  const where = connectionName(host.connection.uri);
   const items = (values: readonly string[], detail: (value: string) => string): CompletionItem[] =>
     values.map((value, index) => ({
       label: value,
@@ -63,19 +64,6 @@ function volumes(pools: readonly { name: string; volumes?: readonly string[] }[]
   return count === undefined ? '' : ` (${count} volume${count === 1 ? '' : 's'})`;
 }
 
-/** Which domcapabilities enum lists the values of an attribute (device element, the attribute's element, its name). */
-const DOMCAPS_ENUMS: ReadonlyArray<{ device: string; tag: string; attribute: string; enum: string }> = [
-  { device: 'disk', tag: 'target', attribute: 'bus', enum: 'disk.bus' },
-  { device: 'disk', tag: 'disk', attribute: 'device', enum: 'disk.diskDevice' },
-  { device: 'video', tag: 'model', attribute: 'type', enum: 'video.modelType' },
-  { device: 'graphics', tag: 'graphics', attribute: 'type', enum: 'graphics.type' },
-  { device: 'hostdev', tag: 'hostdev', attribute: 'type', enum: 'hostdev.subsysType' },
-  { device: 'tpm', tag: 'tpm', attribute: 'model', enum: 'tpm.model' },
-  { device: 'tpm', tag: 'backend', attribute: 'type', enum: 'tpm.backendModel' },
-  { device: 'rng', tag: 'rng', attribute: 'model', enum: 'rng.model' },
-  { device: 'filesystem', tag: 'driver', attribute: 'type', enum: 'filesystem.driverType' },
-];
-
 /**
  * Enumerated values as the host's domain capabilities allow them: a value its emulator lists without is left out
  * (no bus='xen' offered on a KVM q35 guest). Where libvirt does not say, every value stays.
@@ -90,12 +78,7 @@ export function filterByDomainCapabilities(
   const caps = request && domainCapabilitiesFor(host, request);
   if (!caps) return items;
   // The device is the tag itself (<disk device=…>) or the element it sits in (<target bus=…> in a <disk>).
-  const entry = DOMCAPS_ENUMS.find(
-    (candidate) =>
-      candidate.tag === context.tag &&
-      candidate.attribute === context.attribute &&
-      (candidate.device === context.tag || candidate.device === context.parent?.name),
-  );
+  const entry = domainCapabilityEnumAt(context.tag, context.attribute, context.parent?.name);
   const allowed = entry && caps.deviceEnums[entry.enum];
   if (!allowed) return items;
   return items.filter((item) => item.kind !== CompletionItemKind.EnumMember || allowed.includes(item.label));

@@ -3,6 +3,7 @@
 
 import type { XmlAttribute, XmlElement } from '../xml/xmlTree';
 import { attribute, attributeValue, childrenNamed, firstChild, textOf } from '../xml/xmlTree';
+import { parseCpuList } from './cpuList';
 import { type MachineFamily, machineFamilyOf, type PciAddress, parseCNumber, parseDecimal } from './pciAddress';
 import { parseSize, type SizeParse } from './sizeUnits';
 
@@ -320,4 +321,20 @@ export function hostdevSourceAddress(device: Device): PciAddress | undefined {
   if (device.kind !== 'hostdev' || device.type !== 'pci') return undefined;
   const address = firstChild(device.source, 'address');
   return address ? readPciAddress(address) : undefined;
+}
+
+/** <vcpupin> elements by vCPU number (for the SMT check). */
+export function vcpuPins(cputune: XmlElement | undefined): Map<number, number[]> {
+  const pins = new Map<number, number[]>();
+  for (const pin of childrenNamed(cputune, 'vcpupin')) {
+    const vcpu = Number(attribute(pin, 'vcpu')?.value);
+    const cpus = parseCpuList(attribute(pin, 'cpuset')?.value ?? '');
+    if (Number.isInteger(vcpu) && cpus) pins.set(vcpu, cpus);
+  }
+  return pins;
+}
+
+/** The QEMU binary <devices><emulator> names, when it names one. */
+export function emulatorPath(model: DomainModel): string | undefined {
+  return model.devices.find((device) => device.kind === 'emulator')?.element.text.trim() || undefined;
 }

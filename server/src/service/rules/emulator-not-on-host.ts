@@ -1,5 +1,5 @@
 import { replaceText } from '../edits/xmlEdits';
-import { connectedHost } from '../hostFacts';
+import { connectedHost, connectionName } from '../hostFacts';
 import { DOCS } from '../libvirtDocs';
 import { guestArch } from '../model/domainModel';
 import { textOrTagSpan } from '../validation/spans';
@@ -28,7 +28,7 @@ export const emulatorNotOnHost: Rule = {
     report({
       ...textOrTagSpan(emulator.element),
       message:
-        `${connected.connection.uri || "virsh's default connection"} lists no emulator ${path}${forArch ? `; for ${arch} it has ${forArch}` : ''}. ` +
+        `${connectionName(connected.connection.uri)} lists no emulator ${path}${forArch ? `; for ${arch} it has ${forArch}` : ''}. ` +
         'If the host has no such binary, libvirt refuses the definition ("Cannot check QEMU binary").',
       fixes: forArch
         ? () => [{ title: `Use the host's emulator ${forArch}`, edits: [replaceText(emulator.element, forArch)], preferred: true }]

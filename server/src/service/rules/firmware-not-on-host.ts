@@ -1,4 +1,4 @@
-import { connectedHost, domainCapabilitiesFor } from '../hostFacts';
+import { connectedHost, connectionName, domainCapabilitiesFor } from '../hostFacts';
 import { domainCapabilitiesRequest } from '../hostQuestions';
 import { DOCS } from '../libvirtDocs';
 import { guestArch } from '../model/domainModel';
@@ -31,7 +31,7 @@ export const firmwareNotOnHost: Rule = {
     const os = model.os.element;
     if (!connected || !caps || !os || model.os.firmware !== 'efi') return;
     const arch = guestArch(model, connected.arch);
-    const where = connected.connection.uri || "virsh's default connection";
+    const where = connectionName(connected.connection.uri);
     const install = FIRMWARE_PACKAGES[arch] ? ` Install ${FIRMWARE_PACKAGES[arch]} on the host, then Libvirt: Refresh Host Facts.` : '';
     if (caps.firmware && !caps.firmware.includes('efi')) {
       const firmware = attribute(os, 'firmware')!;

@@ -1,5 +1,5 @@
 import { enableIommuAdvice } from '../hostAdvice';
-import { connectedHost } from '../hostFacts';
+import { connectedHost, connectionName } from '../hostFacts';
 import { DOCS } from '../libvirtDocs';
 import { pciHostdevs } from '../model/domainModel';
 import { tagSpan } from '../validation/spans';
@@ -21,7 +21,7 @@ export const hostIommuDisabled: Rule = {
     report({
       ...tagSpan(first.element),
       message:
-        `The host of ${connected.connection.uri || "virsh's default connection"} has no IOMMU on: libvirt accepts the definition but refuses ` +
+        `The host of ${connectionName(connected.connection.uri)} has no IOMMU on: libvirt accepts the definition but refuses ` +
         `to start it with ${others.length ? `these ${others.length + 1} PCI host devices` : 'a PCI host device'}. ${enableIommuAdvice(connected.cpuVendor)}`,
       related: others.map((other) => ({ ...tagSpan(other.element), message: 'also needs the IOMMU' })),
     });

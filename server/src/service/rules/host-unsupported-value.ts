@@ -1,5 +1,6 @@
+import { DOMAIN_CAPABILITY_ENUMS } from '../domainCapabilityEnums';
 import { replaceAttributeValue } from '../edits/xmlEdits';
-import { connectedHost, domainCapabilitiesFor } from '../hostFacts';
+import { connectedHost, connectionName, domainCapabilitiesFor } from '../hostFacts';
 import { domainCapabilitiesRequest } from '../hostQuestions';
 import { DOCS } from '../libvirtDocs';
 import { guestArch } from '../model/domainModel';
@@ -21,7 +22,7 @@ export const hostUnsupportedValue: Rule = {
     const connected = connectedHost(host);
     const typeElement = model.os.typeElement;
     if (!connected?.guests?.length || !typeElement) return;
-    const where = connected.connection.uri || "virsh's default connection";
+    const where = connectionName(connected.connection.uri);
     const arch = guestArch(model, connected.arch);
     const offers = connected.guests.filter((guest) => guest.arch === arch && guest.osType === (typeElement.text.trim() || 'hvm'));
     const archAttribute = attribute(typeElement, 'arch');
@@ -55,27 +56,25 @@ export const hostUnsupportedValue: Rule = {
     const request = domainCapabilitiesRequest(model, connected);
     const caps = request && domainCapabilitiesFor(connected, request);
     if (caps) {
-      // Checked against this machine's libvirt 9.0: both refuse the definition.
+      // The device values libvirt refuses at define when the emulator does not list them.
       for (const device of model.devices) {
-        const checked = CHECKED_ENUMS[device.kind];
-        if (!checked) continue;
-        const element = checked.element === '.' ? device.element : firstChild(device.element, checked.element);
-        const value = element && attribute(element, checked.attribute);
-        const allowed = caps.deviceEnums[checked.enum];
-        if (!value || !allowed || allowed.includes(value.value)) continue;
-        report({
-          ...valueSpan(value),
-          message: `${caps.emulator ?? 'The emulator'} on ${where} does not support ${checked.what} '${value.value}' (it lists ${allowed.map((v) => `'${v}'`).join(', ')}): libvirt refuses the definition ("${checked.says(value.value)}").`,
-          fixes: (context) =>
-            checked.instead
-              .filter((candidate) => allowed.includes(candidate))
-              .slice(0, 1)
-              .map((candidate) => ({
-                title: `Use ${checked.what} '${candidate}'`,
-                edits: [replaceAttributeValue(value, candidate, context)],
-                preferred: true,
-              })),
-        });
+        for (const checked of DOMAIN_CAPABILITY_ENUMS) {
+          if (checked.device !== device.kind || !checked.refusedAtDefine) continue;
+          const element = checked.tag === device.kind ? device.element : firstChild(device.element, checked.tag);
+          const value = element && attribute(element, checked.attribute);
+          const allowed = caps.deviceEnums[checked.enum];
+          if (!value || !allowed || allowed.includes(value.value)) continue;
+          const instead = checked.instead?.find((candidate) => allowed.includes(candidate));
+          report({
+            ...valueSpan(value),
+            message: `${caps.emulator ?? 'The emulator'} on ${where} does not support ${checked.what} '${value.value}' (it lists ${allowed.map((v) => `'${v}'`).join(', ')}): libvirt refuses the definition ("${checked.refusedAtDefine(value.value)}").`,
+            fixes: instead
+              ? (context) => [
+                  { title: `Use ${checked.what} '${instead}'`, edits: [replaceAttributeValue(value, instead, context)], preferred: true },
+                ]
+              : undefined,
+          });
+        }
       }
     }
     const type = model.type;
@@ -92,31 +91,6 @@ export const hostUnsupportedValue: Rule = {
           : undefined,
       });
     }
-  },
-};
-
-/** Device values libvirt checks against the emulator at define, with its words for the refusal. */
-const CHECKED_ENUMS: Readonly<
-  Record<
-    string,
-    { element: string; attribute: string; enum: string; what: string; instead: readonly string[]; says: (value: string) => string }
-  >
-> = {
-  video: {
-    element: 'model',
-    attribute: 'type',
-    enum: 'video.modelType',
-    what: 'video model',
-    instead: ['virtio', 'vga', 'qxl'],
-    says: (value) => `domain configuration does not support video model '${value}'`,
-  },
-  graphics: {
-    element: '.',
-    attribute: 'type',
-    enum: 'graphics.type',
-    what: 'graphics type',
-    instead: ['spice', 'vnc'],
-    says: (value) => `${value} graphics are not supported with this QEMU`,
   },
 };
 

@@ -1,8 +1,8 @@
 import { setAttribute } from '../edits/xmlEdits';
 import { describeHostDevice, HOLDS_ON, keepDriverOffLine, VFIO_DRIVERS, vfioIdsLine } from '../hostAdvice';
-import { connectedHost, hostPciDeviceAt } from '../hostFacts';
+import { connectedHost } from '../hostFacts';
+import { passedDevices } from '../hostPassthrough';
 import { DOCS } from '../libvirtDocs';
-import { hostdevSourceAddress, pciHostdevs } from '../model/domainModel';
 import { tagSpan } from '../validation/spans';
 import { attribute, attributeValue, firstChild, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
@@ -20,16 +20,14 @@ export const hostdevDriverBound: Rule = {
   check({ model, host, report }) {
     const connected = connectedHost(host);
     if (!connected?.pciDevices) return;
-    for (const hostdev of pciHostdevs(model)) {
-      const address = hostdevSourceAddress(hostdev);
-      const device = address && hostPciDeviceAt(connected, address);
+    for (const { hostdev, device, group } of passedDevices(model, connected)) {
       const driver = device?.driver;
       if (!device || !driver || VFIO_DRIVERS.has(driver)) continue;
       const managedAttribute = attribute(hostdev.element, 'managed');
       const managed = attributeValue(hostdev.element, 'managed') === 'yes';
       if (managed && !HOLDS_ON.has(driver)) continue;
-      const group = (device.iommuGroupMembers ?? [device.address]).map((a) => hostPciDeviceAt(connected, a) ?? device);
-      const lines = `${keepDriverOffLine(driver)} and ${vfioIdsLine(group.filter((member) => !member.classCode.startsWith('06')))} in /etc/modprobe.d/vfio.conf, then update-initramfs -u and reboot`;
+      const endpoints = group?.filter((member) => member.state !== 'bridge').map((member) => member.device) ?? [device];
+      const lines = `${keepDriverOffLine(driver)} and ${vfioIdsLine(endpoints)} in /etc/modprobe.d/vfio.conf, then update-initramfs -u and reboot`;
       report({
         ...(managedAttribute ? valueSpan(managedAttribute) : tagSpan(firstChild(hostdev.source, 'address') ?? hostdev.element)),
         severity: managed ? 'warning' : undefined,

@@ -1,4 +1,4 @@
-import { connectedHost, hostPciDeviceAt } from '../hostFacts';
+import { connectedHost, connectionName, hostPciDeviceAt } from '../hostFacts';
 import { DOCS } from '../libvirtDocs';
 import { hostdevSourceAddress, pciHostdevs } from '../model/domainModel';
 import { formatPciAddress } from '../model/pciAddress';
@@ -26,7 +26,7 @@ export const hostdevNotOnHost: Rule = {
       report({
         ...tagSpan(where),
         message:
-          `The host of ${connected.connection.uri || "virsh's default connection"} has no PCI device ${formatPciAddress(address)}: ` +
+          `The host of ${connectionName(connected.connection.uri)} has no PCI device ${formatPciAddress(address)}: ` +
           `libvirt accepts the definition but refuses to start it. ${sameSlot.length ? `On that slot it has ${sameSlot.map((d) => formatPciAddress(d.address)).join(', ')}. ` : ''}` +
           'List its devices with virsh nodedev-list --cap pci (or lspci -D on the host).',
       });

@@ -1,4 +1,4 @@
-import { connectedHost } from '../hostFacts';
+import { connectedHost, connectionName } from '../hostFacts';
 import { DOCS } from '../libvirtDocs';
 import { parseCpuList } from '../model/cpuList';
 import { formatBytes, parseSize } from '../model/sizeUnits';
@@ -46,7 +46,7 @@ export const hugepagesNotReserved: Rule = {
       ...tagSpan(hugepages),
       message:
         `The guest needs ${needed} free ${size} pages${nodes} for ${formatBytes(memory.size.bytes)}; the host of ` +
-        `${connected.connection.uri || "virsh's default connection"} has ${free}: libvirt accepts the definition but refuses to start it ` +
+        `${connectionName(connected.connection.uri)} has ${free}: libvirt accepts the definition but refuses to start it ` +
         `("Cannot allocate memory"). Reserve them: virsh allocpages --pagesize ${sizeKiB} --pagecount ${needed}` +
         `${sizeKiB === 2048 ? `, or vm.nr_hugepages = ${needed} in /etc/sysctl.d/hugepages.conf` : `, or hugepagesz=${kernelPageSize(sizeKiB)} hugepages=${needed} on the kernel command line`}.`,
     });

@@ -1,4 +1,4 @@
-import { connectedHost } from '../hostFacts';
+import { connectedHost, connectionName } from '../hostFacts';
 import { DOCS } from '../libvirtDocs';
 import { parseCpuList } from '../model/cpuList';
 import { formatBytes } from '../model/sizeUnits';
@@ -19,7 +19,7 @@ export const memoryExceedsHost: Rule = {
     const connected = connectedHost(host);
     const memory = model.memory;
     if (!connected?.memoryKiB || !memory || !('bytes' in memory.size)) return;
-    const where = connected.connection.uri || "virsh's default connection";
+    const where = connectionName(connected.connection.uri);
     const hostBytes = connected.memoryKiB * 1024;
     if (memory.size.bytes > hostBytes) {
       report({

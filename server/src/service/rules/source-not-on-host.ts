@@ -1,5 +1,5 @@
 import { replaceAttributeValue } from '../edits/xmlEdits';
-import { connectedHost } from '../hostFacts';
+import { connectedHost, connectionName } from '../hostFacts';
 import { DOCS } from '../libvirtDocs';
 import { deviceLabel } from '../model/deviceLabel';
 import { closest } from '../text/closest';
@@ -19,7 +19,7 @@ export const sourceNotOnHost: Rule = {
   check({ model, host, report }) {
     const connected = connectedHost(host);
     if (!connected) return;
-    const where = connected.connection.uri || "virsh's default connection";
+    const where = connectionName(connected.connection.uri);
     for (const device of model.devices) {
       if (device.kind === 'interface' && device.type === 'network' && connected.networks) {
         const network = device.source && attribute(device.source, 'network');

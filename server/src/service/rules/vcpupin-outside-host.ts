@@ -1,7 +1,7 @@
-import { connectedHost } from '../hostFacts';
+import { connectedHost, connectionName } from '../hostFacts';
 import { DOCS } from '../libvirtDocs';
 import { parseCpuList } from '../model/cpuList';
-import { attribute, childrenNamed, firstChild, valueSpan } from '../xml/xmlTree';
+import { attribute, firstChild, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
 
 const PINS = ['vcpupin', 'emulatorpin', 'iothreadpin'];
@@ -30,20 +30,9 @@ export const vcpupinOutsideHost: Rule = {
       report({
         ...valueSpan(cpuset),
         message:
-          `The host of ${connected.connection.uri || "virsh's default connection"} has CPUs 0-${highest}${hostCpus.size === highest + 1 ? '' : ' (not all)'}; ` +
+          `The host of ${connectionName(connected.connection.uri)} has CPUs 0-${highest}${hostCpus.size === highest + 1 ? '' : ' (not all)'}; ` +
           `<${pin.name}> names ${missing.join(',')}: libvirt accepts the definition but refuses to start it ("Unable to write to '…/cpuset.cpus': Numerical result out of range").`,
       });
     }
   },
 };
-
-/** <vcpupin> elements by vCPU number (for the SMT check). */
-export function vcpuPins(cputune: Parameters<typeof childrenNamed>[0]): Map<number, number[]> {
-  const pins = new Map<number, number[]>();
-  for (const pin of childrenNamed(cputune, 'vcpupin')) {
-    const vcpu = Number(attribute(pin, 'vcpu')?.value);
-    const cpus = parseCpuList(attribute(pin, 'cpuset')?.value ?? '');
-    if (Number.isInteger(vcpu) && cpus) pins.set(vcpu, cpus);
-  }
-  return pins;
-}

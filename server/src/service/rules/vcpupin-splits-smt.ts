@@ -1,9 +1,9 @@
 import { connectedHost } from '../hostFacts';
 import { DOCS } from '../libvirtDocs';
+import { vcpuPins } from '../model/domainModel';
 import { tagSpan } from '../validation/spans';
 import { attributeValue, childrenNamed, firstChild } from '../xml/xmlTree';
 import type { Rule } from './rule';
-import { vcpuPins } from './vcpupin-outside-host';
 
 export const vcpupinSplitsSmt: Rule = {
   id: 'vcpupin-splits-smt',
