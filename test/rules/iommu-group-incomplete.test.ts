@@ -1,8 +1,16 @@
+import type { HostFacts } from '../../server/src/service/hostFacts';
 import { domainXml } from '../support/domainXml';
 import { recordedHostFacts } from '../support/recordedHosts';
 import { testRule } from '../support/ruleTester';
 
 const GPU_DESKTOP = recordedHostFacts('gpu-desktop');
+/** The same desktop with the audio function bound to no driver: VFIO takes a group whose other members are unbound. */
+const AUDIO_UNBOUND: HostFacts = {
+  ...GPU_DESKTOP,
+  pciDevices: GPU_DESKTOP.pciDevices?.map((device) =>
+    device.address.bus === 0x27 && device.address.function === 1 ? { ...device, driver: undefined } : device,
+  ),
+};
 const refusedAtStart = {
   skip: "libvirt accepts the definition and refuses to start it ('group 16 is not viable') on the recorded host",
 } as const;
@@ -16,6 +24,11 @@ testRule({
       name: 'both functions of the GPU passed (the bridge stays with the host)',
       xml: domainXml({ devices: `${hostdev('0x27', '0x0')}\n${hostdev('0x27', '0x1')}` }),
       host: GPU_DESKTOP,
+    },
+    {
+      name: 'the GPU alone, its audio function bound to no driver',
+      xml: domainXml({ devices: hostdev('0x27', '0x0') }),
+      host: AUDIO_UNBOUND,
     },
     { name: 'a device alone in its group', xml: domainXml({ devices: hostdev('0x28', '0x0') }), host: GPU_DESKTOP },
   ],

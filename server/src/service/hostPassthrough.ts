@@ -6,7 +6,8 @@ import { type HostFacts, type HostPciDevice, hostPciDeviceAt } from './hostFacts
 import { type Device, type DomainModel, hostdevSourceAddress, pciHostdevs } from './model/domainModel';
 import { type PciAddress, pciKey } from './model/pciAddress';
 
-export type MemberState = 'passed' | 'vfio' | 'bridge' | 'blocking';
+/** What a group member is to VFIO: only a host driver other than vfio-pci/pci-stub (on a non-bridge) blocks the group. */
+export type MemberState = 'passed' | 'vfio' | 'bridge' | 'unbound' | 'blocking';
 
 export interface GroupMember {
   readonly device: HostPciDevice;
@@ -30,14 +31,12 @@ export function passedDevices(model: DomainModel, host: HostFacts): PassedDevice
       .filter((a) => a !== undefined)
       .map(pciKey),
   );
-  const stateOf = (member: HostPciDevice): MemberState =>
-    passed.has(pciKey(member.address))
-      ? 'passed'
-      : isBridge(member)
-        ? 'bridge'
-        : VFIO_DRIVERS.has(member.driver ?? '')
-          ? 'vfio'
-          : 'blocking';
+  const stateOf = (member: HostPciDevice): MemberState => {
+    if (passed.has(pciKey(member.address))) return 'passed';
+    if (isBridge(member)) return 'bridge';
+    if (!member.driver) return 'unbound';
+    return VFIO_DRIVERS.has(member.driver) ? 'vfio' : 'blocking';
+  };
   return hostdevs.flatMap((hostdev): PassedDevice[] => {
     const address = hostdevSourceAddress(hostdev);
     if (!address) return [];

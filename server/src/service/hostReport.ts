@@ -4,11 +4,12 @@
 import { enableIommuAdvice, HOLDS_ON, iommuKernelParameters, keepDriverOffLine, VFIO_DRIVERS, vfioIdsLine } from './hostAdvice';
 import type { HostFacts, HostPciDevice } from './hostFacts';
 import { connectionName } from './hostFacts';
+import { hugepageNeed } from './hostMemory';
 import { passedDevices } from './hostPassthrough';
 import { type DomainModel, guestArch } from './model/domainModel';
 import { formatPciAddress } from './model/pciAddress';
 import { formatBytes } from './model/sizeUnits';
-import { attributeValue, firstChild } from './xml/xmlTree';
+import { attributeValue } from './xml/xmlTree';
 
 const OK = '✔';
 const FAIL = '✘';
@@ -18,6 +19,7 @@ const STATE_TEXT = {
   passed: `${OK} passed to this guest`,
   vfio: `${OK} on vfio-pci`,
   bridge: `${OK} a bridge: stays with the host`,
+  unbound: `${OK} no host driver holds it`,
   blocking: `${FAIL} neither passed nor on vfio-pci: the group is not viable`,
 } as const;
 
@@ -129,12 +131,12 @@ function memorySection(model: DomainModel, host: HostFacts): string[] {
     const hostBytes = host.memoryKiB * 1024;
     lines.push(`${memory <= hostBytes ? OK : FAIL} ${formatBytes(memory)} of the host's ${formatBytes(hostBytes)}.`);
   }
-  const hugepages = firstChild(firstChild(model.root, 'memoryBacking'), 'hugepages');
-  if (hugepages && host.cells?.length) {
-    const pages = host.cells.flatMap((cell) => cell.pages.filter((p) => p.sizeKiB === 2048));
-    const free = pages.reduce((sum, p) => sum + (p.free ?? p.total ?? 0), 0);
-    const needed = Math.ceil(memory / 1024 / 2048);
-    lines.push(`${free >= needed ? OK : FAIL} Hugepages: ${needed} 2 MiB pages needed, ${free} free.`);
+  const need = hugepageNeed(model, host);
+  if (need) {
+    const nodes = need.nodes ? ` on NUMA node${need.nodes.length > 1 ? 's' : ''} ${need.nodes.join(',')}` : '';
+    lines.push(
+      `${need.free >= need.needed ? OK : FAIL} Hugepages: ${need.needed} ${formatBytes(need.sizeKiB * 1024)} pages needed${nodes}, ${need.free} free.`,
+    );
   }
   lines.push('');
   return lines;

@@ -1,9 +1,8 @@
 import { connectedHost, connectionName } from '../hostFacts';
+import { confiningNumaNodes } from '../hostMemory';
 import { DOCS } from '../libvirtDocs';
-import { parseCpuList } from '../model/cpuList';
 import { formatBytes } from '../model/sizeUnits';
 import { textOrTagSpan } from '../validation/spans';
-import { attributeValue, firstChild } from '../xml/xmlTree';
 import type { Rule } from './rule';
 
 export const memoryExceedsHost: Rule = {
@@ -28,10 +27,8 @@ export const memoryExceedsHost: Rule = {
       });
       return;
     }
-    // Strict numatune (libvirt's default mode) keeps the guest's memory on those nodes only.
-    const numa = firstChild(firstChild(model.root, 'numatune'), 'memory');
-    const mode = attributeValue(numa, 'mode') ?? 'strict';
-    const nodeset = numa && mode === 'strict' ? parseCpuList(attributeValue(numa, 'nodeset') ?? '') : undefined;
+    const confined = confiningNumaNodes(model);
+    const nodeset = confined?.nodes;
     const cells = nodeset && connected.cells?.filter((cell) => nodeset.includes(cell.id));
     if (!cells?.length || cells.some((cell) => cell.memoryKiB === undefined)) return;
     const nodeBytes = cells.reduce((sum, cell) => sum + cell.memoryKiB! * 1024, 0);
@@ -40,7 +37,7 @@ export const memoryExceedsHost: Rule = {
       ...textOrTagSpan(memory.element),
       message:
         `${formatBytes(memory.size.bytes)} is more than the ${formatBytes(nodeBytes)} of NUMA node${nodeset!.length > 1 ? 's' : ''} ${nodeset!.join(',')} on ${where}, ` +
-        "and <numatune mode='strict'> keeps the guest's memory there: it will be killed when it uses it. Use mode='preferred' or more nodes.",
+        `and <numatune mode='${confined!.mode}'> keeps the guest's memory there: it will be killed when it uses it. Use mode='preferred' or more nodes.`,
     });
   },
 };
