@@ -12,6 +12,20 @@ import type { HostFacts } from '../../server/src/service/hostFacts';
 import { createTestService } from '../support/fakeHost';
 import { LIBVIRT_TEST_URI, testDomainName, virsh } from '../support/virsh';
 
+const guest = (name: string, devices: string, extra = '') => `<domain type='qemu'>
+  <name>${name}</name>
+  <memory unit='MiB'>64</memory>
+  ${extra}
+  <os>
+    <type arch='x86_64' machine='q35'>hvm</type>
+  </os>
+  <devices>
+    <graphics type='vnc' port='-1'/>
+    ${devices}
+  </devices>
+</domain>
+`;
+
 const tiny = (name: string, cpuset: string) => `<domain type='qemu'>
   <name>${name}</name>
   <memory unit='MiB'>64</memory>
@@ -51,10 +65,46 @@ describe(`host rules against a real start (${LIBVIRT_TEST_URI})`, () => {
     }
   }
 
-  const codes = (text: string) =>
+  const diagnosticsOf = (text: string, rule: string) =>
     createTestService(facts)
       .validate(TextDocument.create('file:///start.xml', 'xml', 1, text))
-      .filter((d) => d.code === 'vcpupin-outside-host');
+      .filter((d) => d.code === rule);
+  const codes = (text: string) => diagnosticsOf(text, 'vcpupin-outside-host');
+
+  /** The rule reports an error on the real host's facts, and the real daemon refuses to start the guest with `says`. */
+  async function refusedAtStart(rule: string, devices: string, says: RegExp, extra = '') {
+    const name = testDomainName(`start-${rule}`);
+    const text = guest(name, devices, extra);
+    const diagnostics = diagnosticsOf(text, rule);
+    assert.equal(diagnostics.length, 1, `${rule} on this host's facts`);
+    assert.equal(diagnostics[0]!.severity, 1);
+    assert.match(String(diagnostics[0]!.message), /libvirt accepts the definition but refuses to start it/);
+    const started = await start(text, name);
+    assert.equal(started.ok, false, 'libvirt started it');
+    assert.match(started.stderr, says);
+  }
+
+  it('source-not-on-host: a network and a pool the host lacks are refused at start', async () => {
+    await refusedAtStart(
+      'source-not-on-host',
+      "<interface type='network'><source network='lint-missing-net'/></interface>",
+      /Network not found/,
+    );
+    await refusedAtStart(
+      'source-not-on-host',
+      "<disk type='volume' device='disk'><source pool='lint-missing-pool' volume='v.qcow2'/><target dev='vda' bus='virtio'/></disk>",
+      /Storage pool not found/,
+    );
+  });
+
+  it('host-iommu-disabled and hostdev-not-on-host: a PCI hostdev on this host without an IOMMU is refused at start', async (t) => {
+    if (facts.iommu !== false) return t.skip('this host has an IOMMU');
+    // A device this host does not have: nothing is detached from any host driver.
+    const hostdev =
+      "<hostdev mode='subsystem' type='pci' managed='yes'><source><address domain='0x0000' bus='0x7e' slot='0x1f' function='0x7'/></source></hostdev>";
+    await refusedAtStart('host-iommu-disabled', hostdev, /host doesn't support passthrough of host PCI devices/);
+    assert.equal(diagnosticsOf(guest('x', hostdev), 'hostdev-not-on-host').length, 1);
+  });
 
   it('vcpupin-outside-host: a CPU the host lacks — the rule says so and libvirt refuses to start it', async () => {
     const beyond = Math.max(...facts.cpus!.map((cpu) => cpu.id)) + 5;

@@ -20,7 +20,7 @@ testRule({
       xml: marked(domainXml({ devices: hostdev('0x01') })),
       host: recordedHostFacts('no-iommu'),
       messages: [
-        'has no IOMMU on: libvirt accepts the definition but refuses to start it with a PCI host device. Enable VT-d/AMD-Vi in the firmware, add amd_iommu=on iommu=pt',
+        'has no IOMMU on: libvirt accepts the definition but refuses to start it with a PCI host device ("host doesn\'t support passthrough of host PCI devices"). Enable VT-d/AMD-Vi in the firmware, add amd_iommu=on iommu=pt',
       ],
       libvirt: refusedAtStart,
       noFix: 'the fix is on the host: firmware and kernel command line',

@@ -22,7 +22,7 @@ export const hostIommuDisabled: Rule = {
       ...tagSpan(first.element),
       message:
         `The host of ${connectionName(connected.connection.uri)} has no IOMMU on: libvirt accepts the definition but refuses ` +
-        `to start it with ${others.length ? `these ${others.length + 1} PCI host devices` : 'a PCI host device'}. ${enableIommuAdvice(connected.cpuVendor)}`,
+        `to start it with ${others.length ? `these ${others.length + 1} PCI host devices` : 'a PCI host device'} ("host doesn't support passthrough of host PCI devices"). ${enableIommuAdvice(connected.cpuVendor)}`,
       related: others.map((other) => ({ ...tagSpan(other.element), message: 'also needs the IOMMU' })),
     });
   },
