@@ -42,6 +42,27 @@ describe("completion from the connection's host", () => {
     assert.ok(!hostItems.includes('pc-q35-9.2'));
   });
 
+  it("offers the CPU models the host's hypervisor runs in <cpu><model>, none it lists usable='no'", () => {
+    const host = recordedHostFacts('no-iommu', undefined, [{ virttype: 'qemu', arch: 'x86_64', machine: 'q35' }]);
+    const completion = completeAt(domainXml({ cpu: "  <cpu mode='custom'>\n    <model>|</model>\n  </cpu>" }), host);
+    const models = completion.items.filter((item) => String(item.detail).startsWith('CPU model')).map((item) => item.label);
+    assert.ok(models.includes('Westmere') && models.includes('qemu64'), models.join(' '));
+    assert.ok(!models.includes('Skylake-Server'), 'TCG here cannot provide Skylake-Server');
+    assert.match(completion.accept('Westmere'), /<model>Westmere<\/model>/);
+    assert.equal(
+      completeAt(domainXml({ cpu: "  <cpu mode='custom'>\n    <model>|</model>\n  </cpu>" })).items.some((item) =>
+        String(item.detail).startsWith('CPU model'),
+      ),
+      false,
+    );
+  });
+
+  it('offers the emulators the host has for the arch in <emulator>', () => {
+    const completion = completeAt(domainXml({ devices: '    <emulator>|</emulator>' }), GPU_DESKTOP);
+    const emulators = completion.items.filter((item) => String(item.detail).includes('emulator on')).map((item) => item.label);
+    assert.deepEqual(emulators, ['/usr/bin/qemu-system-x86_64']);
+  });
+
   it('offers nothing of the kind without a connection', () => {
     const completion = completeAt(domainXml({ devices: "    <interface type='network'>\n      <source network='|'/>\n    </interface>" }));
     assert.ok(!completion.items.some((item) => String(item.detail).startsWith('virtual network on')));

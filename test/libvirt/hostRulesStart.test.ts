@@ -12,7 +12,7 @@ import type { HostFacts } from '../../server/src/service/hostFacts';
 import { createTestService } from '../support/fakeHost';
 import { LIBVIRT_TEST_URI, testDomainName, virsh } from '../support/virsh';
 
-const guest = (name: string, devices: string, extra = '') => `<domain type='qemu'>
+const guest = (name: string, devices: string, extra = '', type = 'qemu') => `<domain type='${type}'>
   <name>${name}</name>
   <memory unit='MiB'>64</memory>
   ${extra}
@@ -46,7 +46,10 @@ describe(`host rules against a real start (${LIBVIRT_TEST_URI})`, () => {
   let facts: HostFacts;
   const dir = mkdtempSync(join(tmpdir(), 'lint-start-'));
   before(async () => {
-    facts = await createLibvirtHostFacts({ uri: LIBVIRT_TEST_URI, timeoutMs: 60_000 }).settled();
+    const source = createLibvirtHostFacts({ uri: LIBVIRT_TEST_URI, timeoutMs: 60_000 });
+    await source.settled();
+    source.want(['qemu', 'kvm'].map((virttype) => ({ virttype, arch: 'x86_64', machine: 'q35' })));
+    facts = await source.settled();
     assert.equal(facts.unavailable, undefined, String(facts.unavailable));
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
@@ -72,9 +75,9 @@ describe(`host rules against a real start (${LIBVIRT_TEST_URI})`, () => {
   const codes = (text: string) => diagnosticsOf(text, 'vcpupin-outside-host');
 
   /** The rule reports an error on the real host's facts, and the real daemon refuses to start the guest with `says`. */
-  async function refusedAtStart(rule: string, devices: string, says: RegExp, extra = '') {
+  async function refusedAtStart(rule: string, devices: string, says: RegExp, extra = '', type = 'qemu') {
     const name = testDomainName(`start-${rule}`);
-    const text = guest(name, devices, extra);
+    const text = guest(name, devices, extra, type);
     const diagnostics = diagnosticsOf(text, rule);
     assert.equal(diagnostics.length, 1, `${rule} on this host's facts`);
     assert.equal(diagnostics[0]!.severity, 1);
@@ -104,6 +107,42 @@ describe(`host rules against a real start (${LIBVIRT_TEST_URI})`, () => {
       "<hostdev mode='subsystem' type='pci' managed='yes'><source><address domain='0x0000' bus='0x7e' slot='0x1f' function='0x7'/></source></hostdev>";
     await refusedAtStart('host-iommu-disabled', hostdev, /host doesn't support passthrough of host PCI devices/);
     assert.equal(diagnosticsOf(guest('x', hostdev), 'hostdev-not-on-host').length, 1);
+  });
+
+  it("host-unsupported-value: a disk bus, a CPU mode and a CPU model the host's domain capabilities leave out are refused at start", async () => {
+    const image = join(dir, 'xen.img');
+    writeFileSync(image, Buffer.alloc(1 << 20));
+    await refusedAtStart(
+      'host-unsupported-value',
+      `<disk type='file' device='disk'><source file='${image}'/><target dev='xvda' bus='xen'/></disk>`,
+      /unsupported disk bus 'xen' with device setup/,
+    );
+    await refusedAtStart(
+      'host-unsupported-value',
+      '',
+      /CPU mode 'host-passthrough' for x86_64 qemu domain .* is not supported/,
+      "<cpu mode='host-passthrough'/>",
+    );
+    await refusedAtStart('host-unsupported-value', '', /Unknown CPU model Westmer/, "<cpu mode='custom'><model>Westmer</model></cpu>");
+  });
+
+  it('host-unsupported-value: a CPU model usable=no — KVM refuses to start it, TCG starts it (a warning)', async (t) => {
+    const models = (virttype: string) => facts.domainCapabilities?.find((caps) => caps.request.virttype === virttype)?.cpu?.models ?? [];
+    // A model neither KVM nor TCG can provide here (Skylake-Server's AVX-512 on this AMD host).
+    const unusable = models('kvm').find(
+      (model) => model.usable === 'no' && models('qemu').some((tcg) => tcg.name === model.name && tcg.usable === 'no'),
+    )?.name;
+    if (!unusable) return t.skip('this host has no KVM, or it runs every CPU model');
+    const cpu = `<cpu mode='custom' match='exact'><model>${unusable}</model></cpu>`;
+    await refusedAtStart('host-unsupported-value', '', /the CPU is incompatible with host CPU/, cpu, 'kvm');
+    const name = testDomainName('start-tcg-cpu');
+    const text = guest(name, '', cpu);
+    assert.deepEqual(
+      diagnosticsOf(text, 'host-unsupported-value').map((d) => d.severity),
+      [2],
+    );
+    const started = await start(text, name);
+    assert.ok(started.ok, started.stderr);
   });
 
   it('vcpupin-outside-host: a CPU the host lacks — the rule says so and libvirt refuses to start it', async () => {

@@ -48,7 +48,7 @@ export function hostWithManyDevices(count: number): string {
 export function recordedHostFacts(
   host: 'gpu-desktop' | 'no-iommu',
   uri = `qemu+ssh://root@${host}/system`,
-  /** Domain capabilities as read for these requests (from `domcapabilities-<arch>.xml`). */
+  /** Domain capabilities as read for these requests (as the stand-in serves them: per hypervisor, else per arch). */
   domainCapabilities: readonly DomainCapabilitiesRequest[] = [],
 ): HostFacts {
   const dir = join(HOSTS_DIR, host);
@@ -76,7 +76,7 @@ export function recordedHostFacts(
   });
   if (!('arch' in facts)) throw new Error(`${host}: ${facts.unavailable}`);
   const caps = domainCapabilities.flatMap((request) => {
-    const text = read(`domcapabilities-${request.arch}.xml`);
+    const text = read(`domcapabilities-${request.virttype}-${request.arch}.xml`) ?? read(`domcapabilities-${request.arch}.xml`);
     const parsed = text === undefined ? undefined : parseDomainCapabilities(text, request);
     return parsed ? [parsed] : [];
   });

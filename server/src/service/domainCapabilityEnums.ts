@@ -1,6 +1,16 @@
 // Where in a domain each of libvirt's domcapabilities device enums applies: one table for completion (which leaves
 // out values the host lists without) and the host-unsupported-value rule (which reports the ones libvirt refuses).
 
+/** How libvirt refuses a value its domain capabilities list without (checked on libvirt 9.0 / QEMU 7.2). */
+export interface Refusal {
+  /** Whether `virsh define` already refuses it, or only `virsh start`. */
+  readonly when: 'define' | 'start';
+  /** libvirt's words for the value, with the emulator's path. */
+  readonly says: (value: string, emulator: string) => string;
+  /** What to do on the host, when it is something to install or load. */
+  readonly onHost?: (value: string) => string | undefined;
+}
+
 export interface DomainCapabilityEnum {
   /** The device element: disk, video... */
   readonly device: string;
@@ -11,15 +21,27 @@ export interface DomainCapabilityEnum {
   readonly enum: string;
   /** How messages name the value. */
   readonly what: string;
-  /** Where libvirt refuses the definition for a value outside the enum (checked on libvirt 9.0): its words. */
-  readonly refusedAtDefine?: (value: string) => string;
+  /** How libvirt refuses a value outside the enum; absent where it does not (then completion alone filters). */
+  readonly refused?: Refusal;
+  /** Values another rule explains better (ide on q35: ide-unsupported-machine; pci without VFIO: host-iommu-disabled). */
+  readonly explainedElsewhere?: readonly string[];
   /** Values to offer instead, in order of preference. */
   readonly instead?: readonly string[];
 }
 
 export const DOMAIN_CAPABILITY_ENUMS: readonly DomainCapabilityEnum[] = [
-  // bus='uml' is accepted at define: disk values are left out of completion, not reported.
-  { device: 'disk', tag: 'target', attribute: 'bus', enum: 'disk.bus', what: 'disk bus' },
+  {
+    device: 'disk',
+    tag: 'target',
+    attribute: 'bus',
+    enum: 'disk.bus',
+    what: 'disk bus',
+    // bus='uml' and 'xen' pass define; QEMU's command line cannot be built for them.
+    refused: { when: 'start', says: (value) => `unsupported disk bus '${value}' with device setup` },
+    explainedElsewhere: ['ide'],
+    instead: ['virtio', 'sata', 'scsi'],
+  },
+  // Every QEMU lists disk, cdrom, floppy and lun: nothing to refuse.
   { device: 'disk', tag: 'disk', attribute: 'device', enum: 'disk.diskDevice', what: 'disk device' },
   {
     device: 'video',
@@ -27,7 +49,7 @@ export const DOMAIN_CAPABILITY_ENUMS: readonly DomainCapabilityEnum[] = [
     attribute: 'type',
     enum: 'video.modelType',
     what: 'video model',
-    refusedAtDefine: (value) => `domain configuration does not support video model '${value}'`,
+    refused: { when: 'define', says: (value) => `domain configuration does not support video model '${value}'` },
     instead: ['virtio', 'vga', 'qxl'],
   },
   {
@@ -36,14 +58,71 @@ export const DOMAIN_CAPABILITY_ENUMS: readonly DomainCapabilityEnum[] = [
     attribute: 'type',
     enum: 'graphics.type',
     what: 'graphics type',
-    refusedAtDefine: (value) => `${value} graphics are not supported with this QEMU`,
+    refused: { when: 'define', says: (value) => `${value} graphics are not supported with this QEMU` },
     instead: ['spice', 'vnc'],
   },
-  { device: 'hostdev', tag: 'hostdev', attribute: 'type', enum: 'hostdev.subsysType', what: 'hostdev type' },
-  { device: 'tpm', tag: 'tpm', attribute: 'model', enum: 'tpm.model', what: 'TPM model' },
-  { device: 'tpm', tag: 'backend', attribute: 'type', enum: 'tpm.backendModel', what: 'TPM backend' },
+  {
+    device: 'hostdev',
+    tag: 'hostdev',
+    attribute: 'type',
+    enum: 'hostdev.subsysType',
+    what: 'hostdev type',
+    refused: {
+      when: 'start',
+      says: (value) =>
+        value === 'scsi_host'
+          ? "vhost-scsi device file '/dev/vhost-scsi' cannot be found"
+          : value === 'mdev'
+            ? 'Mediated host device assignment requires VFIO support'
+            : `${value} host device assignment is not supported`,
+      onHost: (value) =>
+        value === 'scsi_host'
+          ? 'load vhost-scsi on the host (modprobe vhost_scsi; echo vhost_scsi > /etc/modules-load.d/vhost-scsi.conf)'
+          : value === 'mdev'
+            ? 'load VFIO on the host (modprobe vfio_pci vfio_mdev) and turn the IOMMU on'
+            : undefined,
+    },
+    explainedElsewhere: ['pci'],
+  },
+  {
+    device: 'tpm',
+    tag: 'tpm',
+    attribute: 'model',
+    enum: 'tpm.model',
+    what: 'TPM model',
+    refused: { when: 'define', says: (value, emulator) => `The QEMU executable ${emulator} does not support TPM model ${value}` },
+    instead: ['tpm-crb', 'tpm-tis'],
+  },
+  {
+    device: 'tpm',
+    tag: 'backend',
+    attribute: 'type',
+    enum: 'tpm.backendModel',
+    what: 'TPM backend',
+    // Without swtpm libvirt lists no emulator backend and no TPM versions: the version check speaks first.
+    refused: {
+      when: 'define',
+      says: (value) => (value === 'emulator' ? "TPM version '2.0' is not supported" : `TPM backend '${value}' is not supported`),
+      onHost: (value) =>
+        value === 'emulator'
+          ? 'install swtpm on the host (apt install swtpm swtpm-tools; dnf install swtpm swtpm-tools), then restart libvirtd'
+          : undefined,
+    },
+  },
+  // Every QEMU lists the three virtio RNG models and the schema allows no other.
   { device: 'rng', tag: 'rng', attribute: 'model', enum: 'rng.model', what: 'RNG model' },
-  { device: 'filesystem', tag: 'driver', attribute: 'type', enum: 'filesystem.driverType', what: 'filesystem driver' },
+  { device: 'rng', tag: 'backend', attribute: 'model', enum: 'rng.backendModel', what: 'RNG backend' },
+  {
+    device: 'filesystem',
+    tag: 'driver',
+    attribute: 'type',
+    enum: 'filesystem.driverType',
+    what: 'filesystem driver',
+    // loop, nbd and ploop are LXC's: QEMU has no device for them, and address assignment is what fails.
+    refused: { when: 'define', says: () => 'Cannot automatically add a new PCI bus for a device with connect flags 00' },
+    // virtiofs would also need shared memory (<memoryBacking><access mode='shared'/>): 9p's path is the drop-in.
+    instead: ['path'],
+  },
 ];
 
 /** The enum of the attribute `attribute` of `<tag>` inside (or being) the device `device`. */

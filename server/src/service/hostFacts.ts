@@ -69,6 +69,24 @@ export interface HostDomainCapabilities {
   readonly secureBoot?: readonly string[];
   /** Every `<enum name>` under `<devices>`, by device and enum name: disk.bus, video.modelType, graphics.type… */
   readonly deviceEnums: Readonly<Record<string, readonly string[]>>;
+  /** `<cpu>`: which modes the hypervisor supports and the named models with whether this host can run them. */
+  readonly cpu?: HostCpuCapabilities;
+}
+
+export interface HostCpuCapabilities {
+  /** By mode name (host-passthrough, host-model, custom, maximum): whether libvirt says it is supported. */
+  readonly modes: Readonly<Record<string, boolean>>;
+  /** The models of mode='custom', in libvirt's order. */
+  readonly models: readonly HostCpuModel[];
+  /** The named model mode='host-model' resolves to on this host (EPYC-Milan). */
+  readonly hostModel?: string;
+}
+
+export interface HostCpuModel {
+  readonly name: string;
+  /** 'yes', 'no' or 'unknown' as libvirt says. */
+  readonly usable: string;
+  readonly vendor?: string;
 }
 
 /** The libvirt connection the facts were read over: set only when they come from libvirt (host rules need it). */

@@ -1,6 +1,6 @@
 // `virsh domcapabilities` read into host facts: firmware, loaders, Secure Boot, and every device enum libvirt lists.
 
-import type { DomainCapabilitiesRequest, HostDomainCapabilities } from '../../service/hostFacts';
+import type { DomainCapabilitiesRequest, HostCpuCapabilities, HostDomainCapabilities } from '../../service/hostFacts';
 import { parseXml } from '../../service/xml/xmlParser';
 import { attributeValue, childrenNamed, firstChild, textOf, type XmlElement } from '../../service/xml/xmlTree';
 
@@ -28,5 +28,22 @@ export function parseDomainCapabilities(text: string, request: DomainCapabilitie
     loaders: loader ? values(loader) : undefined,
     secureBoot: secure ? values(secure) : undefined,
     deviceEnums,
+    cpu: cpuCapabilities(firstChild(root, 'cpu')),
+  };
+}
+
+function cpuCapabilities(cpu: XmlElement | undefined): HostCpuCapabilities | undefined {
+  const modes = childrenNamed(cpu, 'mode');
+  if (!modes.length) return undefined;
+  const custom = modes.find((mode) => attributeValue(mode, 'name') === 'custom');
+  const hostModel = modes.find((mode) => attributeValue(mode, 'name') === 'host-model');
+  return {
+    hostModel: textOf(firstChild(hostModel, 'model')) || undefined,
+    modes: Object.fromEntries(modes.map((mode) => [attributeValue(mode, 'name') ?? '', attributeValue(mode, 'supported') !== 'no'])),
+    models: childrenNamed(custom, 'model').map((model) => ({
+      name: textOf(model) ?? '',
+      usable: attributeValue(model, 'usable') ?? 'unknown',
+      vendor: attributeValue(model, 'vendor'),
+    })),
   };
 }

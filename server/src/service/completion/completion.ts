@@ -8,7 +8,7 @@ import type { HostFacts } from '../hostFacts';
 import type { DomainModel } from '../model/domainModel';
 import { NAME_CHAR_CLASS } from '../xml/xmlNames';
 import type { XmlDocument } from '../xml/xmlTree';
-import { connectionValueItems, filterByDomainCapabilities } from './connectionCompletion';
+import { connectionTextItems, connectionValueItems, filterByDomainCapabilities } from './connectionCompletion';
 import { domainValueItems } from './domainCompletion';
 import {
   addressElementItems,
@@ -64,6 +64,7 @@ export function completionAt(
         );
         break;
       case 'text':
+        if (hostContext) items.push(...connectionTextItems(context, hostContext));
         items.push(...textItems(context, range));
         break;
       case 'end-tag': {
