@@ -2,7 +2,9 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { dirname } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { builtProgram, REPO_ROOT } from '../support/built';
 import { standInVirsh } from '../support/recordedHosts';
@@ -160,6 +162,21 @@ describe('libvirt-lint --connect', () => {
     assert.ok(codes(stdout).includes('iommu-group-incomplete'), stdout);
     const without = lint(['--format', 'json', GPU], { env: withVirsh('gpu-desktop') });
     assert.ok(!codes(without.stdout).includes('iommu-group-incomplete'), 'host-free without --connect');
+  });
+
+  it("asks the host's domain capabilities for each file (a TPM model this QEMU lacks) and looks at local paths", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-cli-connect-'));
+    const file = join(dir, 'tpm.xml');
+    writeFileSync(
+      file,
+      `<domain type='qemu'><name>t</name><memory unit='MiB'>64</memory><os><type arch='x86_64' machine='q35'>hvm</type></os><devices><tpm model='tpm-spapr'><backend type='emulator' version='2.0'/></tpm><disk type='block' device='disk'><source dev='/dev/lint-no-such-disk'/><target dev='vda' bus='virtio'/></disk></devices></domain>`,
+    );
+    const remote = lint(['--connect', 'qemu+ssh://root@gpu-box/system', '--format', 'json', file], { env: withVirsh('gpu-desktop') });
+    assert.deepEqual(codes(remote.stdout), ['host-unsupported-value'], remote.stdout);
+    // A local URI: this machine's paths are looked at (the recorded host answers for libvirt).
+    const local = lint(['--connect', 'qemu:///system', '--format', 'json', file], { env: withVirsh('gpu-desktop') });
+    assert.deepEqual(codes(local.stdout).sort(), ['host-unsupported-value', 'source-not-on-host'], local.stdout);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('says once when the host cannot be asked, and lints without the host rules', () => {

@@ -65,7 +65,7 @@ describe('host facts from libvirt over a connection', () => {
   it('reads the domain capabilities documents ask for, once each', async () => {
     const source = createLibvirtHostFacts({ uri: REMOTE, virshPath: standInVirsh('gpu-desktop'), timeoutMs: 10_000 });
     const q35 = { virttype: 'kvm', arch: 'x86_64', machine: 'q35' };
-    source.want([q35, { virttype: 'qemu', arch: 'aarch64', machine: 'virt' }]);
+    source.want({ domainCapabilities: [q35, { virttype: 'qemu', arch: 'aarch64', machine: 'virt' }] });
     const facts = await source.settled();
     assert.equal(facts.domainCapabilities?.length, 1, 'the host answers for x86_64 only');
     const caps = facts.domainCapabilities![0]!;
@@ -74,7 +74,7 @@ describe('host facts from libvirt over a connection', () => {
     assert.deepEqual(caps.firmware, [], 'no OVMF on the recorded desktop');
     assert.deepEqual(caps.deviceEnums['disk.bus'], ['fdc', 'scsi', 'virtio', 'usb', 'sata']);
     const again = source.current();
-    source.want([q35]);
+    source.want({ domainCapabilities: [q35] });
     assert.equal(source.current(), again, 'asked once: the same facts');
   });
 
@@ -127,7 +127,7 @@ describe('host facts from libvirt over a connection', () => {
     assert.ok(facts.guests?.some((guest) => guest.arch === 'x86_64' && (guest.emulator ?? '').endsWith('qemu-system-x86_64')));
     assert.ok((facts.memoryKiB ?? 0) > 0);
     const source = createLibvirtHostFacts({ uri: LIBVIRT_TEST_URI, timeoutMs: 60_000 });
-    source.want([{ virttype: 'qemu', arch: 'aarch64', machine: 'virt' }]);
+    source.want({ domainCapabilities: [{ virttype: 'qemu', arch: 'aarch64', machine: 'virt' }] });
     const caps = (await source.settled()).domainCapabilities?.[0];
     assert.ok(caps?.firmware?.includes('efi'), 'AAVMF is installed here (qemu-efi-aarch64)');
     assert.ok(caps?.loaders?.some((loader) => loader.includes('AAVMF')));

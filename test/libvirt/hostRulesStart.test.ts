@@ -2,14 +2,15 @@
 // libvirtd, the rule speaks, and `virsh start` refuses (or starts) exactly as the rule says.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLibvirtHostFacts } from '../../server/src/host/libvirt/libvirtHostFacts';
 import type { HostFacts } from '../../server/src/service/hostFacts';
-import { createTestService } from '../support/fakeHost';
+import { createLanguageService } from '../../server/src/service/languageService';
+import { createTestService, fakeEnvironment } from '../support/fakeHost';
 import { LIBVIRT_TEST_URI, testDomainName, virsh } from '../support/virsh';
 
 const guest = (name: string, devices: string, extra = '', type = 'qemu') => `<domain type='${type}'>
@@ -48,7 +49,7 @@ describe(`host rules against a real start (${LIBVIRT_TEST_URI})`, () => {
   before(async () => {
     const source = createLibvirtHostFacts({ uri: LIBVIRT_TEST_URI, timeoutMs: 60_000 });
     await source.settled();
-    source.want(['qemu', 'kvm'].map((virttype) => ({ virttype, arch: 'x86_64', machine: 'q35' })));
+    source.want({ domainCapabilities: ['qemu', 'kvm'].map((virttype) => ({ virttype, arch: 'x86_64', machine: 'q35' })) });
     facts = await source.settled();
     assert.equal(facts.unavailable, undefined, String(facts.unavailable));
   });
@@ -64,7 +65,7 @@ describe(`host rules against a real start (${LIBVIRT_TEST_URI})`, () => {
       return await virsh(['start', '--domain', name], LIBVIRT_TEST_URI, 120_000);
     } finally {
       await virsh(['destroy', '--domain', name]);
-      await virsh(['undefine', '--domain', name]);
+      await virsh(['undefine', '--domain', name, '--nvram']);
     }
   }
 
@@ -143,6 +144,60 @@ describe(`host rules against a real start (${LIBVIRT_TEST_URI})`, () => {
     );
     const started = await start(text, name);
     assert.ok(started.ok, started.stderr);
+  });
+
+  it('source-not-on-host and firmware-not-on-host: paths this machine lacks, looked at because the document names them', async () => {
+    const source = createLibvirtHostFacts({ uri: LIBVIRT_TEST_URI, timeoutMs: 60_000 });
+    await source.settled();
+    const service = createLanguageService({ ...fakeEnvironment(), hostFacts: () => source.current() });
+    const missingDisk = `/dev/lint-missing-${process.pid}`;
+    const missingLoader = join(dir, 'NO_SUCH_CODE.fd');
+    const name = testDomainName('start-paths');
+    const text = guest(name, `<disk type='block' device='disk'><source dev='${missingDisk}'/><target dev='vda' bus='virtio'/></disk>`);
+    const document = TextDocument.create('file:///paths.xml', 'xml', 1, text);
+    source.want(service.hostQuestions(document));
+    await source.settled();
+    const found = service.validate(document).filter((d) => d.code === 'source-not-on-host');
+    assert.equal(found.length, 1, 'the missing block device');
+    assert.equal(found[0]!.severity, 1);
+    const started = await start(text, name);
+    assert.equal(started.ok, false);
+    assert.match(started.stderr, new RegExp(`Cannot access storage file '${missingDisk}'`));
+
+    const uefi = guest(name, '', `<features><acpi/></features>`).replace(
+      '</os>',
+      `<loader readonly='yes' type='pflash'>${missingLoader}</loader></os>`,
+    );
+    /** The rule's one error on this machine's facts (paths looked at), and the real start's refusal. */
+    const loaderRefused = async (text: string, says: RegExp) => {
+      const document = TextDocument.create('file:///loader.xml', 'xml', 1, text);
+      source.want(service.hostQuestions(document));
+      await source.settled();
+      const diagnostics = service.validate(document).filter((d) => d.code === 'firmware-not-on-host');
+      assert.deepEqual(
+        diagnostics.map((d) => d.severity),
+        [1],
+        diagnostics.map((d) => d.message).join('\n'),
+      );
+      assert.match(String(diagnostics[0]!.message), says);
+      const refused = await start(text, name);
+      assert.equal(refused.ok, false);
+      assert.match(refused.stderr, says);
+    };
+    // No vars template for it (neither <nvram template> nor a descriptor): refused before the path is looked at.
+    await loaderRefused(uefi, /unable to find any master var store for loader/);
+    await loaderRefused(
+      uefi.replace('</loader>', `</loader><nvram template='/usr/share/OVMF/OVMF_VARS_4M.fd'>${join(dir, 'VARS.fd')}</nvram>`),
+      /Path '.*NO_SUCH_CODE\.fd' is not accessible: No such file or directory/,
+    );
+    // An image that is there but that no descriptor pairs with a vars file: the same refusal.
+    const copy = join(dir, 'COPY_CODE.fd');
+    const firmware = facts.domainCapabilities?.find((caps) => caps.loaders?.length)?.loaders?.[0];
+    assert.ok(firmware, 'OVMF is installed here (scripts/ensure-libvirt.mjs)');
+    writeFileSync(copy, readFileSync(firmware));
+    chmodSync(dir, 0o755);
+    await loaderRefused(uefi.replaceAll(missingLoader, copy), /unable to find any master var store for loader/);
+    source.dispose();
   });
 
   it('vcpupin-outside-host: a CPU the host lacks — the rule says so and libvirt refuses to start it', async () => {

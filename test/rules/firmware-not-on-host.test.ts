@@ -10,6 +10,8 @@ const refusedAtStart = {
   skip: 'libvirt accepts the definition and refuses to start it on the recorded host ("Unable to find any firmware to satisfy \'efi\'": checked here by removing the firmware descriptors)',
 } as const;
 
+const pflash = (path: string, nvram = '') => `    <loader readonly='yes' type='pflash'>${path}</loader>${nvram ? `\n    ${nvram}` : ''}`;
+
 testRule({
   rule: 'firmware-not-on-host',
   valid: [
@@ -19,6 +21,20 @@ testRule({
       name: 'no domain capabilities read: nothing is claimed',
       xml: domainXml({ osAttributes: " firmware='efi'", features: '    <acpi/>' }),
       host: recordedHostFacts('gpu-desktop'),
+    },
+    {
+      name: "an old-style pflash loader the host's descriptors pair with a vars file",
+      xml: domainXml({ os: pflash('/usr/share/OVMF/OVMF_CODE_4M.fd'), features: '    <acpi/>' }),
+      host: WITH_OVMF,
+    },
+    {
+      name: 'a loader of its own with a vars template',
+      xml: domainXml({
+        os: pflash('/opt/fw/CODE.fd', "<nvram template='/opt/fw/VARS.fd'>/var/lib/libvirt/qemu/nvram/lint-test_VARS.fd</nvram>"),
+        features: '    <acpi/>',
+      }),
+      host: WITH_OVMF,
+      libvirt: { skip: 'names firmware of another host' },
     },
   ],
   invalid: [
@@ -31,6 +47,15 @@ testRule({
       ],
       libvirt: refusedAtStart,
       noFix: 'the firmware is installed on the host',
+    },
+    {
+      name: 'a loader no descriptor pairs with a vars file, no template: the first start fails',
+      xml: domainXml({ os: pflash('«/opt/fw/CODE.fd»'), features: '    <acpi/>' }),
+      host: WITH_OVMF,
+      messages: [
+        /No vars template is known for the loader \/opt\/fw\/CODE\.fd .*refuses to start it while its NVRAM file does not exist yet .*"unable to find any master var store for loader: \/opt\/fw\/CODE\.fd".*nvram = \[/,
+      ],
+      libvirt: 'accepts',
     },
   ],
 });

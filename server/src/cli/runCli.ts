@@ -7,7 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import packageJson from '../../../package.json';
 import { localHostArch } from '../host/hostArch';
-import { createLibvirtHostFacts } from '../host/libvirt/libvirtHostFacts';
+import { createLibvirtHostFacts, type LibvirtHostFactsSource } from '../host/libvirt/libvirtHostFacts';
 import { createLocalHostFacts } from '../host/localHostFacts';
 import { DEFAULT_COMMAND_TIMEOUT_SECONDS } from '../protocol';
 import type { HostFacts } from '../service/hostFacts';
@@ -49,27 +49,38 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 async function lintFiles(options: CliOptions, io: CliIo): Promise<number> {
-  const host = await hostFor(options, io);
+  const connection = connectionFor(options);
+  let host: HostFacts = connection ? await connection.settled() : { arch: localHostArch() };
+  if (connection && host.unavailable) {
+    io.writeErr(`libvirt-lint: host facts for ${options.connect} unavailable (host rules skipped): ${host.unavailable}\n`);
+    host = { arch: localHostArch() };
+  }
   const service = createLanguageService({ hostFacts: () => host, randomUuid: randomUUID });
   const settings = { rules: options.rules, hostArch: options.hostArch };
-  const results: FileResult[] = [];
+  const documents: Array<{ file: string; document: TextDocument }> = [];
   let unreadable = false;
   for (const file of options.files) {
-    let text: string;
     try {
-      text = file === '-' ? await io.readStdin() : await readFile(file, 'utf8');
+      const text = file === '-' ? await io.readStdin() : await readFile(file, 'utf8');
+      const uri = file === '-' ? 'untitled:stdin' : pathToFileURL(file).href;
+      documents.push({ file, document: TextDocument.create(uri, 'xml', 1, text) });
     } catch (error) {
       unreadable = true;
       io.writeErr(`libvirt-lint: cannot read '${file}': ${describeIoError(error)}\n`);
-      continue;
     }
-    const uri = file === '-' ? 'untitled:stdin' : pathToFileURL(file).href;
-    const document = TextDocument.create(uri, 'xml', 1, text);
-    const diagnostics = service
-      .validate(document, settings)
-      .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    results.push({ file, diagnostics });
   }
+  if (connection && !host.unavailable && host.connection) {
+    // What the documents need beyond every host's facts: their domain capabilities, their paths (local connections).
+    for (const { document } of documents) connection.want(service.hostQuestions(document));
+    host = await connection.settled();
+  }
+  connection?.dispose();
+  const results: FileResult[] = documents.map(({ file, document }) => ({
+    file,
+    diagnostics: service
+      .validate(document, settings)
+      .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character),
+  }));
   io.writeOut(options.format === 'json' ? formatJson(results) : formatStylish(results, io.colour));
   if (unreadable) return EXIT_USAGE_OR_IO;
   const hasErrors = results.some((result) => result.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error));
@@ -80,20 +91,13 @@ async function lintFiles(options: CliOptions, io: CliIo): Promise<number> {
  * Without --connect only the architecture (the CLI reads no devices, no lspci, no /sys walk); with it, the
  * connection's host facts through virsh, or — when they cannot be had — one message and no host rules.
  */
-async function hostFor(options: CliOptions, io: CliIo): Promise<HostFacts> {
-  const local = { arch: localHostArch() };
-  if (options.connect === undefined) return local;
-  const source = createLibvirtHostFacts({
+function connectionFor(options: CliOptions): LibvirtHostFactsSource | undefined {
+  if (options.connect === undefined) return undefined;
+  return createLibvirtHostFacts({
     uri: options.connect,
     timeoutMs: DEFAULT_COMMAND_TIMEOUT_SECONDS * 1000,
     machine: createLocalHostFacts(),
   });
-  const facts = await source.settled();
-  if (facts.unavailable) {
-    io.writeErr(`libvirt-lint: host facts for ${options.connect} unavailable (host rules skipped): ${facts.unavailable}\n`);
-    return local;
-  }
-  return facts;
 }
 
 function describeIoError(error: unknown): string {

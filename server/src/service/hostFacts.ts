@@ -89,6 +89,9 @@ export interface HostCpuModel {
   readonly vendor?: string;
 }
 
+/** What a path is on a local host; a path that could not be looked at (permission, a hung mount) is not recorded. */
+export type PathState = 'file' | 'block' | 'directory' | 'other' | 'missing';
+
 /** The libvirt connection the facts were read over: set only when they come from libvirt (host rules need it). */
 export interface HostConnection {
   /** The URI as configured (empty: virsh's default). */
@@ -130,6 +133,8 @@ export interface HostFacts {
   readonly pools?: readonly { readonly name: string; readonly volumes?: readonly string[] }[];
   /** Domain capabilities read so far, for the requests documents made. */
   readonly domainCapabilities?: readonly HostDomainCapabilities[];
+  /** Local connections: what is at the paths documents name (disk sources, firmware), as last looked at. */
+  readonly paths?: Readonly<Record<string, PathState>>;
   /** Why the connection's facts could not be read (virsh's message); the facts above are then this machine's, or none. */
   readonly unavailable?: string;
 }

@@ -16,8 +16,8 @@ import type {
 import { type CodeActionRequest, codeActionsFor, fixContextFor } from './codeActions';
 import { completionAt } from './completion/completion';
 import { documentSymbols } from './documentSymbols';
-import type { DomainCapabilitiesRequest, HostFacts } from './hostFacts';
-import { domainCapabilitiesRequest } from './hostQuestions';
+import type { HostFacts } from './hostFacts';
+import { type HostQuestions, hostQuestionsFor } from './hostQuestions';
 import { hostReport } from './hostReport';
 import { hoverAt } from './hover';
 import { inlayHints } from './inlayHints';
@@ -42,7 +42,7 @@ export interface LanguageService {
   /** The passthrough readiness report of the domain on the host, as Markdown (undefined when it is no domain). */
   hostReport(document: TextDocument): string | undefined;
   /** What the host should be asked for this document (domain capabilities of what it uses). */
-  hostQuestions(document: TextDocument): DomainCapabilitiesRequest[];
+  hostQuestions(document: TextDocument): HostQuestions;
   readonly rules: readonly Rule[];
 }
 
@@ -128,10 +128,9 @@ export function createLanguageService(environment: ServiceEnvironment): Language
     return model ? hostReport(model, environment.hostFacts()) : undefined;
   }
 
-  function questions(document: TextDocument): DomainCapabilitiesRequest[] {
+  function questions(document: TextDocument): HostQuestions {
     const { model } = analyse(document);
-    const request = model && domainCapabilitiesRequest(model, environment.hostFacts());
-    return request ? [request] : [];
+    return model ? hostQuestionsFor(model, environment.hostFacts()) : {};
   }
 
   return {

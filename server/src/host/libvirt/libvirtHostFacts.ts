@@ -10,9 +10,12 @@ import {
   type HostCell,
   type HostFacts,
   type HostPciDevice,
+  type PathState,
 } from '../../service/hostFacts';
+import type { HostQuestions } from '../../service/hostQuestions';
 import { runVirsh, type VirshOptions, type VirshResult } from '../../virsh/virsh';
 import type { HostFactsSource } from '../localHostFacts';
+import { readPathStates } from '../pathStates';
 import { parseCapabilities } from './capabilitiesXml';
 import { isLocalUri } from './connectionUri';
 import { parseDomainCapabilities } from './domainCapabilitiesXml';
@@ -36,14 +39,18 @@ export interface LibvirtHostOptions {
 export interface LibvirtHostFactsSource extends HostFactsSource {
   /** Reads every fact again now; resolves with the new facts. */
   refresh(): Promise<HostFacts>;
-  /** Asks for the domain capabilities of these requests (read in the background, once each, until a refresh). */
-  want(requests: readonly DomainCapabilitiesRequest[]): void;
+  /**
+   * Asks what a document needs: domain capabilities (read in the background, once each, until a refresh) and, on a
+   * local connection, what is at its paths (looked at again when older than a few seconds).
+   */
+  want(questions: HostQuestions): void;
   /** Cancels what is running; the source answers with what it had. */
   dispose(): void;
 }
 
 const DEFAULT_TTL_MS = 5 * 60_000;
 const DEFAULT_PARALLELISM = 8;
+const PATHS_TTL_MS = 10_000;
 
 export function createLibvirtHostFacts(options: LibvirtHostOptions): LibvirtHostFactsSource {
   const local = isLocalUri(options.uri);
@@ -59,21 +66,53 @@ export function createLibvirtHostFacts(options: LibvirtHostOptions): LibvirtHost
   /** The domain capabilities requests asked so far (answered ones are in `loaded`). */
   const asked = new Set<string>();
   const pendingDomcaps = new Set<Promise<unknown>>();
+  /** Local connections: what is at the paths asked about, and when each was looked at. */
+  let pathStates: Readonly<Record<string, PathState>> = {};
+  const pathsLookedAt = new Map<string, number>();
 
   options.machine?.onDidChange(() => {
     if (local) notify();
   });
 
   /** The facts as last composed, and what they were composed of: a request gets the same object until one changes. */
-  let composed: { readonly loaded: HostFacts; readonly machine: HostFacts; readonly facts: HostFacts } | undefined;
+  let composed:
+    | {
+        readonly loaded: HostFacts;
+        readonly machine: HostFacts;
+        readonly paths: Readonly<Record<string, PathState>>;
+        readonly facts: HostFacts;
+      }
+    | undefined;
 
   function facts(): HostFacts {
     if (!loaded) return machineFacts();
     if (!local) return loaded;
     const machine = machineFacts();
-    if (composed?.loaded !== loaded || composed.machine !== machine)
-      composed = { loaded, machine, facts: withMachineExtras(loaded, machine) };
+    if (composed?.loaded !== loaded || composed.machine !== machine || composed.paths !== pathStates)
+      composed = { loaded, machine, paths: pathStates, facts: { ...withMachineExtras(loaded, machine), paths: pathStates } };
     return composed.facts;
+  }
+
+  function lookAtPaths(paths: readonly string[]): void {
+    const stale = paths.filter((path) => {
+      const at = pathsLookedAt.get(path);
+      return at === undefined || now() - at > PATHS_TTL_MS;
+    });
+    if (!local || disposed || stale.length === 0) return;
+    for (const path of stale) pathsLookedAt.set(path, now());
+    const looking = readPathStates(stale)
+      .then((states) => {
+        if (disposed || stale.every((path) => pathStates[path] === states[path])) return;
+        const next = { ...pathStates };
+        for (const path of stale) {
+          if (states[path]) next[path] = states[path];
+          else delete next[path];
+        }
+        pathStates = next;
+        notify();
+      })
+      .finally(() => pendingDomcaps.delete(looking));
+    pendingDomcaps.add(looking);
   }
 
   async function readDomcaps(request: DomainCapabilitiesRequest, key: string): Promise<void> {
@@ -135,10 +174,12 @@ export function createLibvirtHostFacts(options: LibvirtHostOptions): LibvirtHost
       if (loading) controller?.abort();
       loading = undefined;
       asked.clear();
+      pathsLookedAt.clear();
       return load();
     },
-    want(requests) {
-      for (const request of requests) {
+    want(questions) {
+      lookAtPaths(questions.paths ?? []);
+      for (const request of questions.domainCapabilities ?? []) {
         const key = domainCapabilitiesKey(request);
         if (disposed || asked.has(key)) continue;
         asked.add(key);

@@ -1,9 +1,11 @@
+import { replaceText } from '../edits/xmlEdits';
 import { connectedHost, connectionName, domainCapabilitiesFor } from '../hostFacts';
-import { domainCapabilitiesRequest } from '../hostQuestions';
+import { domainCapabilitiesRequest, nvramPath } from '../hostQuestions';
 import { DOCS } from '../libvirtDocs';
 import { guestArch } from '../model/domainModel';
+import { closest } from '../text/closest';
 import { tagSpan } from '../validation/spans';
-import { attribute, attributeValue, childrenNamed, firstChild, valueSpan } from '../xml/xmlTree';
+import { attribute, attributeValue, childrenNamed, firstChild, textOf, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
 
 /** The package that installs UEFI firmware for an arch (Debian/Ubuntu, then Fedora). */
@@ -14,6 +16,13 @@ const FIRMWARE_PACKAGES: Readonly<Record<string, string>> = {
   armv7l: 'qemu-efi-arm (Debian/Ubuntu) or edk2-arm (Fedora)',
 };
 
+/** The code:vars pair for qemu.conf's nvram list, for hosts whose firmware has no descriptors (older distributions). */
+const NVRAM_PAIRS: Readonly<Record<string, string>> = {
+  x86_64: '/usr/share/OVMF/OVMF_CODE.fd:/usr/share/OVMF/OVMF_VARS.fd',
+  aarch64: '/usr/share/AAVMF/AAVMF_CODE.fd:/usr/share/AAVMF/AAVMF_VARS.fd',
+  armv7l: '/usr/share/AAVMF/AAVMF32_CODE.fd:/usr/share/AAVMF/AAVMF32_VARS.fd',
+};
+
 export const firmwareNotOnHost: Rule = {
   id: 'firmware-not-on-host',
   severity: 'error',
@@ -22,17 +31,61 @@ export const firmwareNotOnHost: Rule = {
     "<os firmware='efi'> makes libvirt pick a UEFI image from the firmware descriptors the host has installed " +
     '(/usr/share/qemu/firmware/*.json; virsh domcapabilities lists them). Without one, libvirt accepts the definition ' +
     'but refuses to start it ("Unable to find any firmware to satisfy \'efi\'"). An aarch64 guest on x86 needs AAVMF ' +
-    "(qemu-efi-aarch64); Secure Boot needs the firmware's secure variant.",
+    "(qemu-efi-aarch64); Secure Boot needs the firmware's secure variant. On a local connection a <loader> named by " +
+    'path is looked for too ("Path \'…\' is not accessible" at start).',
   docs: DOCS.bios,
   check({ model, host, report }) {
     const connected = connectedHost(host);
     const request = connected && domainCapabilitiesRequest(model, connected);
     const caps = request && domainCapabilitiesFor(connected, request);
     const os = model.os.element;
-    if (!connected || !caps || !os || model.os.firmware !== 'efi') return;
+    if (!connected || !os) return;
     const arch = guestArch(model, connected.arch);
     const where = connectionName(connected.connection.uri);
-    const install = FIRMWARE_PACKAGES[arch] ? ` Install ${FIRMWARE_PACKAGES[arch]} on the host, then Libvirt: Refresh Host Facts.` : '';
+    const loader = model.os.loader;
+    const loaderPath = textOf(loader);
+    const local = connected.connection.local;
+    if (loader && loaderPath?.startsWith('/') && attributeValue(loader, 'type') === 'pflash') {
+      // A new NVRAM file is copied from <nvram template>, else from the vars file paired with the loader in the
+      // firmware descriptors or qemu.conf's nvram list (which are what domcapabilities lists as loaders).
+      const template = attributeValue(model.os.nvram, 'template');
+      const nvram = nvramPath(model);
+      const nvramState = nvram ? connected.paths?.[nvram] : undefined;
+      const listed = caps?.loaders ?? [];
+      const missing = local && connected.paths?.[loaderPath] === 'missing';
+      const unpaired = !!caps && !template && !listed.includes(loaderPath) && nvramState !== 'file';
+      if (missing || unpaired) {
+        // The plain image (no Secure Boot keys enrolled) unless the loader asks for a secure one.
+        const plain = listed.filter((path) => !/secboot|secure|\.ms\./i.test(path));
+        const secure = attributeValue(loader, 'secure') === 'yes';
+        const instead = closest(loaderPath, secure ? listed : plain.length ? plain : listed) ?? (secure ? listed : plain)[0] ?? listed[0];
+        const firstStart = unpaired && nvramState !== 'missing';
+        const says = unpaired
+          ? `unable to find any master var store for loader: ${loaderPath}`
+          : `Path '${loaderPath}' is not accessible: No such file or directory`;
+        const why = missing
+          ? `This machine has no firmware image ${loaderPath}`
+          : `No vars template is known for the loader ${loaderPath} on ${where}`;
+        report({
+          ...(loader.textStart >= 0 ? { start: loader.textStart, end: loader.textEnd } : tagSpan(loader)),
+          severity: firstStart ? 'warning' : undefined,
+          message:
+            `${why}: libvirt accepts the definition but refuses to start it${firstStart ? ' while its NVRAM file does not exist yet (the first start, or after undefine --nvram)' : ''} ("${says}").` +
+            (unpaired
+              ? ` Give <nvram template='…VARS….fd'>, pair it in /etc/libvirt/qemu.conf (nvram = [ "${loaderPath}:…VARS….fd" ]), or use firmware='efi'.`
+              : '') +
+            (listed.length ? ` The host's firmware for ${arch}: ${listed.join(', ')}.` : ''),
+          fixes: instead ? () => [{ title: `Use ${instead}`, edits: [replaceText(loader, instead)], preferred: true }] : undefined,
+        });
+      }
+    }
+    if (!caps || model.os.firmware !== 'efi') return;
+    const nvram = NVRAM_PAIRS[arch]
+      ? ` Where the firmware package installs no descriptors in /usr/share/qemu/firmware, name it in /etc/libvirt/qemu.conf: nvram = [ "${NVRAM_PAIRS[arch]}" ], then restart libvirtd.`
+      : '';
+    const install = FIRMWARE_PACKAGES[arch]
+      ? ` Install ${FIRMWARE_PACKAGES[arch]} on the host, then Libvirt: Refresh Host Facts.${nvram}`
+      : '';
     if (caps.firmware && !caps.firmware.includes('efi')) {
       const firmware = attribute(os, 'firmware')!;
       report({

@@ -1,20 +1,23 @@
 import { replaceAttributeValue } from '../edits/xmlEdits';
-import { connectedHost, connectionName } from '../hostFacts';
+import { connectedHost, connectionName, type HostConnection, type HostFacts } from '../hostFacts';
 import { DOCS } from '../libvirtDocs';
 import { deviceLabel } from '../model/deviceLabel';
+import type { Device } from '../model/domainModel';
 import { closest } from '../text/closest';
-import { attribute, valueSpan } from '../xml/xmlTree';
-import type { Rule } from './rule';
+import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
+import type { Rule, RuleContext } from './rule';
 
 export const sourceNotOnHost: Rule = {
   id: 'source-not-on-host',
   severity: 'error',
-  title: "A device's virtual network, storage pool or volume is not on the connection's host",
+  title: "A device's virtual network, storage pool, volume, block device or image file is not on the connection's host",
   explanation:
     "<interface type='network'><source network='…'/> and <disk type='volume'><source pool='…' volume='…'/> name " +
     'objects of the host libvirt runs the guest on. libvirt accepts the definition but refuses to start it when they ' +
     'do not exist there ("Network not found", "Storage pool not found", "Storage volume not found"). Create them there ' +
-    '(virsh net-define / pool-define / vol-create-as) or name one the host has.',
+    "(virsh net-define / pool-define / vol-create-as) or name one the host has. A block device (<disk type='block'>) " +
+    'that is not there fails the start too ("Cannot access storage file"); a missing image file is a warning (on a ' +
+    'local connection only: it may be created before the guest starts).',
   docs: DOCS.interfaces,
   check({ model, host, report }) {
     const connected = connectedHost(host);
@@ -39,6 +42,7 @@ export const sourceNotOnHost: Rule = {
             })),
         });
       }
+      if (device.kind === 'disk' && (device.type === 'block' || device.type === 'file')) checkPath(device, connected, where, report);
       if (device.kind === 'disk' && device.type === 'volume' && connected.pools) {
         const pool = device.source && attribute(device.source, 'pool');
         const volume = device.source && attribute(device.source, 'volume');
@@ -74,6 +78,46 @@ export const sourceNotOnHost: Rule = {
     }
   },
 };
+
+/** Whole disks by kernel name: what libvirt's storage node devices list on any host (partitions are not listed). */
+const WHOLE_DISK = /^\/dev\/(sd[a-z]+|vd[a-z]+|xvd[a-z]+|hd[a-z]+|nvme\d+n\d+|mmcblk\d+)$/;
+const PARTITION = /^(\/dev\/(?:sd[a-z]+|vd[a-z]+|xvd[a-z]+|hd[a-z]+))\d+$|^(\/dev\/(?:nvme\d+n\d+|mmcblk\d+))p\d+$/;
+
+/**
+ * A block device or image file the host does not have. Local connections: what this machine has at the path.
+ * Remote ones: block devices only, by kernel name, against the storage node devices libvirt lists.
+ */
+function checkPath(
+  device: Device,
+  connected: HostFacts & { readonly connection: HostConnection },
+  where: string,
+  report: RuleContext['report'],
+): void {
+  const block = device.type === 'block';
+  const source = device.source && attribute(device.source, block ? 'dev' : 'file');
+  if (!source?.value.startsWith('/') || attributeValue(device.source, 'startupPolicy') === 'optional') return;
+  const path = source.value;
+  let missing: boolean;
+  if (connected.connection.local) {
+    missing = connected.paths?.[path] === 'missing';
+  } else {
+    const disk = WHOLE_DISK.test(path) ? path : PARTITION.exec(path)?.slice(1).find(Boolean);
+    const listed = connected.blockDevices?.filter((candidate) => WHOLE_DISK.test(candidate.path));
+    missing = block && !!disk && !!listed?.length && !listed.some((candidate) => candidate.path === disk);
+  }
+  if (!missing) return;
+  const says = `Cannot access storage file '${path}': No such file or directory`;
+  const disks = (connected.blockDevices ?? [])
+    .filter((candidate) => candidate.stable || WHOLE_DISK.test(candidate.path))
+    .map((candidate) => candidate.path);
+  report({
+    ...valueSpan(source),
+    severity: block ? undefined : 'warning',
+    message: block
+      ? `The host of ${where} has no block device ${path} for ${deviceLabel(device)}: libvirt accepts the definition but refuses to start it ("${says}").${disks.length ? ` It has ${list(disks)}.` : ''}`
+      : `There is no file ${path} on this machine for ${deviceLabel(device)}: libvirt would refuse to start the guest ("${says}"). Create it (qemu-img create -f qcow2 ${path} 40G) or point the disk at an existing image.`,
+  });
+}
 
 function list(names: readonly string[]): string {
   if (names.length === 0) return 'none';
