@@ -35,6 +35,32 @@ describe('the passthrough readiness report', () => {
     assert.match(report, /✔ x86_64: \/usr\/bin\/qemu-system-x86_64/);
   });
 
+  it("checks UEFI firmware for the guest's arch, with the package and qemu.conf line where it is missing", () => {
+    const request = [{ virttype: 'qemu', arch: 'x86_64', machine: 'q35' }];
+    const uefi = domainXml({ osAttributes: " firmware='efi'", features: '    <acpi/>' });
+    const missing = reportOf(uefi, recordedHostFacts('gpu-desktop', undefined, request));
+    assert.match(missing, /## Firmware\n\n- ✘ No UEFI firmware for x86_64 guests/);
+    assert.match(missing, /# UEFI firmware for x86_64: Install ovmf \(Debian\/Ubuntu\) or edk2-ovmf \(Fedora\).*nvram = \[/);
+    const present = reportOf(uefi, recordedHostFacts('no-iommu', undefined, request));
+    assert.match(present, /- ✔ UEFI firmware for x86_64: \/usr\/share\/OVMF\/OVMF_CODE_4M\.ms\.fd/);
+    assert.match(present, /- ✔ Secure Boot firmware available\./);
+    assert.doesNotMatch(reportOf(domainXml(), recordedHostFacts('no-iommu', undefined, request)), /## Firmware/);
+  });
+
+  it("checks the networks, pools and volumes the devices name against the host's", () => {
+    const devices = [
+      "    <interface type='network'>\n      <source network='default'/>\n    </interface>",
+      "    <interface type='network'>\n      <source network='lab'/>\n    </interface>",
+      "    <disk type='volume' device='disk'>\n      <source pool='default' volume='win10.qcow2'/>\n      <target dev='vda' bus='virtio'/>\n    </disk>",
+      "    <disk type='volume' device='disk'>\n      <source pool='default' volume='gone.qcow2'/>\n      <target dev='vdb' bus='virtio'/>\n    </disk>",
+    ].join('\n');
+    const report = reportOf(domainXml({ devices }), recordedHostFacts('gpu-desktop'));
+    assert.match(
+      report,
+      /## Networks, storage and files\n\n- ✔ Network default\.\n- ✘ Network lab: not on the host \(it has default, isolated\)\.\n- ✔ Volume win10\.qcow2 of pool default\.\n- ✘ Volume gone\.qcow2: not in pool default\./,
+    );
+  });
+
   it('is ready when the whole group is passed', () => {
     const report = reportOf(
       domainXml({ devices: `${hostdev('0x27', '0x0')}\n${hostdev('0x27', '0x1')}` }),

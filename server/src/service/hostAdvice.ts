@@ -48,3 +48,28 @@ export const VFIO_DRIVERS: ReadonlySet<string> = new Set(['vfio-pci', 'pci-stub'
 export function isBridge(device: HostPciDevice): boolean {
   return device.classCode.startsWith('0604') || device.classCode.startsWith('0600');
 }
+
+/** The package that installs UEFI firmware for an arch (Debian/Ubuntu, then Fedora). */
+const FIRMWARE_PACKAGES: Readonly<Record<string, string>> = {
+  x86_64: 'ovmf (Debian/Ubuntu) or edk2-ovmf (Fedora)',
+  i686: 'ovmf (Debian/Ubuntu) or edk2-ovmf (Fedora)',
+  aarch64: 'qemu-efi-aarch64 (Debian/Ubuntu) or edk2-aarch64 (Fedora)',
+  armv7l: 'qemu-efi-arm (Debian/Ubuntu) or edk2-arm (Fedora)',
+};
+
+/** The code:vars pair for qemu.conf's nvram list, for hosts whose firmware has no descriptors (older distributions). */
+const NVRAM_PAIRS: Readonly<Record<string, string>> = {
+  x86_64: '/usr/share/OVMF/OVMF_CODE.fd:/usr/share/OVMF/OVMF_VARS.fd',
+  aarch64: '/usr/share/AAVMF/AAVMF_CODE.fd:/usr/share/AAVMF/AAVMF_VARS.fd',
+  armv7l: '/usr/share/AAVMF/AAVMF32_CODE.fd:/usr/share/AAVMF/AAVMF32_VARS.fd',
+};
+
+/** How to give a host UEFI firmware for an arch: the package, and qemu.conf's nvram line where descriptors are missing. */
+export function installFirmwareAdvice(arch: string): string | undefined {
+  const packages = FIRMWARE_PACKAGES[arch];
+  if (!packages) return undefined;
+  const nvram = NVRAM_PAIRS[arch]
+    ? ` Where the firmware package installs no descriptors in /usr/share/qemu/firmware, name it in /etc/libvirt/qemu.conf: nvram = [ "${NVRAM_PAIRS[arch]}" ], then restart libvirtd.`
+    : '';
+  return `Install ${packages} on the host, then Libvirt: Refresh Host Facts.${nvram}`;
+}

@@ -1,12 +1,21 @@
 // The passthrough readiness report: for a domain on its connection's host, every host requirement with ✔ or ✘ and
 // the evidence, then the exact lines that fix what fails — the user's notes on GPU passthrough, written for this host.
 
-import { enableIommuAdvice, HOLDS_ON, iommuKernelParameters, keepDriverOffLine, VFIO_DRIVERS, vfioIdsLine } from './hostAdvice';
+import {
+  enableIommuAdvice,
+  HOLDS_ON,
+  installFirmwareAdvice,
+  iommuKernelParameters,
+  keepDriverOffLine,
+  VFIO_DRIVERS,
+  vfioIdsLine,
+} from './hostAdvice';
 import type { HostFacts, HostPciDevice } from './hostFacts';
-import { connectionName } from './hostFacts';
+import { connectionName, domainCapabilitiesFor } from './hostFacts';
 import { hugepageNeed } from './hostMemory';
 import { passedDevices } from './hostPassthrough';
-import { type DomainModel, guestArch } from './model/domainModel';
+import { domainCapabilitiesRequest, localPaths } from './hostQuestions';
+import { type DomainModel, guestArch, usesUefi } from './model/domainModel';
 import { formatPciAddress } from './model/pciAddress';
 import { formatBytes } from './model/sizeUnits';
 import { attributeValue } from './xml/xmlTree';
@@ -99,7 +108,8 @@ export function hostReport(model: DomainModel, host: HostFacts): string {
     }
   }
 
-  lines.push(...memorySection(model, host), ...emulatorSection(model, host));
+  lines.push(...memorySection(model, host), ...emulatorSection(model, host), ...firmwareSection(model, host, fixes));
+  lines.push(...sourcesSection(model, host));
 
   if (needsVfioIds.length > 0) modprobe.add(vfioIdsLine(needsVfioIds));
   if (modprobe.size > 0) {
@@ -159,4 +169,55 @@ function emulatorSection(model: DomainModel, host: HostFacts): string[] {
   }
   lines.push('');
   return lines;
+}
+
+function firmwareSection(model: DomainModel, host: HostFacts, fixes: Set<string>): string[] {
+  if (!usesUefi(model)) return [];
+  const arch = guestArch(model, host.arch);
+  const request = domainCapabilitiesRequest(model, host);
+  const caps = request && domainCapabilitiesFor(host, request);
+  const lines = ['## Firmware', ''];
+  if (!caps) lines.push(`${UNKNOWN} libvirt's domain capabilities for this guest have not been read.`);
+  else if (caps.firmware && !caps.firmware.includes('efi')) {
+    lines.push(`${FAIL} No UEFI firmware for ${arch} guests: the start fails ("Unable to find any firmware to satisfy 'efi'").`);
+    const advice = installFirmwareAdvice(arch);
+    if (advice) fixes.add(`# UEFI firmware for ${arch}: ${advice}`);
+  } else {
+    lines.push(`${OK} UEFI firmware for ${arch}${caps.loaders?.length ? `: ${caps.loaders.join(', ')}` : ''}.`);
+    if (caps.secureBoot)
+      lines.push(
+        `${caps.secureBoot.includes('yes') ? OK : UNKNOWN} Secure Boot firmware ${caps.secureBoot.includes('yes') ? 'available' : 'not installed'}.`,
+      );
+  }
+  lines.push('');
+  return lines;
+}
+
+/** The networks, pools, volumes and (local) paths the devices name, as the host has them. */
+function sourcesSection(model: DomainModel, host: HostFacts): string[] {
+  const lines: string[] = [];
+  for (const device of model.devices) {
+    if (device.kind === 'interface' && device.type === 'network' && host.networks) {
+      const network = attributeValue(device.source, 'network');
+      if (network)
+        lines.push(
+          `${host.networks.includes(network) ? OK : FAIL} Network ${network}${host.networks.includes(network) ? '' : `: not on the host (it has ${host.networks.join(', ') || 'none'})`}.`,
+        );
+    }
+    if (device.kind === 'disk' && device.type === 'volume' && host.pools) {
+      const poolName = attributeValue(device.source, 'pool');
+      const volume = attributeValue(device.source, 'volume');
+      const pool = host.pools.find((candidate) => candidate.name === poolName);
+      if (!poolName) continue;
+      if (!pool) lines.push(`${FAIL} Pool ${poolName}: not on the host.`);
+      else if (volume && pool.volumes && !pool.volumes.includes(volume)) lines.push(`${FAIL} Volume ${volume}: not in pool ${poolName}.`);
+      else lines.push(`${OK} ${volume ? `Volume ${volume} of pool` : 'Pool'} ${poolName}.`);
+    }
+  }
+  for (const path of localPaths(model)) {
+    const state = host.paths?.[path];
+    if (state === 'missing') lines.push(`${FAIL} ${path}: not on this machine.`);
+    else if (state) lines.push(`${OK} ${path} (${state === 'block' ? 'a block device' : state}).`);
+  }
+  return lines.length ? ['## Networks, storage and files', '', ...lines, ''] : [];
 }

@@ -1,4 +1,5 @@
 import { replaceText } from '../edits/xmlEdits';
+import { installFirmwareAdvice } from '../hostAdvice';
 import { connectedHost, connectionName, domainCapabilitiesFor } from '../hostFacts';
 import { domainCapabilitiesRequest, nvramPath } from '../hostQuestions';
 import { DOCS } from '../libvirtDocs';
@@ -7,21 +8,6 @@ import { closest } from '../text/closest';
 import { tagSpan } from '../validation/spans';
 import { attribute, attributeValue, childrenNamed, firstChild, textOf, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
-
-/** The package that installs UEFI firmware for an arch (Debian/Ubuntu, then Fedora). */
-const FIRMWARE_PACKAGES: Readonly<Record<string, string>> = {
-  x86_64: 'ovmf (Debian/Ubuntu) or edk2-ovmf (Fedora)',
-  i686: 'ovmf (Debian/Ubuntu) or edk2-ovmf (Fedora)',
-  aarch64: 'qemu-efi-aarch64 (Debian/Ubuntu) or edk2-aarch64 (Fedora)',
-  armv7l: 'qemu-efi-arm (Debian/Ubuntu) or edk2-arm (Fedora)',
-};
-
-/** The code:vars pair for qemu.conf's nvram list, for hosts whose firmware has no descriptors (older distributions). */
-const NVRAM_PAIRS: Readonly<Record<string, string>> = {
-  x86_64: '/usr/share/OVMF/OVMF_CODE.fd:/usr/share/OVMF/OVMF_VARS.fd',
-  aarch64: '/usr/share/AAVMF/AAVMF_CODE.fd:/usr/share/AAVMF/AAVMF_VARS.fd',
-  armv7l: '/usr/share/AAVMF/AAVMF32_CODE.fd:/usr/share/AAVMF/AAVMF32_VARS.fd',
-};
 
 export const firmwareNotOnHost: Rule = {
   id: 'firmware-not-on-host',
@@ -80,12 +66,8 @@ export const firmwareNotOnHost: Rule = {
       }
     }
     if (!caps || model.os.firmware !== 'efi') return;
-    const nvram = NVRAM_PAIRS[arch]
-      ? ` Where the firmware package installs no descriptors in /usr/share/qemu/firmware, name it in /etc/libvirt/qemu.conf: nvram = [ "${NVRAM_PAIRS[arch]}" ], then restart libvirtd.`
-      : '';
-    const install = FIRMWARE_PACKAGES[arch]
-      ? ` Install ${FIRMWARE_PACKAGES[arch]} on the host, then Libvirt: Refresh Host Facts.${nvram}`
-      : '';
+    const advice = installFirmwareAdvice(arch);
+    const install = advice ? ` ${advice}` : '';
     if (caps.firmware && !caps.firmware.includes('efi')) {
       const firmware = attribute(os, 'firmware')!;
       report({
