@@ -2,7 +2,8 @@
 // faulty ones, a hundred-device host, and the real qemu:///system daemon of this machine.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { isLocalUri } from '../../server/src/host/libvirt/connectionUri';
@@ -105,6 +106,19 @@ describe('host facts from libvirt over a connection', () => {
     assert.ok(Date.now() - started < 5_000, 'the time limit holds');
     assert.equal(await unavailable(standInVirsh('garbage')), 'virsh capabilities did not print libvirt capabilities XML');
     assert.match(String(await unavailable('/no/such/virsh')), /virsh was not found/);
+  });
+
+  it('says so when virsh disappears mid-run (after capabilities): unknown facts, not a host without devices', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-vanishing-'));
+    const virshPath = join(dir, 'virsh');
+    // Answers capabilities as the recorded desktop, then removes itself: every later call finds no virsh.
+    writeFileSync(virshPath, `#!/bin/sh\n${JSON.stringify(standInVirsh('gpu-desktop'))} "$@"\nstatus=$?\nrm -f "$0"\nexit $status\n`, {
+      mode: 0o755,
+    });
+    const facts = await createLibvirtHostFacts({ uri: REMOTE, virshPath, timeoutMs: 10_000 }).settled();
+    assert.match(String(facts.unavailable), /virsh was not found/);
+    assert.equal(facts.pciDevices, undefined);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('loads a host with a hundred PCI devices in under 2 s', async () => {

@@ -230,7 +230,13 @@ export interface LibvirtOutputs {
 export async function readLibvirtFacts(virsh: VirshOptions, parallelism: number): Promise<HostFacts | { unavailable: string }> {
   const capabilities = await runVirsh(['capabilities'], virsh);
   if (!capabilities.ok) return { unavailable: capabilities.message || 'virsh capabilities failed' };
-  const run = (args: string[]) => runVirsh(args, virsh);
+  // A virsh that disappears mid-run (a package upgrade) makes the facts unknown, not a host without devices.
+  let vanished: VirshResult | undefined;
+  const run = (args: string[]) =>
+    runVirsh(args, virsh).then((result) => {
+      if (result.notFound) vanished ??= result;
+      return result;
+    });
   const [pci, storage, networks, pools, freePages, nodeInfo] = await Promise.all([
     run(['nodedev-list', '--cap', 'pci']),
     run(['nodedev-list', '--cap', 'storage']),
@@ -256,6 +262,7 @@ export async function readLibvirtFacts(virsh: VirshOptions, parallelism: number)
         }))
       : undefined,
   ]);
+  if (vanished) return { unavailable: vanished.message };
   return assembleLibvirtFacts({
     capabilities: capabilities.stdout,
     pciDevices,
