@@ -19,6 +19,10 @@ const PACKAGES = {
   // The remote-connection tests reach this machine's libvirtd over qemu+ssh:// through an sshd on loopback.
   '/usr/sbin/sshd': 'openssh-server',
   '/usr/bin/ssh': 'openssh-client',
+  // Live networks start with firewall rules and dnsmasq; qcow2 volumes are created by qemu-img.
+  '/usr/sbin/iptables': 'iptables',
+  '/usr/bin/qemu-img': 'qemu-utils',
+  '/usr/sbin/dnsmasq': 'dnsmasq-base',
 };
 const URI = process.env.LIBVIRT_TEST_URI ?? 'qemu:///system';
 const isRoot = process.getuid?.() === 0;
@@ -110,20 +114,27 @@ sweepStaleTestDomains();
 console.log(`ensure-libvirt: libvirt is ready at ${URI}`);
 
 /**
- * Test domains are named lint-test-PID-… by test/support/virsh.ts. A run that was killed leaves its domains
- * defined; at the start of the next run, those whose owner process is gone are undefined. Nothing else is touched.
+ * Test domains, networks and pools are named lint-test-PID-… by test/support/virsh.ts. A run that was killed leaves
+ * them defined; at the start of the next run, those whose owner process is gone are undefined. Nothing else is touched.
  */
 function sweepStaleTestDomains() {
-  const listed = spawnSync('virsh', ['-c', URI, 'list', '--all', '--name'], { encoding: 'utf8', timeout: 60_000 });
-  if (listed.status !== 0) return;
-  for (const name of listed.stdout.split('\n')) {
-    const owner = TEST_DOMAIN.exec(name)?.[1];
-    if (!owner || processAlive(Number(owner))) continue;
-    spawnSync('virsh', ['-c', URI, 'destroy', '--domain', name], { stdio: 'ignore', timeout: 60_000 });
-    const undefinition = spawnSync('virsh', ['-c', URI, 'undefine', '--nvram', '--domain', name], { stdio: 'ignore', timeout: 60_000 });
-    console.log(
-      `ensure-libvirt: ${undefinition.status === 0 ? 'undefined' : 'could not undefine'} ${name}, left by a test run that is gone`,
-    );
+  const kinds = [
+    { list: ['list', '--all', '--name'], stop: 'destroy', undefine: ['undefine', '--nvram', '--domain'], what: 'domain' },
+    { list: ['net-list', '--all', '--name'], stop: 'net-destroy', undefine: ['net-undefine', '--network'], what: 'network' },
+    { list: ['pool-list', '--all', '--name'], stop: 'pool-destroy', undefine: ['pool-undefine', '--pool'], what: 'pool' },
+  ];
+  for (const kind of kinds) {
+    const listed = spawnSync('virsh', ['-c', URI, ...kind.list], { encoding: 'utf8', timeout: 60_000 });
+    if (listed.status !== 0) continue;
+    for (const name of listed.stdout.split('\n')) {
+      const owner = TEST_DOMAIN.exec(name)?.[1];
+      if (!owner || processAlive(Number(owner))) continue;
+      spawnSync('virsh', ['-c', URI, kind.stop, name], { stdio: 'ignore', timeout: 60_000 });
+      const undefinition = spawnSync('virsh', ['-c', URI, ...kind.undefine, name], { stdio: 'ignore', timeout: 60_000 });
+      console.log(
+        `ensure-libvirt: ${undefinition.status === 0 ? 'undefined' : 'could not undefine'} ${kind.what} ${name}, left by a test run that is gone`,
+      );
+    }
   }
 }
 

@@ -1,7 +1,13 @@
 // Typed access to the extension's settings (section "libvirt"); read fresh each time so changes apply at once.
 
 import * as vscode from 'vscode';
-import { DEFAULT_COMMAND_TIMEOUT_SECONDS, type LibvirtSettings, SETTINGS_SECTION } from '../../server/src/protocol';
+import { effectiveConnections } from '../../server/src/liveDocuments';
+import {
+  DEFAULT_COMMAND_TIMEOUT_SECONDS,
+  type LibvirtConnectionSetting,
+  type LibvirtSettings,
+  SETTINGS_SECTION,
+} from '../../server/src/protocol';
 
 export const SECTION = SETTINGS_SECTION;
 
@@ -15,7 +21,16 @@ export function readConfig(): LibvirtConfig {
     commandTimeoutSeconds: config.get<number>('commandTimeoutSeconds', DEFAULT_COMMAND_TIMEOUT_SECONDS),
     rules: config.get<Record<string, string>>('rules', {}),
     hostArch: config.get<string>('hostArch', ''),
+    connections: config.get<LibvirtConnectionSetting[]>('connections', []),
   };
+}
+
+/** The connections the explorer shows: libvirt.connections, or one named 'local' with libvirt.connectionUri. */
+export function configuredConnections(config: LibvirtConfig = readConfig()): LibvirtConnectionSetting[] {
+  return effectiveConnections(
+    config.connections.filter((c) => typeof c?.name === 'string' && c.name.trim() !== '' && typeof c.uri === 'string'),
+    config.connectionUri,
+  );
 }
 
 /** What the status bar shows: the URI in use, or virsh's own default. */

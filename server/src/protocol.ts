@@ -18,6 +18,14 @@ export interface LibvirtSettings {
   readonly rules?: Readonly<Record<string, string>>;
   readonly hostArch?: string;
   readonly inlayHints?: boolean;
+  /** libvirt.connections: the connections the explorer shows and libvirt: documents name. */
+  readonly connections?: readonly LibvirtConnectionSetting[];
+}
+
+/** One entry of libvirt.connections. */
+export interface LibvirtConnectionSetting {
+  readonly name: string;
+  readonly uri: string;
 }
 
 /** workspace/executeCommand ids. */
@@ -31,6 +39,10 @@ export const COMMANDS = {
   domainName: 'libvirt.domainName',
   refreshHost: 'libvirt.refreshHost',
   hostReport: 'libvirt.hostReport',
+  listObjects: 'libvirt.listObjects',
+  readObject: 'libvirt.readObject',
+  saveObject: 'libvirt.saveObject',
+  objectAction: 'libvirt.objectAction',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -62,7 +74,7 @@ export interface VirshReply extends CommandReply {
 
 /** Something libvirt dropped or rewrote when it stored a definition, on its 0-based line of the document. */
 export interface DroppedPart {
-  readonly kind: 'dropped-element' | 'dropped-attribute' | 'changed-attribute' | 'changed-text';
+  readonly kind: 'dropped-element' | 'dropped-attribute' | 'changed-attribute' | 'changed-text' | 'dropped-comment';
   /** Where, as element names from the root: domain/devices/disk/driver. */
   readonly path: string;
   readonly detail: string;
@@ -114,6 +126,59 @@ export interface HostReportReply extends CommandReply {
 
 export type DomainNameReply = { readonly ok: true; readonly name: string } | { readonly ok: false; readonly message: string };
 
+/** What the explorer and libvirt: documents show: domains, networks, storage pools and their volumes. */
+export type LiveKind = 'domain' | 'network' | 'pool' | 'volume';
+
+/** Domains: running, paused, shut off; networks and pools: active, inactive; volumes: volume. */
+export type LiveState = DomainState | 'active' | 'inactive' | 'volume';
+
+export interface LiveObject {
+  readonly name: string;
+  readonly state: LiveState;
+}
+
+/** An object on a connection. */
+export interface LiveTarget {
+  /** The connection URI (empty: virsh's default). */
+  readonly connection: string;
+  readonly kind: LiveKind;
+  readonly name: string;
+  /** Volumes: their pool. */
+  readonly pool?: string;
+}
+
+export type ListObjectsReply =
+  | { readonly ok: true; readonly objects: readonly LiveObject[] }
+  | { readonly ok: false; readonly message: string };
+
+export interface SaveObjectRequest {
+  readonly target: LiveTarget;
+  /** The XML to define. */
+  readonly text: string;
+  /** The stored XML the text was edited from: a save is refused when the live definition is no longer this. */
+  readonly base?: string;
+  /** Define even though the live definition changed since `base` (the user chose Overwrite). */
+  readonly force?: boolean;
+}
+
+export interface SaveObjectReply extends CommandReply {
+  readonly stderr: string;
+  /** Refused because the live definition changed since `base`: what it is now. */
+  readonly conflict?: { readonly current: string };
+  /** Refused because the text renames the object or gives it another UUID. */
+  readonly renamed?: { readonly from: string; readonly to: string; readonly what: 'name' | 'uuid' };
+  /** What libvirt stored (the new base) and what it dropped or rewrote. */
+  readonly stored?: string;
+  readonly differences: readonly DroppedPart[];
+}
+
+export type LiveAction = 'start' | 'shutdown' | 'destroy' | 'reboot' | 'undefine' | 'undefine-nvram';
+
+export interface ObjectActionRequest {
+  readonly target: LiveTarget;
+  readonly action: LiveAction;
+}
+
 /** The arguments of each command. */
 export interface CommandArguments {
   [COMMANDS.define]: [documentUri: string];
@@ -127,6 +192,10 @@ export interface CommandArguments {
   /** Read the host facts of the configured connection again. */
   [COMMANDS.refreshHost]: [];
   [COMMANDS.hostReport]: [documentUri: string];
+  [COMMANDS.listObjects]: [request: { readonly connection: string; readonly kind: LiveKind; readonly pool?: string }];
+  [COMMANDS.readObject]: [target: LiveTarget];
+  [COMMANDS.saveObject]: [request: SaveObjectRequest];
+  [COMMANDS.objectAction]: [request: ObjectActionRequest];
 }
 
 /** What each command returns; a refusal (untrusted workspace, no such document) has the same shape, with ok false. */
@@ -140,4 +209,8 @@ export interface CommandReplies {
   [COMMANDS.domainName]: DomainNameReply;
   [COMMANDS.refreshHost]: RefreshHostReply;
   [COMMANDS.hostReport]: HostReportReply;
+  [COMMANDS.listObjects]: ListObjectsReply;
+  [COMMANDS.readObject]: VirshReply;
+  [COMMANDS.saveObject]: SaveObjectReply;
+  [COMMANDS.objectAction]: VirshReply;
 }

@@ -16,6 +16,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import packageJson from '../../../package.json';
 import type { HostFactsSource } from '../host/localHostFacts';
+import { connectionNamed, effectiveConnections, parseLiveDocumentUri } from '../liveDocuments';
 import {
   COMMANDS,
   type CommandArguments,
@@ -30,7 +31,8 @@ import { connectionName, type HostFacts } from '../service/hostFacts';
 import { createLanguageService } from '../service/languageService';
 import { dumpDomainXml, listDomains, shutdownDomain, startDomain } from '../virsh/domainCommands';
 import { createConnectionHosts } from './connectionHosts';
-import { readSettings, type ServerSettings } from './settings';
+import { actOnLive, checkTarget, listLive, readLive, saveLive } from './liveCommands';
+import { readSettings, type ServerSettings, type VirshSettings } from './settings';
 import { defineDocument, validateDocument, virshOptions } from './virshCommands';
 
 export interface ServerEnvironment {
@@ -55,7 +57,7 @@ export function startLanguageServer(connection: Connection, environment: ServerE
     },
   });
   const service = createLanguageService({
-    hostFacts: () => hosts.current(settings.virsh, trusted),
+    hostFacts: (documentUri) => hosts.current(virshFor(documentUri), trusted),
     randomUuid: () => environment.randomUuid(),
   });
   const documents = new TextDocuments(TextDocument);
@@ -112,6 +114,14 @@ export function startLanguageServer(connection: Connection, environment: ServerE
     revalidateAll();
   }
 
+  /** The virsh settings a document is analysed for: a libvirt: document's own connection, else the configured one. */
+  function virshFor(documentUri: string): VirshSettings {
+    const live = parseLiveDocumentUri(documentUri);
+    if (!live) return settings.virsh;
+    const connection = connectionNamed(effectiveConnections(settings.connections, settings.virsh.connectionUri), live.connectionName);
+    return connection ? { ...settings.virsh, connectionUri: connection.uri || undefined } : settings.virsh;
+  }
+
   function revalidateAll(): void {
     for (const document of documents.all()) schedule(document.uri);
   }
@@ -132,7 +142,7 @@ export function startLanguageServer(connection: Connection, environment: ServerE
     try {
       diagnostics = service.validate(document, settings.lint);
       // What the document uses decides which domain capabilities to read (in the background).
-      hosts.sourceFor(settings.virsh, trusted)?.want(service.hostQuestions(document));
+      hosts.sourceFor(virshFor(document.uri), trusted)?.want(service.hostQuestions(document));
     } catch (error) {
       connection.console.error(`Analysis of ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
       return;
@@ -196,6 +206,10 @@ export function startLanguageServer(connection: Connection, environment: ServerE
       [COMMANDS.domainName]: { ok: false, message },
       [COMMANDS.refreshHost]: { ok: false, message, uri: settings.virsh.connectionUri ?? '' },
       [COMMANDS.hostReport]: { ok: false, message },
+      [COMMANDS.listObjects]: { ok: false, message },
+      [COMMANDS.readObject]: { ok: false, message, stdout: '', stderr: '' },
+      [COMMANDS.saveObject]: { ok: false, message, stderr: '', differences: [] },
+      [COMMANDS.objectAction]: { ok: false, message, stdout: '', stderr: '' },
     };
     return replies[command];
   }
@@ -211,6 +225,8 @@ export function startLanguageServer(connection: Connection, environment: ServerE
     const controller = new AbortController();
     token.onCancellationRequested(() => controller.abort());
     const options = virshOptions(settings.virsh, controller.signal);
+    /** The options for a command on another connection (the explorer's): same virsh and time limit. */
+    const liveOptions = (uri: string) => ({ ...options, uri: uri || undefined });
     const documentFor = (uri: unknown) => (typeof uri === 'string' ? documents.get(uri) : undefined);
     const needsName = (name: unknown): name is string => typeof name === 'string';
     switch (command) {
@@ -244,11 +260,37 @@ export function startLanguageServer(connection: Connection, environment: ServerE
         return listDomains(options);
       case COMMANDS.refreshHost:
         return refreshHost();
+      case COMMANDS.listObjects: {
+        const connection = (argument as { connection?: unknown } | undefined)?.connection;
+        if (typeof connection !== 'string') return refusal(command, 'A connection URI is needed.');
+        return listLive(argument, liveOptions(connection));
+      }
+      case COMMANDS.readObject: {
+        const target = checkTarget(argument);
+        return typeof target === 'string' ? refusal(command, target) : readLive(target, liveOptions(target.connection));
+      }
+      case COMMANDS.saveObject: {
+        const request = argument as CommandArguments[typeof COMMANDS.saveObject][0] | undefined;
+        const target = checkTarget(request?.target);
+        if (typeof target === 'string') return refusal(command, target);
+        if (typeof request?.text !== 'string') return refusal(command, 'The XML to save is needed.');
+        const saved = await saveLive({ ...request, target }, liveOptions(target.connection), connectionName(target.connection));
+        // The connection's facts may have changed with it (a network, a pool): documents see them at once.
+        if (saved.ok && target.kind !== 'domain')
+          void hosts.sourceFor({ ...settings.virsh, connectionUri: target.connection }, trusted)?.refresh();
+        return saved;
+      }
+      case COMMANDS.objectAction: {
+        const request = argument as CommandArguments[typeof COMMANDS.objectAction][0] | undefined;
+        const target = checkTarget(request?.target);
+        if (typeof target === 'string') return refusal(command, target);
+        return actOnLive({ target, action: request!.action }, liveOptions(target.connection));
+      }
       case COMMANDS.hostReport: {
         const document = documentFor(argument);
         if (!document) return refusal(command, `No open document ${String(argument)}.`);
         // The report is worth waiting for: the facts as read to the end, not as known so far.
-        await hosts.sourceFor(settings.virsh, trusted)?.settled();
+        await hosts.sourceFor(virshFor(document.uri), trusted)?.settled();
         const markdown = service.hostReport(document);
         return markdown
           ? { ok: true, message: '', markdown }

@@ -1,6 +1,7 @@
 // The one reader of the 'libvirt' settings section as clients send it (initializationOptions, didChangeConfiguration,
 // workspace/configuration), checked entry by entry: a bad value is dropped, never fatal.
 
+import type { LibvirtConnectionSetting } from '../protocol';
 import { isRuleId } from '../service/languageService';
 import { type LintSettings, type RuleSetting, SEVERITIES } from '../service/languageTypes';
 
@@ -13,6 +14,8 @@ export interface VirshSettings {
 export interface ServerSettings {
   readonly lint: LintSettings;
   readonly virsh: VirshSettings;
+  /** libvirt.connections as sent (entries with a name and a URI); libvirt: documents name one of them. */
+  readonly connections: readonly LibvirtConnectionSetting[];
   /** libvirt.inlayHints: on unless set to false. */
   readonly inlayHints: boolean;
 }
@@ -21,7 +24,20 @@ const SETTING_ALIASES: Record<string, RuleSetting> = { information: 'info', warn
 
 export function readSettings(raw: unknown): ServerSettings {
   const section = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-  return { lint: readLintSettings(section), virsh: readVirshSettings(section), inlayHints: section.inlayHints !== false };
+  return {
+    lint: readLintSettings(section),
+    virsh: readVirshSettings(section),
+    connections: readConnections(section.connections),
+    inlayHints: section.inlayHints !== false,
+  };
+}
+
+function readConnections(value: unknown): LibvirtConnectionSetting[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry) => {
+    const { name, uri } = (entry ?? {}) as { name?: unknown; uri?: unknown };
+    return typeof name === 'string' && name.trim() !== '' && typeof uri === 'string' ? [{ name: name.trim(), uri: uri.trim() }] : [];
+  });
 }
 
 function readLintSettings(section: Record<string, unknown>): LintSettings {

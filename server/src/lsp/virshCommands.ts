@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_COMMAND_TIMEOUT_SECONDS, type DefineReply, type ValidateReply } from '../protocol';
+import { DEFAULT_COMMAND_TIMEOUT_SECONDS, type DefineReply, type DroppedPart, type ValidateReply } from '../protocol';
 import { compareDefinedDomain } from '../service/definedDomainDiff';
 import { defineDomain, dumpDomainXml } from '../virsh/domainCommands';
 import type { VirshOptions } from '../virsh/virsh';
@@ -18,7 +18,8 @@ export function virshOptions(settings: VirshSettings, signal?: AbortSignal): Vir
   return { uri: settings.connectionUri, virshPath: settings.virshPath, timeoutMs: seconds * 1000, signal };
 }
 
-async function withTemporaryFile<T>(text: string, run: (file: string) => Promise<T>): Promise<T> {
+/** Runs with a private temporary file holding `text` (mode 0600), removed afterwards whatever happens. */
+export async function withTemporaryFile<T>(text: string, run: (file: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'libvirt-xml-'));
   try {
     const file = join(dir, 'domain.xml');
@@ -35,9 +36,7 @@ export async function defineDocument(document: TextDocument, options: VirshOptio
     const defined = await defineDomain(file, options);
     if (!defined.ok || !defined.name) return { ok: false, message: defined.message, stderr: defined.stderr, differences: [] };
     const stored = await dumpDomainXml(defined.name, options);
-    const differences = stored.ok
-      ? compareDefinedDomain(text, stored.stdout).map((difference) => ({ ...difference, line: document.positionAt(difference.start).line }))
-      : [];
+    const differences = stored.ok ? droppedParts(document, stored.stdout) : [];
     return {
       ok: true,
       name: defined.name,
@@ -47,6 +46,28 @@ export async function defineDocument(document: TextDocument, options: VirshOptio
       stored: stored.ok ? stored.stdout : undefined,
     };
   });
+}
+
+/** What libvirt dropped or rewrote of a document when it stored it, with the document's line of each. */
+export function droppedParts(document: TextDocument, stored: string): DroppedPart[] {
+  const text = document.getText();
+  const parts: DroppedPart[] = compareDefinedDomain(text, stored).map((difference) => ({
+    ...difference,
+    line: document.positionAt(difference.start).line,
+  }));
+  // libvirt keeps no comments: each one is gone from the stored definition.
+  for (const match of text.matchAll(/<!--[\s\S]*?-->/g)) {
+    const start = match.index ?? 0;
+    parts.push({
+      kind: 'dropped-comment',
+      path: 'comment',
+      detail: `the comment '${match[0].slice(4, -3).trim().slice(0, 60)}' was dropped (libvirt keeps no XML comments)`,
+      start,
+      end: start + match[0].length,
+      line: document.positionAt(start).line,
+    });
+  }
+  return parts.sort((a, b) => a.start - b.start);
 }
 
 export async function validateDocument(document: TextDocument, timeoutMs: number, signal?: AbortSignal): Promise<ValidateReply> {

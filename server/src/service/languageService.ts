@@ -80,7 +80,7 @@ export function createLanguageService(environment: ServiceEnvironment): Language
   /** The problems of a document, computed once per version, settings object and host facts. */
   function problemsOf(document: TextDocument, settings: LintSettings): ReportedProblem[] {
     const entry = cached(document);
-    const host = environment.hostFacts();
+    const host = environment.hostFacts(document.uri);
     if (entry.problems?.settings !== settings || entry.problems.host !== host) {
       entry.problems = { settings, host, reported: validateAnalysed(document, entry.analysed, settings, host) };
     }
@@ -88,7 +88,9 @@ export function createLanguageService(environment: ServiceEnvironment): Language
   }
 
   function validate(document: TextDocument, settings: LintSettings = NO_SETTINGS, analysed?: AnalysedDocument): Diagnostic[] {
-    const reported = analysed ? validateAnalysed(document, analysed, settings, environment.hostFacts()) : problemsOf(document, settings);
+    const reported = analysed
+      ? validateAnalysed(document, analysed, settings, environment.hostFacts(document.uri))
+      : problemsOf(document, settings);
     return reported.map((entry) => entry.diagnostic);
   }
 
@@ -98,39 +100,39 @@ export function createLanguageService(environment: ServiceEnvironment): Language
     request: CodeActionRequest,
     settings: LintSettings = NO_SETTINGS,
   ): CodeAction[] {
-    const fixContext = fixContextFor(analyse(document), hostFor(environment.hostFacts(), settings), environment);
+    const fixContext = fixContextFor(analyse(document), hostFor(environment.hostFacts(document.uri), settings), environment);
     if (!fixContext) return [];
     return codeActionsFor(document, fixContext, problemsOf(document, settings), range, request);
   }
 
   function symbols(document: TextDocument): DocumentSymbol[] {
     const { model } = analyse(document);
-    return model ? documentSymbols(document, model, environment.hostFacts()) : [];
+    return model ? documentSymbols(document, model, environment.hostFacts(document.uri)) : [];
   }
 
   function hover(document: TextDocument, position: Position): Hover | null {
     const { model } = analyse(document);
-    return model ? hoverAt(document, model, environment.hostFacts(), document.offsetAt(position)) : null;
+    return model ? hoverAt(document, model, environment.hostFacts(document.uri), document.offsetAt(position)) : null;
   }
 
   function completion(document: TextDocument, position: Position): CompletionList {
     const { xml, model } = analyse(document);
-    return completionAt(document, xml, model, environment.hostFacts(), document.offsetAt(position));
+    return completionAt(document, xml, model, environment.hostFacts(document.uri), document.offsetAt(position));
   }
 
   function hints(document: TextDocument, range: Range): InlayHint[] {
     const { model } = analyse(document);
-    return model ? inlayHints(document, model, environment.hostFacts(), range) : [];
+    return model ? inlayHints(document, model, environment.hostFacts(document.uri), range) : [];
   }
 
   function report(document: TextDocument): string | undefined {
     const { model } = analyse(document);
-    return model ? hostReport(model, environment.hostFacts()) : undefined;
+    return model ? hostReport(model, environment.hostFacts(document.uri)) : undefined;
   }
 
   function questions(document: TextDocument): HostQuestions {
     const { model } = analyse(document);
-    return model ? hostQuestionsFor(model, environment.hostFacts()) : {};
+    return model ? hostQuestionsFor(model, environment.hostFacts(document.uri)) : {};
   }
 
   return {

@@ -28,8 +28,9 @@ export interface ServiceEnvironment {
   /**
    * The host facts known at the time of the call (they may arrive later than the first request, and change). Return
    * the same object until they change: the service keeps a document's problems for as long as the facts are the same.
+   * `documentUri` names the document asked about: each document may be for another connection's host.
    */
-  hostFacts(): HostFacts;
+  hostFacts(documentUri: string): HostFacts;
   /** A fresh random UUID, for fixes that write one (tests pin it). */
   randomUuid(): string;
 }
