@@ -2,6 +2,7 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { LIVE_SCHEME } from '../../server/src/liveDocuments';
 import { NOTIFICATIONS } from '../../server/src/protocol';
 import { checkHost } from './commands/checkHost';
 import { defineDomain } from './commands/defineDomain';
@@ -13,10 +14,23 @@ import { validateDomain } from './commands/validateDomain';
 import { connectionLabel, readConfig, SECTION } from './config';
 import { isDomainXml } from './domainDetection';
 import { createLanguageClient } from './languageClient';
+import { EXPLORER_VIEW, type ExplorerNode, LibvirtExplorer } from './live/explorer';
+import { registerExplorerCommands } from './live/explorerCommands';
+import { LiveFileSystem } from './live/liveFileSystem';
+import { answerPromptsWith } from './live/prompts';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension gives other extensions (and the end-to-end tests): who answers live editing's questions. */
+export interface LibvirtExtensionApi {
+  readonly answerPromptsWith: typeof answerPromptsWith;
+  /** Reads the explorer's tree again. */
+  refreshExplorer(): void;
+  /** The explorer's tree, as VS Code shows it. */
+  readonly explorer: vscode.TreeDataProvider<ExplorerNode>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<LibvirtExtensionApi> {
   const output = vscode.window.createOutputChannel('Libvirt', { log: true });
   client = createLanguageClient(context, output);
   const running = client;
@@ -38,6 +52,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     else status.hide();
     void vscode.commands.executeCommand('setContext', 'libvirt.isDomain', !!editor && isDomainXml(editor.document.getText()));
   };
+  const explorer = new LibvirtExplorer(running);
+  const liveFiles = new LiveFileSystem(running, output, () => explorer.refresh());
+  context.subscriptions.push(
+    vscode.workspace.registerFileSystemProvider(LIVE_SCHEME, liveFiles, { isCaseSensitive: true }),
+    vscode.window.createTreeView(EXPLORER_VIEW, { treeDataProvider: explorer, showCollapseAll: true }),
+    ...registerExplorerCommands(running, explorer),
+  );
   context.subscriptions.push(
     output,
     status,
@@ -85,6 +106,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.window.onDidChangeActiveTextEditor(updateStatus),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(SECTION)) updateStatus();
+      if (event.affectsConfiguration(`${SECTION}.connections`) || event.affectsConfiguration(`${SECTION}.connectionUri`))
+        explorer.refresh();
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       void running.sendNotification(NOTIFICATIONS.workspaceTrust, { trusted: true });
@@ -92,6 +115,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   updateStatus();
   await running.start();
+  return { answerPromptsWith, refreshExplorer: () => explorer.refresh(), explorer };
 }
 
 export async function deactivate(): Promise<void> {

@@ -189,8 +189,8 @@ export interface CommandArguments {
   [COMMANDS.shutdown]: [domainName: string];
   /** The <name> of an open document, read by the server's parser. */
   [COMMANDS.domainName]: [documentUri: string];
-  /** Read the host facts of the configured connection again. */
-  [COMMANDS.refreshHost]: [];
+  /** Read the host facts of a connection (default: the configured one) again. */
+  [COMMANDS.refreshHost]: [connectionUri?: string];
   [COMMANDS.hostReport]: [documentUri: string];
   [COMMANDS.listObjects]: [request: { readonly connection: string; readonly kind: LiveKind; readonly pool?: string }];
   [COMMANDS.readObject]: [target: LiveTarget];

@@ -40,7 +40,11 @@ describe('extension manifest', () => {
 
   it('declares limited support for untrusted workspaces (virsh commands refuse there, in the client and the server)', () => {
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
-    assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['libvirt.virshPath', 'libvirt.connectionUri']);
+    assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, [
+      'libvirt.virshPath',
+      'libvirt.connectionUri',
+      'libvirt.connections',
+    ]);
   });
 
   it('lets completion pop up inside attribute values of libvirt-xml documents (VS Code keeps it off in strings)', () => {
@@ -51,8 +55,34 @@ describe('extension manifest', () => {
     });
   });
 
-  it('activates only for XML', () => {
-    assert.deepEqual(manifest.activationEvents, ['onLanguage:libvirt-xml', 'onLanguage:xml']);
+  it('activates for XML, the libvirt: file system and the explorer only', () => {
+    assert.deepEqual(manifest.activationEvents, [
+      'onFileSystem:libvirt',
+      'onLanguage:libvirt-xml',
+      'onLanguage:xml',
+      'onView:libvirt.explorer',
+    ]);
+  });
+
+  it('gives every explorer command a menu entry and keeps them out of the command palette', () => {
+    const explorerCommands = manifest.contributes.commands
+      .map((entry: { command: string }) => entry.command)
+      .filter((command: string) => command.startsWith('libvirt.explorer.'));
+    assert.ok(explorerCommands.length >= 10);
+    const inMenus = new Set(
+      [...manifest.contributes.menus['view/title'], ...manifest.contributes.menus['view/item/context']].map(
+        (entry: { command: string }) => entry.command,
+      ),
+    );
+    const hidden = new Set(
+      manifest.contributes.menus.commandPalette
+        .filter((entry: { when: string }) => entry.when === 'false')
+        .map((entry: { command: string }) => entry.command),
+    );
+    for (const command of explorerCommands) {
+      assert.ok(inMenus.has(command), `${command} has a menu entry`);
+      assert.ok(hidden.has(command), `${command} is not in the palette`);
+    }
   });
 });
 

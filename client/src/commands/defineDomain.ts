@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { COMMANDS, type DefineReply, DIAGNOSTIC_SOURCE } from '../../../server/src/protocol';
 import { domainNameOf, serverCommand } from '../serverCommands';
+import { reportDroppedParts } from './droppedParts';
 import { showStoredXml } from './storedXml';
 
 /** Returns libvirt's reply (for tests and other extensions), or undefined when the user stopped before defining. */
@@ -55,25 +56,6 @@ export async function defineDomain(
     });
     return reply;
   }
-  if (reply.differences.length === 0) {
-    void vscode.window.showInformationMessage(`Domain '${reply.name}' defined.`);
-    return reply;
-  }
-  output.appendLine(`libvirt dropped or rewrote ${reply.differences.length} part(s) of ${document.uri.fsPath}:`);
-  for (const difference of reply.differences) output.appendLine(`  line ${difference.line + 1}: ${difference.path}: ${difference.detail}`);
-  const first = reply.differences
-    .slice(0, 3)
-    .map((d) => d.detail)
-    .join('; ');
-  void vscode.window
-    .showWarningMessage(
-      `Domain '${reply.name}' defined, but libvirt dropped or rewrote ${reply.differences.length} part(s): ${first}`,
-      'Open Stored XML',
-      'Show Output',
-    )
-    .then(async (choice) => {
-      if (choice === 'Open Stored XML' && reply.stored) await showStoredXml(reply.name!, reply.stored, document);
-      if (choice === 'Show Output') output.show(true);
-    });
+  reportDroppedParts(reply.name!, reply, document, output);
   return reply;
 }

@@ -259,7 +259,7 @@ export function startLanguageServer(connection: Connection, environment: ServerE
       case COMMANDS.list:
         return listDomains(options);
       case COMMANDS.refreshHost:
-        return refreshHost();
+        return refreshHost(typeof argument === 'string' ? argument : undefined);
       case COMMANDS.listObjects: {
         const connection = (argument as { connection?: unknown } | undefined)?.connection;
         if (typeof connection !== 'string') return refusal(command, 'A connection URI is needed.');
@@ -300,9 +300,10 @@ export function startLanguageServer(connection: Connection, environment: ServerE
   });
 
   /** Reads the connection's host facts again and says what they are. */
-  async function refreshHost(): Promise<CommandReplies[typeof COMMANDS.refreshHost]> {
-    const uri = settings.virsh.connectionUri ?? '';
-    const source = hosts.sourceFor(settings.virsh, trusted);
+  async function refreshHost(connectionUri?: string): Promise<CommandReplies[typeof COMMANDS.refreshHost]> {
+    const virsh = connectionUri === undefined ? settings.virsh : { ...settings.virsh, connectionUri: connectionUri || undefined };
+    const uri = virsh.connectionUri ?? '';
+    const source = hosts.sourceFor(virsh, trusted);
     if (!source) return refusal(COMMANDS.refreshHost, `${uri} is libvirt's test driver: it describes no host.`);
     const facts = await source.refresh();
     revalidateAll();

@@ -2,9 +2,19 @@
 // be downloaded) with the real `vscode` API. run() is what VS Code calls; results go to a file because the
 // extension host's exit code is not reported back through code-server.
 
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import type { ExplorerNode } from '../../../client/src/live/explorer';
+
+/** What the extension's activate() returns (client/src/extension.ts). */
+interface ExtensionApi {
+  answerPromptsWith(answer: ((message: string, choices: readonly string[]) => string | undefined) | undefined): void;
+  refreshExplorer(): void;
+  readonly explorer: vscode.TreeDataProvider<ExplorerNode>;
+}
 
 interface Result {
   readonly name: string;
@@ -202,8 +212,228 @@ export async function run(): Promise<void> {
     check(editor.document.getText() === before && !editor.document.isDirty, 'the document is untouched');
   });
 
+  await liveTests();
+
   writeFileSync(join(workspace().fsPath, '.e2e-results.json'), JSON.stringify(results, null, 2));
   // Under @vscode/test-electron a failing run() is the failure signal; code-server ignores it and the file decides.
   const failed = results.filter((result) => !result.ok);
   if (failed.length > 0) throw new Error(`${failed.length} end-to-end test(s) failed: ${failed.map((result) => result.name).join('; ')}`);
+}
+
+/** The real daemon, through the real virsh (set-up and checks of what the extension did). */
+const SYSTEM = 'qemu:///system';
+const virsh = (...args: string[]) => execFileSync('virsh', ['-c', SYSTEM, ...args], { encoding: 'utf8', timeout: 60_000 });
+const liveDomainXml = (name: string, memoryMiB: number) =>
+  `<domain type='qemu'><name>${name}</name><memory unit='MiB'>${memoryMiB}</memory><vcpu>1</vcpu><os><type arch='x86_64' machine='q35'>hvm</type></os><devices><graphics type='vnc' port='-1'/></devices></domain>`;
+
+async function liveTests(): Promise<void> {
+  const api = (await vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!.activate()) as ExtensionApi;
+  const dir = mkdtempSync(join(tmpdir(), 'lint-e2e-live-'));
+  chmodSync(dir, 0o755);
+  const domain = `lint-test-${process.pid}-e2e-live`;
+  const network = `lint-test-${process.pid}-e2e-net`;
+  const pool = `lint-test-${process.pid}-e2e-pool`;
+  const many = join(dir, 'many.xml');
+  // libvirt's test driver from a file: a node with 200 domains.
+  writeFileSync(
+    many,
+    `<node>\n${Array.from({ length: 200 }, (_, i) => `<domain type='test'><name>guest-${String(i).padStart(3, '0')}</name><memory>65536</memory><vcpu>1</vcpu><os><type>hvm</type></os></domain>`).join('\n')}\n</node>\n`,
+  );
+  const define = (xml: string, command = 'define') => {
+    const file = join(dir, 'define.xml');
+    writeFileSync(file, xml);
+    virsh(command, '--file', file);
+  };
+  define(liveDomainXml(domain, 64));
+  define(
+    `<network><name>${network}</name><bridge name='virbr-e2e${process.pid % 100}'/><ip address='10.253.${process.pid % 250}.1' netmask='255.255.255.0'/></network>`,
+    'net-define',
+  );
+  const config = vscode.workspace.getConfiguration('libvirt');
+  await config.update(
+    'connections',
+    [
+      { name: 'local', uri: SYSTEM },
+      { name: 'test', uri: 'test:///default' },
+      { name: 'many', uri: `test://${many}` },
+      { name: 'nowhere', uri: 'qemu+tcp://127.0.0.1:1/system' },
+    ],
+    vscode.ConfigurationTarget.Global,
+  );
+  api.refreshExplorer();
+  const tree = api.explorer;
+  const children = async (node?: ExplorerNode) => (await tree.getChildren(node)) ?? [];
+  const label = (node: ExplorerNode) => String((tree.getTreeItem(node) as vscode.TreeItem).label);
+  const connection = async (name: string) => (await children()).find((node) => label(node) === name)!;
+  const group = async (connectionName: string, title: string) =>
+    (await children(await connection(connectionName))).find((node) => label(node) === title)!;
+  const liveUri = (kind: string, name: string) => vscode.Uri.parse(`libvirt://local/${kind}/${encodeURIComponent(name)}.xml`);
+  const memoryOf = () => /<memory unit='KiB'>(\d+)<\/memory>/.exec(virsh('dumpxml', '--inactive', '--domain', domain))?.[1];
+  /** Saves; when VS Code reports failure, the file system's own error says why. */
+  const save = async (document: vscode.TextDocument): Promise<string | undefined> => {
+    if (await document.save()) return undefined;
+    try {
+      await vscode.workspace.fs.writeFile(document.uri, new TextEncoder().encode(document.getText()));
+      return 'save() failed, but writing the file worked';
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  };
+  const replaceIn = async (document: vscode.TextDocument, from: RegExp, to: string) => {
+    const text = document.getText();
+    const match = from.exec(text);
+    check(match, `${from} in the document`);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, new vscode.Range(document.positionAt(match.index), document.positionAt(match.index + match[0].length)), to);
+    check(await vscode.workspace.applyEdit(edit), 'the edit applies');
+  };
+
+  try {
+    await test('the explorer: connections with their domains (states), networks and pools; the test driver beside; an unreachable one shows its error', async () => {
+      const names = (await children()).map(label);
+      check(names.join() === 'local,test,many,nowhere', `connections: ${names.join()}`);
+      const groups = (await children(await connection('local'))).map(label);
+      check(groups.join() === 'Domains,Networks,Storage Pools,Host', `groups: ${groups.join()}`);
+      const domains = await children(await group('local', 'Domains'));
+      const ours = domains.find((node) => label(node) === domain);
+      check(ours, `${domain} is listed`);
+      check((tree.getTreeItem(ours) as vscode.TreeItem).description === 'shut off', 'with its state');
+      const networks = (await children(await group('local', 'Networks'))).map(label);
+      check(networks.includes(network), `networks: ${networks.join()}`);
+      const test = await children(await group('test', 'Domains'));
+      check(
+        test.length === 1 && label(test[0]!) === 'test' && (tree.getTreeItem(test[0]!) as vscode.TreeItem).description === 'running',
+        'the test driver',
+      );
+      const nowhere = await children(await connection('nowhere'));
+      check(
+        nowhere.length === 1 && nowhere[0]!.type === 'message' && /Connection refused|unable to connect/i.test(label(nowhere[0]!)),
+        `the error: ${nowhere.map(label).join()}`,
+      );
+    });
+
+    await test('opening a live document: reading it, switching it to libvirt XML, showing it (timed)', async () => {
+      const uri = liveUri('domains', domain);
+      const t0 = Date.now();
+      const document = await vscode.workspace.openTextDocument(uri);
+      const t1 = Date.now();
+      const switched = await vscode.languages.setTextDocumentLanguage(document, 'libvirt-xml');
+      const t2 = Date.now();
+      await vscode.window.showTextDocument(switched);
+      const t3 = Date.now();
+      results.push({ name: `measured parts: open ${t1 - t0} language ${t2 - t1} show ${t3 - t2}`, ok: true, ms: 0 });
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
+    await test('a tree of 200 domains (the test driver, from a file) lists in under 1 s', async () => {
+      const domains = await group('many', 'Domains');
+      api.refreshExplorer();
+      const started = Date.now();
+      const listed = await children(domains);
+      const ms = Date.now() - started;
+      check(listed.length === 200, `${listed.length} domains`);
+      check(ms < 1000, `${ms} ms`);
+      results.push({ name: `measured: 200-domain tree ${ms} ms`, ok: true, ms });
+    });
+
+    await test('a live domain opened from the tree, edited and saved: virsh dumpxml shows the change', async () => {
+      const node = (await children(await group('local', 'Domains'))).find((n) => label(n) === domain)!;
+      const started = Date.now();
+      const editor = await vscode.commands.executeCommand<vscode.TextEditor>('libvirt.explorer.openXml', node);
+      const opened = Date.now() - started;
+      check(editor.document.uri.toString() === liveUri('domains', domain).toString(), `opened ${editor.document.uri}`);
+      check(editor.document.languageId === 'libvirt-xml', 'as libvirt XML');
+      check(opened < 1000, `opened in ${opened} ms`);
+      results.push({ name: `measured: open a live domain ${opened} ms`, ok: true, ms: opened });
+      await replaceIn(editor.document, /<memory unit='KiB'>65536<\/memory>/, "<memory unit='KiB'>131072</memory>");
+      const saving = Date.now();
+      const failed = await save(editor.document);
+      check(!failed, `saved: ${failed}`);
+      results.push({ name: `measured: save round trip ${Date.now() - saving} ms`, ok: true, ms: Date.now() - saving });
+      check(memoryOf() === '131072', `virsh dumpxml shows ${memoryOf()}`);
+      check(!editor.document.isDirty, 'not dirty');
+    });
+
+    await test('a refused save leaves the buffer dirty and the domain unchanged', async () => {
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(liveUri('domains', domain)));
+      api.answerPromptsWith(() => 'Save Anyway');
+      await replaceIn(editor.document, /<vcpu[^>]*>1<\/vcpu>/, "<vcpu placement='static'>0</vcpu>");
+      check(!(await editor.document.save()), 'the save failed');
+      check(editor.document.isDirty, 'still dirty');
+      check(editor.document.getText().includes('>0</vcpu>'), 'the edit is kept');
+      check(/<vcpu placement='static'>1<\/vcpu>/.test(virsh('dumpxml', '--inactive', '--domain', domain)), 'the domain is unchanged');
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+
+    await test('an edit made with virsh in between: the save is refused (no overwrite); Overwrite then defines it', async () => {
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(liveUri('domains', domain)));
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      define(virsh('dumpxml', '--inactive', '--domain', domain).replace(
+        /<memory unit='KiB'>\d+<\/memory>/,
+        "<memory unit='KiB'>98304</memory>",
+      ));
+      await replaceIn(editor.document, /<memory unit='KiB'>\d+<\/memory>/, "<memory unit='KiB'>262144</memory>");
+      const asked: string[] = [];
+      api.answerPromptsWith((message) => {
+        asked.push(message);
+        return undefined; // dismissed
+      });
+      check(!(await editor.document.save()), 'refused');
+      check(
+        asked.some((m) => m.includes(`'${domain}' changed on ${SYSTEM} since you opened it`)),
+        `asked: ${asked.join(' | ')}`,
+      );
+      check(memoryOf() === '98304', "virsh's edit stays");
+      check(editor.document.isDirty, 'the buffer keeps the edit');
+      api.answerPromptsWith((_message, choices) => (choices.includes('Overwrite') ? 'Overwrite' : undefined));
+      check(await editor.document.save(), 'overwritten on request');
+      check(memoryOf() === '262144', `now ${memoryOf()}`);
+    });
+
+    await test('a storage pool edited in place: pool-dumpxml shows the change, and its volumes are in the tree', async () => {
+      const path = join(dir, 'pool');
+      define(`<pool type='dir'><name>${pool}</name><target><path>${path}</path></target></pool>`, 'pool-define');
+      virsh('pool-build', pool);
+      virsh('pool-start', pool);
+      virsh('vol-create-as', pool, 'scratch.img', '1M');
+      const node = (await children(await group('local', 'Storage Pools'))).find((n) => label(n) === pool)!;
+      check(node, `pool ${pool} listed`);
+      const volumes = (await children(node)).map(label);
+      check(volumes.join() === 'scratch.img', `volumes: ${volumes.join()}`);
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(liveUri('pools', pool)));
+      await replaceIn(
+        editor.document,
+        /<permissions>[\s\S]*?<\/permissions>/,
+        '<permissions>\n      <mode>0750</mode>\n    </permissions>',
+      );
+      const failed = await save(editor.document);
+      check(!failed, `saved: ${failed}`);
+      check(virsh('pool-dumpxml', '--inactive', pool).includes('<mode>0750</mode>'), 'libvirt has it');
+    });
+
+    await test('a network edited in place: net-dumpxml shows the change', async () => {
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(liveUri('networks', network)));
+      await replaceIn(editor.document, /<\/network>/, "  <domain name='e2e.test'/>\n</network>");
+      const failed = await save(editor.document);
+      check(!failed, `saved: ${failed}`);
+      check(virsh('net-dumpxml', '--inactive', network).includes("<domain name='e2e.test'/>"), 'libvirt has it');
+    });
+  } finally {
+    api.answerPromptsWith(undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await config.update('connections', undefined, vscode.ConfigurationTarget.Global);
+    for (const args of [
+      ['undefine', '--nvram', '--domain', domain],
+      ['net-undefine', network],
+      ['pool-destroy', pool],
+      ['pool-undefine', pool],
+    ]) {
+      try {
+        virsh(...args);
+      } catch {
+        // already gone
+      }
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
