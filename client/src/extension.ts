@@ -14,6 +14,7 @@ import { validateDomain } from './commands/validateDomain';
 import { connectionLabel, readConfig, SECTION } from './config';
 import { isDomainXml } from './domainDetection';
 import { createLanguageClient } from './languageClient';
+import { COMPARE_WITH_LIVE, compareWithLive, DriftLens } from './live/driftLens';
 import { EXPLORER_VIEW, type ExplorerNode, LibvirtExplorer } from './live/explorer';
 import { registerExplorerCommands } from './live/explorerCommands';
 import { LiveFileSystem } from './live/liveFileSystem';
@@ -53,11 +54,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<Libvir
     void vscode.commands.executeCommand('setContext', 'libvirt.isDomain', !!editor && isDomainXml(editor.document.getText()));
   };
   const explorer = new LibvirtExplorer(running);
-  const liveFiles = new LiveFileSystem(running, output, () => explorer.refresh());
+  const drift = new DriftLens(running);
+  const liveFiles = new LiveFileSystem(running, output, () => {
+    explorer.refresh();
+    drift.refresh();
+  });
   context.subscriptions.push(
     vscode.workspace.registerFileSystemProvider(LIVE_SCHEME, liveFiles, { isCaseSensitive: true }),
     vscode.window.createTreeView(EXPLORER_VIEW, { treeDataProvider: explorer, showCollapseAll: true }),
     ...registerExplorerCommands(running, explorer),
+    vscode.languages.registerCodeLensProvider(
+      [
+        { scheme: 'file', language: 'libvirt-xml' },
+        { scheme: 'file', language: 'xml' },
+      ],
+      drift,
+    ),
+    vscode.commands.registerCommand(COMPARE_WITH_LIVE, (uri?: vscode.Uri, connection?: string) =>
+      trustedOnly(() => compareWithLive(running, uri, connection))(),
+    ),
+    vscode.workspace.onDidSaveTextDocument(() => drift.refresh()),
   );
   context.subscriptions.push(
     output,

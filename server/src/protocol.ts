@@ -43,6 +43,7 @@ export const COMMANDS = {
   readObject: 'libvirt.readObject',
   saveObject: 'libvirt.saveObject',
   objectAction: 'libvirt.objectAction',
+  compareWithLive: 'libvirt.compareDocumentWithLive',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -179,6 +180,19 @@ export interface ObjectActionRequest {
   readonly action: LiveAction;
 }
 
+/** A workspace file against the live definition of the domain it names on a connection. */
+export interface CompareWithLiveReply extends CommandReply {
+  /** Whether the connection has a domain of that name (when not, there is nothing to compare). */
+  readonly exists?: boolean;
+  readonly name?: string;
+  /** Nothing differs but what libvirt adds or rewrites by itself. */
+  readonly same?: boolean;
+  /** What differs, one line each: the file's side, then the live side. */
+  readonly differences?: readonly string[];
+  /** The live definition without libvirt's own additions (addresses, default controllers…), for a diff. */
+  readonly liveWithoutAdditions?: string;
+}
+
 /** The arguments of each command. */
 export interface CommandArguments {
   [COMMANDS.define]: [documentUri: string];
@@ -196,6 +210,7 @@ export interface CommandArguments {
   [COMMANDS.readObject]: [target: LiveTarget];
   [COMMANDS.saveObject]: [request: SaveObjectRequest];
   [COMMANDS.objectAction]: [request: ObjectActionRequest];
+  [COMMANDS.compareWithLive]: [request: { readonly documentUri: string; readonly connection: string }];
 }
 
 /** What each command returns; a refusal (untrusted workspace, no such document) has the same shape, with ok false. */
@@ -213,4 +228,5 @@ export interface CommandReplies {
   [COMMANDS.readObject]: VirshReply;
   [COMMANDS.saveObject]: SaveObjectReply;
   [COMMANDS.objectAction]: VirshReply;
+  [COMMANDS.compareWithLive]: CompareWithLiveReply;
 }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { isDomainXml } from '../../client/src/domainDetection';
-import { DEFAULT_COMMAND_TIMEOUT_SECONDS, SETTINGS_SECTION } from '../../server/src/protocol';
+import { COMMANDS, DEFAULT_COMMAND_TIMEOUT_SECONDS, SETTINGS_SECTION } from '../../server/src/protocol';
 import { SEVERITIES } from '../../server/src/service/languageTypes';
 import { RULES } from '../../server/src/service/rules';
 import { REPO_ROOT } from '../support/built';
@@ -62,6 +62,12 @@ describe('extension manifest', () => {
       'onLanguage:xml',
       'onView:libvirt.explorer',
     ]);
+  });
+
+  it("never names a VS Code command like one of the server's (the language client registers those itself)", () => {
+    const contributed = new Set(manifest.contributes.commands.map((entry: { command: string }) => entry.command));
+    const clashes = Object.values(COMMANDS).filter((command) => contributed.has(command));
+    assert.deepEqual(clashes, []);
   });
 
   it('gives every explorer command a menu entry and keeps them out of the command palette', () => {

@@ -192,6 +192,40 @@ describe(`live objects through the language server (${LIBVIRT_TEST_URI})`, () =>
     assert.match(unreachable.message, /Connection refused|unable to connect/i);
   });
 
+  it('compares a workspace file with the live definition: the same, then drift, and not defined there', async () => {
+    const stored = (await read(target('domain', domain))).stdout;
+    const uri = `file://${dir}/${domain}.xml`;
+    const same = client.nextDiagnostics(uri, () => true, 5000).catch(() => undefined);
+    client.open(uri, stored);
+    await same;
+    const compare = () =>
+      run<{ ok: boolean; exists: boolean; same: boolean; differences: string[]; liveWithoutAdditions: string }>(
+        client,
+        'libvirt.compareDocumentWithLive',
+        {
+          documentUri: uri,
+          connection: LIBVIRT_TEST_URI,
+        },
+      );
+    const first = await compare();
+    assert.equal(first.exists, true);
+    assert.equal(first.same, true, first.differences?.join('\n'));
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: stored.replace(/<memory unit='KiB'>\d+<\/memory>/, "<memory unit='KiB'>524288</memory>") }],
+    });
+    const changed = await compare();
+    assert.equal(changed.same, false);
+    assert.match(changed.differences.join('\n'), /^file: domain\/memory: /m);
+    const elsewhere = `file://${dir}/other.xml`;
+    client.open(elsewhere, domainXml({ name: 'lint-never-defined' }));
+    const missing = await run<{ ok: boolean; exists: boolean }>(client, 'libvirt.compareDocumentWithLive', {
+      documentUri: elsewhere,
+      connection: LIBVIRT_TEST_URI,
+    });
+    assert.deepEqual([missing.ok, missing.exists], [true, false]);
+  });
+
   it('refuses malformed requests with a reason', async () => {
     assert.match(
       String((await run(client, 'libvirt.readObject', { connection: '', kind: 'planet', name: 'x' })).message),

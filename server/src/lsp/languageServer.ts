@@ -31,7 +31,7 @@ import { connectionName, type HostFacts } from '../service/hostFacts';
 import { createLanguageService } from '../service/languageService';
 import { dumpDomainXml, listDomains, shutdownDomain, startDomain } from '../virsh/domainCommands';
 import { createConnectionHosts } from './connectionHosts';
-import { actOnLive, checkTarget, listLive, readLive, saveLive } from './liveCommands';
+import { actOnLive, checkTarget, compareWithLive, forgetLive, listLive, readLive, saveLive } from './liveCommands';
 import { readSettings, type ServerSettings, type VirshSettings } from './settings';
 import { defineDocument, validateDocument, virshOptions } from './virshCommands';
 
@@ -210,6 +210,7 @@ export function startLanguageServer(connection: Connection, environment: ServerE
       [COMMANDS.readObject]: { ok: false, message, stdout: '', stderr: '' },
       [COMMANDS.saveObject]: { ok: false, message, stderr: '', differences: [] },
       [COMMANDS.objectAction]: { ok: false, message, stdout: '', stderr: '' },
+      [COMMANDS.compareWithLive]: { ok: false, message },
     };
     return replies[command];
   }
@@ -275,6 +276,7 @@ export function startLanguageServer(connection: Connection, environment: ServerE
         if (typeof target === 'string') return refusal(command, target);
         if (typeof request?.text !== 'string') return refusal(command, 'The XML to save is needed.');
         const saved = await saveLive({ ...request, target }, liveOptions(target.connection), connectionName(target.connection));
+        forgetLive(target.connection);
         // The connection's facts may have changed with it (a network, a pool): documents see them at once.
         if (saved.ok && target.kind !== 'domain')
           void hosts.sourceFor({ ...settings.virsh, connectionUri: target.connection }, trusted)?.refresh();
@@ -284,7 +286,17 @@ export function startLanguageServer(connection: Connection, environment: ServerE
         const request = argument as CommandArguments[typeof COMMANDS.objectAction][0] | undefined;
         const target = checkTarget(request?.target);
         if (typeof target === 'string') return refusal(command, target);
+        forgetLive(target.connection);
         return actOnLive({ target, action: request!.action }, liveOptions(target.connection));
+      }
+      case COMMANDS.compareWithLive: {
+        const request = argument as CommandArguments[typeof COMMANDS.compareWithLive][0] | undefined;
+        const document = documentFor(request?.documentUri);
+        if (!document || typeof request?.connection !== 'string')
+          return refusal(command, 'An open document and a connection URI are needed.');
+        const name = service.analyse(document).model?.name?.trim();
+        if (!name) return refusal(command, 'The document is not a libvirt domain with a <name>.');
+        return compareWithLive(document.getText(), name, request.connection, liveOptions(request.connection), Date.now());
       }
       case COMMANDS.hostReport: {
         const document = documentFor(argument);

@@ -4,6 +4,7 @@
 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
+  CompareWithLiveReply,
   ListObjectsReply,
   LiveKind,
   LiveTarget,
@@ -12,6 +13,7 @@ import type {
   SaveObjectRequest,
   VirshReply,
 } from '../protocol';
+import { driftBetween } from '../service/liveDrift';
 import { parseXml } from '../service/xml/xmlParser';
 import { firstChild, textOf } from '../service/xml/xmlTree';
 import { actionArguments, defineObject, dumpObject, listObjects, rootElementOf } from '../virsh/liveObjects';
@@ -115,4 +117,45 @@ export async function saveLive(request: SaveObjectRequest, options: VirshOptions
       differences: stored.ok ? droppedParts(document, stored.stdout) : [],
     };
   });
+}
+
+/** Live definitions read for drift, kept briefly: a CodeLens asks on every edit. */
+const liveCache = new Map<string, { readonly at: number; readonly reply: Promise<VirshReply> }>();
+const LIVE_CACHE_MS = 10_000;
+
+/** A document's domain against its live definition on a connection (libvirt's own additions are not drift). */
+export async function compareWithLive(
+  text: string,
+  name: string,
+  connection: string,
+  options: VirshOptions,
+  now: number,
+): Promise<CompareWithLiveReply> {
+  const key = JSON.stringify([connection, name]);
+  let cached = liveCache.get(key);
+  if (!cached || now - cached.at > LIVE_CACHE_MS) {
+    cached = { at: now, reply: readLive({ connection, kind: 'domain', name }, options) };
+    liveCache.set(key, cached);
+  }
+  const live = await cached.reply;
+  if (!live.ok) {
+    liveCache.delete(key);
+    const missing = /[Dd]omain not found|failed to get domain/.test(live.message);
+    return missing ? { ok: true, message: '', exists: false, name } : { ok: false, message: live.message };
+  }
+  const drift = driftBetween(text, live.stdout);
+  return {
+    ok: true,
+    message: '',
+    exists: true,
+    name,
+    same: drift.same,
+    differences: [...drift.inFile.map((d) => `file: ${d.path}: ${d.detail}`), ...drift.inLive.map((p) => `live: ${p.path}: ${p.detail}`)],
+    liveWithoutAdditions: drift.liveWithoutAdditions,
+  };
+}
+
+/** After a save or an action on a connection: what was read of it is stale. */
+export function forgetLive(connection: string): void {
+  for (const key of liveCache.keys()) if ((JSON.parse(key) as string[])[0] === connection) liveCache.delete(key);
 }

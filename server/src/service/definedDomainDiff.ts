@@ -44,7 +44,8 @@ function identity(element: XmlElement): string | undefined {
   }
 }
 
-function label(element: XmlElement): string {
+/** How a path names an element: its name, with its identity among namesakes when it has one (disk[vda]). */
+export function label(element: XmlElement): string {
   const id = identity(element);
   return id ? `${element.name}[${id}]` : element.name;
 }
@@ -142,7 +143,12 @@ function compareElements(file: XmlElement, stored: XmlElement, path: string, out
 }
 
 /** The stored element for a file element: same identity if it has one, else the same position among its namesakes. */
-function counterpartOf(child: XmlElement, fileParent: XmlElement, storedParent: XmlElement, used: Set<XmlElement>): XmlElement | undefined {
+export function counterpartOf(
+  child: XmlElement,
+  fileParent: XmlElement,
+  storedParent: XmlElement,
+  used: Set<XmlElement>,
+): XmlElement | undefined {
   const candidates = storedParent.children.filter((candidate) => candidate.name === child.name && !used.has(candidate));
   const id = identity(child);
   if (id !== undefined) {

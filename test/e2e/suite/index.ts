@@ -27,6 +27,8 @@ const EXTENSION_ID = 'libvirt-xml-tools.libvirt-xml';
 
 async function test(name: string, body: () => Promise<void>): Promise<void> {
   const started = Date.now();
+  // Where a run that never finishes got to.
+  writeFileSync(join(workspace().fsPath, '.e2e-progress.txt'), `${results.length} done; running: ${name}\n`);
   try {
     await body();
     results.push({ name, ok: true, ms: Date.now() - started });
@@ -409,6 +411,51 @@ async function liveTests(): Promise<void> {
       const failed = await save(editor.document);
       check(!failed, `saved: ${failed}`);
       check(virsh('pool-dumpxml', '--inactive', pool).includes('<mode>0750</mode>'), 'libvirt has it');
+    });
+
+    await test('drift: a workspace file says whether it is the same as the live definition, and compares with it', async () => {
+      const file = vscode.Uri.joinPath(workspace(), `${domain}.xml`);
+      const live = virsh('dumpxml', '--inactive', '--domain', domain);
+      // The file as virt-install would have written it: without what libvirt adds by itself.
+      const plain = liveDomainXml(domain, 262144 / 1024).replace('<name>', `<uuid>${/<uuid>([^<]+)<\/uuid>/.exec(live)![1]}</uuid><name>`);
+      writeFileSync(file.fsPath, plain);
+      try {
+        const document = await vscode.workspace.openTextDocument(file);
+        await vscode.window.showTextDocument(document);
+        const lensTitles = async () => {
+          const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', file, 10);
+          return lenses.map((lens) => lens.command?.title ?? '');
+        };
+        let same: string | undefined;
+        for (const deadline = Date.now() + 20_000; !same && Date.now() < deadline; ) {
+          same = (await lensTitles()).find((t) => t.includes('local'));
+          if (!same) await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+        if (!same?.includes('same as local')) {
+          const reply = await vscode.commands.executeCommand<{ differences?: string[] }>('libvirt.compareWithLive', file, 'local');
+          check(false, `lens: ${same}: ${reply?.differences?.join(' | ')}`);
+        }
+        await replaceIn(document, /<memory unit='MiB'>\d+<\/memory>/, "<memory unit='MiB'>1024</memory>");
+        const titles = await lensTitles();
+        check(
+          titles.some((t) => t.includes("differs from local's definition")),
+          `lenses: ${titles.join(' | ')}`,
+        );
+        const reply = await vscode.commands.executeCommand<{ ok: boolean; same: boolean; liveWithoutAdditions: string }>(
+          'libvirt.compareWithLive',
+          file,
+          'local',
+        );
+        check(reply.ok && !reply.same, 'differs');
+        check(!reply.liveWithoutAdditions.includes('<memballoon'), "libvirt's additions hidden");
+        check(
+          vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputTextDiff)),
+          'a diff is open',
+        );
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+      } finally {
+        rmSync(file.fsPath, { force: true });
+      }
     });
 
     await test('a network edited in place: net-dumpxml shows the change', async () => {
