@@ -2,12 +2,14 @@
 // extension-host suite (real `vscode` API), then a user's flow through the UI with playwright-core.
 
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { standInVirsh } from '../support/recordedHosts';
+import { LIBVIRT_TEST_URI, testDomainName, virsh } from '../support/virsh';
 import { CHROMIUM, CHROMIUM_ARGS, ensureCodeServer, REPO_ROOT, startCodeServer } from './codeServer';
 
 const OUTPUT = join(REPO_ROOT, '.vscode-test', 'e2e-output');
@@ -138,6 +140,96 @@ describe('the extension in a real VS Code', { timeout: 900_000 }, () => {
     } finally {
       await page.close();
       server.stop();
+    }
+  });
+
+  it('a user opens a live domain from the Libvirt explorer, edits and saves it, meets a conflict, and compares a file with it', async () => {
+    const domain = testDomainName('ui-live');
+    const dir = mkdtempSync(join(tmpdir(), 'lint-ui-live-'));
+    const domainXml = (memoryMiB: number) =>
+      `<domain type='qemu'>\n  <name>${domain}</name>\n  <memory unit='MiB'>${memoryMiB}</memory>\n  <vcpu>1</vcpu>\n  <os>\n    <type arch='x86_64' machine='q35'>hvm</type>\n  </os>\n  <devices>\n    <graphics type='vnc' port='-1'/>\n  </devices>\n</domain>\n`;
+    const define = async (text: string) => {
+      writeFileSync(join(dir, 'domain.xml'), text);
+      const defined = await virsh(['define', '--file', join(dir, 'domain.xml')]);
+      assert.ok(defined.ok, defined.stderr);
+    };
+    await define(domainXml(64));
+    const settings = { ...SETTINGS, 'libvirt.connections': [{ name: 'local', uri: LIBVIRT_TEST_URI }] };
+    const server = await startCodeServer(join(REPO_ROOT, 'test', 'fixtures'), settings);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const step = async (name: string, body: () => Promise<void>) => {
+      try {
+        await body();
+      } catch (error) {
+        await page.screenshot({ path: join(OUTPUT, `ui-live-failure-${name}.png`) }).catch(() => undefined);
+        throw new Error(`step "${name}": ${error instanceof Error ? error.message : String(error)}`);
+      }
+    };
+    const notifications = async (text: string) => {
+      await page.keyboard.press('F1');
+      await page.keyboard.type('Notifications: Show Notifications');
+      await page.waitForSelector('.quick-input-list .monaco-list-row:has-text("Show Notifications")', { timeout: 20_000 });
+      await page.keyboard.press('Enter');
+      await page.waitForSelector(`.notifications-center:has-text(${JSON.stringify(text)})`, { timeout: 30_000 });
+    };
+    try {
+      await page.goto(server.url([['extensionDevelopmentPath', server.remote(REPO_ROOT)]]));
+      await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+      await step('explorer', async () => {
+        await page.click('.activitybar .action-label[aria-label^="Libvirt"]', { timeout: 60_000 });
+        const row = await page.waitForSelector(`.monaco-list-row:has-text("${domain}")`, { timeout: 60_000 });
+        assert.match(await row.innerText(), /shut off/);
+        await page.screenshot({ path: join(OUTPUT, 'ui-explorer.png') });
+        await row.click();
+        await page.waitForSelector(`.monaco-editor .view-lines:has-text("<name>${domain}</name>")`, { timeout: 30_000 });
+      });
+      await step('edit and save', async () => {
+        await page.click('.monaco-editor .view-lines');
+        await page.keyboard.press('Control+Home');
+        await page.keyboard.press('End');
+        await page.keyboard.press('Enter');
+        await page.keyboard.type('<!-- resized for the installer -->');
+        await page.keyboard.press('Control+KeyS');
+        await notifications('libvirt dropped or rewrote 1 part(s)');
+        const stored = await virsh(['dumpxml', '--inactive', '--domain', domain]);
+        assert.ok(stored.ok && !stored.stdout.includes('resized for the installer'), 'defined, without the comment');
+        await page.screenshot({ path: join(OUTPUT, 'ui-live-saved.png') });
+        await page.keyboard.press('Escape');
+      });
+      await step('conflict', async () => {
+        // Someone runs virsh edit meanwhile.
+        const stored = (await virsh(['dumpxml', '--inactive', '--domain', domain])).stdout;
+        await define(stored.replace(/<memory unit='KiB'>\d+<\/memory>/, "<memory unit='KiB'>98304</memory>"));
+        await page.click('.monaco-editor .view-lines');
+        await page.keyboard.press('Control+End');
+        await page.keyboard.type('\n');
+        await page.keyboard.press('Control+KeyS');
+        const dialog = await page.waitForSelector('.monaco-dialog-box:has-text("since you opened it")', { timeout: 30_000 });
+        await page.screenshot({ path: join(OUTPUT, 'ui-conflict.png') });
+        assert.match((await virsh(['dumpxml', '--inactive', '--domain', domain])).stdout, /98304/, 'not overwritten while asking');
+        await (await dialog.waitForSelector('a.monaco-button:has-text("Compare"), .monaco-button:has-text("Compare")')).click();
+        await page.waitForSelector('.monaco-diff-editor', { timeout: 30_000 });
+        assert.match((await virsh(['dumpxml', '--inactive', '--domain', domain])).stdout, /98304/, 'still not overwritten');
+      });
+      await step('drift', async () => {
+        writeFileSync(join(server.workspace, `${domain}.xml`), domainXml(128));
+        await page.goto(
+          server.url([
+            ['extensionDevelopmentPath', server.remote(REPO_ROOT)],
+            ['openFile', server.remote(join(server.workspace, `${domain}.xml`))],
+          ]),
+        );
+        await page.waitForSelector('.monaco-editor .codelens-decoration:has-text("differs from local")', { timeout: 60_000 });
+        await page.click('.monaco-editor .codelens-decoration a:has-text("differs from local")');
+        await page.waitForSelector('.monaco-diff-editor', { timeout: 30_000 });
+        await page.waitForTimeout(1500);
+        await page.screenshot({ path: join(OUTPUT, 'ui-drift.png') });
+      });
+    } finally {
+      await page.close();
+      server.stop();
+      await virsh(['undefine', '--nvram', '--domain', domain]);
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

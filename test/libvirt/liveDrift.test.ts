@@ -55,4 +55,33 @@ describe('drift between a file and the live definition (real libvirtd)', () => {
     assert.match(drift.inFile.map((d) => d.detail).join(), /16 GiB became/);
     assert.match(drift.liveWithoutAdditions, /virtio-win\.iso/);
   });
+
+  it("shows the live side in the file's spelling where it only restates it (units, machine alias, written defaults)", async () => {
+    const file = [
+      "<domain type='qemu'>",
+      '  <name>spelling</name>',
+      "  <memory unit='MiB'>512</memory>",
+      '  <vcpu>2</vcpu>',
+      '  <os>',
+      "    <type arch='x86_64' machine='q35'>hvm</type>",
+      '  </os>',
+      '  <devices>',
+      "    <graphics type='vnc' port='-1'/>",
+      '  </devices>',
+      '</domain>',
+      '',
+    ].join('\n');
+    const { text, stored } = await defineRoundTrip(file, 'drift');
+    const drift = driftBetween(text, stored);
+    assert.equal(drift.same, true);
+    const lines = drift.liveWithoutAdditions.split('\n').map((line) => line.trim());
+    for (const expected of [
+      "<memory unit='MiB'>512</memory>",
+      '<vcpu>2</vcpu>',
+      "<type arch='x86_64' machine='q35'>hvm</type>",
+      "<graphics type='vnc' port='-1'/>",
+    ]) {
+      assert.ok(lines.includes(expected), `${expected} in\n${drift.liveWithoutAdditions}`);
+    }
+  });
 });

@@ -4,6 +4,7 @@
 // aliases, default controllers and pcie-root-ports, memballoon, the PS/2 inputs, defaults it writes out).
 
 import { compareDefinedDomain, counterpartOf, type DefinedDifference, label } from './definedDomainDiff';
+import { parseSize } from './model/sizeUnits';
 import { parseXml } from './xml/xmlParser';
 import { attributeValue, type XmlElement } from './xml/xmlTree';
 
@@ -85,8 +86,8 @@ export function driftBetween(fileText: string, liveText: string): Drift {
   const file = parseXml(fileText).root;
   const live = parseXml(liveText).root;
   const inLive: LivePart[] = [];
-  const removals: Array<{ start: number; end: number }> = [];
-  if (file && live) walk(live, file, live.name, file, inLive, removals);
+  const removals: Edit[] = [];
+  if (file && live) walk(live, file, live.name, { root: file, text: fileText }, inLive, removals);
   const inFile = file && live ? compareDefinedDomain(fileText, liveText) : [];
   return {
     same: inFile.length === 0 && inLive.length === 0,
@@ -100,19 +101,26 @@ function walk(
   live: XmlElement,
   file: XmlElement,
   path: string,
-  fileRoot: XmlElement,
+  fileDocument: { readonly root: XmlElement; readonly text: string },
   out: LivePart[],
-  removals: Array<{ start: number; end: number }>,
+  removals: Edit[],
 ): void {
   const used = new Set<XmlElement>();
   for (const child of live.children) {
     const match = counterpartOf(child, live, file, used);
     if (match) {
       used.add(match);
-      walk(child, match, `${path}/${label(child)}`, fileRoot, out, removals);
+      const before = removals.length;
+      walk(child, match, `${path}/${label(child)}`, fileDocument, out, removals);
+      const rewritten = inFileSpelling(child, match, removals.length - before === child.children.length, fileDocument.text);
+      if (rewritten !== undefined) {
+        // The whole element in the file's spelling: what its children's removals did is part of it.
+        removals.splice(before);
+        removals.push({ start: child.start, end: child.end, newText: rewritten });
+      }
       continue;
     }
-    if (addedByLibvirt(child, fileRoot)) removals.push({ start: child.start, end: child.end });
+    if (addedByLibvirt(child, fileDocument.root)) removals.push({ start: child.start, end: child.end });
     else out.push({ path: `${path}/${label(child)}`, detail: `<${child.name}${describe(child)}> is only in the live definition` });
   }
 }
@@ -122,21 +130,76 @@ function describe(element: XmlElement): string {
   return shown.join('');
 }
 
-/** The text without the spans, each taking its whole lines when it stands alone on them. */
-function withoutSpans(text: string, spans: ReadonlyArray<{ start: number; end: number }>): string {
+interface Edit {
+  readonly start: number;
+  readonly end: number;
+  /** Replacement text; a removal when absent. */
+  readonly newText?: string;
+}
+
+/** Attribute values libvirt writes out where the file said nothing. */
+const WRITTEN_DEFAULTS: ReadonlyArray<readonly [element: string, attribute: string, value: string]> = [
+  ['vcpu', 'placement', 'static'],
+  ['graphics', 'autoport', 'yes'],
+  ['model', 'primary', 'yes'],
+];
+const SIZES = new Set(['memory', 'currentMemory', 'maxMemory']);
+const MACHINE_FAMILIES: Readonly<Record<string, string>> = { q35: 'pc-q35-', pc: 'pc-i440fx-', virt: 'virt-' };
+
+/**
+ * A live element that means what the file's does but is spelled otherwise — a size in other units, the machine
+ * type an alias resolved to, defaults written out, children that were all libvirt's — in the file's spelling;
+ * undefined when it differs in substance (then the diff shows it as it is).
+ */
+function inFileSpelling(live: XmlElement, file: XmlElement, childrenAllAdded: boolean, fileText: string): string | undefined {
+  if (live.children.length > 0 && !childrenAllAdded) return undefined;
+  if (SIZES.has(live.name)) {
+    const a = parseSize(live.text, attributeValue(live, 'unit'));
+    const b = parseSize(file.text, attributeValue(file, 'unit'));
+    return 'bytes' in a && 'bytes' in b && a.bytes === b.bytes && sameAttributes(live, file, ['unit'])
+      ? fileSource(file, fileText)
+      : undefined;
+  }
+  if (file.children.length > 0 || live.text.trim() !== file.text.trim()) return undefined;
+  const extra = live.attributes.filter((attr) => !file.attributes.some((other) => other.name === attr.name));
+  const written = extra.every((attr) => WRITTEN_DEFAULTS.some(([e, a, v]) => e === live.name && a === attr.name && v === attr.value));
+  const same = file.attributes.every((attr) => {
+    const value = attributeValue(live, attr.name);
+    if (value === attr.value) return true;
+    return live.name === 'type' && attr.name === 'machine' && !!value?.startsWith(MACHINE_FAMILIES[attr.value] ?? '\0');
+  });
+  const changed =
+    extra.length > 0 || live.children.length > 0 || file.attributes.some((attr) => attributeValue(live, attr.name) !== attr.value);
+  return written && same && changed ? fileSource(file, fileText) : undefined;
+}
+
+function sameAttributes(a: XmlElement, b: XmlElement, except: readonly string[]): boolean {
+  const names = new Set([...a.attributes, ...b.attributes].map((attr) => attr.name).filter((name) => !except.includes(name)));
+  return [...names].every((name) => attributeValue(a, name) === attributeValue(b, name));
+}
+
+/** The file's own text of an element. */
+function fileSource(element: XmlElement, fileText: string): string {
+  return fileText.slice(element.start, element.end);
+}
+
+/** The text with the edits made; a removal standing alone on its lines takes the lines with it. */
+function withoutSpans(text: string, edits: readonly Edit[]): string {
   let result = '';
   let at = 0;
-  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
-    if (span.start < at) continue;
-    let start = span.start;
-    let end = span.end;
-    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-    const lineEnd = text.indexOf('\n', end);
-    if (/^[ \t]*$/.test(text.slice(lineStart, start)) && /^[ \t]*$/.test(text.slice(end, lineEnd === -1 ? text.length : lineEnd))) {
-      start = lineStart;
-      end = lineEnd === -1 ? text.length : lineEnd + 1;
+  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
+    if (edit.start < at) continue;
+    let start = edit.start;
+    let end = edit.end;
+    if (edit.newText === undefined) {
+      const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+      const lineEnd = text.indexOf('\n', end);
+      if (/^[ \t]*$/.test(text.slice(lineStart, start)) && /^[ \t]*$/.test(text.slice(end, lineEnd === -1 ? text.length : lineEnd))) {
+        start = lineStart;
+        end = lineEnd === -1 ? text.length : lineEnd + 1;
+      }
     }
-    result += text.slice(at, start);
+    result += text.slice(at, start) + (edit.newText ?? '');
     at = end;
   }
   return result + text.slice(at);
