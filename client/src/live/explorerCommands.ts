@@ -50,6 +50,11 @@ export function registerExplorerCommands(client: LanguageClient, explorer: Libvi
     register('libvirt.explorer.start', (node) => act(node, 'start', 'started')),
     register('libvirt.explorer.shutdown', (node) => act(node, 'shutdown', 'is shutting down')),
     register('libvirt.explorer.forceOff', (node) => act(node, 'destroy', node.kind === 'domain' ? 'was forced off' : 'stopped')),
+    register('libvirt.explorer.checkHost', async (node) => {
+      // The readiness report of the live definition, on its own connection's host.
+      await openLiveXml(uriOf(node));
+      return vscode.commands.executeCommand('libvirt.checkHost');
+    }),
     register('libvirt.explorer.stop', (node) => act(node, 'destroy', 'stopped')),
     register('libvirt.explorer.reboot', (node) => act(node, 'reboot', 'is rebooting')),
     register('libvirt.explorer.undefine', async (node) => {
