@@ -29,6 +29,18 @@ async function waitForFrameText(page: Page, text: string, timeoutMs: number): Pr
 }
 const timings: Record<string, number> = {};
 
+/** Named steps of a UI flow: a failing step leaves a screenshot `<prefix>-<step>.png` and says which step it was. */
+function stepsOf(page: Page, prefix: string) {
+  return async (name: string, body: () => Promise<void>) => {
+    try {
+      await body();
+    } catch (error) {
+      await page.screenshot({ path: join(OUTPUT, `${prefix}-${name}.png`) }).catch(() => undefined);
+      throw new Error(`step "${name}": ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+}
+
 /** MemAvailable from /proc/meminfo, in MB: its drop during the run is the memory code-server and Chromium took. */
 function availableMb(): number {
   const match = /MemAvailable:\s+(\d+) kB/.exec(readFileSync('/proc/meminfo', 'utf8'));
@@ -157,14 +169,7 @@ describe('the extension in a real VS Code', { timeout: 900_000 }, () => {
     const settings = { ...SETTINGS, 'libvirt.connections': [{ name: 'local', uri: LIBVIRT_TEST_URI }] };
     const server = await startCodeServer(join(REPO_ROOT, 'test', 'fixtures'), settings);
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const step = async (name: string, body: () => Promise<void>) => {
-      try {
-        await body();
-      } catch (error) {
-        await page.screenshot({ path: join(OUTPUT, `ui-live-failure-${name}.png`) }).catch(() => undefined);
-        throw new Error(`step "${name}": ${error instanceof Error ? error.message : String(error)}`);
-      }
-    };
+    const step = stepsOf(page, 'ui-live-failure');
     const notifications = async (text: string) => {
       await page.keyboard.press('F1');
       await page.keyboard.type('Notifications: Show Notifications');
@@ -236,14 +241,7 @@ describe('the extension in a real VS Code', { timeout: 900_000 }, () => {
   it('a user sees the squiggle, reads the hover, hides virtualization with Ctrl+. and defines a domain', async () => {
     const server = await startCodeServer(join(REPO_ROOT, 'test', 'fixtures'), SETTINGS);
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const step = async (name: string, body: () => Promise<void>) => {
-      try {
-        await body();
-      } catch (error) {
-        await page.screenshot({ path: join(OUTPUT, `ui-failure-${name}.png`) }).catch(() => undefined);
-        throw new Error(`step "${name}": ${error instanceof Error ? error.message : String(error)}`);
-      }
-    };
+    const step = stepsOf(page, 'ui-failure');
     try {
       const started = Date.now();
       await page.goto(
