@@ -1,9 +1,10 @@
 // The bundled language server over stdio, driven by a real JSON-RPC client.
 
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { fixture } from '../support/built';
+import { builtProgram, fixture } from '../support/built';
 import { type LspClient, startLspClient } from '../support/lspClient';
 
 const GPU_TEXT = readFileSync(fixture('win10-gpu-passthrough.xml'), 'utf8');
@@ -97,6 +98,40 @@ describe('libvirt-xml-language-server --stdio', () => {
     const restored = client.nextDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'pci-address-conflict'));
     void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await restored;
+  });
+
+  it('takes the settings section from initializationOptions and pushes when workspace/configuration answers null (Neovim 0.7)', async () => {
+    const neovim = await startLspClient(
+      {},
+      { initializationOptions: { rules: { 'pci-address-conflict': 'off' } }, configurationAnswersNull: true },
+    );
+    try {
+      const uri = 'file:///work/init-options.xml';
+      const first = neovim.nextDiagnostics(uri);
+      neovim.open(uri, GPU_TEXT);
+      const published = await first;
+      // The configuration request after initialized answered null: the initializationOptions still hold.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const latest = neovim.published.filter((p) => p.uri === uri).at(-1) ?? published;
+      assert.ok(!latest.diagnostics.some((d) => d.code === 'pci-address-conflict'), 'turned off by init_options');
+      assert.ok(latest.diagnostics.some((d) => d.code === 'nic-not-virtio'));
+      const back = neovim.nextDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'pci-address-conflict'));
+      void neovim.connection.sendNotification('workspace/didChangeConfiguration', { settings: { libvirt: { rules: {} } } });
+      await back;
+    } finally {
+      await neovim.close();
+    }
+  });
+
+  it('prints its version and usage', () => {
+    const version = spawnSync(process.execPath, [builtProgram('server'), '--version'], { encoding: 'utf8' });
+    assert.equal(version.status, 0);
+    assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
+    const help = spawnSync(process.execPath, [builtProgram('server'), '--help'], { encoding: 'utf8' });
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /--stdio/);
+    const none = spawnSync(process.execPath, [builtProgram('server')], { encoding: 'utf8' });
+    assert.equal(none.status, 2);
   });
 
   it('offers quick fixes linked to a diagnostic, as versioned edits that remove it', async () => {

@@ -23,7 +23,16 @@ export interface LspClient {
   readonly process: ChildProcess;
 }
 
-export async function startLspClient(settings: unknown = {}): Promise<LspClient> {
+export interface LspClientOptions {
+  /** initializationOptions as the editor sends them. */
+  readonly initializationOptions?: unknown;
+  /** Answer workspace/configuration with null, as Neovim 0.7 does for a section it has no table for. */
+  readonly configurationAnswersNull?: boolean;
+  /** Declare textDocument.completion.completionItem.insertReplaceSupport. */
+  readonly insertReplaceSupport?: boolean;
+}
+
+export async function startLspClient(settings: unknown = {}, options: LspClientOptions = {}): Promise<LspClient> {
   const child = spawn(process.execPath, [builtProgram('server'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: PublishDiagnosticsParams[] = [];
@@ -72,7 +81,7 @@ export async function startLspClient(settings: unknown = {}): Promise<LspClient>
     if (index !== -1) waiters.splice(index, 1)[0].resolve(params);
   });
   connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
-    params.items.map((item) => (item.section === 'libvirt' ? client.settings : null)),
+    params.items.map((item) => (item.section === 'libvirt' && !options.configurationAnswersNull ? client.settings : null)),
   );
   connection.onRequest('client/registerCapability', () => null);
   connection.onNotification('window/logMessage', () => undefined);
@@ -83,9 +92,13 @@ export async function startLspClient(settings: unknown = {}): Promise<LspClient>
   await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: null,
+    initializationOptions: options.initializationOptions,
     capabilities: {
       workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
-      textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true } },
+      textDocument: {
+        publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true },
+        completion: { completionItem: { insertReplaceSupport: options.insertReplaceSupport === true, snippetSupport: true } },
+      },
     },
   });
   void connection.sendNotification('initialized', {});

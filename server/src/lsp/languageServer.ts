@@ -75,7 +75,7 @@ export function startLanguageServer(connection: Connection, environment: ServerE
     pullConfiguration = params.capabilities.workspace?.configuration === true;
     refreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     const options = params.initializationOptions as { settings?: unknown; workspaceTrusted?: boolean } | undefined;
-    settings = readSettings(options?.settings);
+    settings = readSettings(settingsSectionOf(options));
     trusted = options?.workspaceTrusted ?? true;
     return {
       capabilities: {
@@ -97,17 +97,19 @@ export function startLanguageServer(connection: Connection, environment: ServerE
   });
 
   connection.onDidChangeConfiguration((change) => {
-    if (pullConfiguration) {
-      void refreshSettings();
-    } else {
-      settings = readSettings((change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION]);
-      revalidateAll();
-    }
+    // Pushed settings count whether or not the client also answers workspace/configuration (some answer null).
+    const pushed = (change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
+    if (pushed && typeof pushed === 'object') settings = readSettings(pushed);
+    if (pullConfiguration) void refreshSettings();
+    else revalidateAll();
   });
 
   async function refreshSettings(): Promise<void> {
     try {
-      settings = readSettings(await connection.workspace.getConfiguration({ section: SETTINGS_SECTION }));
+      const section: unknown = await connection.workspace.getConfiguration({ section: SETTINGS_SECTION });
+      // A client that offers workspace/configuration but has no such section (Neovim 0.7 answers null) keeps what
+      // initializationOptions or didChangeConfiguration gave.
+      if (section && typeof section === 'object') settings = readSettings(section);
     } catch (error) {
       connection.console.error(`Could not read the '${SETTINGS_SECTION}' settings: ${String(error)}`);
     }
@@ -341,6 +343,18 @@ export function startLanguageServer(connection: Connection, environment: ServerE
 
   documents.listen(connection);
   connection.listen();
+}
+
+/**
+ * The settings section in initializationOptions, as editors give it: VS Code's `{ settings, workspaceTrusted }`,
+ * `{ libvirt: { … } }`, or the section itself (`{ rules, connectionUri, … }`, what Neovim's init_options holds).
+ */
+function settingsSectionOf(options: unknown): unknown {
+  if (!options || typeof options !== 'object') return undefined;
+  const record = options as Record<string, unknown>;
+  if (record.settings && typeof record.settings === 'object') return record.settings;
+  if (record[SETTINGS_SECTION] && typeof record[SETTINGS_SECTION] === 'object') return record[SETTINGS_SECTION];
+  return record;
 }
 
 /** "x86_64, 16 CPUs, 31.3 GiB, 7 PCI devices, IOMMU on". */
