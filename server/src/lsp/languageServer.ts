@@ -66,6 +66,8 @@ export function startLanguageServer(connection: Connection, environment: ServerE
   let settings: ServerSettings = readSettings(undefined);
   let pullConfiguration = false;
   let refreshInlayHints = false;
+  /** The client takes InsertReplaceEdit in completion items. */
+  let insertReplaceSupport = false;
   // Editors without Workspace Trust are trusted; VS Code says so at start and on change.
   let trusted = true;
   /** Schema problems from virt-xml-validate, shown beside ours until the document changes. */
@@ -74,6 +76,7 @@ export function startLanguageServer(connection: Connection, environment: ServerE
   connection.onInitialize((params): InitializeResult => {
     pullConfiguration = params.capabilities.workspace?.configuration === true;
     refreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+    insertReplaceSupport = params.capabilities.textDocument?.completion?.completionItem?.insertReplaceSupport === true;
     const options = params.initializationOptions as { settings?: unknown; workspaceTrusted?: boolean } | undefined;
     settings = readSettings(settingsSectionOf(options));
     trusted = options?.workspaceTrusted ?? true;
@@ -181,7 +184,7 @@ export function startLanguageServer(connection: Connection, environment: ServerE
 
   connection.onCompletion((params) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? service.completion(document, params.position) : null;
+    return document ? service.completion(document, params.position, { insertReplace: insertReplaceSupport }) : null;
   });
 
   connection.languages.inlayHint.on((params) => {

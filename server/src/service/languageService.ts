@@ -14,7 +14,7 @@ import type {
   Range,
 } from 'vscode-languageserver-types';
 import { type CodeActionRequest, codeActionsFor, fixContextFor } from './codeActions';
-import { completionAt } from './completion/completion';
+import { type CompletionOptions, completionAt } from './completion/completion';
 import { documentSymbols } from './documentSymbols';
 import type { HostFacts } from './hostFacts';
 import { type HostQuestions, hostQuestionsFor } from './hostQuestions';
@@ -37,7 +37,7 @@ export interface LanguageService {
   documentSymbols(document: TextDocument): DocumentSymbol[];
   hover(document: TextDocument, position: Position): Hover | null;
   /** Elements, attributes and values valid at the position (from libvirt's schema), with the domain's and host's own first. */
-  completion(document: TextDocument, position: Position): CompletionList;
+  completion(document: TextDocument, position: Position, options?: CompletionOptions): CompletionList;
   inlayHints(document: TextDocument, range: Range): InlayHint[];
   /** The passthrough readiness report of the domain on the host, as Markdown (undefined when it is no domain). */
   hostReport(document: TextDocument): string | undefined;
@@ -115,9 +115,9 @@ export function createLanguageService(environment: ServiceEnvironment): Language
     return model ? hoverAt(document, model, environment.hostFacts(document.uri), document.offsetAt(position)) : null;
   }
 
-  function completion(document: TextDocument, position: Position): CompletionList {
+  function completion(document: TextDocument, position: Position, options?: CompletionOptions): CompletionList {
     const { xml, model } = analyse(document);
-    return completionAt(document, xml, model, environment.hostFacts(document.uri), document.offsetAt(position));
+    return completionAt(document, xml, model, environment.hostFacts(document.uri), document.offsetAt(position), options);
   }
 
   function hints(document: TextDocument, range: Range): InlayHint[] {

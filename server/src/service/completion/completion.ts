@@ -1,7 +1,7 @@
 // Completion at a position: what the cursor is in decides which items; the domain and the host add theirs first.
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type CompletionItem, CompletionItemKind, type CompletionList, type Range } from 'vscode-languageserver-types';
+import { type CompletionItem, CompletionItemKind, type CompletionList, InsertTextFormat, type Range } from 'vscode-languageserver-types';
 import { cursorContextAt } from '../cursorContext';
 import { documentStyle, lineStart } from '../edits/documentStyle';
 import type { HostFacts } from '../hostFacts';
@@ -23,12 +23,22 @@ import { attributeNameItems, attributeValueItems, elementNameItems, textItems } 
 /** The rest of a name and its '>' after the cursor. */
 const NAME_REST = new RegExp(`^${NAME_CHAR_CLASS}*>?`);
 
+/** How the client takes an edit over a word that goes on after the cursor. */
+export interface CompletionOptions {
+  /** The client understands InsertReplaceEdit: insert up to the cursor, or replace the whole word (its choice). */
+  readonly insertReplace?: boolean;
+}
+
+/** The rest of an element's text word after the cursor. */
+const TEXT_REST = /^[^\s<>]*/;
+
 export function completionAt(
   document: TextDocument,
   xml: XmlDocument,
   model: DomainModel | undefined,
   host: HostFacts,
   offset: number,
+  options: CompletionOptions = {},
 ): CompletionList {
   const context = cursorContextAt(xml, offset);
   const items: CompletionItem[] = [];
@@ -63,10 +73,29 @@ export function completionAt(
             : attributeValueItems(context, range)),
         );
         break;
-      case 'text':
+      case 'text': {
         if (hostContext) items.push(...connectionTextItems(context, hostContext));
         items.push(...textItems(context, range));
+        // Between elements (a blank line, or a word typed there): the elements allowed here, '<' included.
+        if (context.prefix === '' || /^[A-Za-z_][\w.:-]*$/.test(context.prefix)) {
+          const lineStartAt = lineStart(xml.text, context.prefixStart);
+          const before = xml.text.slice(lineStartAt, context.prefixStart);
+          if (/^[ \t]*$/.test(before)) {
+            const style = documentStyle(xml);
+            const elementContext = {
+              kind: 'element-name' as const,
+              parent: context.element,
+              prefix: context.prefix,
+              prefixStart: context.prefixStart + 1,
+            };
+            for (const item of elementNameItems(elementContext, range, style, before)) {
+              const edit = item.textEdit as { range: Range; newText: string };
+              items.push({ ...item, filterText: item.label as string, textEdit: { range, newText: `<${edit.newText}` } });
+            }
+          }
+        }
         break;
+      }
       case 'end-tag': {
         // Over the rest of a name already there and its '>': `</dom|ain>` becomes `</domain>`, not `</domain>ain>`.
         const rest = NAME_REST.exec(xml.text.slice(offset, offset + 200))![0];
@@ -83,5 +112,53 @@ export function completionAt(
       }
     }
   }
+  if (context && context.kind !== 'end-tag') {
+    const rest = restOf(xml.text, offset, context);
+    if (rest > 0) {
+      // Renaming an attribute that has its value already (bu|z='sata'): the name alone, not name='…' again.
+      if (context.kind === 'attribute-name' && /^\s*=/.test(xml.text.slice(offset + rest, offset + rest + 20))) {
+        for (const item of items) {
+          if (item.textEdit && 'range' in item.textEdit) item.textEdit = { ...item.textEdit, newText: String(item.label) };
+          item.insertTextFormat = InsertTextFormat.PlainText;
+        }
+      }
+      widen(items, document, offset, offset + rest, options);
+    }
+  }
   return { isIncomplete: false, items };
+}
+
+/** How many characters of the word being completed follow the cursor (up to the quote in a value). */
+function restOf(text: string, offset: number, context: NonNullable<ReturnType<typeof cursorContextAt>>): number {
+  const ahead = text.slice(offset, offset + 200);
+  switch (context.kind) {
+    case 'attribute-value': {
+      return Math.max(ahead.search(new RegExp(`[${context.quote}<>\n]`)), 0);
+    }
+    case 'attribute-name':
+    case 'element-name':
+      return NAME_REST.exec(ahead)![0].replace(/>$/, '').length;
+    case 'text':
+      return TEXT_REST.exec(ahead)![0].length;
+    default:
+      return 0;
+  }
+}
+
+/**
+ * The items whose edit ends at the cursor also cover the rest of the word: an InsertReplaceEdit when the client
+ * takes one (insert up to the cursor, replace the whole word), else an edit over the whole word — accepting
+ * 'virtio' at bus='sa|ta' gives bus='virtio', never 'virtiota'.
+ */
+function widen(items: CompletionItem[], document: TextDocument, offset: number, end: number, options: CompletionOptions): void {
+  const cursor = document.positionAt(offset);
+  const replaceEnd = document.positionAt(end);
+  for (const item of items) {
+    const edit = item.textEdit;
+    if (!edit || !('range' in edit) || edit.range.end.line !== cursor.line || edit.range.end.character !== cursor.character) continue;
+    const replace = { start: edit.range.start, end: replaceEnd };
+    item.textEdit = options.insertReplace
+      ? { newText: edit.newText, insert: edit.range, replace }
+      : { newText: edit.newText, range: replace };
+  }
 }
