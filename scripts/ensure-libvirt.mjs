@@ -23,6 +23,8 @@ const PACKAGES = {
   '/usr/sbin/iptables': 'iptables',
   '/usr/bin/qemu-img': 'qemu-utils',
   '/usr/sbin/dnsmasq': 'dnsmasq-base',
+  // The README's Neovim recipe runs in a real (headless) Neovim.
+  '/usr/bin/nvim': 'neovim',
 };
 const URI = process.env.LIBVIRT_TEST_URI ?? 'qemu:///system';
 const isRoot = process.getuid?.() === 0;
