@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { DEFAULT_SCHEMAS, generateSchemaModel, installedLibvirtVersion, SCHEMA_MODEL_PATH } from '../../scripts/generate-schema';
+import {
+  DEFAULT_SCHEMAS,
+  generateSchemaModel,
+  installedLibvirtVersion,
+  SCHEMA_MODEL_PATH,
+  SCHEMA_MODELS,
+} from '../../scripts/generate-schema';
 import { compileRelaxNg } from '../../scripts/schema/compileRelaxNg';
 import type { SchemaModel } from '../../server/src/service/schema/schemaTypes';
 
@@ -134,5 +140,18 @@ describe('the committed schema model', () => {
     assert.equal(readFileSync(SCHEMA_MODEL_PATH, 'utf8'), generateSchemaModel(), 'the committed model is stale: run npm run schema');
     assert.match(committed.license, /LGPL-2\.1-or-later/);
     assert.ok(committed.elements.length > 500);
+  });
+
+  it('and so are the network, storage pool and storage volume models, each rooted at its element', () => {
+    const roots: Record<string, string> = { 'network.rng': 'network', 'storagepool.rng': 'pool', 'storagevol.rng': 'volume' };
+    for (const { rng, path } of SCHEMA_MODELS.filter((entry) => entry.rng !== 'domain.rng')) {
+      assert.equal(readFileSync(path, 'utf8'), generateSchemaModel(undefined, undefined, rng), `${path} is stale: run npm run schema`);
+      const model = JSON.parse(readFileSync(path, 'utf8')) as SchemaModel;
+      assert.deepEqual(
+        model.root.map((id) => model.elements[id]!.n),
+        [roots[rng]],
+      );
+      assert.ok(model.elements.length > 20, `${rng}: ${model.elements.length} elements`);
+    }
   });
 });
