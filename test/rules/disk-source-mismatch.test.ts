@@ -29,7 +29,9 @@ testRule({
     {
       name: "type='block' with <source file>",
       xml: domainXml({ devices: disk("'block'", "<source file='«/dev/sdb»'/>") }),
-      messages: ["has type='block', which reads <source dev=...>; its file='/dev/sdb' is ignored"],
+      messages: [
+        "has type='block', which reads <source dev=...>; its file='/dev/sdb' is ignored and libvirt refuses the disk (\"missing source information for device vdb\")",
+      ],
     },
     {
       name: "type='file' with <source dev>",
@@ -46,6 +48,18 @@ testRule({
       name: 'a disk with an empty <source/>',
       xml: domainXml({ devices: disk("'block'", '<«source»/>') }),
       noFix: 'only the user knows the device path',
+    },
+    {
+      name: "a CD-ROM with type='file' and <source dev>: accepted, the drive is left empty (a warning)",
+      xml: domainXml({ devices: disk("'file'", "<source dev='«/dev/cdrom»'/>", 'cdrom', 'sda', 'sata') }),
+      messages: [/is ignored: libvirt accepts it and leaves the cdrom empty \(no medium\)\. Use type='block'/],
+      libvirt: 'accepts',
+    },
+    {
+      name: "a floppy with type='block' and <source file>: likewise",
+      xml: domainXml({ devices: disk("'block'", "<source file='«/vm/boot.img»'/>", 'floppy', 'fda', 'fdc') }),
+      messages: [/leaves the floppy empty/],
+      libvirt: 'accepts',
     },
     {
       name: 'no type attribute means file',

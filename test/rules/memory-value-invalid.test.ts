@@ -13,8 +13,19 @@ testRule({
         cpu: "  <cpu>\n    <numa>\n      <cell id='0' cpus='0' memory='1' unit='GiB'/>\n    </numa>\n  </cpu>",
       }),
     },
+    {
+      name: '4194304 TiB (4 EiB): absurd, but libvirt accepts the definition (the start fails: QEMU cannot allocate it)',
+      xml: domainXml({ memory: "  <memory unit='TiB'>4194304</memory>" }),
+    },
   ],
   invalid: [
+    {
+      name: 'more than libvirt can count (8388608 TiB)',
+      xml: domainXml({ memory: "  <memory unit='TiB'>«8388608»</memory>" }),
+      messages: [`<memory>: '8388608' is too large: libvirt refuses it ("numerical overflow: value too large").`],
+      libvirtSays: 'numerical overflow: value too large',
+      noFix: 'the intended size is for the user to say',
+    },
     {
       name: 'a trailing space',
       xml: domainXml({ memory: "  <memory unit='KiB'>«1048576» </memory>" }),

@@ -23,10 +23,15 @@ export function parseSize(value: string | undefined, unit: string | undefined, d
   if (scale === undefined) return { error: `unknown unit '${unit}' (use KiB, MiB, GiB, TiB or bytes)` };
   const trimmed = (value ?? '').replace(/^[ \t\r\n]+/, '');
   if (!/^\+?[0-9]+$/.test(trimmed)) return { error: `'${value ?? ''}' is not a whole number` };
-  const bytes = Number(trimmed) * scale;
-  if (!Number.isSafeInteger(bytes)) return { error: `'${trimmed}' is too large` };
-  return { bytes };
+  // libvirt scales into a signed 64-bit byte count and stores memory in KiB: beyond that it refuses the definition
+  // (checked on libvirt 9.0: 4194304 TiB is accepted, 8388608 TiB is "numerical overflow: value too large").
+  const exact = BigInt(trimmed.replace(/^\+/, '')) * BigInt(scale);
+  if (exact > MAX_BYTES) return { error: `'${trimmed}' is too large: libvirt refuses it ("numerical overflow: value too large")` };
+  return { bytes: Number(exact) };
 }
+
+/** The largest size libvirt takes: a signed 64-bit byte count whose KiB (rounded up) stay below 2^53. */
+const MAX_BYTES = (2n ** 53n - 1n) * 1024n;
 
 const HUMAN_UNITS = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
 

@@ -16,7 +16,7 @@ export const diskSourceMismatch: Rule = {
     "type='file' disks read <source file=...>, type='block' disks read <source dev=...>, type='dir' disks read " +
     "<source dir=...>. libvirt ignores the other attributes, so a physical disk added as type='block' with " +
     '<source file=\'/dev/sdb\'/> ends up with no source and libvirt refuses it ("missing source information for device"). ' +
-    'Only CD-ROM and floppy drives may be empty.',
+    'Only CD-ROM and floppy drives may be empty: for them the mismatch is a warning (the guest gets no medium).',
   docs: DOCS.disks,
   check({ model, report }) {
     for (const disk of devicesOfKind(model, 'disk')) {
@@ -32,10 +32,16 @@ export const diskSourceMismatch: Rule = {
       const typeSpan = attributeOrTagSpan(disk.element, 'type');
       if (wrong) {
         const wrongAttr = attribute(source!, wrong[1])!;
+        // A CD-ROM or floppy may be empty: libvirt accepts it and the guest gets no medium.
+        const removable = device === 'cdrom' || device === 'floppy';
         report({
           ...valueSpan(wrongAttr),
+          severity: removable ? 'warning' : undefined,
           message:
-            `Disk ${dev} has type='${type}', which reads <source ${expected}=...>; its ${wrong[1]}='${wrongAttr.value}' is ignored. ` +
+            `Disk ${dev} has type='${type}', which reads <source ${expected}=...>; its ${wrong[1]}='${wrongAttr.value}' is ignored` +
+            (removable
+              ? `: libvirt accepts it and leaves the ${device} empty (no medium). `
+              : ` and libvirt refuses the disk ("missing source information for device ${dev}"). `) +
             `Use type='${wrong[0]}' or write ${expected}='${wrongAttr.value}'.`,
           related: [{ ...typeSpan, message: `type='${type}'` }],
           fixes: (context) => [

@@ -37,7 +37,10 @@ function repairSize(size: SizeElement, context: FixContext): Fix[] {
       ? [{ title: `Change the unit to ${known}`, edits: [replaceAttributeValue(size.unit!, known, context)], preferred: true }]
       : [];
   }
-  if (/^\+?[0-9]+$/.test(text)) return [{ title: `Write it as ${text}`, edits: [replaceText(size.element, text)], preferred: true }];
+  // A whole number already: only what surrounds it can be repaired (a number too large is for the user to change).
+  if (/^\+?[0-9]+$/.test(text)) {
+    return text === size.element.text ? [] : [{ title: `Write it as ${text}`, edits: [replaceText(size.element, text)], preferred: true }];
+  }
   const number = Number(text);
   const scale = unitScale(unit);
   if (!Number.isFinite(number) || number < 0 || scale === undefined) return [];
