@@ -161,6 +161,38 @@ testRule({
       libvirtSays: 'invalid value for boot menu timeout',
     },
     {
+      name: "a VNC port outside the schema's range: libvirt's parser takes it (a warning)",
+      xml: domainXml({ devices: "    <graphics type='vnc' port='«-2»'/>\n    <graphics type='spice' port='«70000»'/>" }),
+      messages: [/'-2' .*libvirt's parser checks no such range here/, /'70000' .*libvirt's parser checks no such range here/],
+      libvirt: 'accepts',
+    },
+    {
+      name: 'a negative number where libvirt parses an unsigned one is refused',
+      xml: domainXml({ devices: "    <controller type='usb' index='«-1»'/>" }),
+      messages: ["'-1' is not a valid number for index on <controller>. libvirt's schema expects an unsigned integer."],
+      libvirtSays: "Invalid value for attribute 'index' in element 'controller': '-1'. Expected non-negative value",
+    },
+    {
+      name: "a balloon stats period below the schema's: libvirt takes it (a warning)",
+      xml: domainXml({ devices: "    <memballoon model='virtio'>\n      <stats period='«-3»'/>\n    </memballoon>" }),
+      messages: [/'-3' is not a valid number for period on <stats>/],
+      libvirt: 'accepts',
+      noFix: 'the period is required and only the user knows the one meant',
+    },
+    {
+      name: "a file disk's <source type=…>, which only NVMe and vhost-user sources have: ignored (a warning)",
+      xml: domainXml({
+        devices: disk("<driver name='qemu' type='qcow2'/>").replace(
+          "<source file='/var/lib/libvirt/images/a.qcow2'/>",
+          "<source file='/var/lib/libvirt/images/a.qcow2' type='«file»'/>",
+        ),
+      }),
+      messages: [
+        /'file' is not a valid value for type on <source>.*libvirt reads it only for some forms of this element and may ignore it here/,
+      ],
+      libvirt: 'accepts',
+    },
+    {
       name: 'a malformed vCPU count in the text',
       xml: domainXml({ extra: "  <vcpu placement='static'>«4x»</vcpu>" }),
       messages: ["'4x' is not a valid number for <vcpu>."],

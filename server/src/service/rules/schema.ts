@@ -86,6 +86,12 @@ type Report = (make: () => Problem) => void;
 
 /** What libvirt does with an element or attribute its schema does not have (checked: test/libvirt/schemaDrops). */
 
+/**
+ * Attributes whose range libvirt's parser checks itself (the schema's range is otherwise a warning: <graphics
+ * port='-2'> is accepted). Checked on libvirt 9.0.
+ */
+const CHECKED_RANGES = new Set(['bootmenu@timeout']);
+
 /** A document that is mostly unknown names is not one to list them all for. */
 const MAX_PROBLEMS = 1000;
 
@@ -139,6 +145,9 @@ function checkAttributes(schemaModel: DomainSchema, element: XmlElement, match: 
     if (isOwned(element, attr.name) || acceptsValue(types, attr.value)) continue;
     // Removing is a fix only where the attribute is optional (libvirt then uses its default).
     const required = match.kind === 'known' && match.ids.every((id) => schemaModel.element(id).ra?.includes(attr.name));
+    // Known to only some of the element's forms (<source type=…> is NVMe's and vhost-user's, not a file disk's):
+    // libvirt's parser may not read it here at all.
+    const partial = match.kind === 'known' && match.ids.some((id) => schemaModel.element(id).a?.[attr.name] === undefined);
     report(() =>
       invalidValue(
         types,
@@ -147,6 +156,7 @@ function checkAttributes(schemaModel: DomainSchema, element: XmlElement, match: 
         valueSpan(attr),
         (value, context) => replaceAttributeValue(attr, value, context),
         required ? undefined : (context) => removeAttribute(element, attr, context),
+        { partial, checkedRange: CHECKED_RANGES.has(`${element.name}@${attr.name}`) },
       ),
     );
   }
@@ -159,8 +169,15 @@ function checkText(schemaModel: DomainSchema, element: XmlElement, match: Schema
   const text = element.text;
   if (acceptsValue(types, text) || acceptsValue(types, text.trim())) return;
   report(() =>
-    invalidValue(types, text.trim(), `<${element.name}>`, { start: element.textStart, end: element.textEnd }, (value) =>
-      replaceText(element, value),
+    invalidValue(
+      types,
+      text.trim(),
+      `<${element.name}>`,
+      { start: element.textStart, end: element.textEnd },
+      (value) => replaceText(element, value),
+      undefined,
+      // Element texts are numbers libvirt's parser checks (<vcpu>0</vcpu> is refused).
+      { checkedRange: true },
     ),
   );
 }
@@ -172,17 +189,30 @@ function invalidValue(
   span: { start: number; end: number },
   replace: (value: string, context: Parameters<NonNullable<Problem['fixes']>>[0]) => OffsetEdit,
   remove?: (context: Parameters<NonNullable<Problem['fixes']>>[0]) => OffsetEdit,
+  how: { readonly partial?: boolean; readonly checkedRange?: boolean } = {},
 ): Problem {
   const values = enumeratedValues(types);
   const suggestion = closest(value, values);
   const numeric = hasNumbers(types);
   const what = numeric && !values.length ? `'${value}' is not a valid number for ${where}` : `'${value}' is not a valid value for ${where}`;
   const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
-  const isError = values.length > 0 || numeric;
+  // A whole number the schema's range leaves out is refused only where libvirt's parser checks that range.
+  // (A negative number where the schema wants one from 0 up is malformed to libvirt's unsigned parsing: refused.)
+  const unsignedNegative =
+    value.startsWith('-') && types.flatMap((type) => type.d ?? []).every((d) => /^unsigned|^nonNegative/.test(d.t) || d.min === 0);
+  const outOfRange = numeric && !values.length && /^[+-]?\d+$/.test(value) && !how.checkedRange && !unsignedNegative;
+  const isError = (values.length > 0 || numeric) && !how.partial && !outOfRange;
+  const caveat = how.partial
+    ? ' libvirt reads it only for some forms of this element and may ignore it here.'
+    : outOfRange
+      ? " libvirt's parser checks no such range here: it may take the value as it is."
+      : isError
+        ? ''
+        : ' libvirt may refuse it or read it differently.';
   return {
     ...span,
     severity: isError ? 'error' : 'warning',
-    message: `${what}.${hint} libvirt's schema expects ${describeTypes(types)}.${isError ? '' : ' libvirt may refuse it or read it differently.'}`,
+    message: `${what}.${hint} libvirt's schema expects ${describeTypes(types)}.${caveat}`,
     fixes: (context) => {
       const fixes: Fix[] = [];
       const offered = suggestion ? [suggestion] : values.length <= 6 ? values : [];
