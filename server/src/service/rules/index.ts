@@ -41,6 +41,7 @@ import { pciAddressConflict } from './pci-address-conflict';
 import { pciAddressInvalid } from './pci-address-invalid';
 import { pciMultifunction } from './pci-multifunction';
 import { qemuNamespaceUndeclared } from './qemu-namespace-undeclared';
+import { requiredPartMissing } from './required-part-missing';
 import type { Rule } from './rule';
 import { schema } from './schema';
 import { shmemSizeInvalid } from './shmem-size-invalid';
@@ -96,6 +97,7 @@ export const RULES: readonly Rule[] = [
   hypervSpinlocksInvalid,
   pciMultifunction,
   memoryHotplugNeedsNuma,
+  requiredPartMissing,
   // Host rules: they say something only with the facts of a connection's host.
   hostdevNotOnHost,
   iommuGroupIncomplete,

@@ -1,0 +1,142 @@
+import { insertChild, setAttribute } from '../edits/xmlEdits';
+import { DOCS } from '../libvirtDocs';
+import { nextFreeTarget } from '../model/diskNames';
+import type { Device } from '../model/domainModel';
+import { tagSpan } from '../validation/spans';
+import { attribute, attributeValue, childrenNamed, firstChild, nameSpan, textOf, type XmlElement } from '../xml/xmlTree';
+import type { Rule, RuleContext } from './rule';
+
+/** The machine type a new <os><type> gets for the host's architecture. */
+const MACHINES: Readonly<Record<string, string>> = { x86_64: 'q35', i686: 'q35', aarch64: 'virt', armv7l: 'virt', riscv64: 'virt' };
+
+export const requiredPartMissing: Rule = {
+  id: 'required-part-missing',
+  severity: 'error',
+  title: 'A part libvirt requires is missing (name, domain type, OS type, memory, a disk target, a device address type…)',
+  explanation:
+    'libvirt refuses a definition without a <name>, without type= on <domain>, without <os><type>, without memory ' +
+    '(<memory> or NUMA cells), a disk without <target dev>, a <memballoon> without model=, an <address> without ' +
+    'type= or a <hostdev> without <source> — each with its own message at define. The schema does not say all of ' +
+    'this (several are enforced by libvirt’s parser, not its grammar).',
+  docs: DOCS.overview,
+  check({ model, host, report }) {
+    const root = model.root;
+    if (!model.name) {
+      report({ ...nameSpan(root), message: 'The domain has no <name>: libvirt refuses the definition ("missing name information").' });
+    }
+    const typeAttribute = attribute(root, 'type');
+    if (!typeAttribute) {
+      report({
+        ...nameSpan(root),
+        message:
+          "<domain> has no type=: libvirt refuses the definition (\"missing domain type attribute\"). Use type='kvm' (or type='qemu' to emulate).",
+        fixes: (context) => [
+          { title: "Add type='kvm'", edits: [setAttribute(root, 'type', 'kvm', context)], preferred: true },
+          { title: "Add type='qemu' (emulated)", edits: [setAttribute(root, 'type', 'qemu', context)] },
+        ],
+      });
+    }
+    const os = model.os.element;
+    if (!model.os.typeElement || !textOf(model.os.typeElement)) {
+      const arch = host.arch || 'x86_64';
+      const machine = MACHINES[arch];
+      const type = {
+        name: 'type',
+        attributes: [['arch', arch], ...(machine ? [['machine', machine] as const] : [])] as const,
+        text: 'hvm',
+      };
+      report({
+        ...(os ? nameSpan(os) : nameSpan(root)),
+        message: 'The domain has no <os><type>: libvirt refuses the definition ("an os <type> must be specified").',
+        fixes: (context) => [
+          {
+            title: `Add <type arch='${arch}'${machine ? ` machine='${machine}'` : ''}>hvm</type>`,
+            edits: [
+              os && !model.os.typeElement
+                ? insertChild(os, type, context, os.children[0])
+                : insertChild(root, { name: 'os', children: [type] }, context, firstChild(root, 'devices')),
+            ],
+            preferred: true,
+          },
+        ],
+      });
+    }
+    const cells = childrenNamed(firstChild(model.cpu.element, 'numa'), 'cell');
+    if (!model.memory && !cells.some((cell) => attributeValue(cell, 'memory'))) {
+      report({
+        ...nameSpan(root),
+        message:
+          'The domain has no memory: libvirt refuses the definition ("Memory size must be specified via <memory> or in the <numa> configuration").',
+      });
+    }
+    for (const device of model.devices) checkDevice(device, model, report);
+  },
+};
+
+function checkDevice(device: Device, model: RuleContext['model'], report: RuleContext['report']): void {
+  const element = device.element;
+  if (device.kind === 'memballoon' && !attribute(element, 'model')) {
+    report({
+      ...nameSpan(element),
+      message:
+        "<memballoon> has no model=: libvirt refuses the definition (\"Missing required attribute 'model' in element 'memballoon'\").",
+      fixes: (context) => [
+        { title: "Add model='virtio'", edits: [setAttribute(element, 'model', 'virtio', context)], preferred: true },
+        { title: "Add model='none' (no balloon)", edits: [setAttribute(element, 'model', 'none', context)] },
+      ],
+    });
+  }
+  if (device.kind === 'hostdev' && attributeValue(element, 'mode') !== 'capabilities' && !device.source) {
+    report({
+      ...nameSpan(element),
+      message: '<hostdev> has no <source>: libvirt refuses the definition ("Missing <source> element in hostdev device").',
+    });
+  }
+  if (device.kind === 'disk' && !attributeValue(device.target, 'dev')) {
+    const source = device.source;
+    const where = source && (attributeValue(source, 'file') ?? attributeValue(source, 'dev') ?? attributeValue(source, 'name'));
+    const bus = attributeValue(device.target, 'bus') ?? 'virtio';
+    report({
+      ...(device.target ? tagSpan(device.target) : nameSpan(element)),
+      message: `The disk has no <target dev>: libvirt refuses the definition ("missing target information for device${where ? ` ${where}` : ''}").`,
+      fixes: (context) => {
+        const dev = nextFreeTarget(model, bus, device);
+        return [
+          {
+            title: `Add <target dev='${dev}' bus='${bus}'/>`,
+            edits: [
+              device.target
+                ? setAttribute(device.target, 'dev', dev, context)
+                : insertChild(
+                    element,
+                    {
+                      name: 'target',
+                      attributes: [
+                        ['dev', dev],
+                        ['bus', bus],
+                      ],
+                    },
+                    context,
+                  ),
+            ],
+            preferred: true,
+          },
+        ];
+      },
+    });
+  }
+  const address = firstChild(element, 'address');
+  if (address && !attribute(address, 'type')) checkAddress(address, report);
+}
+
+function checkAddress(address: XmlElement, report: RuleContext['report']): void {
+  // What its other attributes say it is: a PCI slot, or a drive's controller/bus/unit.
+  const type = attribute(address, 'slot') || attribute(address, 'function') ? 'pci' : attribute(address, 'unit') ? 'drive' : undefined;
+  report({
+    ...nameSpan(address),
+    message: `<address> has no type=: libvirt refuses the definition ("No type specified for device address").${type ? ` Its attributes are those of a ${type} address.` : ''}`,
+    fixes: type
+      ? (context) => [{ title: `Add type='${type}'`, edits: [setAttribute(address, 'type', type, context)], preferred: true }]
+      : undefined,
+  });
+}
