@@ -114,7 +114,8 @@ describe('libvirt-lint', () => {
 
   it("reads standard input for '-'", () => {
     const { status, stdout } = lint(['--format=json', '-'], {
-      input: "<domain type='kvm'><vendor/><devices><disk type='block'><target dev='vda' bus='virtio'/></disk></devices></domain>",
+      input:
+        "<domain type='kvm'><name>stdin</name><memory>65536</memory><os><type>hvm</type></os><vendor/><devices><disk type='block'><target dev='vda' bus='virtio'/></disk></devices></domain>",
     });
     assert.equal(status, 1);
     assert.deepEqual(

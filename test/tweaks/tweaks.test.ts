@@ -61,7 +61,7 @@ describe('tweak: convert to virtio', () => {
   });
 
   it('converts all disks and NICs in one edit, each disk on its own root port', () => {
-    const doc = `<domain type='kvm'>\n  <name>x</name>\n  <os>\n    <type arch='x86_64' machine='q35'>hvm</type>\n  </os>\n  <devices>\n${['sda', 'sdb'].map((dev, unit) => `    <disk type='file' device='disk'>\n      <source file='/vm/${dev}.img'/>\n      <target dev='${dev}' bus='sata'/>\n      <address type='drive' controller='0' bus='0' target='0' unit='${unit}'/>\n    </disk>\n`).join('')}    <interface type='network'>\n      <source network='default'/>\n      <model type='e1000e'/>\n    </interface>\n  </devices>\n</domain>\n`;
+    const doc = `<domain type='kvm'>\n  <name>x</name>\n  <memory unit='MiB'>512</memory>\n  <os>\n    <type arch='x86_64' machine='q35'>hvm</type>\n  </os>\n  <devices>\n${['sda', 'sdb'].map((dev, unit) => `    <disk type='file' device='disk'>\n      <source file='/vm/${dev}.img'/>\n      <target dev='${dev}' bus='sata'/>\n      <address type='drive' controller='0' bus='0' target='0' unit='${unit}'/>\n    </disk>\n`).join('')}    <interface type='network'>\n      <source network='default'/>\n      <model type='e1000e'/>\n    </interface>\n  </devices>\n</domain>\n`;
     const tweak = find(doc, doc.indexOf('<devices>') + 2, /^Convert all disks and NICs to virtio \(3 devices\)/)!;
     assert.ok(tweak);
     assert.match(tweak.text, /<target dev='vda' bus='virtio'\/>\n {6}<address type='pci' domain='0x0000' bus='0x01'/);
