@@ -6,7 +6,7 @@
 import { compareDefinedDomain, counterpartOf, type DefinedDifference, label } from './definedDomainDiff';
 import { parseSize } from './model/sizeUnits';
 import { parseXml } from './xml/xmlParser';
-import { attributeValue, type XmlElement } from './xml/xmlTree';
+import { attributeValue, firstChild, type XmlElement } from './xml/xmlTree';
 
 export interface LivePart {
   /** Where in the live definition: domain/devices/hostdev. */
@@ -62,7 +62,7 @@ function addedByLibvirt(element: XmlElement, file: XmlElement): boolean {
   if (element.name === 'controller') return ADDED_CONTROLLERS.has(attributeValue(element, 'type') ?? '');
   if (element.name === 'input') return attributeValue(element, 'bus') === 'ps2';
   // The console libvirt pairs with the first serial port, and the serial port it gives a console of its own.
-  if (element.name === 'console') return attributeValue(firstDescendant(element, 'target'), 'type') === 'serial';
+  if (element.name === 'console') return attributeValue(firstChild(element, 'target'), 'type') === 'serial';
   // A display gets the default video device when the file names none.
   if (element.name === 'video' && parent === 'devices') {
     const devices = file.children.find((c) => c.name === 'devices');
@@ -76,10 +76,6 @@ function addedByLibvirt(element: XmlElement, file: XmlElement): boolean {
   if (element.name === 'cpu' && parent === 'domain')
     return attributeValue(element, 'check') === 'none' && !file.children.some((c) => c.name === 'cpu');
   return false;
-}
-
-function firstDescendant(element: XmlElement, name: string): XmlElement | undefined {
-  return element.children.find((child) => child.name === name);
 }
 
 export function driftBetween(fileText: string, liveText: string): Drift {
@@ -179,9 +175,7 @@ function sameAttributes(a: XmlElement, b: XmlElement, except: readonly string[])
 }
 
 /** The file's own text of an element. */
-function fileSource(element: XmlElement, fileText: string): string {
-  return fileText.slice(element.start, element.end);
-}
+const fileSource = (element: XmlElement, fileText: string): string => fileText.slice(element.start, element.end);
 
 /** The text with the edits made; a removal standing alone on its lines takes the lines with it. */
 function withoutSpans(text: string, edits: readonly Edit[]): string {

@@ -1,21 +1,16 @@
-// The virsh commands the editor offers, on top of runVirsh: define, dumpxml, list with states, start, shutdown.
+// The domain commands of the protocol's configured connection: define, dumpxml and list as liveObjects does them
+// for any kind, start, shutdown, undefine.
 
-import type { DomainEntry, ListReply } from '../protocol';
+import type { DomainEntry, DomainState, ListReply } from '../protocol';
+import { type DefineObjectResult, defineObject, dumpObject, listObjects } from './liveObjects';
 import { runVirsh, type VirshOptions, type VirshResult } from './virsh';
 
-export interface DefineResult extends VirshResult {
-  /** The domain name libvirt reported ("Domain 'NAME' defined from FILE"). */
-  readonly name?: string;
+export function defineDomain(file: string, options: VirshOptions): Promise<DefineObjectResult> {
+  return defineObject('domain', file, options);
 }
 
-export async function defineDomain(file: string, options: VirshOptions): Promise<DefineResult> {
-  const result = await runVirsh(['define', '--file', file], options);
-  const name = /Domain '([\s\S]*)' defined from/.exec(result.stdout)?.[1];
-  return { ...result, name };
-}
-
-export function dumpDomainXml(name: string, options: VirshOptions, inactive = true): Promise<VirshResult> {
-  return runVirsh(['dumpxml', ...(inactive ? ['--inactive'] : []), '--domain', name], options);
+export function dumpDomainXml(name: string, options: VirshOptions): Promise<VirshResult> {
+  return dumpObject('domain', name, options);
 }
 
 export function startDomain(name: string, options: VirshOptions): Promise<VirshResult> {
@@ -30,23 +25,9 @@ export function undefineDomain(name: string, options: VirshOptions): Promise<Vir
   return runVirsh(['undefine', '--nvram', '--domain', name], options);
 }
 
-/** Every domain with its state: three `virsh list --name` calls (names are one per line and never parsed from a table). */
+/** Every domain with its state (the live objects' listing, in the shape of libvirt.listDomains). */
 export async function listDomains(options: VirshOptions): Promise<ListReply> {
-  const [all, running, paused] = await Promise.all([
-    runVirsh(['list', '--all', '--name'], options),
-    runVirsh(['list', '--name', '--state-running'], options),
-    runVirsh(['list', '--name', '--state-paused'], options),
-  ]);
-  const failed = [all, running, paused].find((result) => !result.ok);
-  if (failed) return { ok: false, message: failed.message };
-  const names = (result: VirshResult) => new Set(result.stdout.split('\n').filter((line) => line !== ''));
-  const runningNames = names(running);
-  const pausedNames = names(paused);
-  const domains = [...names(all)].map(
-    (name): DomainEntry => ({
-      name,
-      state: runningNames.has(name) ? 'running' : pausedNames.has(name) ? 'paused' : 'shut off',
-    }),
-  );
-  return { ok: true, domains };
+  const listed = await listObjects('domain', options);
+  if (!listed.ok) return listed;
+  return { ok: true, domains: listed.objects.map((object): DomainEntry => ({ name: object.name, state: object.state as DomainState })) };
 }
