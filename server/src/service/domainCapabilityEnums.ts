@@ -5,8 +5,11 @@
 export interface Refusal {
   /** Whether `virsh define` already refuses it, or only `virsh start`. */
   readonly when: 'define' | 'start';
-  /** libvirt's words for the value, with the emulator's path. */
-  readonly says: (value: string, emulator: string) => string;
+  /**
+   * libvirt's words for the value, with the emulator's path; undefined where its refusal was not seen here (then the
+   * value is only a warning).
+   */
+  readonly says: (value: string, emulator: string) => string | undefined;
   /** What to do on the host, when it is something to install or load. */
   readonly onHost?: (value: string) => string | undefined;
 }
@@ -28,6 +31,18 @@ export interface DomainCapabilityEnum {
   /** Values to offer instead, in order of preference. */
   readonly instead?: readonly string[];
 }
+
+/** The hostdev types whose refusal at start was seen here (libvirt 9.0), with what to do on the host. */
+const HOSTDEV_REFUSALS: Readonly<Record<string, { readonly says: string; readonly onHost: string }>> = {
+  scsi_host: {
+    says: "vhost-scsi device file '/dev/vhost-scsi' cannot be found",
+    onHost: 'load vhost-scsi on the host (modprobe vhost_scsi; echo vhost_scsi > /etc/modules-load.d/vhost-scsi.conf)',
+  },
+  mdev: {
+    says: 'Mediated host device assignment requires VFIO support',
+    onHost: 'load VFIO on the host (modprobe vfio_pci vfio_mdev) and turn the IOMMU on',
+  },
+};
 
 export const DOMAIN_CAPABILITY_ENUMS: readonly DomainCapabilityEnum[] = [
   {
@@ -69,18 +84,8 @@ export const DOMAIN_CAPABILITY_ENUMS: readonly DomainCapabilityEnum[] = [
     what: 'hostdev type',
     refused: {
       when: 'start',
-      says: (value) =>
-        value === 'scsi_host'
-          ? "vhost-scsi device file '/dev/vhost-scsi' cannot be found"
-          : value === 'mdev'
-            ? 'Mediated host device assignment requires VFIO support'
-            : `${value} host device assignment is not supported`,
-      onHost: (value) =>
-        value === 'scsi_host'
-          ? 'load vhost-scsi on the host (modprobe vhost_scsi; echo vhost_scsi > /etc/modules-load.d/vhost-scsi.conf)'
-          : value === 'mdev'
-            ? 'load VFIO on the host (modprobe vfio_pci vfio_mdev) and turn the IOMMU on'
-            : undefined,
+      says: (value) => HOSTDEV_REFUSALS[value]?.says,
+      onHost: (value) => HOSTDEV_REFUSALS[value]?.onHost,
     },
     explainedElsewhere: ['pci'],
   },
@@ -102,7 +107,7 @@ export const DOMAIN_CAPABILITY_ENUMS: readonly DomainCapabilityEnum[] = [
     // Without swtpm libvirt lists no emulator backend and no TPM versions: the version check speaks first.
     refused: {
       when: 'define',
-      says: (value) => (value === 'emulator' ? "TPM version '2.0' is not supported" : `TPM backend '${value}' is not supported`),
+      says: (value) => (value === 'emulator' ? "TPM version '2.0' is not supported" : undefined),
       onHost: (value) =>
         value === 'emulator'
           ? 'install swtpm on the host (apt install swtpm swtpm-tools; dnf install swtpm swtpm-tools), then restart libvirtd'

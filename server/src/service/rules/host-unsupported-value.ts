@@ -104,11 +104,14 @@ function checkDeviceValues(model: DomainModel, caps: HostDomainCapabilities, whe
       if (!value || !allowed || allowed.includes(value.value) || checked.explainedElsewhere?.includes(value.value)) continue;
       const instead = checked.instead?.find((candidate) => allowed.includes(candidate));
       const onHost = refused.onHost?.(value.value);
+      const says = refused.says(value.value, emulator);
       report({
         ...valueSpan(value),
+        // A refusal not seen here is not claimed: libvirt's lists leave the value out, nothing more is known.
+        severity: says === undefined ? 'warning' : undefined,
         message:
           `${emulator} on ${where} does not support ${checked.what} '${value.value}' (it lists ${allowed.map((v) => `'${v}'`).join(', ') || 'none'}): ` +
-          `${refusedWhen(refused.when, refused.says(value.value, emulator))}.${onHost ? ` To use it, ${onHost}.` : ''}`,
+          `${says === undefined ? 'libvirt may refuse it' : refusedWhen(refused.when, says)}.${onHost ? ` To use it, ${onHost}.` : ''}`,
         fixes: instead
           ? (context) => [
               { title: `Use ${checked.what} '${instead}'`, edits: [replaceAttributeValue(value, instead, context)], preferred: !onHost },
