@@ -32,8 +32,31 @@ describe('outline', () => {
     assert.equal(GPU.slice(document.offsetAt(disk.selectionRange.start), document.offsetAt(disk.selectionRange.end)), 'disk');
   });
 
-  it('is empty for XML that is not a domain', () => {
-    assert.deepEqual(service.documentSymbols(TextDocument.create('file:///n.xml', 'xml', 1, '<network/>')), []);
+  it('is empty for XML that is none of libvirt\'s kinds', () => {
+    assert.deepEqual(service.documentSymbols(TextDocument.create('file:///n.xml', 'xml', 1, '<project><name>x</name></project>')), []);
+  });
+
+  it('outlines a network with its addresses, and a pool with its target', () => {
+    const network = service.documentSymbols(
+      TextDocument.create(
+        'file:///net.xml',
+        'xml',
+        1,
+        "<network><name>lab</name><forward mode='route' dev='eth0'/><bridge name='virbr9'/>" +
+          "<ip address='10.9.0.1' prefix='24'><dhcp><range start='10.9.0.10' end='10.9.0.99'/></dhcp></ip></network>",
+      ),
+    );
+    assert.equal(network[0]!.name, 'network lab');
+    const parts = network[0]!.children!.map((child) => `${child.name}: ${child.detail}`);
+    assert.deepEqual(parts, ['forward: route, eth0', 'bridge: virbr9', 'ip: 10.9.0.1/24']);
+    const dhcp = network[0]!.children![2]!.children![0]!;
+    assert.equal(`${dhcp.children![0]!.name}: ${dhcp.children![0]!.detail}`, 'range: 10.9.0.10 – 10.9.0.99');
+    const pool = service.documentSymbols(
+      TextDocument.create('file:///pool.xml', 'xml', 1, "<pool type='dir'><name>images</name><target><path>/srv/images</path></target></pool>"),
+    );
+    assert.equal(pool[0]!.name, 'pool images');
+    assert.equal(pool[0]!.detail, 'dir');
+    assert.equal(pool[0]!.children![0]!.detail, '/srv/images');
   });
 });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { domainSchema } from '../../server/src/service/schema/domainSchema';
+import { domainSchema } from '../../server/src/service/schema/libvirtSchema';
 import { acceptsData, acceptsValue, describeTypes, patternOf } from '../../server/src/service/schema/valueTypes';
 
 describe('schema value types', () => {

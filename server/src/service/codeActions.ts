@@ -4,11 +4,10 @@
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
-import { documentStyle } from './edits/documentStyle';
+import type { AnalysedDocument } from './analysedDocument';
 import type { HostFacts } from './hostFacts';
-import { type AnalysedDocument, DIAGNOSTIC_SOURCE, type Fix, type FixContext, type ServiceEnvironment } from './languageTypes';
+import { DIAGNOSTIC_SOURCE, type DocumentFixContext, type Fix, type FixContext, type ServiceEnvironment } from './languageTypes';
 import { QUICK_FIX, REWRITE, toCodeAction } from './lspConversions';
-import { createPciAddressPlanner } from './planner/pciAddressPlanner';
 import { tweaksAt } from './tweaks';
 import type { ReportedProblem } from './validation/validate';
 
@@ -17,24 +16,25 @@ export interface CodeActionRequest {
   readonly only?: string[];
 }
 
-export function fixContextFor(analysed: AnalysedDocument, host: HostFacts, environment: ServiceEnvironment): FixContext | undefined {
-  const { xml, model } = analysed;
-  if (!model) return undefined;
-  return {
-    text: xml.text,
-    style: documentStyle(xml),
-    model,
-    document: xml,
-    host,
-    planner: (moving = []) => createPciAddressPlanner(model, moving),
-    randomUuid: () => environment.randomUuid(),
-  };
+/** What the document kind's fixes are given; undefined for a document of no kind. */
+export function fixContextFor(
+  analysed: AnalysedDocument,
+  host: HostFacts,
+  environment: ServiceEnvironment,
+): DocumentFixContext | undefined {
+  const { xml, kind, definition } = analysed;
+  if (!kind || !definition) return undefined;
+  return kind.fixContext(xml, definition, host, environment);
+}
+
+function isDomainContext(context: DocumentFixContext): context is FixContext {
+  return 'planner' in context;
 }
 
 /** Quick fixes for the request's diagnostics (or, without them, for the problems touching `range`), then tweaks. */
 export function codeActionsFor(
   document: TextDocument,
-  fixContext: FixContext,
+  fixContext: DocumentFixContext,
   problems: readonly ReportedProblem[],
   range: Range,
   request: CodeActionRequest,
@@ -46,14 +46,15 @@ export function codeActionsFor(
       for (const fix of safeFixes(problem, fixContext)) actions.push(toCodeAction(document, fix, QUICK_FIX, diagnostic));
     }
   }
-  if (wants(REWRITE)) {
+  // Tweaks rewrite domains.
+  if (wants(REWRITE) && isDomainContext(fixContext)) {
     for (const fix of tweaksAt(fixContext, document.offsetAt(range.start))) actions.push(toCodeAction(document, fix, REWRITE));
   }
   return actions;
 }
 
 /** A fix that throws is dropped: the other fixes and the server go on. */
-function safeFixes(reported: ReportedProblem, context: FixContext): Fix[] {
+function safeFixes(reported: ReportedProblem, context: DocumentFixContext): Fix[] {
   try {
     return reported.problem.fixes?.(context).filter((fix) => fix.edits.length > 0) ?? [];
   } catch {

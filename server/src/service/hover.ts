@@ -3,23 +3,27 @@
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover } from 'vscode-languageserver-types';
+import type { AnalysedDocument } from './analysedDocument';
 import { type HostFacts, hostPciDeviceAt } from './hostFacts';
 import { deviceLabel } from './model/deviceLabel';
 import { type DomainModel, readPciAddress } from './model/domainModel';
 import { formatPciAddress, IMPLICIT_PCI_DEVICES, MACHINE_FAMILY_LABEL } from './model/pciAddress';
 import { formatBytes, parseSize } from './model/sizeUnits';
+import { networkHover } from './network/networkHover';
 import { schemaDocsHover } from './schema/schemaHover';
 import type { XmlElement } from './xml/xmlTree';
 import { attributeValue, elementAt } from './xml/xmlTree';
 
 const SIZE_ELEMENTS = new Set(['memory', 'currentMemory', 'maxMemory']);
 
-export function hoverAt(document: TextDocument, model: DomainModel, host: HostFacts, offset: number): Hover | null {
-  const element = elementAt(model.root, offset);
+export function hoverAt(document: TextDocument, analysed: AnalysedDocument, host: HostFacts, offset: number): Hover | null {
+  const { kind, definition, model } = analysed;
+  if (!kind || !definition) return null;
+  const element = elementAt(definition.root, offset);
   if (!element) return null;
   const range = { start: document.positionAt(element.start), end: document.positionAt(element.end) };
-  const specific = specificHover(element, model, host, range);
-  const docs = schemaDocsHover(document, element, offset);
+  const specific = model ? specificHover(element, model, host, range) : kind.id === 'network' ? networkHover(element, range) : null;
+  const docs = schemaDocsHover(kind.guide, document, element, offset);
   if (!specific) return docs;
   if (!docs) return specific;
   const value = (hover: Hover) => (hover.contents as { value: string }).value;

@@ -13,17 +13,18 @@ import type {
   Position,
   Range,
 } from 'vscode-languageserver-types';
+import type { AnalysedDocument } from './analysedDocument';
 import { type CodeActionRequest, codeActionsFor, fixContextFor } from './codeActions';
 import { type CompletionOptions, completionAt } from './completion/completion';
+import { ALL_RULES, ALL_RULES_BY_ID, kindOfRoot } from './documentKinds';
 import { documentSymbols } from './documentSymbols';
 import type { HostFacts } from './hostFacts';
 import { type HostQuestions, hostQuestionsFor } from './hostQuestions';
 import { hostReport } from './hostReport';
 import { hoverAt } from './hover';
 import { inlayHints } from './inlayHints';
-import type { AnalysedDocument, LintSettings, ServiceEnvironment } from './languageTypes';
-import { buildDomainModel } from './model/domainModel';
-import { RULES, RULES_BY_ID } from './rules';
+import type { DocumentFixContext, DocumentModel, LintSettings, ServiceEnvironment } from './languageTypes';
+import type { DomainModel } from './model/domainModel';
 import type { Rule } from './rules/rule';
 import { hostFor, type ReportedProblem, validateAnalysed } from './validation/validate';
 import { parseXml } from './xml/xmlParser';
@@ -33,7 +34,7 @@ export interface LanguageService {
   validate(document: TextDocument, settings?: LintSettings, analysed?: AnalysedDocument): Diagnostic[];
   /** Quick fixes for the diagnostics in `context` (or, without them, for the problems touching `range`), then tweaks. */
   codeActions(document: TextDocument, range: Range, context: CodeActionRequest, settings?: LintSettings): CodeAction[];
-  /** The outline: the domain, its sections, its devices with useful labels. */
+  /** The outline: the domain, its sections, its devices with useful labels (a network's, pool's or volume's parts). */
   documentSymbols(document: TextDocument): DocumentSymbol[];
   hover(document: TextDocument, position: Position): Hover | null;
   /** Elements, attributes and values valid at the position (from libvirt's schema), with the domain's and host's own first. */
@@ -43,7 +44,8 @@ export interface LanguageService {
   hostReport(document: TextDocument): string | undefined;
   /** What the host should be asked for this document (domain capabilities of what it uses). */
   hostQuestions(document: TextDocument): HostQuestions;
-  readonly rules: readonly Rule[];
+  /** Every kind's rules, each id once. */
+  readonly rules: readonly Rule<DocumentModel, DocumentFixContext>[];
 }
 
 const NO_SETTINGS: LintSettings = {};
@@ -65,7 +67,10 @@ export function createLanguageService(environment: ServiceEnvironment): Language
     let entry = cache.get(document.uri);
     if (!entry || entry.text !== text) {
       const xml = parseXml(text);
-      entry = { text, analysed: { xml, model: buildDomainModel(xml.root) } };
+      const kind = kindOfRoot(xml.root);
+      const definition = kind && xml.root ? kind.buildModel(xml.root) : undefined;
+      const model = kind?.id === 'domain' ? (definition as DomainModel | undefined) : undefined;
+      entry = { text, analysed: { xml, kind, definition, model } };
       cache.delete(document.uri);
       cache.set(document.uri, entry);
       if (cache.size > CACHED_DOCUMENTS) cache.delete(cache.keys().next().value!);
@@ -106,18 +111,15 @@ export function createLanguageService(environment: ServiceEnvironment): Language
   }
 
   function symbols(document: TextDocument): DocumentSymbol[] {
-    const { model } = analyse(document);
-    return model ? documentSymbols(document, model, environment.hostFacts(document.uri)) : [];
+    return documentSymbols(document, analyse(document), environment.hostFacts(document.uri));
   }
 
   function hover(document: TextDocument, position: Position): Hover | null {
-    const { model } = analyse(document);
-    return model ? hoverAt(document, model, environment.hostFacts(document.uri), document.offsetAt(position)) : null;
+    return hoverAt(document, analyse(document), environment.hostFacts(document.uri), document.offsetAt(position));
   }
 
   function completion(document: TextDocument, position: Position, options?: CompletionOptions): CompletionList {
-    const { xml, model } = analyse(document);
-    return completionAt(document, xml, model, environment.hostFacts(document.uri), document.offsetAt(position), options);
+    return completionAt(document, analyse(document), environment.hostFacts(document.uri), document.offsetAt(position), options);
   }
 
   function hints(document: TextDocument, range: Range): InlayHint[] {
@@ -145,10 +147,10 @@ export function createLanguageService(environment: ServiceEnvironment): Language
     inlayHints: hints,
     hostReport: report,
     hostQuestions: questions,
-    rules: RULES,
+    rules: ALL_RULES,
   };
 }
 
 export function isRuleId(id: string): boolean {
-  return RULES_BY_ID.has(id);
+  return ALL_RULES_BY_ID.has(id);
 }

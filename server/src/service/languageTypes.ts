@@ -5,7 +5,7 @@ import type { EditContext, OffsetEdit } from './edits/xmlEdits';
 import type { HostFacts } from './hostFacts';
 import type { Device, DomainModel } from './model/domainModel';
 import type { PciAddressPlanner } from './planner/pciAddressPlanner';
-import type { XmlDocument } from './xml/xmlTree';
+import type { XmlDocument, XmlElement } from './xml/xmlTree';
 
 /** The `source` of every diagnostic the service reports. */
 export const DIAGNOSTIC_SOURCE = 'libvirt';
@@ -35,9 +35,9 @@ export interface ServiceEnvironment {
   randomUuid(): string;
 }
 
-export interface AnalysedDocument {
-  readonly xml: XmlDocument;
-  readonly model: DomainModel | undefined;
+/** What every kind's model has: the root element it was built from. */
+export interface DocumentModel {
+  readonly root: XmlElement;
 }
 
 export interface Span {
@@ -59,12 +59,17 @@ export interface Fix {
   readonly step?: boolean;
 }
 
-export interface FixContext extends EditContext {
-  readonly model: DomainModel;
+/** What a fix of any document kind may use: the text, its style, the parsed document, the host. */
+export interface DocumentFixContext extends EditContext {
   readonly document: XmlDocument;
   readonly host: HostFacts;
-  /** A planner that ignores the current addresses of `moving` (the devices the fix relocates). */
-  planner(moving?: readonly Device[]): PciAddressPlanner;
   /** A fresh random UUID. */
   randomUuid(): string;
+}
+
+/** What a domain's fixes and tweaks use besides: the domain's model and its PCI address planner. */
+export interface FixContext extends DocumentFixContext {
+  readonly model: DomainModel;
+  /** A planner that ignores the current addresses of `moving` (the devices the fix relocates). */
+  planner(moving?: readonly Device[]): PciAddressPlanner;
 }

@@ -1,13 +1,28 @@
-// Links into libvirt's domain XML documentation. Anchors are the section titles, slugged as docutils does.
+// Links into libvirt's XML documentation (domains, networks, storage). Anchors are the section titles, slugged as
+// docutils does.
 
-const FORMAT_DOMAIN = 'https://libvirt.org/formatdomain.html';
+export const FORMAT_DOMAIN = 'https://libvirt.org/formatdomain.html';
+export const FORMAT_NETWORK = 'https://libvirt.org/formatnetwork.html';
+export const FORMAT_STORAGE = 'https://libvirt.org/formatstorage.html';
 
-export function formatDomainSection(title: string): string {
+function section(page: string, title: string): string {
   const anchor = title
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
-  return `${FORMAT_DOMAIN}#${anchor}`;
+  return `${page}#${anchor}`;
+}
+
+export function formatDomainSection(title: string): string {
+  return section(FORMAT_DOMAIN, title);
+}
+
+export function formatNetworkSection(title: string): string {
+  return section(FORMAT_NETWORK, title);
+}
+
+export function formatStorageSection(title: string): string {
+  return section(FORMAT_STORAGE, title);
 }
 
 export const DOCS = {
@@ -35,3 +50,22 @@ export const DOCS = {
 } as const;
 
 export const QEMU_NAMESPACE_DOCS = 'https://libvirt.org/drvqemu.html#pass-through-of-arbitrary-qemu-commands';
+
+export const NETWORK_DOCS = {
+  overview: formatNetworkSection('Element and attribute overview'),
+  general: formatNetworkSection('General metadata'),
+  connectivity: formatNetworkSection('Connectivity'),
+  addressing: formatNetworkSection('Addressing'),
+  routes: formatNetworkSection('Static Routes'),
+} as const;
+
+export const STORAGE_DOCS = {
+  pool: formatStorageSection('Storage pool XML'),
+  poolGeneral: formatStorageSection('Storage pool general metadata'),
+  poolSource: formatStorageSection('Source elements'),
+  poolTarget: formatStorageSection('Storage pool target elements'),
+  volume: formatStorageSection('Storage volume XML'),
+  volumeGeneral: formatStorageSection('Storage volume general metadata'),
+  volumeTarget: formatStorageSection('Storage volume target elements'),
+  backingStore: formatStorageSection('Backing store elements'),
+} as const;

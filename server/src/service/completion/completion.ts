@@ -2,12 +2,11 @@
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type CompletionItem, CompletionItemKind, type CompletionList, InsertTextFormat, type Range } from 'vscode-languageserver-types';
+import type { AnalysedDocument } from '../analysedDocument';
 import { cursorContextAt } from '../cursorContext';
 import { documentStyle, lineStart } from '../edits/documentStyle';
 import type { HostFacts } from '../hostFacts';
-import type { DomainModel } from '../model/domainModel';
 import { NAME_CHAR_CLASS } from '../xml/xmlNames';
-import type { XmlDocument } from '../xml/xmlTree';
 import { connectionTextItems, connectionValueItems, filterByDomainCapabilities } from './connectionCompletion';
 import { domainValueItems } from './domainCompletion';
 import {
@@ -34,14 +33,16 @@ const TEXT_REST = /^[^\s<>]*/;
 
 export function completionAt(
   document: TextDocument,
-  xml: XmlDocument,
-  model: DomainModel | undefined,
+  analysed: AnalysedDocument,
   host: HostFacts,
   offset: number,
   options: CompletionOptions = {},
 ): CompletionList {
+  const { xml, model, kind } = analysed;
   const context = cursorContextAt(xml, offset);
   const items: CompletionItem[] = [];
+  // The schema's items come from the document kind's guide; a document of no kind has none.
+  const guide = kind?.guide;
   if (context) {
     const range: Range = { start: document.positionAt(context.prefixStart), end: document.positionAt(offset) };
     const style = documentStyle(xml);
@@ -51,13 +52,13 @@ export function completionAt(
         if (hostContext) items.push(...addressElementItems(context, hostContext));
         const lt = context.prefixStart - 1;
         const indent = /^[ \t]*/.exec(xml.text.slice(lineStart(xml.text, lt), lt))![0];
-        items.push(...elementNameItems(context, range, style, indent));
+        if (guide) items.push(...elementNameItems(guide, context, range, style, indent));
         break;
       }
       case 'attribute-name':
         if (hostContext)
           items.push(...hostAddressAttributeItems(context, hostContext), ...guestAddressAttributeItems(context, hostContext));
-        items.push(...attributeNameItems(context, range, style));
+        if (guide) items.push(...attributeNameItems(guide, context, range, style));
         break;
       case 'attribute-value':
         if (hostContext)
@@ -67,17 +68,16 @@ export function completionAt(
             ...domainValueItems(context, hostContext),
             ...connectionValueItems(context, hostContext),
           );
-        items.push(
-          ...(hostContext
-            ? filterByDomainCapabilities(attributeValueItems(context, range), context, hostContext)
-            : attributeValueItems(context, range)),
-        );
+        if (guide) {
+          const values = attributeValueItems(guide, context, range);
+          items.push(...(hostContext ? filterByDomainCapabilities(values, context, hostContext) : values));
+        }
         break;
       case 'text': {
         if (hostContext) items.push(...connectionTextItems(context, hostContext));
-        items.push(...textItems(context, range));
+        if (guide) items.push(...textItems(guide, context, range));
         // Between elements (a blank line, or a word typed there): the elements allowed here, '<' included.
-        if (context.prefix === '' || /^[A-Za-z_][\w.:-]*$/.test(context.prefix)) {
+        if (guide && (context.prefix === '' || /^[A-Za-z_][\w.:-]*$/.test(context.prefix))) {
           const lineStartAt = lineStart(xml.text, context.prefixStart);
           const before = xml.text.slice(lineStartAt, context.prefixStart);
           if (/^[ \t]*$/.test(before)) {
@@ -88,7 +88,7 @@ export function completionAt(
               prefix: context.prefix,
               prefixStart: context.prefixStart + 1,
             };
-            for (const item of elementNameItems(elementContext, range, style, before)) {
+            for (const item of elementNameItems(guide, elementContext, range, style, before)) {
               const edit = item.textEdit as { range: Range; newText: string };
               items.push({ ...item, filterText: item.label as string, textEdit: { range, newText: `<${edit.newText}` } });
             }

@@ -12,12 +12,11 @@ import {
 } from 'vscode-languageserver-types';
 import type { CursorContext } from '../cursorContext';
 import type { DocumentStyle } from '../edits/documentStyle';
-import { type DomainSchema, domainSchema, prefixFor } from '../schema/domainSchema';
-import { type Doc, docFor } from '../schema/elementDocs';
+import { type LibvirtSchema, prefixFor } from '../schema/libvirtSchema';
+import { type Doc, type SchemaGuide, suggestedValues, type UsualValues } from '../schema/schemaGuide';
 import type { ValueType } from '../schema/schemaTypes';
 import { acceptsValue, describeTypes, enumeratedValues } from '../schema/valueTypes';
 import { elementPath, type XmlElement } from '../xml/xmlTree';
-import { PREFERRED_VALUES, suggestedValues, TYPICAL_ATTRIBUTES } from './usualValues';
 
 function markdown(doc: Doc | undefined): MarkupContent | undefined {
   return doc && { kind: 'markdown', value: `${doc.text}\n\n[libvirt documentation](${doc.section})` };
@@ -29,12 +28,13 @@ function tagPath(context: { parent: XmlElement | undefined; tag: string }): stri
 }
 
 export function elementNameItems(
+  guide: SchemaGuide,
   context: Extract<CursorContext, { kind: 'element-name' }>,
   range: Range,
   style: DocumentStyle,
   indent: string,
 ): CompletionItem[] {
-  const schemaModel = domainSchema();
+  const schemaModel = guide.schema();
   const match = schemaModel.matchOf(context.parent);
   const parentPath = elementPath(context.parent);
   const present = new Set(context.parent.children.filter((child) => child.start !== context.prefixStart - 1).map((child) => child.name));
@@ -47,13 +47,13 @@ export function elementNameItems(
       label: name,
       kind: CompletionItemKind.Module,
       detail: group.ns ? `<${name}> (${group.ns})` : `<${name}>`,
-      documentation: markdown(docFor(path)),
+      documentation: markdown(guide.docFor(path)),
       // Elements not written yet first; then the schema's order.
       sortText: `${present.has(name) ? 1 : 0}${String(index).padStart(4, '0')}`,
       insertTextFormat: InsertTextFormat.Snippet,
       // The snippet carries the document's own indentation: the editor must not add its own.
       insertTextMode: InsertTextMode.asIs,
-      textEdit: { range, newText: elementSnippet(schemaModel, group.ids, name, path, style, indent) },
+      textEdit: { range, newText: elementSnippet(schemaModel, guide.usual, group.ids, name, path, style, indent) },
     };
   });
 }
@@ -73,7 +73,8 @@ function placeholder(tabstop: number, types: readonly ValueType[], preferred: st
  * variant requires plus the typical ones, its text, and the children every variant requires.
  */
 function elementSnippet(
-  schemaModel: DomainSchema,
+  schemaModel: LibvirtSchema,
+  usual: UsualValues,
   ids: readonly number[],
   name: string,
   path: readonly string[],
@@ -87,13 +88,13 @@ function elementSnippet(
     const elements = variants(list);
     const local = elements[0]!.n;
     const required = elements.map((e) => e.ra ?? []).reduce((a, b) => a.filter((n) => b.includes(n)));
-    const typical = TYPICAL_ATTRIBUTES[elementPath.slice(-2).join('/')] ?? TYPICAL_ATTRIBUTES[local] ?? [];
+    const typical = usual.typical[elementPath.slice(-2).join('/')] ?? usual.typical[local] ?? [];
     // The usual ones in their usual order (type before device), then what else the schema requires.
     const names = [...new Set([...typical, ...required])].filter((n) => elements.some((e) => e.a?.[n] !== undefined));
     return names
       .map((attribute) => {
         const types = elements.flatMap((e) => (e.a?.[attribute] !== undefined ? [schemaModel.type(e.a[attribute]!)] : []));
-        return ` ${attribute}=${q}${placeholder(tabstop++, types, PREFERRED_VALUES[`${local}@${attribute}`])}${q}`;
+        return ` ${attribute}=${q}${placeholder(tabstop++, types, usual.preferred[`${local}@${attribute}`])}${q}`;
       })
       .join('');
   };
@@ -103,7 +104,7 @@ function elementSnippet(
     return placeholder(
       tabstop++,
       elements.map((e) => schemaModel.type(e.t!)),
-      PREFERRED_VALUES[`${elements[0]!.n}#text`],
+      usual.preferred[`${elements[0]!.n}#text`],
     );
   };
   const elements = variants(ids);
@@ -137,11 +138,12 @@ function elementSnippet(
 }
 
 export function attributeNameItems(
+  guide: SchemaGuide,
   context: Extract<CursorContext, { kind: 'attribute-name' }>,
   range: Range,
   style: DocumentStyle,
 ): CompletionItem[] {
-  const schemaModel = domainSchema();
+  const schemaModel = guide.schema();
   const match = schemaModel.matchOfTag(context.parent, context.tag, context.element);
   const path = tagPath(context);
   const required = new Set(match.kind === 'known' ? match.ids.flatMap((id) => schemaModel.element(id).ra ?? []) : []);
@@ -157,7 +159,7 @@ export function attributeNameItems(
         label: name,
         kind: CompletionItemKind.Property,
         detail: describeTypes(types),
-        documentation: markdown(docFor(path, name)),
+        documentation: markdown(guide.docFor(path, name)),
         sortText: `${required.has(name) ? 0 : 1}${name}`,
         insertTextFormat: InsertTextFormat.Snippet,
         textEdit: { range, newText: `${name}=${style.quote}${choice}${style.quote}` },
@@ -165,26 +167,30 @@ export function attributeNameItems(
     });
 }
 
-export function attributeValueItems(context: Extract<CursorContext, { kind: 'attribute-value' }>, range: Range): CompletionItem[] {
-  const schemaModel = domainSchema();
+export function attributeValueItems(
+  guide: SchemaGuide,
+  context: Extract<CursorContext, { kind: 'attribute-value' }>,
+  range: Range,
+): CompletionItem[] {
+  const schemaModel = guide.schema();
   const match = schemaModel.matchOfTag(context.parent, context.tag, context.element);
   const path = tagPath(context);
-  const preferred = PREFERRED_VALUES[`${context.tag.slice(context.tag.indexOf(':') + 1)}@${context.attribute}`];
+  const preferred = guide.usual.preferred[`${context.tag.slice(context.tag.indexOf(':') + 1)}@${context.attribute}`];
   return valueItems(
     schemaModel.attributeTypes(match, context.attribute),
-    suggestedValues(path, context.attribute),
-    docFor(path, context.attribute),
+    suggestedValues(guide.usual, path, context.attribute),
+    guide.docFor(path, context.attribute),
     preferred,
     range,
   );
 }
 
-export function textItems(context: Extract<CursorContext, { kind: 'text' }>, range: Range): CompletionItem[] {
-  const schemaModel = domainSchema();
+export function textItems(guide: SchemaGuide, context: Extract<CursorContext, { kind: 'text' }>, range: Range): CompletionItem[] {
+  const schemaModel = guide.schema();
   const types = schemaModel.textTypes(schemaModel.matchOf(context.element));
   if (!types) return [];
   const path = elementPath(context.element);
-  return valueItems(types, suggestedValues(path), docFor(path), undefined, range);
+  return valueItems(types, suggestedValues(guide.usual, path), guide.docFor(path), undefined, range);
 }
 
 /** The common values where the schema has a pattern (those that match it), then the schema's enumeration. */

@@ -2,8 +2,10 @@
 // inserted, common values where libvirt's schema has a pattern instead of a list, and the preferred first choice.
 // Our own editorial choices, not libvirt's.
 
+import type { UsualValues } from '../schema/schemaGuide';
+
 /** Attributes worth filling in when an element is inserted, beyond the schema's required ones. */
-export const TYPICAL_ATTRIBUTES: Record<string, readonly string[]> = {
+const TYPICAL_ATTRIBUTES: Record<string, readonly string[]> = {
   disk: ['type', 'device'],
   interface: ['type'],
   controller: ['type', 'index'],
@@ -73,20 +75,8 @@ const SUGGESTED_VALUES: Record<string, readonly string[]> = {
   'cpu/model': ['host', 'Skylake-Client', 'Cascadelake-Server', 'EPYC', 'Haswell', 'cortex-a57', 'cortex-a72', 'max'],
 };
 
-/** The suggestions for an attribute of the element at `path`, or (without `attribute`) for its text. */
-export function suggestedValues(path: readonly string[], attribute?: string): readonly string[] {
-  const [parent, element] = path.slice(-2);
-  if (attribute === undefined) return SUGGESTED_VALUES[`${parent}/${element}`] ?? [];
-  return (
-    SUGGESTED_VALUES[`${parent}/${element}@${attribute}`] ??
-    SUGGESTED_VALUES[`${element}@${attribute}`] ??
-    SUGGESTED_VALUES[attribute] ??
-    []
-  );
-}
-
 /** Preferred first values in snippets' choices (otherwise the schema's order). */
-export const PREFERRED_VALUES: Record<string, string> = {
+const PREFERRED_VALUES: Record<string, string> = {
   'disk@type': 'file',
   'disk@device': 'disk',
   'target@bus': 'virtio',
@@ -123,4 +113,11 @@ export const PREFERRED_VALUES: Record<string, string> = {
   'on_poweroff#text': 'destroy',
   'on_reboot#text': 'restart',
   'on_crash#text': 'destroy',
+};
+
+/** A domain's usual values. */
+export const DOMAIN_USUAL_VALUES: UsualValues = {
+  typical: TYPICAL_ATTRIBUTES,
+  suggested: SUGGESTED_VALUES,
+  preferred: PREFERRED_VALUES,
 };

@@ -7,17 +7,17 @@ import {
   replaceText,
   setAttribute,
 } from '../edits/xmlEdits';
-import type { Fix } from '../languageTypes';
+import type { DocumentFixContext, DocumentModel, Fix } from '../languageTypes';
 import { DOCS } from '../libvirtDocs';
 import { ENUMERATED_ATTRIBUTES, ENUMERATED_TEXTS } from '../model/libvirtEnums';
 import {
-  type DomainSchema,
   DROPPED_ON_DEFINE,
   defaultNamespaceOf,
   domainSchema,
+  type LibvirtSchema,
   qualifiedName,
   type SchemaMatch,
-} from '../schema/domainSchema';
+} from '../schema/libvirtSchema';
 import type { ValueType } from '../schema/schemaTypes';
 import { acceptsValue, describeTypes, enumeratedValues, hasNumbers } from '../schema/valueTypes';
 import { closest } from '../text/closest';
@@ -25,109 +25,145 @@ import type { XmlAttribute, XmlElement } from '../xml/xmlTree';
 import { elementPath, nameSpan, valueSpan } from '../xml/xmlTree';
 import type { Problem, Rule } from './rule';
 
-export const schema: Rule = {
-  id: 'schema',
-  severity: 'warning',
-  title: "An element, attribute or value that libvirt's schema does not allow",
-  explanation:
-    'Checked against the schema of libvirt 9.0 (its RelaxNG grammar). An unknown element or attribute is a warning: ' +
-    'libvirt ignores it and drops it on define, so a misspelt setting silently does nothing. An unknown child of ' +
-    '<features>, <hyperv>, <kvm> or <xen>, a value outside an enumeration and a malformed number are errors: libvirt ' +
-    'refuses the domain. Values that another rule checks more precisely are left to that rule.',
-  docs: DOCS.overview,
-  yieldsToSpecificRules: true,
-  check({ model, report: reportNow }) {
-    // Found depth-first, reported in document order.
-    const found: Problem[] = [];
-    // Problems are built only while under the cap: a million unknown attributes must not cost a million suggestions.
-    const report: Report = (make) => {
-      if (found.length < MAX_PROBLEMS) found.push(make());
-    };
-    const schemaModel = domainSchema();
-    const root = model.root;
-    // A depth-first walk over parallel stacks (no object per element): each element, its match, and the default
-    // namespace its children inherit (xmlns='…' is rare: looked up only where declared).
-    const elements: XmlElement[] = [root];
-    const matches: SchemaMatch[] = [schemaModel.rootMatch(root.name)];
-    const namespaces: (string | undefined)[] = [defaultNamespaceOf(root)];
-    while (elements.length) {
-      const element = elements.pop()!;
-      const match = matches.pop()!;
-      const defaultNs = namespaces.pop();
-      if (match.kind !== 'known') continue;
-      checkAttributes(schemaModel, element, match, report);
-      checkText(schemaModel, element, match, report);
-      for (const child of element.children) {
-        let childMatch: SchemaMatch;
-        let childNs = defaultNs;
-        if (!child.name.includes(':') && !hasXmlns(child)) {
-          // The common case: an unprefixed name without xmlns=.
-          childMatch = schemaModel.childMatch(match, child.name, defaultNs);
-        } else {
-          const { local, ns } = qualifiedName(child, defaultNs);
-          if (ns === null) continue; // an undeclared prefix: qemu-namespace-undeclared
-          childMatch = schemaModel.childMatch(match, local, ns);
-          childNs = defaultNamespaceOf(child);
-        }
-        if (childMatch.kind === 'unknown') report(() => unknownElement(schemaModel, element, match, child));
-        else if (childMatch.kind === 'known') {
-          elements.push(child);
-          matches.push(childMatch);
-          namespaces.push(childNs);
+/** What the schema rule knows of one document kind besides its schema: where libvirt's parser is stricter or owned by another rule. */
+export interface SchemaRuleOptions {
+  readonly schema: () => LibvirtSchema;
+  /** The kind as messages name it ("the domain", "the network"). */
+  readonly label: string;
+  readonly docs: string;
+  /** Parents (paths from the root) where libvirt reads every child and refuses what it does not know: its message. */
+  readonly refusingParents?: Readonly<Record<string, string>>;
+  /** Attributes another rule checks more precisely: element name ('*' for any) → attribute names. */
+  readonly ownedAttributes?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Element texts another rule checks. */
+  readonly ownedTexts?: ReadonlySet<string>;
+  /** element@attribute whose schema range libvirt's parser checks itself. */
+  readonly checkedRanges?: ReadonlySet<string>;
+  /**
+   * Which values outside the schema libvirt's parser refuses: 'all' (a domain's enumerations and numbers; each class
+   * checked on the real daemon), or the element@attribute (element@ for its text) seen refused — others are warnings.
+   */
+  readonly refusedValues: 'all' | ReadonlySet<string>;
+}
+
+type SchemaProblem = Problem<DocumentFixContext>;
+
+/** The schema rule of one document kind: every kind's has the id 'schema'. */
+export function schemaRule(options: SchemaRuleOptions): Rule<DocumentModel, DocumentFixContext> {
+  return {
+    id: 'schema',
+    severity: 'warning',
+    title: "An element, attribute or value that libvirt's schema does not allow",
+    explanation:
+      "Checked against libvirt 9.0's schemas (its RelaxNG grammars for domains, networks, storage pools and volumes). An " +
+      'unknown element or attribute is a warning: libvirt ignores it and drops it on define, so a misspelt setting ' +
+      "silently does nothing. A value outside an enumeration or a malformed number is an error where libvirt's parser " +
+      "refuses it (a domain's enumerations; what each kind's parser was seen to refuse), and an unknown child of " +
+      '<features>, <hyperv>, <kvm> or <xen> is an error: libvirt refuses the domain. Values that another rule checks ' +
+      'more precisely are left to that rule.',
+    docs: options.docs,
+    yieldsToSpecificRules: true,
+    check({ model, report: reportNow }) {
+      // Found depth-first, reported in document order.
+      const found: SchemaProblem[] = [];
+      // Problems are built only while under the cap: a million unknown attributes must not cost a million suggestions.
+      const report: Report = (make) => {
+        if (found.length < MAX_PROBLEMS) found.push(make());
+      };
+      const schemaModel = options.schema();
+      const root = model.root;
+      // A depth-first walk over parallel stacks (no object per element): each element, its match, and the default
+      // namespace its children inherit (xmlns='…' is rare: looked up only where declared).
+      const elements: XmlElement[] = [root];
+      const matches: SchemaMatch[] = [schemaModel.rootMatch(root.name)];
+      const namespaces: (string | undefined)[] = [defaultNamespaceOf(root)];
+      while (elements.length) {
+        const element = elements.pop()!;
+        const match = matches.pop()!;
+        const defaultNs = namespaces.pop();
+        if (match.kind !== 'known') continue;
+        checkAttributes(schemaModel, options, element, match, report);
+        checkText(schemaModel, options, element, match, report);
+        for (const child of element.children) {
+          let childMatch: SchemaMatch;
+          let childNs = defaultNs;
+          if (!child.name.includes(':') && !hasXmlns(child)) {
+            // The common case: an unprefixed name without xmlns=.
+            childMatch = schemaModel.childMatch(match, child.name, defaultNs);
+          } else {
+            const { local, ns } = qualifiedName(child, defaultNs);
+            if (ns === null) continue; // an undeclared prefix: qemu-namespace-undeclared
+            childMatch = schemaModel.childMatch(match, local, ns);
+            childNs = defaultNamespaceOf(child);
+          }
+          if (childMatch.kind === 'unknown') report(() => unknownElement(schemaModel, options, element, match, child));
+          else if (childMatch.kind === 'known') {
+            elements.push(child);
+            matches.push(childMatch);
+            namespaces.push(childNs);
+          }
         }
       }
-    }
-    found.sort((a, b) => a.start - b.start);
-    for (const problem of found) reportNow(problem);
-  },
-};
+      found.sort((a, b) => a.start - b.start);
+      for (const problem of found) reportNow(problem);
+    },
+  };
+}
 
-type Report = (make: () => Problem) => void;
-
-/** What libvirt does with an element or attribute its schema does not have (checked: test/libvirt/schemaDrops). */
-
-/**
- * Attributes whose range libvirt's parser checks itself (the schema's range is otherwise a warning: <graphics
- * port='-2'> is accepted). Checked on libvirt 9.0.
- */
-const CHECKED_RANGES = new Set(['bootmenu@timeout']);
+type Report = (make: () => SchemaProblem) => void;
 
 /** A document that is mostly unknown names is not one to list them all for. */
 const MAX_PROBLEMS = 1000;
 
-/** Where libvirt reads every child and refuses what it does not know (its messages). */
-const REFUSING_PARENTS: Record<string, string> = {
-  'domain/features': "unexpected feature '%s'",
-  'domain/features/hyperv': 'unsupported HyperV Enlightenment feature: %s',
-  'domain/features/kvm': 'unsupported KVM feature: %s',
-  'domain/features/xen': 'unsupported Xen feature: %s',
-};
-
 /** Values another rule owns (enum-value-invalid's tables of what libvirt's parser really checks): element → attributes. */
-const OWNED_ATTRIBUTES = new Map<string, Set<string>>();
+const DOMAIN_OWNED_ATTRIBUTES = new Map<string, Set<string>>();
 for (const entry of ENUMERATED_ATTRIBUTES) {
   const element = entry.path[entry.path.length - 1]!;
-  if (!OWNED_ATTRIBUTES.has(element)) OWNED_ATTRIBUTES.set(element, new Set());
-  OWNED_ATTRIBUTES.get(element)!.add(entry.attribute);
+  if (!DOMAIN_OWNED_ATTRIBUTES.has(element)) DOMAIN_OWNED_ATTRIBUTES.set(element, new Set());
+  DOMAIN_OWNED_ATTRIBUTES.get(element)!.add(entry.attribute);
 }
-const OWNED_ANYWHERE = OWNED_ATTRIBUTES.get('*') ?? new Set<string>();
-const OWNED_TEXTS = new Set([
-  ...ENUMERATED_TEXTS.map((entry) => entry.path[entry.path.length - 1]),
-  'memory',
-  'currentMemory',
-  'maxMemory',
-]);
+
+/** The domain's schema rule (what libvirt does with an element or attribute its schema does not have: test/libvirt/schemaDrops). */
+export const schema = schemaRule({
+  schema: domainSchema,
+  label: 'domain',
+  docs: DOCS.overview,
+  refusingParents: {
+    'domain/features': "unexpected feature '%s'",
+    'domain/features/hyperv': 'unsupported HyperV Enlightenment feature: %s',
+    'domain/features/kvm': 'unsupported KVM feature: %s',
+    'domain/features/xen': 'unsupported Xen feature: %s',
+  },
+  ownedAttributes: DOMAIN_OWNED_ATTRIBUTES,
+  ownedTexts: new Set([...ENUMERATED_TEXTS.map((entry) => entry.path[entry.path.length - 1]!), 'memory', 'currentMemory', 'maxMemory']),
+  // Attributes whose range libvirt's parser checks itself (the schema's range is otherwise a warning: <graphics
+  // port='-2'> is accepted). Checked on libvirt 9.0.
+  checkedRanges: new Set(['bootmenu@timeout']),
+  refusedValues: 'all',
+});
 
 function hasXmlns(element: XmlElement): boolean {
   for (const attr of element.attributes) if (attr.name === 'xmlns') return true;
   return false;
 }
 
-function isOwned(element: XmlElement, attribute: string): boolean {
-  return OWNED_ATTRIBUTES.get(element.name)?.has(attribute) === true || OWNED_ANYWHERE.has(attribute);
+function isOwned(options: SchemaRuleOptions, element: XmlElement, attribute: string): boolean {
+  const owned = options.ownedAttributes;
+  return owned !== undefined && (owned.get(element.name)?.has(attribute) === true || owned.get('*')?.has(attribute) === true);
 }
 
-function checkAttributes(schemaModel: DomainSchema, element: XmlElement, match: SchemaMatch, report: Report): void {
+/** Whether libvirt's parser refuses a value of `key` (element@attribute, element@ for text) that the schema does not allow. */
+function refused(options: SchemaRuleOptions, key: string): boolean {
+  return options.refusedValues === 'all' || options.refusedValues.has(key);
+}
+
+function checkAttributes(
+  schemaModel: LibvirtSchema,
+  options: SchemaRuleOptions,
+  element: XmlElement,
+  match: SchemaMatch,
+  report: Report,
+): void {
   let unused: string[] | undefined;
   for (const attr of element.attributes) {
     if (attr.name === 'xmlns' || attr.name.includes(':')) continue;
@@ -142,12 +178,13 @@ function checkAttributes(schemaModel: DomainSchema, element: XmlElement, match: 
       }
       continue;
     }
-    if (isOwned(element, attr.name) || acceptsValue(types, attr.value)) continue;
+    if (isOwned(options, element, attr.name) || acceptsValue(types, attr.value)) continue;
     // Removing is a fix only where the attribute is optional (libvirt then uses its default).
     const required = match.kind === 'known' && match.ids.every((id) => schemaModel.element(id).ra?.includes(attr.name));
     // Known to only some of the element's forms (<source type=…> is NVMe's and vhost-user's, not a file disk's):
     // libvirt's parser may not read it here at all.
     const partial = match.kind === 'known' && match.ids.some((id) => schemaModel.element(id).a?.[attr.name] === undefined);
+    const key = `${element.name}@${attr.name}`;
     report(() =>
       invalidValue(
         types,
@@ -156,14 +193,18 @@ function checkAttributes(schemaModel: DomainSchema, element: XmlElement, match: 
         valueSpan(attr),
         (value, context) => replaceAttributeValue(attr, value, context),
         required ? undefined : (context) => removeAttribute(element, attr, context),
-        { partial, checkedRange: CHECKED_RANGES.has(`${element.name}@${attr.name}`) },
+        {
+          partial,
+          checkedRange: options.checkedRanges?.has(key) === true,
+          refused: refused(options, key),
+        },
       ),
     );
   }
 }
 
-function checkText(schemaModel: DomainSchema, element: XmlElement, match: SchemaMatch, report: Report): void {
-  if (element.children.length > 0 || element.textStart < 0 || OWNED_TEXTS.has(element.name)) return;
+function checkText(schemaModel: LibvirtSchema, options: SchemaRuleOptions, element: XmlElement, match: SchemaMatch, report: Report): void {
+  if (element.children.length > 0 || element.textStart < 0 || options.ownedTexts?.has(element.name)) return;
   const types = schemaModel.textTypes(match);
   if (!types) return;
   const text = element.text;
@@ -176,8 +217,8 @@ function checkText(schemaModel: DomainSchema, element: XmlElement, match: Schema
       { start: element.textStart, end: element.textEnd },
       (value) => replaceText(element, value),
       undefined,
-      // Element texts are numbers libvirt's parser checks (<vcpu>0</vcpu> is refused).
-      { checkedRange: true },
+      // A domain's element texts are numbers libvirt's parser checks (<vcpu>0</vcpu> is refused).
+      { checkedRange: true, refused: refused(options, `${element.name}@`) },
     ),
   );
 }
@@ -187,10 +228,10 @@ function invalidValue(
   value: string,
   where: string,
   span: { start: number; end: number },
-  replace: (value: string, context: Parameters<NonNullable<Problem['fixes']>>[0]) => OffsetEdit,
-  remove?: (context: Parameters<NonNullable<Problem['fixes']>>[0]) => OffsetEdit,
-  how: { readonly partial?: boolean; readonly checkedRange?: boolean } = {},
-): Problem {
+  replace: (value: string, context: DocumentFixContext) => OffsetEdit,
+  remove: ((context: DocumentFixContext) => OffsetEdit) | undefined,
+  how: { readonly partial?: boolean; readonly checkedRange?: boolean; readonly refused: boolean },
+): SchemaProblem {
   const values = enumeratedValues(types);
   const suggestion = closest(value, values);
   const numeric = hasNumbers(types);
@@ -201,7 +242,7 @@ function invalidValue(
   const unsignedNegative =
     value.startsWith('-') && types.flatMap((type) => type.d ?? []).every((d) => /^unsigned|^nonNegative/.test(d.t) || d.min === 0);
   const outOfRange = numeric && !values.length && /^[+-]?\d+$/.test(value) && !how.checkedRange && !unsignedNegative;
-  const isError = (values.length > 0 || numeric) && !how.partial && !outOfRange;
+  const isError = how.refused && (values.length > 0 || numeric) && !how.partial && !outOfRange;
   const caveat = how.partial
     ? ' libvirt reads it only for some forms of this element and may ignore it here.'
     : outOfRange
@@ -224,7 +265,7 @@ function invalidValue(
   };
 }
 
-function unknownAttribute(element: XmlElement, attr: XmlAttribute, unused: readonly string[], moves: readonly Move[]): Problem {
+function unknownAttribute(element: XmlElement, attr: XmlAttribute, unused: readonly string[], moves: readonly Move[]): SchemaProblem {
   const suggestion = closest(attr.name, unused);
   const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
   const move = moves[0];
@@ -269,7 +310,7 @@ interface Move {
   readonly attribute: string;
 }
 
-function movesFor(schemaModel: DomainSchema, match: SchemaMatch, attr: XmlAttribute): Move[] {
+function movesFor(schemaModel: LibvirtSchema, match: SchemaMatch, attr: XmlAttribute): Move[] {
   const moves: Move[] = [];
   for (const group of schemaModel.allowedChildren(match)) {
     if (group.ns) continue;
@@ -282,16 +323,22 @@ function movesFor(schemaModel: DomainSchema, match: SchemaMatch, attr: XmlAttrib
   return moves.slice(0, 2);
 }
 
-function unknownElement(schemaModel: DomainSchema, parent: XmlElement, match: SchemaMatch, element: XmlElement): Problem {
+function unknownElement(
+  schemaModel: LibvirtSchema,
+  options: SchemaRuleOptions,
+  parent: XmlElement,
+  match: SchemaMatch,
+  element: XmlElement,
+): SchemaProblem {
   const names = schemaModel
     .allowedChildren(match)
     .filter((group) => !group.ns)
     .map((group) => group.name);
   const suggestion = closest(element.name, names);
   const hint = suggestion ? ` Did you mean <${suggestion}>?` : '';
-  const refusal = REFUSING_PARENTS[elementPath(parent).join('/')];
+  const refusal = options.refusingParents?.[elementPath(parent).join('/')];
   const message = refusal
-    ? `Unknown element <${element.name}> in <${parent.name}>: libvirt refuses the domain ("${refusal.replace('%s', element.name)}").${hint}`
+    ? `Unknown element <${element.name}> in <${parent.name}>: libvirt refuses the ${options.label} ("${refusal.replace('%s', element.name)}").${hint}`
     : `Unknown element <${element.name}> in <${parent.name}>: ${DROPPED_ON_DEFINE}.${hint}`;
   return {
     ...nameSpan(element),

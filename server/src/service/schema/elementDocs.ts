@@ -4,11 +4,7 @@
 // key wins.
 
 import { formatDomainSection } from '../libvirtDocs';
-
-export interface Doc {
-  readonly text: string;
-  readonly section: string;
-}
+import { docLookup } from './schemaGuide';
 
 const S = {
   general: 'General metadata',
@@ -251,12 +247,5 @@ const DOCS: Record<string, readonly [string, keyof typeof S]> = {
   seclabel: ["The security (SELinux/AppArmor/DAC) label of the domain's processes and files.", 'seclabel'],
 };
 
-/** The documentation of an element (`attribute` undefined) or of one of its attributes. */
-export function docFor(path: readonly string[], attribute?: string): Doc | undefined {
-  const suffix = attribute ? `@${attribute}` : '';
-  for (let depth = Math.min(3, path.length); depth >= 1; depth--) {
-    const entry = DOCS[path.slice(path.length - depth).join('/') + suffix];
-    if (entry) return { text: entry[0], section: formatDomainSection(S[entry[1]]) };
-  }
-  return undefined;
-}
+/** The documentation of a domain's element (`attribute` undefined) or of one of its attributes. */
+export const domainDocFor = docLookup(DOCS, (section) => formatDomainSection(S[section]));

@@ -1,24 +1,24 @@
 // Hover documentation for element and attribute names (and attribute values): our short text, what libvirt's
-// schema allows there, and the link to the matching section of libvirt's formatdomain page.
+// schema allows there, and the link to the matching section of libvirt's documentation page for the kind.
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover } from 'vscode-languageserver-types';
 import { attributeAt, elementPath, type XmlElement } from '../xml/xmlTree';
-import { DROPPED_ON_DEFINE, domainSchema } from './domainSchema';
-import { docFor } from './elementDocs';
+import { DROPPED_ON_DEFINE } from './libvirtSchema';
+import type { SchemaGuide } from './schemaGuide';
 import { describeTypes } from './valueTypes';
 
 const NOT_IN_SCHEMA = `Not in libvirt's schema here: ${DROPPED_ON_DEFINE}.`;
 
 /** Docs for the tag name or attribute under `offset`; null elsewhere (text content, whitespace). */
-export function schemaDocsHover(document: TextDocument, element: XmlElement, offset: number): Hover | null {
+export function schemaDocsHover(guide: SchemaGuide, document: TextDocument, element: XmlElement, offset: number): Hover | null {
   const path = elementPath(element);
   const attr = attributeAt(element, offset);
-  const schemaModel = domainSchema();
+  const schemaModel = guide.schema();
   if (attr) {
     const match = schemaModel.matchOf(element);
     const types = schemaModel.attributeTypes(match, attr.name);
-    const doc = docFor(path, attr.name);
+    const doc = guide.docFor(path, attr.name);
     const lines = [`**${attr.name}** on \`<${element.name}>\`${doc ? ` — ${doc.text}` : ''}`];
     if (types.length) lines.push(`Takes ${describeTypes(types)}.`);
     else if (match.kind === 'known' && !schemaModel.allowsAnyAttribute(match)) lines.push(NOT_IN_SCHEMA);
@@ -33,7 +33,7 @@ export function schemaDocsHover(document: TextDocument, element: XmlElement, off
   const onStartTag = offset >= element.start + 1 && offset <= element.nameEnd;
   const onEndTag = element.endTagStart >= 0 && offset >= element.endTagStart + 2 && offset <= element.endTagStart + 2 + element.name.length;
   if (!onStartTag && !onEndTag) return null;
-  const doc = docFor(path);
+  const doc = guide.docFor(path);
   const match = schemaModel.matchOf(element);
   const lines = [`**<${element.name}>**${doc ? ` — ${doc.text}` : ''}`];
   if (match.kind === 'unknown') lines.push(NOT_IN_SCHEMA);

@@ -3,24 +3,34 @@
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { AnalysedDocument } from '../analysedDocument';
+import type { DocumentKind } from '../documentKinds';
 import type { HostFacts } from '../hostFacts';
-import type { AnalysedDocument, LintSettings } from '../languageTypes';
+import type { DocumentFixContext, DocumentModel, LintSettings } from '../languageTypes';
 import { LSP_SEVERITY, toDiagnostic } from '../lspConversions';
-import { RULES } from '../rules';
 import type { Problem, Rule } from '../rules/rule';
 import { SpanIndex } from './spanIndex';
 
+type KindRule = Rule<DocumentModel, DocumentFixContext>;
+
 export interface ReportedProblem {
-  readonly rule: Rule;
-  readonly problem: Problem;
+  readonly rule: KindRule;
+  /** Its fixes take the fix context of the document's kind (codeActions builds it with the kind's builder). */
+  readonly problem: Problem<DocumentFixContext>;
   readonly diagnostic: Diagnostic;
 }
 
-/** Generic checks run after the specific rules, so that they can yield to them. */
-const RULES_IN_ORDER: readonly Rule[] = [
-  ...RULES.filter((rule) => !rule.yieldsToSpecificRules),
-  ...RULES.filter((rule) => rule.yieldsToSpecificRules),
-];
+const rulesInOrder = new WeakMap<DocumentKind, readonly KindRule[]>();
+
+/** A kind's rules, generic checks after the specific rules, so that they can yield to them. */
+function inOrder(kind: DocumentKind): readonly KindRule[] {
+  let rules = rulesInOrder.get(kind);
+  if (!rules) {
+    rules = [...kind.rules.filter((rule) => !rule.yieldsToSpecificRules), ...kind.rules.filter((rule) => rule.yieldsToSpecificRules)];
+    rulesInOrder.set(kind, rules);
+  }
+  return rules;
+}
 
 /** The host as the settings describe it: `hostArch` lints for another machine. */
 export function hostFor(host: HostFacts, settings: LintSettings): HostFacts {
@@ -33,16 +43,16 @@ export function validateAnalysed(
   settings: LintSettings,
   host: HostFacts,
 ): ReportedProblem[] {
-  const { xml, model } = analysed;
-  if (!model) return [];
+  const { xml, kind, definition: model } = analysed;
+  if (!kind || !model) return [];
   const facts = hostFor(host, settings);
   const reported: ReportedProblem[] = [];
   let earlier: SpanIndex | undefined;
   const specificProblems = () => reported.filter((entry) => !entry.rule.yieldsToSpecificRules).map((entry) => entry.problem);
-  for (const rule of RULES_IN_ORDER) {
+  for (const rule of inOrder(kind)) {
     const setting = settings.rules?.[rule.id];
     if (setting === 'off') continue;
-    const report = (problem: Problem) => {
+    const report = (problem: Problem<DocumentFixContext>) => {
       if (rule.yieldsToSpecificRules && (earlier ??= new SpanIndex(specificProblems())).overlaps(problem)) return;
       const severity = LSP_SEVERITY[setting ?? problem.severity ?? rule.severity];
       reported.push({ rule, problem, diagnostic: toDiagnostic(document, rule, severity, problem) });

@@ -1,11 +1,14 @@
-// libvirt's domain schema as the server uses it: the generated model (domainSchema.json, from libvirt's
-// RelaxNG) with indexes, and the matching of a document's elements to the schema's elements. An element is
+// libvirt's schemas as the server uses them: a generated model (domainSchema.json, networkSchema.json... from
+// libvirt's RelaxNG) with indexes, and the matching of a document's elements to the schema's elements. An element is
 // matched by its name among the children allowed in its parent's matches; one name may match several schema
 // elements (<source> of a file disk and of a block disk), and the union of what they allow is what is allowed.
 
 import type { XmlAttribute, XmlElement } from '../xml/xmlTree';
-import schemaJson from './domainSchema.json';
+import domainJson from './domainSchema.json';
+import networkJson from './networkSchema.json';
 import type { SchemaElement, SchemaModel, ValueType } from './schemaTypes';
+import storagePoolJson from './storagePoolSchema.json';
+import storageVolJson from './storageVolSchema.json';
 
 /** What libvirt does with an element or attribute its schema has no place for (said by the schema rule and hover). */
 export const DROPPED_ON_DEFINE = 'libvirt ignores it and drops it on define';
@@ -23,7 +26,7 @@ const OPEN: SchemaMatch = { kind: 'open' };
 const NONE: readonly ValueType[] = [];
 const UNKNOWN: SchemaMatch = { kind: 'unknown' };
 
-export class DomainSchema {
+export class LibvirtSchema {
   readonly model: SchemaModel;
   private readonly childIndex: (Map<string, number[]> | undefined)[] = [];
   private readonly childMatchCache: (Map<string, SchemaMatch> | undefined)[] = [];
@@ -228,10 +231,20 @@ function nearestDeclaration(element: XmlElement | undefined, test: (attr: XmlAtt
   return undefined;
 }
 
-let loaded: DomainSchema | undefined;
-
-/** The schema of libvirt's domain XML, built on first use. */
-export function domainSchema(): DomainSchema {
-  loaded ??= new DomainSchema(schemaJson as SchemaModel);
-  return loaded;
+/** A schema built on first use. */
+function lazily(model: unknown): () => LibvirtSchema {
+  let loaded: LibvirtSchema | undefined;
+  return () => {
+    loaded ??= new LibvirtSchema(model as SchemaModel);
+    return loaded;
+  };
 }
+
+/** The schema of libvirt's domain XML (domain.rng). */
+export const domainSchema = lazily(domainJson);
+/** The schema of libvirt's network XML (network.rng). */
+export const networkSchema = lazily(networkJson);
+/** The schema of libvirt's storage pool XML (storagepool.rng). */
+export const storagePoolSchema = lazily(storagePoolJson);
+/** The schema of libvirt's storage volume XML (storagevol.rng). */
+export const storageVolSchema = lazily(storageVolJson);
