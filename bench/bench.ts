@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from '../server/src/service/languageService';
-import { DomainSchema } from '../server/src/service/schema/domainSchema';
+import { LibvirtSchema } from '../server/src/service/schema/libvirtSchema';
 import { builtProgram, fixture, REPO_ROOT } from '../test/support/built';
 import { CORPUS_DIR, corpusFiles, guestArchOf } from '../test/support/corpus';
 import { startLspClient } from '../test/support/lspClient';
@@ -162,7 +162,7 @@ async function main(): Promise<void> {
     const loads: number[] = [];
     for (let i = 0; i < 20; i++) {
       const started = performance.now();
-      const schemaModel = new DomainSchema(JSON.parse(json));
+      const schemaModel = new LibvirtSchema(JSON.parse(json));
       const match = schemaModel.rootMatch('domain');
       for (const group of schemaModel.allowedChildren(match))
         schemaModel.allowedChildren(schemaModel.childMatch(match, group.name, group.ns));
