@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { README_PATH, readmeWithRules } from '../../scripts/ruleDocs';
-import { RULES } from '../../server/src/service/rules';
+import { ALL_RULES as RULES } from '../../server/src/service/documentKinds';
 
 describe('rule documentation', () => {
   it("README.md's rules section is up to date (npm run docs)", () => {

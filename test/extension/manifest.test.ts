@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { isDomainXml } from '../../client/src/domainDetection';
 import { COMMANDS, DEFAULT_COMMAND_TIMEOUT_SECONDS, SETTINGS_SECTION } from '../../server/src/protocol';
+import { ALL_RULES as RULES } from '../../server/src/service/documentKinds';
 import { SEVERITIES } from '../../server/src/service/languageTypes';
-import { RULES } from '../../server/src/service/rules';
 import { REPO_ROOT } from '../support/built';
 
 const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { unmark } from '../support/marked';
-import { collectTablesOnly, expectedVerdict, fixOutcomes, type RuleCase, type RuleTable } from '../support/ruleTester';
-import { defineAndForget, LIBVIRT_TEST_URI, testDomainName, virsh } from '../support/virsh';
+import { collectTablesOnly, diagnosticsOf, expectedVerdict, fixOutcomes, type RuleCase, type RuleTable } from '../support/ruleTester';
+import { defineAndForget, defineKindAndForget, kindOfText, LIBVIRT_TEST_URI, scratchPool, testDomainName, virsh } from '../support/virsh';
 
 const tables = collectTablesOnly();
 const rulesDir = join(__dirname, '..', 'rules');
@@ -22,6 +22,9 @@ for (const file of readdirSync(rulesDir)
 const HAS_KVM = existsSync('/dev/kvm');
 const workDir = mkdtempSync(join(tmpdir(), 'libvirt-lint-agreement-'));
 
+/** The dir pool volume cases are created in. */
+let volumes: Awaited<ReturnType<typeof scratchPool>> | undefined;
+
 describe(`libvirt (${LIBVIRT_TEST_URI}) agrees with the rule tables`, () => {
   before(async () => {
     const probe = await virsh(['version']);
@@ -30,8 +33,12 @@ describe(`libvirt (${LIBVIRT_TEST_URI}) agrees with the rule tables`, () => {
       `cannot reach libvirt at ${LIBVIRT_TEST_URI}: ${probe.stderr.trim()}\n` +
         'Start it as .ci/run does (node scripts/ensure-libvirt.mjs as root).',
     );
+    volumes = await scratchPool();
   });
-  after(() => rmSync(workDir, { recursive: true, force: true }));
+  after(async () => {
+    await volumes?.remove();
+    rmSync(workDir, { recursive: true, force: true });
+  });
 
   it('found the rule tables', () => assert.ok(tables.length >= 20, `only ${tables.length} tables`));
 
@@ -44,14 +51,25 @@ describe(`libvirt (${LIBVIRT_TEST_URI}) agrees with the rule tables`, () => {
   }
 });
 
-/** Writes a case's text under a fresh name and asks libvirt to define it. */
-async function define(text: string) {
+/**
+ * Writes a case's text under a fresh name and asks libvirt to define it (a domain, network or pool) or create it (a
+ * volume, in the scratch pool). With `start`, a network is started too: the verdict is the start's.
+ */
+async function define(text: string, start = false) {
   const name = testDomainName('agree');
   const named = text.replace(/<name>[^<]*<\/name>/, `<name>${name}</name>`);
   assert.ok(named.includes(`<name>${name}</name>`), 'the case has a <name> to replace');
   const file = join(workDir, `${name}.xml`);
   writeFileSync(file, named);
-  return defineAndForget(file, name);
+  const kind = kindOfText(named);
+  return kind === 'domain' ? defineAndForget(file, name) : defineKindAndForget(kind, file, name, { pool: volumes?.name, start });
+}
+
+/** A network case whose diagnostics say libvirt refuses to start it: it must define, and fail to start. */
+function refusedAtNetStart(table: RuleTable, testCase: RuleCase): boolean {
+  const { text } = unmark(testCase.xml);
+  if (kindOfText(text) !== 'network') return false;
+  return diagnosticsOf(table.rule, text).diagnostics.some((d) => String(d.message).includes('refuses to start it (net-start'));
 }
 
 /** After a quick fix that leaves no error diagnostic, libvirt must accept the document. */
@@ -87,6 +105,11 @@ function checkCase(table: RuleTable, kind: 'valid' | 'invalid', testCase: RuleCa
     return;
   }
   if (kind === 'invalid') checkFixes(table, testCase);
+  if (kind === 'invalid' && verdict === 'accepts' && refusedAtNetStart(table, testCase))
+    it(`${title} — libvirt defines it and refuses to start it`, async () => {
+      const started = await define(unmark(testCase.xml).text, true);
+      assert.ok(!started.ok, 'libvirt started it');
+    });
   it(`${title} — libvirt ${verdict}`, async () => {
     const result = await define(unmark(testCase.xml).text);
     if (verdict === 'accepts') {

@@ -32,7 +32,7 @@ describe('outline', () => {
     assert.equal(GPU.slice(document.offsetAt(disk.selectionRange.start), document.offsetAt(disk.selectionRange.end)), 'disk');
   });
 
-  it('is empty for XML that is none of libvirt\'s kinds', () => {
+  it("is empty for XML that is none of libvirt's kinds", () => {
     assert.deepEqual(service.documentSymbols(TextDocument.create('file:///n.xml', 'xml', 1, '<project><name>x</name></project>')), []);
   });
 
@@ -52,7 +52,12 @@ describe('outline', () => {
     const dhcp = network[0]!.children![2]!.children![0]!;
     assert.equal(`${dhcp.children![0]!.name}: ${dhcp.children![0]!.detail}`, 'range: 10.9.0.10 – 10.9.0.99');
     const pool = service.documentSymbols(
-      TextDocument.create('file:///pool.xml', 'xml', 1, "<pool type='dir'><name>images</name><target><path>/srv/images</path></target></pool>"),
+      TextDocument.create(
+        'file:///pool.xml',
+        'xml',
+        1,
+        "<pool type='dir'><name>images</name><target><path>/srv/images</path></target></pool>",
+      ),
     );
     assert.equal(pool[0]!.name, 'pool images');
     assert.equal(pool[0]!.detail, 'dir');

@@ -64,3 +64,64 @@ export async function defineRoundTrip(text: string, what = 'round-trip'): Promis
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The libvirt object kinds a rule table's documents may be, by their root element. */
+export type DefinedKind = 'domain' | 'network' | 'pool' | 'volume';
+
+export function kindOfText(text: string): DefinedKind {
+  const root = /<(domain|network|pool|volume)[\s>/]/.exec(text.replace(/<\?xml[^>]*\?>|<!--[\s\S]*?-->/g, ''))?.[1];
+  return (root as DefinedKind | undefined) ?? 'domain';
+}
+
+/**
+ * Defines a network or pool (or creates a volume in `pool`) from a file and removes it again; returns libvirt's
+ * verdict. With `start`, a network or pool that defines is also started (and stopped): the verdict is the start's.
+ */
+export async function defineKindAndForget(
+  kind: Exclude<DefinedKind, 'domain'>,
+  file: string,
+  name: string,
+  options: { readonly pool?: string; readonly start?: boolean } = {},
+): Promise<VirshResult> {
+  if (kind === 'volume') {
+    const created = await virsh(['vol-create', '--pool', options.pool ?? '', '--file', file]);
+    if (created.ok) await virsh(['vol-delete', '--pool', options.pool ?? '', '--vol', name]);
+    return created;
+  }
+  const prefix = kind === 'network' ? 'net' : 'pool';
+  const option = kind === 'network' ? '--network' : '--pool';
+  const defined = await virsh([`${prefix}-define`, '--file', file]);
+  if (!defined.ok) return defined;
+  try {
+    if (!options.start) return defined;
+    const started = await virsh([`${prefix}-start`, option, name]);
+    if (started.ok) await virsh([`${prefix}-destroy`, option, name]);
+    return started;
+  } finally {
+    await virsh([`${prefix}-undefine`, option, name]);
+  }
+}
+
+/** A dir pool for volume tests, built and started (`remove` destroys and undefines it with its directory). */
+export async function scratchPool(): Promise<{ name: string; remove(): Promise<void> }> {
+  const name = testDomainName('vols');
+  const dir = mkdtempSync(join(tmpdir(), 'lint-test-pool-'));
+  const file = join(dir, 'pool.xml');
+  writeFileSync(file, `<pool type='dir'><name>${name}</name><target><path>${dir}/images</path></target></pool>`);
+  for (const args of [
+    ['pool-define', '--file', file],
+    ['pool-build', '--pool', name],
+    ['pool-start', '--pool', name],
+  ]) {
+    const result = await virsh(args);
+    if (!result.ok) throw new Error(`virsh ${args.join(' ')}: ${result.stderr.trim()}`);
+  }
+  return {
+    name,
+    async remove() {
+      await virsh(['pool-destroy', '--pool', name]);
+      await virsh(['pool-undefine', '--pool', name]);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -10,9 +10,9 @@ import { localHostArch } from '../host/hostArch';
 import { createLibvirtHostFacts, type LibvirtHostFactsSource } from '../host/libvirt/libvirtHostFacts';
 import { createLocalHostFacts } from '../host/localHostFacts';
 import { DEFAULT_COMMAND_TIMEOUT_SECONDS } from '../protocol';
+import { ALL_RULES as RULES } from '../service/documentKinds';
 import type { HostFacts } from '../service/hostFacts';
 import { createLanguageService } from '../service/languageService';
-import { RULES } from '../service/rules';
 import { type CliOptions, parseCliArguments, USAGE } from './cliArguments';
 import { type FileResult, formatJson, formatStylish } from './outputFormats';
 

@@ -16,8 +16,8 @@ export interface NetworkIp {
   readonly netmask: XmlAttribute | undefined;
   readonly prefix: XmlAttribute | undefined;
   /**
-   * The network's prefix length when address, netmask/prefix are readable and consistent; for IPv4 without either,
-   * the address's class (libvirt's default).
+   * The network's prefix length when address, netmask/prefix are readable and consistent; without either, libvirt's
+   * default (IPv4: the address's class; IPv6: 64).
    */
   readonly prefixLength: number | undefined;
   readonly dhcp: XmlElement | undefined;
@@ -67,7 +67,9 @@ function readIp(element: XmlElement): NetworkIp {
   };
 }
 
-function prefixLengthOf(address: IpAddress, netmask: XmlAttribute | undefined, prefix: XmlAttribute | undefined): number | undefined {
+function prefixLengthOf(address: IpAddress, netmask: XmlAttribute | undefined, written: XmlAttribute | undefined): number | undefined {
+  // prefix='0' is no prefix to libvirt.
+  const prefix = written?.value.trim() === '0' ? undefined : written;
   if (netmask && prefix) return undefined;
   if (prefix) {
     const value = /^\d+$/.test(prefix.value.trim()) ? Number(prefix.value.trim()) : Number.NaN;
@@ -77,7 +79,8 @@ function prefixLengthOf(address: IpAddress, netmask: XmlAttribute | undefined, p
     const mask = parseIp(netmask.value);
     return mask && mask.family === address.family ? prefixOfNetmask(mask.value, mask.family) : undefined;
   }
-  return address.family === 'ipv4' ? classfulPrefix(address.value) : undefined;
+  // Without either: IPv4 takes its address class's, IPv6 64.
+  return address.family === 'ipv4' ? classfulPrefix(address.value) : 64;
 }
 
 /** The prefix of an IPv4 address's class, libvirt's default without netmask or prefix (A: 8, B: 16, C: 24). */

@@ -12,12 +12,13 @@ const MACHINES: Readonly<Record<string, string>> = { x86_64: 'q35', i686: 'q35',
 export const requiredPartMissing: Rule = {
   id: 'required-part-missing',
   severity: 'error',
-  title: 'A part libvirt requires is missing (name, domain type, OS type, memory, a disk target, a device address type…)',
+  title: 'A part libvirt requires is missing (name, domain or pool type, OS type, memory, volume capacity, a disk target…)',
   explanation:
     'libvirt refuses a definition without a <name>, without type= on <domain>, without <os><type>, without memory ' +
     '(<memory> or NUMA cells), a disk without <target dev>, a <memballoon> without model=, an <address> without ' +
-    'type= or a <hostdev> without <source> — each with its own message at define. The schema does not say all of ' +
-    'this (several are enforced by libvirt’s parser, not its grammar).',
+    'type= or a <hostdev> without <source> — each with its own message at define; a network without <name>, a ' +
+    'storage pool without type= or <name>, a volume without <name> or <capacity> likewise. The schema does not say ' +
+    'all of this (several are enforced by libvirt’s parser, not its grammar).',
   docs: DOCS.overview,
   check({ model, host, report }) {
     const root = model.root;

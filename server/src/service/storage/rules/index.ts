@@ -6,23 +6,64 @@ import type { Rule } from '../../rules/rule';
 import { schemaRule } from '../../rules/schema';
 import { xmlSyntax } from '../../rules/xml-syntax';
 import { storagePoolSchema, storageVolSchema } from '../../schema/libvirtSchema';
+import { poolFormatMismatch } from './pool-format-mismatch';
+import { poolSourceMissing } from './pool-source-missing';
+import { poolTargetMissing } from './pool-target-missing';
+import { poolRequiredParts, volumeRequiredParts } from './required-parts';
+import { storagePermissionsInvalid } from './storage-permissions-invalid';
+import { volumeAllocationExceedsCapacity } from './volume-allocation-exceeds-capacity';
+import { volumeCapacityInvalid } from './volume-capacity-invalid';
+import { volumeFormatInvalid } from './volume-format-invalid';
+import { volumeOptionUnsupported } from './volume-option-unsupported';
 
-/** The pool's schema rule: values outside the schema are errors only where pool-define was seen to refuse them. */
+/** Permissions are the storage rules' own (their refusals are pinned there). */
+const PERMISSIONS = new Set(['mode', 'owner', 'group']);
+
+/** The pool's schema rule: pool-define does not validate against storagepool.rng; errors only where its parser refuses. */
 const poolSchemaRule = schemaRule({
   schema: storagePoolSchema,
   label: 'storage pool',
   docs: STORAGE_DOCS.pool,
-  refusedValues: new Set(),
+  ownedAttributes: new Map([
+    ['pool', new Set(['type'])],
+    ['format', new Set(['type'])],
+  ]),
+  ownedTexts: PERMISSIONS,
+  refusedValues: new Set(['device@part_separator', 'adapter@type', 'adapter@managed', 'cow@state', 'auth@type']),
 });
 
-/** The volume's schema rule: values outside the schema are errors only where vol-create was seen to refuse them. */
+/** The volume's schema rule: vol-create does not validate against storagevol.rng; errors only where its parser refuses. */
 const volumeSchemaRule = schemaRule({
   schema: storageVolSchema,
   label: 'storage volume',
   docs: STORAGE_DOCS.volume,
-  refusedValues: new Set(),
+  ownedAttributes: new Map([
+    ['format', new Set(['type'])],
+    ['capacity', new Set(['unit'])],
+    ['allocation', new Set(['unit'])],
+    ['encryption', new Set(['format'])],
+  ]),
+  ownedTexts: new Set([...PERMISSIONS, 'capacity', 'allocation', 'compat']),
+  refusedValues: new Set(['volume@type', 'encryption@engine']),
 });
 
-export const STORAGE_POOL_RULES: readonly Rule<DocumentModel, DocumentFixContext>[] = [xmlSyntax, poolSchemaRule];
+export const STORAGE_POOL_RULES: readonly Rule<DocumentModel, DocumentFixContext>[] = [
+  xmlSyntax,
+  poolRequiredParts,
+  poolTargetMissing,
+  poolSourceMissing,
+  poolFormatMismatch,
+  storagePermissionsInvalid,
+  poolSchemaRule,
+];
 
-export const STORAGE_VOLUME_RULES: readonly Rule<DocumentModel, DocumentFixContext>[] = [xmlSyntax, volumeSchemaRule];
+export const STORAGE_VOLUME_RULES: readonly Rule<DocumentModel, DocumentFixContext>[] = [
+  xmlSyntax,
+  volumeRequiredParts,
+  volumeCapacityInvalid,
+  volumeAllocationExceedsCapacity,
+  volumeFormatInvalid,
+  volumeOptionUnsupported,
+  storagePermissionsInvalid,
+  volumeSchemaRule,
+];

@@ -1,0 +1,47 @@
+// The static hosts of a network's DHCP, as the rules compare them: MAC (IPv4) or id (IPv6), name, address.
+
+import { attribute, type XmlAttribute, type XmlElement } from '../xml/xmlTree';
+import { type IpAddress, parseIp } from './ipAddress';
+import { familyOf, type NetworkIp, type NetworkModel } from './networkModel';
+
+export interface DhcpHost {
+  readonly element: XmlElement;
+  readonly ip: NetworkIp;
+  readonly mac: XmlAttribute | undefined;
+  readonly id: XmlAttribute | undefined;
+  readonly name: XmlAttribute | undefined;
+  readonly address: XmlAttribute | undefined;
+  readonly parsed: IpAddress | undefined;
+}
+
+export function dhcpHosts(model: NetworkModel): DhcpHost[] {
+  return model.ips.flatMap((ip) =>
+    ip.hosts.map((element) => {
+      const address = attribute(element, 'ip');
+      return {
+        element,
+        ip,
+        mac: attribute(element, 'mac'),
+        id: attribute(element, 'id'),
+        name: attribute(element, 'name'),
+        address,
+        parsed: address ? parseIp(address.value) : undefined,
+      };
+    }),
+  );
+}
+
+export function isIpv6Host(host: DhcpHost): boolean {
+  return familyOf(host.ip) === 'ipv6';
+}
+
+/** A MAC address as libvirt parses it (six hex pairs, ':' or '-'), lower case; undefined when malformed. */
+export function parseMac(text: string): string | undefined {
+  const match = /^([0-9a-fA-F]{1,2})([:-][0-9a-fA-F]{1,2}){5}$/.test(text.trim());
+  if (!match) return undefined;
+  return text
+    .trim()
+    .split(/[:-]/)
+    .map((part) => part.padStart(2, '0').toLowerCase())
+    .join(':');
+}
