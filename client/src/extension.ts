@@ -5,14 +5,14 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { LIVE_SCHEME } from '../../server/src/liveDocuments';
 import { NOTIFICATIONS } from '../../server/src/protocol';
 import { checkHost } from './commands/checkHost';
-import { defineDomain } from './commands/defineDomain';
+import { defineDocument } from './commands/defineDocument';
 import { changeDomainPower } from './commands/domainPower';
 import { openDomainXml } from './commands/openDomainXml';
 import { refreshHost } from './commands/refreshHost';
 import { STORED_SCHEME, storedXmlProvider } from './commands/storedXml';
-import { validateDomain } from './commands/validateDomain';
+import { validateDocument } from './commands/validateDocument';
 import { connectionLabel, readConfig, SECTION } from './config';
-import { isDomainXml } from './domainDetection';
+import { libvirtKindOf } from './kindDetection';
 import { createLanguageClient } from './languageClient';
 import { COMPARE_WITH_LIVE, compareWithLive, DriftLens } from './live/driftLens';
 import { EXPLORER_VIEW, type ExplorerNode, LibvirtExplorer } from './live/explorer';
@@ -49,9 +49,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Libvir
     status.text = `$(server) ${connectionLabel(readConfig())}`;
     status.tooltip = 'libvirt connection used by the Libvirt commands (libvirt.connectionUri)';
     status.command = { title: 'Settings', command: 'workbench.action.openSettings', arguments: ['libvirt.connectionUri'] };
-    if (editor && isDomainXml(editor.document.getText())) status.show();
+    const kind = editor ? libvirtKindOf(editor.document.getText()) : undefined;
+    if (kind) status.show();
     else status.hide();
-    void vscode.commands.executeCommand('setContext', 'libvirt.isDomain', !!editor && isDomainXml(editor.document.getText()));
+    void vscode.commands.executeCommand('setContext', 'libvirt.isDomain', kind === 'domain');
+    // Define and Validate serve every kind (domain, network, pool, volume).
+    void vscode.commands.executeCommand('setContext', 'libvirt.isLibvirtXml', kind !== undefined);
   };
   const explorer = new LibvirtExplorer(running);
   const drift = new DriftLens(running);
@@ -81,11 +84,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Libvir
     vscode.workspace.registerTextDocumentContentProvider(STORED_SCHEME, storedXmlProvider),
     vscode.commands.registerCommand(
       'libvirt.define',
-      trustedOnly(() => defineDomain(running, output)),
+      trustedOnly(() => defineDocument(running, output)),
     ),
     vscode.commands.registerCommand(
       'libvirt.validate',
-      trustedOnly(() => validateDomain(running, output)),
+      trustedOnly(() => validateDocument(running, output)),
     ),
     vscode.commands.registerCommand(
       'libvirt.openDomainXml',
@@ -110,11 +113,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Libvir
     vscode.languages.registerCodeLensProvider([{ language: 'libvirt-xml' }, { language: 'xml' }], {
       provideCodeLenses(document) {
         const text = document.getText();
-        if (!isDomainXml(text)) return [];
-        const at = document.positionAt(Math.max(0, text.indexOf('<domain')));
+        const kind = libvirtKindOf(text);
+        if (!kind) return [];
+        const at = document.positionAt(Math.max(0, text.indexOf(`<${kind}`)));
         const range = new vscode.Range(at, at);
         return [
-          new vscode.CodeLens(range, { title: 'Define with virsh', command: 'libvirt.define' }),
+          new vscode.CodeLens(range, {
+            title: kind === 'volume' ? 'Create in a pool with virsh' : 'Define with virsh',
+            command: 'libvirt.define',
+          }),
           new vscode.CodeLens(range, { title: 'Validate with libvirt’s schema', command: 'libvirt.validate' }),
         ];
       },

@@ -19,5 +19,5 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     initializationOptions: { settings: readConfig(), workspaceTrusted: vscode.workspace.isTrusted },
     outputChannel: output,
   };
-  return new LanguageClient('libvirt', 'Libvirt Domain XML', serverOptions, clientOptions);
+  return new LanguageClient('libvirt', 'Libvirt XML', serverOptions, clientOptions);
 }

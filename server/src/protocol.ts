@@ -87,6 +87,8 @@ export interface DroppedPart {
 
 export interface DefineReply extends CommandReply {
   readonly name?: string;
+  /** What was defined (a domain, network or pool) or created (a volume). */
+  readonly kind?: LiveKind;
   readonly stderr: string;
   readonly differences: readonly DroppedPart[];
   /** The XML libvirt stored, to show beside the file. */
@@ -125,7 +127,10 @@ export interface HostReportReply extends CommandReply {
   readonly markdown?: string;
 }
 
-export type DomainNameReply = { readonly ok: true; readonly name: string } | { readonly ok: false; readonly message: string };
+/** A document's <name> and the kind of libvirt object it defines. */
+export type DomainNameReply =
+  | { readonly ok: true; readonly name: string; readonly kind: LiveKind }
+  | { readonly ok: false; readonly message: string };
 
 /** What the explorer and libvirt: documents show: domains, networks, storage pools and their volumes. */
 export type LiveKind = 'domain' | 'network' | 'pool' | 'volume';
@@ -195,7 +200,8 @@ export interface CompareWithLiveReply extends CommandReply {
 
 /** The arguments of each command. */
 export interface CommandArguments {
-  [COMMANDS.define]: [documentUri: string];
+  /** A volume is created in a pool: `pool` names it. */
+  [COMMANDS.define]: [documentUri: string, options?: { readonly pool?: string }];
   [COMMANDS.validate]: [documentUri: string];
   [COMMANDS.dumpXml]: [domainName: string];
   [COMMANDS.list]: [];

@@ -325,7 +325,7 @@ describe('the extension in a real VS Code', { timeout: 900_000 }, () => {
         await page.click('.monaco-editor .view-lines');
         await page.keyboard.press('F1');
         await page.keyboard.type('Libvirt: Define');
-        await page.waitForSelector('.quick-input-list .monaco-list-row:has-text("Define Domain from File")', { timeout: 20_000 });
+        await page.waitForSelector('.quick-input-list .monaco-list-row:has-text("Define from File")', { timeout: 20_000 });
         await page.keyboard.press('Enter');
         await page.waitForTimeout(3000);
         await page.keyboard.press('F1');

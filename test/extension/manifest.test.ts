@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { isDomainXml } from '../../client/src/domainDetection';
+import { isDomainXml, libvirtKindOf } from '../../client/src/kindDetection';
 import { COMMANDS, DEFAULT_COMMAND_TIMEOUT_SECONDS, SETTINGS_SECTION } from '../../server/src/protocol';
 import { ALL_RULES as RULES } from '../../server/src/service/documentKinds';
 import { SEVERITIES } from '../../server/src/service/languageTypes';
@@ -100,6 +100,21 @@ describe('domain detection', () => {
     assert.ok(!isDomainXml('<network><name>default</name></network>'));
     assert.ok(!isDomainXml('<domainsnapshot/>'));
     assert.ok(!isDomainXml('<!-- <domain> --><pool/>'));
+  });
+
+  it('tells networks, pools and volumes from other XML', () => {
+    assert.equal(libvirtKindOf('<network>\n  <name>default</name>'), 'network');
+    assert.equal(libvirtKindOf("<?xml version='1.0'?>\n<pool type='dir'>"), 'pool');
+    assert.equal(libvirtKindOf('<!-- a comment -->\n<volume>'), 'volume');
+    assert.equal(libvirtKindOf('<network-security-config/>'), undefined);
+    assert.equal(libvirtKindOf('<project/>'), undefined);
+  });
+
+  it('detects the libvirt-xml language by the same roots', () => {
+    const language = manifest.contributes.languages[0];
+    const firstLine = new RegExp(language.firstLine);
+    for (const root of ['<domain type="kvm">', '<network>', "<pool type='dir'>", '<volume>']) assert.match(root, firstLine);
+    assert.doesNotMatch('<network-security-config>', firstLine);
   });
 });
 

@@ -4,13 +4,22 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { compareDefinedDomain } from '../../server/src/service/definedDomainDiff';
 import { REPO_ROOT } from '../support/built';
 import { domainWith, expandWithDefaults, loadSnippets, placeOf } from '../support/snippets';
-import { defineRoundTrip } from '../support/virsh';
+import { defineKindRoundTrip, defineRoundTrip, scratchPool } from '../support/virsh';
 
 const HAS_KVM = existsSync('/dev/kvm');
+
+let volumes: Awaited<ReturnType<typeof scratchPool>> | undefined;
+after(async () => volumes?.remove());
+
+/** A network or pool defined (a volume created in a scratch pool), read back and removed. */
+async function kindRoundTrip(text: string) {
+  if (text.startsWith('<volume')) volumes ??= await scratchPool();
+  return defineKindRoundTrip(text, volumes?.name);
+}
 
 describe('valid fixtures and examples round-trip through libvirt', () => {
   for (const file of ['test/fixtures/linux-q35-clean.xml', 'examples/linux-clean.xml']) {
@@ -31,9 +40,10 @@ describe('snippets are accepted by libvirt', () => {
     it(`"${title}"${HAS_KVM ? '' : " (type='kvm' defaults run as 'qemu': this machine has no /dev/kvm)"}`, async () => {
       const expanded = expandWithDefaults(snippet.body);
       const prefixes = Array.isArray(snippet.prefix) ? snippet.prefix : [snippet.prefix];
-      let text = expanded.startsWith('<domain') ? expanded : domainWith(expanded, placeOf(prefixes));
+      const whole = /^<(network|pool|volume)/.test(expanded);
+      let text = expanded.startsWith('<domain') || whole ? expanded : domainWith(expanded, placeOf(prefixes));
       if (!HAS_KVM) text = text.replace("<domain type='kvm'>", "<domain type='qemu'>");
-      const { text: defined, stored } = await defineRoundTrip(text, 'snippet');
+      const { text: defined, stored } = whole ? await kindRoundTrip(text) : await defineRoundTrip(text, 'snippet');
       assert.deepEqual(
         compareDefinedDomain(defined, stored).map((d) => `${d.path}: ${d.detail}`),
         [],

@@ -1,7 +1,9 @@
 // workspace/executeCommand: define, validate, dumpxml and list through the language server, with a real libvirtd.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fixture } from '../support/built';
 import { type LspClient, startLspClient } from '../support/lspClient';
@@ -66,6 +68,63 @@ describe('virsh commands through the language server', () => {
     const schema = (await published).diagnostics.filter((d) => d.source === 'virt-xml-validate');
     assert.ok(schema.length > 0);
     assert.ok(schema.every((d) => d.range.start.line > 0));
+  });
+
+  it('defines a network (net-define) and a pool (pool-define), creates a volume in it (vol-create), and validates each kind', async () => {
+    const network = testDomainName('lsp-net');
+    const pool = testDomainName('lsp-pool');
+    const dir = mkdtempSync(join(tmpdir(), 'lsp-pool-'));
+    try {
+      const networkUri = 'file:///work/net.xml';
+      // stp='maybe' is taken as on: libvirt stores stp='on', the report says so.
+      client.open(
+        networkUri,
+        `<network>\n  <name>${network}</name>\n  <bridge name='lvt-lsp' stp='maybe'/>\n  <ip address='10.233.0.1' prefix='24'/>\n</network>\n`,
+      );
+      const defined = await run(client, 'libvirt.defineDocument', networkUri);
+      assert.equal(defined.ok, true, String(defined.message));
+      assert.equal(defined.kind, 'network');
+      assert.equal(defined.name, network);
+      assert.deepEqual(
+        (defined.differences as Array<{ path: string; detail: string }>).map((d) => d.path),
+        ['network/bridge'],
+      );
+      const named = await run(client, 'libvirt.domainName', networkUri);
+      assert.deepEqual(named, { ok: true, name: network, kind: 'network' });
+      const validated = await run(client, 'libvirt.validateDocument', networkUri);
+      assert.equal(validated.ok, false, 'network.rng has no stp=maybe');
+
+      const poolUri = 'file:///work/pool.xml';
+      client.open(poolUri, `<pool type='dir'>\n  <name>${pool}</name>\n  <target>\n    <path>${dir}</path>\n  </target>\n</pool>\n`);
+      const poolDefined = await run(client, 'libvirt.defineDocument', poolUri);
+      assert.equal(poolDefined.ok, true, String(poolDefined.message));
+      assert.equal(poolDefined.kind, 'pool');
+      assert.equal((await run(client, 'libvirt.validateDocument', poolUri)).ok, true);
+      assert.ok((await virsh(['pool-start', '--pool', pool])).ok);
+
+      const volumeUri = 'file:///work/volume.xml';
+      client.open(
+        volumeUri,
+        "<volume>\n  <name>lsp.qcow2</name>\n  <capacity unit='MiB'>1</capacity>\n  <target>\n    <format type='qcow2'/>\n  </target>\n</volume>\n",
+      );
+      const withoutPool = await run(client, 'libvirt.defineDocument', volumeUri);
+      assert.equal(withoutPool.ok, false);
+      assert.match(String(withoutPool.message), /created in a pool/);
+      const created = await run(client, 'libvirt.defineDocument', volumeUri, { pool });
+      assert.equal(created.ok, true, String(created.message));
+      assert.equal(created.kind, 'volume');
+      assert.equal(created.name, 'lsp.qcow2');
+      assert.match(String(created.stored), /<format type='qcow2'\/>/);
+      const again = await run(client, 'libvirt.defineDocument', volumeUri, { pool });
+      assert.equal(again.ok, false);
+      assert.match(String(again.message), /exists already/);
+    } finally {
+      await virsh(['vol-delete', '--pool', pool, '--vol', 'lsp.qcow2']);
+      await virsh(['pool-destroy', '--pool', pool]);
+      await virsh(['pool-undefine', '--pool', pool]);
+      await virsh(['net-undefine', '--network', network]);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses virsh commands in an untrusted workspace', async () => {

@@ -28,6 +28,17 @@ describe('snippets', () => {
       'cpu-passthrough',
       'memballoon',
       'hugepages',
+      'network-nat',
+      'network-isolated',
+      'network-routed',
+      'network-bridge',
+      'network-macvtap',
+      'pool-dir',
+      'pool-logical',
+      'pool-netfs',
+      'pool-iscsi',
+      'volume-qcow2',
+      'volume-raw',
     ]) {
       assert.ok(prefixes.includes(wanted), wanted);
     }
@@ -45,8 +56,14 @@ describe('snippets', () => {
     it(`"${name}" expanded with its defaults lints with no error`, () => {
       const text = expandWithDefaults(snippet.body);
       const prefixes = Array.isArray(snippet.prefix) ? snippet.prefix : [snippet.prefix];
-      const document = text.startsWith('<domain') ? text : domainWith(text, placeOf(prefixes));
+      const document = /^<(domain|network|pool|volume)/.test(text) ? text : domainWith(text, placeOf(prefixes));
       assert.deepEqual(errorsIn(document), []);
+      // A whole network, pool or volume is also clean of warnings: what it writes is what libvirt keeps.
+      if (!document.startsWith('<domain') && !text.startsWith('<domain'))
+        assert.deepEqual(
+          service.validate(TextDocument.create('file:///snippet.xml', 'xml', 1, document)).map((d) => `${d.code}: ${d.message}`),
+          [],
+        );
     });
   }
 });

@@ -125,3 +125,38 @@ export async function scratchPool(): Promise<{ name: string; remove(): Promise<v
     },
   };
 }
+
+/**
+ * A network or pool defined under a fresh name (a volume created in `pool`), with what libvirt stored, then removed
+ * again. Throws with libvirt's message when it refuses.
+ */
+export async function defineKindRoundTrip(text: string, pool?: string): Promise<{ text: string; stored: string; name: string }> {
+  const kind = kindOfText(text);
+  if (kind === 'domain') return defineRoundTrip(text);
+  const name = kind === 'volume' ? `${testDomainName('vol')}.img` : testDomainName('round-trip');
+  const named = text.replace(/<name>[^<]*<\/name>/, `<name>${name}</name>`);
+  const dir = mkdtempSync(join(tmpdir(), 'round-trip-'));
+  try {
+    const file = join(dir, `${kind}.xml`);
+    writeFileSync(file, named);
+    if (kind === 'volume') {
+      const created = await virsh(['vol-create', '--pool', pool ?? '', '--file', file]);
+      if (!created.ok) throw new Error(`libvirt refused it: ${created.stderr.trim()}\n${named}`);
+      const stored = await virsh(['vol-dumpxml', '--pool', pool ?? '', '--vol', name]);
+      await virsh(['vol-delete', '--pool', pool ?? '', '--vol', name]);
+      return { text: named, stored: stored.stdout, name };
+    }
+    const prefix = kind === 'network' ? 'net' : 'pool';
+    const option = kind === 'network' ? '--network' : '--pool';
+    const defined = await virsh([`${prefix}-define`, '--file', file]);
+    if (!defined.ok) throw new Error(`libvirt refused it: ${defined.stderr.trim()}\n${named}`);
+    try {
+      const stored = await virsh([`${prefix}-dumpxml`, '--inactive', option, name]);
+      return { text: named, stored: stored.stdout, name };
+    } finally {
+      await virsh([`${prefix}-undefine`, option, name]);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

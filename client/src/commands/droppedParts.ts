@@ -11,9 +11,10 @@ export function reportDroppedParts(
   document: vscode.TextDocument,
   output: vscode.OutputChannel,
   what = 'Domain',
+  done = 'defined',
 ): void {
   if (reply.differences.length === 0) {
-    void vscode.window.showInformationMessage(`${what} '${name}' defined.`);
+    void vscode.window.showInformationMessage(`${what} '${name}' ${done}.`);
     return;
   }
   output.appendLine(`libvirt dropped or rewrote ${reply.differences.length} part(s) of ${document.uri.toString(true)}:`);
@@ -24,7 +25,7 @@ export function reportDroppedParts(
     .join('; ');
   void vscode.window
     .showWarningMessage(
-      `${what} '${name}' defined, but libvirt dropped or rewrote ${reply.differences.length} part(s): ${first}`,
+      `${what} '${name}' ${done}, but libvirt dropped or rewrote ${reply.differences.length} part(s): ${first}`,
       'Open Stored XML',
       'Show Output',
     )

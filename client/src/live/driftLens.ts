@@ -7,7 +7,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { COMMANDS, type CompareWithLiveReply, type LibvirtConnectionSetting } from '../../../server/src/protocol';
 import { showStoredXml } from '../commands/storedXml';
 import { configuredConnections } from '../config';
-import { isDomainXml } from '../domainDetection';
+import { isDomainXml } from '../kindDetection';
 import { serverCommand } from '../serverCommands';
 
 export const COMPARE_WITH_LIVE = 'libvirt.compareWithLive';

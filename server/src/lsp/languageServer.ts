@@ -29,11 +29,14 @@ import {
 } from '../protocol';
 import { connectionName, type HostFacts } from '../service/hostFacts';
 import { createLanguageService } from '../service/languageService';
+import { firstChild, textOf } from '../service/xml/xmlTree';
 import { dumpDomainXml, listDomains, shutdownDomain, startDomain } from '../virsh/domainCommands';
 import { createConnectionHosts } from './connectionHosts';
 import { actOnLive, checkTarget, compareWithLive, forgetLive, listLive, readLive, saveLive } from './liveCommands';
 import { readSettings, type ServerSettings, type VirshSettings } from './settings';
 import { defineDocument, validateDocument, virshOptions } from './virshCommands';
+
+const NOT_LIBVIRT_XML = 'The document is not libvirt XML (its root element is not <domain>, <network>, <pool> or <volume>).';
 
 export interface ServerEnvironment {
   /** This machine's facts (sysfs, lspci, /dev): a local connection's extras, and all there is without virsh. */
@@ -239,16 +242,21 @@ export function startLanguageServer(connection: Connection, environment: ServerE
       case COMMANDS.define: {
         const document = documentFor(argument);
         if (!document) return refusal(command, `No open document ${String(argument)}.`);
-        if (!service.analyse(document).model) {
-          return refusal(command, 'The document is not a libvirt domain (its root element is not <domain>).');
-        }
-        return defineDocument(document, options);
+        const kind = service.analyse(document).kind;
+        if (!kind) return refusal(command, NOT_LIBVIRT_XML);
+        const pool = (params.arguments?.[1] as { pool?: unknown } | undefined)?.pool;
+        if (kind.id === 'volume' && (typeof pool !== 'string' || pool === ''))
+          return refusal(command, 'A storage volume is created in a pool (virsh vol-create POOL FILE): name the pool.');
+        const reply = await defineDocument(document, kind.id, options, pool as string | undefined);
+        // A network or pool changes what the host has: documents see it at once.
+        if (reply.ok && kind.id !== 'domain') void hosts.sourceFor(settings.virsh, trusted)?.refresh();
+        return reply;
       }
       case COMMANDS.validate: {
         const document = documentFor(argument);
         if (!document) return refusal(command, `No open document ${String(argument)}.`);
         const timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_SECONDS * 1000;
-        const result = await validateDocument(document, timeoutMs, controller.signal);
+        const result = await validateDocument(document, timeoutMs, controller.signal, service.analyse(document).kind?.validateAs);
         schemaDiagnostics.set(document.uri, {
           version: document.version,
           diagnostics: result.problems.map((problem) => schemaDiagnostic(document, problem.line, problem.message)),
@@ -332,10 +340,10 @@ export function startLanguageServer(connection: Connection, environment: ServerE
   function domainNameOf(uri: unknown): CommandReplies[typeof COMMANDS.domainName] {
     const document = typeof uri === 'string' ? documents.get(uri) : undefined;
     if (!document) return refusal(COMMANDS.domainName, `No open document ${String(uri)}.`);
-    const { model } = service.analyse(document);
-    if (!model) return refusal(COMMANDS.domainName, 'The document is not a libvirt domain (its root element is not <domain>).');
-    const name = model.name?.trim();
-    return name ? { ok: true, name } : refusal(COMMANDS.domainName, 'This file has no <name>.');
+    const { kind, definition } = service.analyse(document);
+    if (!kind || !definition) return refusal(COMMANDS.domainName, NOT_LIBVIRT_XML);
+    const name = textOf(firstChild(definition.root, 'name'));
+    return name ? { ok: true, name, kind: kind.id } : refusal(COMMANDS.domainName, 'This file has no <name>.');
   }
 
   documents.onDidChangeContent((change) => schedule(change.document.uri));

@@ -1,14 +1,14 @@
 // workspace/executeCommand handlers that run virsh (through server/src/virsh, the one place that does), so that
-// every editor can define, validate and inspect domains. The buffer is written to a private temporary file:
+// every editor can define, validate and inspect domains, networks, pools and volumes. The buffer is written to a private temporary file:
 // what gets defined is exactly what the user sees, and their file is never touched.
 
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_COMMAND_TIMEOUT_SECONDS, type DefineReply, type DroppedPart, type ValidateReply } from '../protocol';
+import { DEFAULT_COMMAND_TIMEOUT_SECONDS, type DefineReply, type DroppedPart, type LiveKind, type ValidateReply } from '../protocol';
 import { compareDefinedDomain } from '../service/definedDomainDiff';
-import { defineDomain, dumpDomainXml } from '../virsh/domainCommands';
+import { createVolume, defineObject, dumpObject } from '../virsh/liveObjects';
 import type { VirshOptions } from '../virsh/virsh';
 import { virtXmlValidate } from '../virsh/virtXmlValidate';
 import type { VirshSettings } from './settings';
@@ -30,16 +30,21 @@ export async function withTemporaryFile<T>(text: string, run: (file: string) => 
   }
 }
 
-export async function defineDocument(document: TextDocument, options: VirshOptions): Promise<DefineReply> {
+/**
+ * Defines a document with virsh (define, net-define, pool-define; a volume with vol-create in `pool`), then reads
+ * back what libvirt stored and says what it dropped or rewrote.
+ */
+export async function defineDocument(document: TextDocument, kind: LiveKind, options: VirshOptions, pool?: string): Promise<DefineReply> {
   const text = document.getText();
   return withTemporaryFile(text, async (file) => {
-    const defined = await defineDomain(file, options);
+    const defined = kind === 'volume' ? await createVolume(pool ?? '', file, options) : await defineObject(kind, file, options);
     if (!defined.ok || !defined.name) return { ok: false, message: defined.message, stderr: defined.stderr, differences: [] };
-    const stored = await dumpDomainXml(defined.name, options);
+    const stored = await dumpObject(kind, defined.name, options, pool);
     const differences = stored.ok ? droppedParts(document, stored.stdout) : [];
     return {
       ok: true,
       name: defined.name,
+      kind,
       message: '',
       stderr: defined.stderr,
       differences,
@@ -70,6 +75,11 @@ export function droppedParts(document: TextDocument, stored: string): DroppedPar
   return parts.sort((a, b) => a.start - b.start);
 }
 
-export async function validateDocument(document: TextDocument, timeoutMs: number, signal?: AbortSignal): Promise<ValidateReply> {
-  return withTemporaryFile(document.getText(), async (file) => virtXmlValidate(file, timeoutMs, signal));
+export async function validateDocument(
+  document: TextDocument,
+  timeoutMs: number,
+  signal?: AbortSignal,
+  schema: 'domain' | 'network' | 'pool' | 'vol' = 'domain',
+): Promise<ValidateReply> {
+  return withTemporaryFile(document.getText(), async (file) => virtXmlValidate(file, timeoutMs, signal, schema));
 }

@@ -1,10 +1,12 @@
-// After `virsh define`: what did libvirt drop or rewrite? libvirt silently ignores what it does not understand,
-// and users lose edits that way. This compares the file with what libvirt stored (`virsh dumpxml --inactive`):
+// After `virsh define` (or net-define, pool-define, vol-create): what did libvirt drop or rewrite? libvirt silently
+// ignores what it does not understand, and users lose edits that way. This compares the file with what libvirt
+// stored (`virsh dumpxml --inactive` and its kin):
 // libvirt's additions (defaults, addresses, controllers) are expected and not reported; what the file had and the
 // stored XML has not, or has differently, is.
 
 import { parseCNumber } from './model/pciAddress';
 import { parseSize } from './model/sizeUnits';
+import { parseStorageSize } from './storage/storageSizes';
 import { parseXml } from './xml/xmlParser';
 import type { XmlElement } from './xml/xmlTree';
 import { attributeValue, firstChild } from './xml/xmlTree';
@@ -80,7 +82,25 @@ export function compareDefinedDomain(fileText: string, storedText: string): Defi
   return differences;
 }
 
+/** A pool's or volume's sizes libvirt reports as they are on the host, not as written. */
+const LIVE_STORAGE_SIZES = new Set(['allocation', 'available', 'physical']);
+
 function compareElements(file: XmlElement, stored: XmlElement, path: string, out: DefinedDifference[]): void {
+  const storage = path.startsWith('volume') || path.startsWith('pool');
+  if (storage && (LIVE_STORAGE_SIZES.has(file.name) || (path.startsWith('pool') && file.name === 'capacity'))) return;
+  if (storage && file.name === 'capacity') {
+    const a = parseStorageSize(file.text, attributeValue(file, 'unit'));
+    const b = parseStorageSize(stored.text, attributeValue(stored, 'unit'));
+    if ('bytes' in a && 'bytes' in b && a.bytes !== b.bytes)
+      out.push({
+        kind: 'changed-text',
+        path,
+        detail: `${file.text.trim()} ${attributeValue(file, 'unit') ?? 'bytes'} became ${stored.text.trim()} ${attributeValue(stored, 'unit') ?? 'bytes'}`,
+        start: file.start,
+        end: file.end,
+      });
+    return;
+  }
   if (SIZE_ELEMENTS.has(file.name)) {
     const a = parseSize(file.text, attributeValue(file, 'unit'), file.name === 'size' ? 1 : 1024);
     const b = parseSize(stored.text, attributeValue(stored, 'unit'), stored.name === 'size' ? 1 : 1024);

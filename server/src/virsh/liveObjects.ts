@@ -129,6 +129,12 @@ export interface DefineObjectResult extends VirshResult {
   readonly name?: string;
 }
 
+/** Creates a volume in a pool from a file (`virsh vol-create`): "Vol NAME created from FILE". */
+export async function createVolume(pool: string, file: string, options: VirshOptions): Promise<DefineObjectResult> {
+  const result = await runVirsh(['vol-create', '--pool', pool, '--file', file], options);
+  return { ...result, name: /Vol ([\s\S]*?) created from/.exec(result.stdout)?.[1] };
+}
+
 /** Defines (or redefines) an object of a kind from a file. Volumes cannot be redefined. */
 export async function defineObject(kind: LiveKind, file: string, options: VirshOptions): Promise<DefineObjectResult> {
   if (kind === 'volume')

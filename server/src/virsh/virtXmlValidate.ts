@@ -1,4 +1,4 @@
-// libvirt's RelaxNG check: `virt-xml-validate FILE domain`, its output turned into positioned problems.
+// libvirt's RelaxNG check: `virt-xml-validate FILE domain|network|pool|vol`, its output turned into positioned problems.
 
 import { execFile } from 'node:child_process';
 import { DEFAULT_TIMEOUT_MS } from './virsh';
@@ -20,9 +20,14 @@ export interface ValidateResult {
 export const VIRT_XML_VALIDATE_MISSING =
   'virt-xml-validate was not found. Install it (Debian/Ubuntu: sudo apt install libvirt-clients; Fedora: sudo dnf install libvirt-client).';
 
-export function virtXmlValidate(file: string, timeoutMs = DEFAULT_TIMEOUT_MS, signal?: AbortSignal): Promise<ValidateResult> {
+export function virtXmlValidate(
+  file: string,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+  signal?: AbortSignal,
+  schema: 'domain' | 'network' | 'pool' | 'vol' = 'domain',
+): Promise<ValidateResult> {
   return new Promise((resolve) => {
-    execFile('virt-xml-validate', [file, 'domain'], { timeout: timeoutMs, signal, encoding: 'utf8' }, (error, stdout, stderr) => {
+    execFile('virt-xml-validate', [file, schema], { timeout: timeoutMs, signal, encoding: 'utf8' }, (error, stdout, stderr) => {
       const output = `${stderr}\n${stdout}`;
       if ((error as NodeJS.ErrnoException | null)?.code === 'ENOENT') {
         resolve({ ok: false, problems: [], message: VIRT_XML_VALIDATE_MISSING, notFound: true });
