@@ -13,12 +13,13 @@ describe('rule documentation', () => {
   });
 
   it('every rule has a module named after its id and a test table', () => {
-    const rulesDir = join(__dirname, '..', '..', 'server', 'src', 'service', 'rules');
+    // A domain's rules are in service/rules, a network's in service/network/rules, storage's in service/storage/rules.
+    const service = join(__dirname, '..', '..', 'server', 'src', 'service');
     const testsDir = join(__dirname, '..', 'rules');
-    const modules = new Set(readdirSync(rulesDir));
+    const modules = new Set(['rules', 'network/rules', 'storage/rules'].flatMap((dir) => readdirSync(join(service, dir))));
     const tests = new Set(readdirSync(testsDir));
     for (const rule of RULES) {
-      assert.ok(modules.has(`${rule.id}.ts`), `server/src/service/rules/${rule.id}.ts`);
+      assert.ok(modules.has(`${rule.id}.ts`), `a module ${rule.id}.ts in server/src/service/{,network/,storage/}rules`);
       assert.ok(tests.has(`${rule.id}.test.ts`), `test/rules/${rule.id}.test.ts`);
     }
   });

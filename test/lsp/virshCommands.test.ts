@@ -138,9 +138,9 @@ describe('virsh commands through the language server', () => {
   it("tells a document's <name> as the parser reads it (entities decoded), trusted or not", async () => {
     const uri = 'file:///work/named.xml';
     client.open(uri, named('web &amp; db'));
-    assert.deepEqual(await run(client, 'libvirt.domainName', uri), { ok: true, name: 'web & db' });
+    assert.deepEqual(await run(client, 'libvirt.domainName', uri), { ok: true, name: 'web & db', kind: 'domain' });
     void client.connection.sendNotification('libvirt/workspaceTrust', { trusted: false });
-    assert.deepEqual(await run(client, 'libvirt.domainName', uri), { ok: true, name: 'web & db' });
+    assert.deepEqual(await run(client, 'libvirt.domainName', uri), { ok: true, name: 'web & db', kind: 'domain' });
     void client.connection.sendNotification('libvirt/workspaceTrust', { trusted: true });
     const nameless = 'file:///work/nameless.xml';
     client.open(nameless, CLEAN.replace('<name>fedora-server</name>', ''));

@@ -79,7 +79,7 @@ export async function validateDocument(
   document: TextDocument,
   timeoutMs: number,
   signal?: AbortSignal,
-  schema: 'domain' | 'network' | 'pool' | 'vol' = 'domain',
+  schema: 'domain' | 'network' | 'storagepool' | 'storagevol' = 'domain',
 ): Promise<ValidateReply> {
   return withTemporaryFile(document.getText(), async (file) => virtXmlValidate(file, timeoutMs, signal, schema));
 }

@@ -38,7 +38,7 @@ export interface DocumentKind {
   /** virsh's verb that defines it from a file (volumes are created in a pool: vol-create). */
   readonly defineVerb: 'define' | 'net-define' | 'pool-define' | 'vol-create';
   /** virt-xml-validate's name of its schema. */
-  readonly validateAs: 'domain' | 'network' | 'pool' | 'vol';
+  readonly validateAs: 'domain' | 'network' | 'storagepool' | 'storagevol';
 }
 
 export const DOCUMENT_KINDS: readonly DocumentKind[] = [
@@ -76,7 +76,7 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
     rules: STORAGE_POOL_RULES,
     fixContext: codeActionContext.plain,
     defineVerb: 'pool-define',
-    validateAs: 'pool',
+    validateAs: 'storagepool',
   },
   {
     id: 'volume',
@@ -88,7 +88,7 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
     rules: STORAGE_VOLUME_RULES,
     fixContext: codeActionContext.plain,
     defineVerb: 'vol-create',
-    validateAs: 'vol',
+    validateAs: 'storagevol',
   },
 ];
 

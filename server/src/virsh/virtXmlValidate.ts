@@ -1,4 +1,4 @@
-// libvirt's RelaxNG check: `virt-xml-validate FILE domain|network|pool|vol`, its output turned into positioned problems.
+// libvirt's RelaxNG check: `virt-xml-validate FILE domain|network|storagepool|storagevol`, its output turned into positioned problems.
 
 import { execFile } from 'node:child_process';
 import { DEFAULT_TIMEOUT_MS } from './virsh';
@@ -24,7 +24,7 @@ export function virtXmlValidate(
   file: string,
   timeoutMs = DEFAULT_TIMEOUT_MS,
   signal?: AbortSignal,
-  schema: 'domain' | 'network' | 'pool' | 'vol' = 'domain',
+  schema: 'domain' | 'network' | 'storagepool' | 'storagevol' = 'domain',
 ): Promise<ValidateResult> {
   return new Promise((resolve) => {
     execFile('virt-xml-validate', [file, schema], { timeout: timeoutMs, signal, encoding: 'utf8' }, (error, stdout, stderr) => {

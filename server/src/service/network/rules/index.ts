@@ -13,6 +13,7 @@ import { networkDhcpHostOutsideSubnet } from './network-dhcp-host-outside-subnet
 import { networkDhcpRangeInvalid } from './network-dhcp-range-invalid';
 import { networkDhcpRangeOutsideSubnet } from './network-dhcp-range-outside-subnet';
 import { networkDhcpRangesOverlap } from './network-dhcp-ranges-overlap';
+import { networkDnsInvalid } from './network-dns-invalid';
 import { networkForwardModeMismatch } from './network-forward-mode-mismatch';
 import { networkIpInvalid } from './network-ip-invalid';
 import { networkRequiredParts } from './required-parts';
@@ -60,5 +61,6 @@ export const NETWORK_RULES: readonly Rule<DocumentModel, DocumentFixContext>[] =
   networkDhcpHostDuplicate,
   networkBridgeNameTooLong,
   networkForwardModeMismatch,
+  networkDnsInvalid,
   networkSchemaRule,
 ];
