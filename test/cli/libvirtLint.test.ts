@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -71,10 +71,53 @@ describe('libvirt-lint', () => {
     assert.deepEqual(lint([CLEAN]), { status: 0, stdout: '', stderr: '' });
   });
 
-  it('gives a document whose root is not <domain> no diagnostics', () => {
-    const { status, stdout } = lint(['--format=json', NOT_A_DOMAIN]);
-    assert.equal(status, 0);
-    assert.deepEqual(JSON.parse(stdout), [{ file: NOT_A_DOMAIN, diagnostics: [] }]);
+  it('lints networks, pools and volumes too, and gives a document of no libvirt kind nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-kinds-'));
+    try {
+      const project = join(dir, 'project.xml');
+      writeFileSync(project, '<project><name>x</name><bogus/></project>\n');
+      const clean = lint(['--format=json', NOT_A_DOMAIN, project]);
+      assert.equal(clean.status, 0);
+      assert.deepEqual(JSON.parse(clean.stdout), [
+        { file: NOT_A_DOMAIN, diagnostics: [] },
+        { file: project, diagnostics: [] },
+      ]);
+      const network = join(dir, 'lab.xml');
+      writeFileSync(
+        network,
+        "<network>\n  <name>lab</name>\n  <ip address='10.77.0.1' prefix='24'>\n    <dhcp>\n      <range start='10.77.1.100' end='10.77.1.200'/>\n    </dhcp>\n  </ip>\n</network>\n",
+      );
+      const { status, stdout } = lint([network]);
+      assert.equal(status, 1);
+      assert.match(
+        stdout,
+        /5:8 {2}error {2}.*range 10\.77\.1\.100 - 10\.77\.1\.200 is not entirely within network 10\.77\.0\.1\/24.*network-dhcp-range-outside-subnet/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('checks the domains it lints against the networks among the same files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-workspace-'));
+    try {
+      const network = join(dir, 'lab.xml');
+      writeFileSync(network, "<network>\n  <name>lab-net</name>\n  <ip address='10.77.0.1' prefix='24'/>\n</network>\n");
+      const domain = join(dir, 'vm.xml');
+      writeFileSync(
+        domain,
+        readFileSync(join(REPO_ROOT, CLEAN), 'utf8').replace("<source network='default'/>", "<source network='lab-nte'/>"),
+      );
+      const alone = JSON.parse(lint(['--format=json', domain]).stdout)[0].diagnostics.map((d: { code: string }) => d.code);
+      assert.ok(!alone.includes('source-not-in-workspace'));
+      const together = JSON.parse(lint(['--format=json', network, domain]).stdout)[1].diagnostics;
+      assert.deepEqual(
+        together.filter((d: { code: string }) => d.code === 'source-not-in-workspace').map((d: { message: string }) => d.message),
+        ["No network 'lab-nte' in the workspace: did you mean 'lab-net' (lab.xml)?"],
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 for an unreadable file, says why on stderr, and still lints the others', () => {

@@ -2,8 +2,11 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { builtProgram, fixture } from '../support/built';
 import { type LspClient, startLspClient } from '../support/lspClient';
 
@@ -45,14 +48,34 @@ describe('libvirt-xml-language-server --stdio', () => {
     );
   });
 
-  it('analyses a domain whatever its languageId, and publishes nothing for other XML', async () => {
+  it('analyses libvirt XML whatever its languageId, and publishes nothing for other XML or a clean network', async () => {
     const plain = 'untitled:Untitled-1';
     const network = 'file:///etc/libvirt/qemu/networks/default.xml';
+    const other = 'file:///work/pom.xml';
     client.open(network, NETWORK_TEXT, 'xml');
+    client.open(other, '<project><name>x</name><bogus/></project>', 'xml');
     const published = client.nextDiagnostics(plain);
     client.open(plain, GPU_TEXT, 'plaintext');
     assert.ok((await published).diagnostics.length > 0);
-    assert.equal(client.published.filter((p) => p.uri === network).length, 0);
+    assert.equal(client.published.filter((p) => p.uri === network || p.uri === other).length, 0);
+  });
+
+  it("publishes a network's problems, with links into formatnetwork", async () => {
+    const uri = 'file:///work/lab-net.xml';
+    const published = client.nextDiagnostics(uri);
+    client.open(
+      uri,
+      NETWORK_TEXT.replace("<bridge name='virbr0'", "<bridge name='virbr-lab-network0'").replace(
+        "start='192.168.122.2'",
+        "start='192.168.99.2'",
+      ),
+      'xml',
+    );
+    const codes = (await published).diagnostics.map((d) => [d.code, d.severity, d.codeDescription?.href]);
+    assert.deepEqual(codes, [
+      ['network-dhcp-range-outside-subnet', 1, 'https://libvirt.org/formatnetwork.html#addressing'],
+      ['network-bridge-name-too-long', 1, 'https://libvirt.org/formatnetwork.html#connectivity'],
+    ]);
   });
 
   it('re-publishes after an incremental change, and clears a fixed problem', async () => {
@@ -239,5 +262,36 @@ describe('libvirt-xml-language-server --stdio', () => {
     const ok = client.nextDiagnostics(next);
     client.open(next, GPU_TEXT);
     assert.ok((await ok).diagnostics.length > 0);
+  });
+});
+
+describe('the language server and the workspace it is given', () => {
+  it("checks a domain against the networks of the workspace's files, and of documents as they are edited", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lsp-workspace-'));
+    mkdirSync(join(dir, 'networks'));
+    writeFileSync(
+      join(dir, 'networks', 'lab.xml'),
+      "<network>\n  <name>lab-net</name>\n  <ip address='10.77.0.1' prefix='24'/>\n</network>\n",
+    );
+    const client = await startLspClient({}, { workspaceFolders: [pathToFileURL(dir).href] });
+    try {
+      const uri = pathToFileURL(join(dir, 'vm.xml')).href;
+      const text = readFileSync(fixture('linux-q35-clean.xml'), 'utf8').replace(
+        /<source network='[^']*'\/>/,
+        "<source network='lab-nte'/>",
+      );
+      assert.ok(text.includes('lab-nte'), 'the fixture has a NIC on a network');
+      const misspelt = client.nextDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'source-not-in-workspace'), 10_000);
+      client.open(uri, text, 'xml');
+      const found = (await misspelt).diagnostics.find((d) => d.code === 'source-not-in-workspace')!;
+      assert.equal(found.message, "No network 'lab-nte' in the workspace: did you mean 'lab-net' (lab.xml)?");
+      // A network opened and renamed in the editor counts at once: now 'lab-nte' is the workspace's.
+      const cleared = client.nextDiagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'source-not-in-workspace'), 10_000);
+      client.open(pathToFileURL(join(dir, 'networks', 'other.xml')).href, '<network>\n  <name>lab-nte</name>\n</network>\n', 'xml');
+      await cleared;
+    } finally {
+      await client.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -30,6 +30,8 @@ export interface LspClientOptions {
   readonly configurationAnswersNull?: boolean;
   /** Declare textDocument.completion.completionItem.insertReplaceSupport. */
   readonly insertReplaceSupport?: boolean;
+  /** The workspace folders (file: URIs) the editor has open. */
+  readonly workspaceFolders?: readonly string[];
 }
 
 export async function startLspClient(settings: unknown = {}, options: LspClientOptions = {}): Promise<LspClient> {
@@ -92,6 +94,7 @@ export async function startLspClient(settings: unknown = {}, options: LspClientO
   await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: null,
+    workspaceFolders: options.workspaceFolders?.map((uri, i) => ({ uri, name: `folder-${i + 1}` })) ?? null,
     initializationOptions: options.initializationOptions,
     capabilities: {
       workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },

@@ -13,10 +13,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { ALL_RULES_BY_ID as RULES_BY_ID } from '../../server/src/service/documentKinds';
 import type { HostFacts } from '../../server/src/service/hostFacts';
-import type { LanguageService } from '../../server/src/service/languageService';
+import { createLanguageService, type LanguageService } from '../../server/src/service/languageService';
 import { severityName } from '../../server/src/service/lspConversions';
+import { createWorkspaceIndex } from '../../server/src/service/workspaceDefinitions';
 import { applyCodeAction } from './edits';
-import { createTestService } from './fakeHost';
+import { createTestService, fakeEnvironment } from './fakeHost';
 import { lineDiff } from './lineDiff';
 import { unmark } from './marked';
 
@@ -39,6 +40,8 @@ export interface RuleCase {
   readonly fixed?: ReadonlyArray<{ readonly title: string; readonly output: string }>;
   /** Invalid cases whose problem has no automatic fix, with the reason. */
   readonly noFix?: string;
+  /** Network and pool documents of the case's workspace (for the checks across documents). */
+  readonly workspace?: readonly string[];
 }
 
 export interface FixOutcome {
@@ -62,8 +65,23 @@ export interface RuleTable {
 }
 
 const services = new Map<HostFacts | undefined, LanguageService>();
-/** The service for a case's host (the plain x86_64 host unless the case names a recorded one). */
-const serviceFor = (host?: HostFacts): LanguageService => {
+const workspaceServices = new Map<string, LanguageService>();
+/**
+ * The service for a case's host (the plain x86_64 host unless the case names a recorded one) and, when the case has
+ * workspace documents, a workspace of them (indexed as the language server indexes a workspace's files).
+ */
+const serviceFor = (host?: HostFacts, workspace?: readonly string[]): LanguageService => {
+  if (workspace?.length) {
+    const key = JSON.stringify(workspace);
+    let service = workspaceServices.get(key);
+    if (!service) {
+      const index = createWorkspaceIndex();
+      workspace.forEach((text, i) => index.set(`file:///workspace/definition-${i + 1}.xml`, text));
+      service = createLanguageService({ ...fakeEnvironment(host), workspace: () => index.snapshot() });
+      workspaceServices.set(key, service);
+    }
+    return service;
+  }
   let service = services.get(host);
   if (!service) services.set(host, (service = host ? createTestService(host) : createTestService()));
   return service;
@@ -82,9 +100,10 @@ export function diagnosticsOf(
   xml: string,
   hostArch = 'x86_64',
   host?: HostFacts,
+  workspace?: readonly string[],
 ): { diagnostics: Diagnostic[]; document: TextDocument } {
   const document = TextDocument.create('file:///test/domain.xml', 'xml', 1, xml);
-  const diagnostics = serviceFor(host)
+  const diagnostics = serviceFor(host, workspace)
     .validate(document, { hostArch })
     .filter((d) => d.code === rule);
   diagnostics.sort((a, b) => document.offsetAt(a.range.start) - document.offsetAt(b.range.start));
@@ -96,14 +115,20 @@ export function expectedVerdict(table: RuleTable, kind: 'valid' | 'invalid', tes
   if (testCase.libvirt) return testCase.libvirt;
   if (kind === 'valid') return 'accepts';
   // The severity of the case's own diagnostics: one rule (schema) reports both warnings and errors.
-  const { diagnostics } = diagnosticsOf(table.rule, unmark(testCase.xml).text, testCase.hostArch, testCase.host);
+  const { diagnostics } = diagnosticsOf(table.rule, unmark(testCase.xml).text, testCase.hostArch, testCase.host, testCase.workspace);
   return diagnostics.some((d) => d.severity === 1) ? 'rejects' : 'accepts';
 }
 
 /** Every quick fix offered for every diagnostic of the rule in `text`, applied, with the diagnostics after it. */
-export function fixOutcomes(rule: string, text: string, hostArch = 'x86_64', host?: HostFacts): FixOutcome[] {
-  const service = serviceFor(host);
-  const { diagnostics, document } = diagnosticsOf(rule, text, hostArch, host);
+export function fixOutcomes(
+  rule: string,
+  text: string,
+  hostArch = 'x86_64',
+  host?: HostFacts,
+  workspace?: readonly string[],
+): FixOutcome[] {
+  const service = serviceFor(host, workspace);
+  const { diagnostics, document } = diagnosticsOf(rule, text, hostArch, host, workspace);
   const outcomes: FixOutcome[] = [];
   diagnostics.forEach((diagnostic, index) => {
     const actions = service.codeActions(document, diagnostic.range, { diagnostics: [diagnostic], only: ['quickfix'] }, { hostArch });
@@ -123,8 +148,8 @@ const UPDATE = process.env.UPDATE_EXPECTED === '1';
 /** What an invalid case reports and what each fix makes of it, as pinned in the expected file. */
 export function describeOutcome(rule: string, testCase: RuleCase): string {
   const { text } = unmark(testCase.xml);
-  const { diagnostics } = diagnosticsOf(rule, text, testCase.hostArch, testCase.host);
-  const outcomes = fixOutcomes(rule, text, testCase.hostArch, testCase.host);
+  const { diagnostics } = diagnosticsOf(rule, text, testCase.hostArch, testCase.host, testCase.workspace);
+  const outcomes = fixOutcomes(rule, text, testCase.hostArch, testCase.host, testCase.workspace);
   const lines: string[] = [];
   diagnostics.forEach((diagnostic, index) => {
     lines.push(`${severityName(diagnostic.severity)}: ${String(diagnostic.message).replace(/\n/g, '\\n')}`);
@@ -195,7 +220,7 @@ export function testRule(table: RuleTable): void {
     });
     for (const testCase of table.valid) {
       it(`valid: ${testCase.name}`, () => {
-        const { diagnostics } = diagnosticsOf(table.rule, unmark(testCase.xml).text, testCase.hostArch, testCase.host);
+        const { diagnostics } = diagnosticsOf(table.rule, unmark(testCase.xml).text, testCase.hostArch, testCase.host, testCase.workspace);
         assert.deepEqual(
           diagnostics.map((d) => d.message),
           [],
@@ -206,7 +231,7 @@ export function testRule(table: RuleTable): void {
       it(`invalid: ${testCase.name}`, () => {
         const { text, spans } = unmark(testCase.xml);
         assert.ok(spans.length > 0, 'an invalid case marks at least one range with «»');
-        const { diagnostics, document } = diagnosticsOf(table.rule, text, testCase.hostArch, testCase.host);
+        const { diagnostics, document } = diagnosticsOf(table.rule, text, testCase.hostArch, testCase.host, testCase.workspace);
         const actual = diagnostics.map((d) => ({ start: document.offsetAt(d.range.start), end: document.offsetAt(d.range.end) }));
         const show = (list: Array<{ start: number; end: number }>) =>
           list.map((s) => `${s.start}-${s.end} ${JSON.stringify(text.slice(s.start, s.end))}`);
@@ -230,10 +255,13 @@ export function testRule(table: RuleTable): void {
       });
       it(`fixes: ${testCase.name}`, () => {
         const { text } = unmark(testCase.xml);
-        const before = serviceFor(testCase.host).validate(TextDocument.create('file:///test/domain.xml', 'xml', 1, text), {
-          hostArch: testCase.hostArch ?? 'x86_64',
-        });
-        const outcomes = fixOutcomes(table.rule, text, testCase.hostArch, testCase.host);
+        const before = serviceFor(testCase.host, testCase.workspace).validate(
+          TextDocument.create('file:///test/domain.xml', 'xml', 1, text),
+          {
+            hostArch: testCase.hostArch ?? 'x86_64',
+          },
+        );
+        const outcomes = fixOutcomes(table.rule, text, testCase.hostArch, testCase.host, testCase.workspace);
         if (testCase.noFix) {
           assert.deepEqual(
             outcomes.map((o) => o.title),

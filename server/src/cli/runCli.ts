@@ -13,6 +13,7 @@ import { DEFAULT_COMMAND_TIMEOUT_SECONDS } from '../protocol';
 import { ALL_RULES as RULES } from '../service/documentKinds';
 import type { HostFacts } from '../service/hostFacts';
 import { createLanguageService } from '../service/languageService';
+import { createWorkspaceIndex } from '../service/workspaceDefinitions';
 import { type CliOptions, parseCliArguments, USAGE } from './cliArguments';
 import { type FileResult, formatJson, formatStylish } from './outputFormats';
 
@@ -55,7 +56,9 @@ async function lintFiles(options: CliOptions, io: CliIo): Promise<number> {
     io.writeErr(`libvirt-lint: host facts for ${options.connect} unavailable (host rules skipped): ${host.unavailable}\n`);
     host = { arch: localHostArch() };
   }
-  const service = createLanguageService({ hostFacts: () => host, randomUuid: randomUUID });
+  // The files linted together are the workspace: a domain is checked against the networks and pools among them.
+  const workspace = createWorkspaceIndex();
+  const service = createLanguageService({ hostFacts: () => host, randomUuid: randomUUID, workspace: () => workspace.snapshot() });
   const settings = { rules: options.rules, hostArch: options.hostArch };
   const documents: Array<{ file: string; document: TextDocument }> = [];
   let unreadable = false;
@@ -64,6 +67,7 @@ async function lintFiles(options: CliOptions, io: CliIo): Promise<number> {
       const text = file === '-' ? await io.readStdin() : await readFile(file, 'utf8');
       const uri = file === '-' ? 'untitled:stdin' : pathToFileURL(file).href;
       documents.push({ file, document: TextDocument.create(uri, 'xml', 1, text) });
+      workspace.set(uri, text);
     } catch (error) {
       unreadable = true;
       io.writeErr(`libvirt-lint: cannot read '${file}': ${describeIoError(error)}\n`);

@@ -29,12 +29,14 @@ import {
 } from '../protocol';
 import { connectionName, type HostFacts } from '../service/hostFacts';
 import { createLanguageService } from '../service/languageService';
+import { createWorkspaceIndex } from '../service/workspaceDefinitions';
 import { firstChild, textOf } from '../service/xml/xmlTree';
 import { dumpDomainXml, listDomains, shutdownDomain, startDomain } from '../virsh/domainCommands';
 import { createConnectionHosts } from './connectionHosts';
 import { actOnLive, checkTarget, compareWithLive, forgetLive, listLive, readLive, saveLive } from './liveCommands';
 import { readSettings, type ServerSettings, type VirshSettings } from './settings';
 import { defineDocument, validateDocument, virshOptions } from './virshCommands';
+import { readOnDisk, scanWorkspace } from './workspaceScan';
 
 const NOT_LIBVIRT_XML = 'The document is not libvirt XML (its root element is not <domain>, <network>, <pool> or <volume>).';
 
@@ -59,10 +61,14 @@ export function startLanguageServer(connection: Connection, environment: ServerE
       });
     },
   });
+  /** The networks and pools the workspace defines: its files on disk, and open documents as edited. */
+  const workspace = createWorkspaceIndex();
   const service = createLanguageService({
     hostFacts: (documentUri) => hosts.current(virshFor(documentUri), trusted),
     randomUuid: () => environment.randomUuid(),
+    workspace: () => workspace.snapshot(),
   });
+  let workspaceFolders: string[] = [];
   const documents = new TextDocuments(TextDocument);
   const pending = new Set<string>();
   const withDiagnostics = new Set<string>();
@@ -83,6 +89,7 @@ export function startLanguageServer(connection: Connection, environment: ServerE
     const options = params.initializationOptions as { settings?: unknown; workspaceTrusted?: boolean } | undefined;
     settings = readSettings(settingsSectionOf(options));
     trusted = options?.workspaceTrusted ?? true;
+    workspaceFolders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -100,6 +107,13 @@ export function startLanguageServer(connection: Connection, environment: ServerE
 
   connection.onInitialized(() => {
     if (pullConfiguration) void refreshSettings();
+    // The workspace's networks and pools, read in the background: documents see them when they arrive.
+    let changed = false;
+    void scanWorkspace(workspaceFolders, (uri, text) => {
+      if (!documents.get(uri) && workspace.set(uri, text)) changed = true;
+    }).then(() => {
+      if (changed) revalidateAll();
+    });
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -346,9 +360,18 @@ export function startLanguageServer(connection: Connection, environment: ServerE
     return name ? { ok: true, name, kind: kind.id } : refusal(COMMANDS.domainName, 'This file has no <name>.');
   }
 
-  documents.onDidChangeContent((change) => schedule(change.document.uri));
+  documents.onDidChangeContent((change) => {
+    // A network or pool that changed changes what other documents are checked against.
+    if (workspace.set(change.document.uri, change.document.getText())) revalidateAll();
+    else schedule(change.document.uri);
+  });
   documents.onDidClose((event) => {
     pending.delete(event.document.uri);
+    // What stays in the workspace is what is on disk.
+    const uri = event.document.uri;
+    void readOnDisk(uri).then((text) => {
+      if (text === undefined ? workspace.delete(uri) : workspace.set(uri, text)) revalidateAll();
+    });
     if (withDiagnostics.delete(event.document.uri)) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 

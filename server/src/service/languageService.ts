@@ -27,6 +27,7 @@ import type { DocumentFixContext, DocumentModel, LintSettings, ServiceEnvironmen
 import type { DomainModel } from './model/domainModel';
 import type { Rule } from './rules/rule';
 import { hostFor, type ReportedProblem, validateAnalysed } from './validation/validate';
+import { NO_WORKSPACE, type WorkspaceDefinitions } from './workspaceDefinitions';
 import { parseXml } from './xml/xmlParser';
 
 export interface LanguageService {
@@ -56,11 +57,17 @@ const CACHED_DOCUMENTS = 3;
 interface CacheEntry {
   readonly text: string;
   readonly analysed: AnalysedDocument;
-  problems?: { readonly settings: LintSettings; readonly host: HostFacts; readonly reported: ReportedProblem[] };
+  problems?: {
+    readonly settings: LintSettings;
+    readonly host: HostFacts;
+    readonly workspace: WorkspaceDefinitions;
+    readonly reported: ReportedProblem[];
+  };
 }
 
 export function createLanguageService(environment: ServiceEnvironment): LanguageService {
   const cache = new Map<string, CacheEntry>();
+  const workspaceOf = () => environment.workspace?.() ?? NO_WORKSPACE;
 
   function cached(document: TextDocument): CacheEntry {
     const text = document.getText();
@@ -86,15 +93,16 @@ export function createLanguageService(environment: ServiceEnvironment): Language
   function problemsOf(document: TextDocument, settings: LintSettings): ReportedProblem[] {
     const entry = cached(document);
     const host = environment.hostFacts(document.uri);
-    if (entry.problems?.settings !== settings || entry.problems.host !== host) {
-      entry.problems = { settings, host, reported: validateAnalysed(document, entry.analysed, settings, host) };
+    const workspace = workspaceOf();
+    if (entry.problems?.settings !== settings || entry.problems.host !== host || entry.problems.workspace !== workspace) {
+      entry.problems = { settings, host, workspace, reported: validateAnalysed(document, entry.analysed, settings, host, workspace) };
     }
     return entry.problems.reported;
   }
 
   function validate(document: TextDocument, settings: LintSettings = NO_SETTINGS, analysed?: AnalysedDocument): Diagnostic[] {
     const reported = analysed
-      ? validateAnalysed(document, analysed, settings, environment.hostFacts(document.uri))
+      ? validateAnalysed(document, analysed, settings, environment.hostFacts(document.uri), workspaceOf())
       : problemsOf(document, settings);
     return reported.map((entry) => entry.diagnostic);
   }

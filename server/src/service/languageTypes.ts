@@ -5,6 +5,7 @@ import type { EditContext, OffsetEdit } from './edits/xmlEdits';
 import type { HostFacts } from './hostFacts';
 import type { Device, DomainModel } from './model/domainModel';
 import type { PciAddressPlanner } from './planner/pciAddressPlanner';
+import type { WorkspaceDefinitions } from './workspaceDefinitions';
 import type { XmlDocument, XmlElement } from './xml/xmlTree';
 
 /** The `source` of every diagnostic the service reports. */
@@ -33,6 +34,11 @@ export interface ServiceEnvironment {
   hostFacts(documentUri: string): HostFacts;
   /** A fresh random UUID, for fixes that write one (tests pin it). */
   randomUuid(): string;
+  /**
+   * The networks and pools the workspace defines, for checks across documents (the same object until they change).
+   * Without it, a document is checked alone.
+   */
+  workspace?(): WorkspaceDefinitions;
 }
 
 /** What every kind's model has: the root element it was built from. */

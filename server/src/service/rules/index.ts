@@ -35,6 +35,7 @@ import { memoryBalloon } from './memory-balloon';
 import { memoryExceedsHost } from './memory-exceeds-host';
 import { memoryHotplugNeedsNuma } from './memory-hotplug-needs-numa';
 import { memoryValueInvalid } from './memory-value-invalid';
+import { nicDhcpReservationMismatch } from './nic-dhcp-reservation-mismatch';
 import { nicNotVirtio } from './nic-not-virtio';
 import { noFreePcieRootPort } from './no-free-pcie-root-port';
 import { pciAddressConflict } from './pci-address-conflict';
@@ -45,6 +46,7 @@ import { requiredPartMissing } from './required-part-missing';
 import type { Rule } from './rule';
 import { schema } from './schema';
 import { shmemSizeInvalid } from './shmem-size-invalid';
+import { sourceNotInWorkspace } from './source-not-in-workspace';
 import { sourceNotOnHost } from './source-not-on-host';
 import { uefiRequiresAcpi } from './uefi-requires-acpi';
 import { usbPortConflict } from './usb-port-conflict';
@@ -104,6 +106,8 @@ export const RULES: readonly Rule[] = [
   hostIommuDisabled,
   hostdevDriverBound,
   sourceNotOnHost,
+  sourceNotInWorkspace,
+  nicDhcpReservationMismatch,
   emulatorNotOnHost,
   memoryExceedsHost,
   hugepagesNotReserved,

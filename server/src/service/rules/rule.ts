@@ -4,6 +4,7 @@
 import type { HostFacts } from '../hostFacts';
 import type { DocumentFixContext, DocumentModel, Fix, FixContext, RelatedSpan, Severity, Span } from '../languageTypes';
 import type { DomainModel } from '../model/domainModel';
+import type { WorkspaceDefinitions } from '../workspaceDefinitions';
 import type { XmlDocument } from '../xml/xmlTree';
 
 export interface Problem<C extends DocumentFixContext = FixContext> extends Span {
@@ -20,6 +21,8 @@ export interface RuleContext<M extends DocumentModel = DomainModel, C extends Do
   readonly model: M;
   readonly document: XmlDocument;
   readonly host: HostFacts;
+  /** The networks and pools the workspace defines (none when the document is checked alone). */
+  readonly workspace: WorkspaceDefinitions;
   report(problem: Problem<C>): void;
 }
 

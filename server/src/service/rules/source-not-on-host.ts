@@ -19,7 +19,7 @@ export const sourceNotOnHost: Rule = {
     'that is not there fails the start too ("Cannot access storage file"); a missing image file is a warning (on a ' +
     'local connection only: it may be created before the guest starts).',
   docs: DOCS.interfaces,
-  check({ model, host, report }) {
+  check({ model, host, workspace, report }) {
     const connected = connectedHost(host);
     if (!connected) return;
     const where = connectionName(connected.connection.uri);
@@ -29,11 +29,18 @@ export const sourceNotOnHost: Rule = {
         if (!network || connected.networks.includes(network.value)) continue;
         const suggestion =
           closest(network.value, connected.networks) ?? (connected.networks.length === 1 ? connected.networks[0] : undefined);
+        // A network the workspace defines is one to define on the host, not a misspelling.
+        const inWorkspace = workspace.networks.find((candidate) => candidate.name === network.value);
+        const advice = inWorkspace
+          ? `The workspace defines it (${fileName(inWorkspace.uri)}): define it there first (Libvirt: Define from File, or virsh net-define and net-start).`
+          : suggestion
+            ? `Did you mean '${suggestion}'?`
+            : 'Create it with virsh net-define and net-start.';
         report({
           ...valueSpan(network),
           message:
             `The host of ${where} has no virtual network '${network.value}' (it has ${list(connected.networks)}): ` +
-            `libvirt accepts the definition but refuses to start it. ${suggestion ? `Did you mean '${suggestion}'?` : 'Create it with virsh net-define and net-start.'}`,
+            `libvirt accepts the definition but refuses to start it. ${advice}`,
           fixes: (context) =>
             connected.networks!.map((name) => ({
               title: `Use the host's network '${name}'`,
@@ -123,4 +130,9 @@ function list(names: readonly string[]): string {
   if (names.length === 0) return 'none';
   const shown = names.slice(0, 6).map((name) => `'${name}'`);
   return names.length > 6 ? `${shown.join(', ')} and ${names.length - 6} more` : shown.join(', ');
+}
+
+/** The last part of a document URI, as a message names the file. */
+function fileName(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 }

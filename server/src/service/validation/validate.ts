@@ -9,6 +9,7 @@ import type { HostFacts } from '../hostFacts';
 import type { DocumentFixContext, DocumentModel, LintSettings } from '../languageTypes';
 import { LSP_SEVERITY, toDiagnostic } from '../lspConversions';
 import type { Problem, Rule } from '../rules/rule';
+import { NO_WORKSPACE, type WorkspaceDefinitions } from '../workspaceDefinitions';
 import { SpanIndex } from './spanIndex';
 
 type KindRule = Rule<DocumentModel, DocumentFixContext>;
@@ -42,6 +43,7 @@ export function validateAnalysed(
   analysed: AnalysedDocument,
   settings: LintSettings,
   host: HostFacts,
+  workspace: WorkspaceDefinitions = NO_WORKSPACE,
 ): ReportedProblem[] {
   const { xml, kind, definition: model } = analysed;
   if (!kind || !model) return [];
@@ -58,7 +60,7 @@ export function validateAnalysed(
       reported.push({ rule, problem, diagnostic: toDiagnostic(document, rule, severity, problem) });
     };
     try {
-      rule.check({ model, document: xml, host: facts, report });
+      rule.check({ model, document: xml, host: facts, workspace, report });
     } catch (error) {
       // A rule bug must never take the other rules (or the server) down with it.
       const problem = {

@@ -1,0 +1,88 @@
+// The networks and storage pools a workspace defines (its network and pool XML files, open or on disk), for the
+// checks that look across documents: a domain's <source network> and <source pool>, a NIC's MAC reserved in a
+// network's DHCP. The index keeps one snapshot object until a definition changes, so that the service can keep a
+// document's problems for as long as the snapshot is the same.
+
+import { dhcpHosts, parseMac } from './network/dhcpHosts';
+import { buildNetworkModel } from './network/networkModel';
+import { buildStoragePoolModel } from './storage/storageModel';
+import { parseXml } from './xml/xmlParser';
+
+export interface WorkspaceNetwork {
+  readonly name: string;
+  /** The document that defines it. */
+  readonly uri: string;
+  /** Its DHCP static hosts: MAC (normalised), name and address as written. */
+  readonly hosts: readonly { readonly mac?: string; readonly name?: string; readonly ip?: string }[];
+}
+
+export interface WorkspacePool {
+  readonly name: string;
+  readonly uri: string;
+  readonly type?: string;
+}
+
+export interface WorkspaceDefinitions {
+  readonly networks: readonly WorkspaceNetwork[];
+  readonly pools: readonly WorkspacePool[];
+}
+
+export const NO_WORKSPACE: WorkspaceDefinitions = { networks: [], pools: [] };
+
+/** A document's root is a network or pool (looked at before parsing it). */
+const DEFINES = /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(network|pool)[\s>/]/;
+
+/** What one document defines: nothing unless it is a network or a pool with a name. */
+export function definitionsOf(uri: string, text: string): WorkspaceDefinitions {
+  const kind = DEFINES.exec(text.slice(0, 4096))?.[1];
+  if (!kind) return NO_WORKSPACE;
+  const root = parseXml(text).root;
+  if (!root) return NO_WORKSPACE;
+  if (kind === 'network') {
+    const network = buildNetworkModel(root);
+    if (!network?.name) return NO_WORKSPACE;
+    const hosts = dhcpHosts(network).map((host) => ({
+      mac: host.mac ? parseMac(host.mac.value) : undefined,
+      name: host.name?.value,
+      ip: host.address?.value,
+    }));
+    return { networks: [{ name: network.name, uri, hosts }], pools: [] };
+  }
+  const pool = buildStoragePoolModel(root);
+  return pool?.name ? { networks: [], pools: [{ name: pool.name, uri, type: pool.type?.value }] } : NO_WORKSPACE;
+}
+
+export interface WorkspaceIndex {
+  /** Records what a document defines now; returns whether the workspace's definitions changed. */
+  set(uri: string, text: string): boolean;
+  delete(uri: string): boolean;
+  snapshot(): WorkspaceDefinitions;
+}
+
+export function createWorkspaceIndex(): WorkspaceIndex {
+  const byUri = new Map<string, WorkspaceDefinitions>();
+  let snapshot: WorkspaceDefinitions | undefined = NO_WORKSPACE;
+  const same = (a: WorkspaceDefinitions | undefined, b: WorkspaceDefinitions) => JSON.stringify(a ?? NO_WORKSPACE) === JSON.stringify(b);
+  return {
+    set(uri, text) {
+      const next = definitionsOf(uri, text);
+      if (same(byUri.get(uri), next)) return false;
+      if (next === NO_WORKSPACE) byUri.delete(uri);
+      else byUri.set(uri, next);
+      snapshot = undefined;
+      return true;
+    },
+    delete(uri) {
+      if (!byUri.delete(uri)) return false;
+      snapshot = undefined;
+      return true;
+    },
+    snapshot() {
+      snapshot ??= {
+        networks: [...byUri.values()].flatMap((definitions) => definitions.networks),
+        pools: [...byUri.values()].flatMap((definitions) => definitions.pools),
+      };
+      return snapshot;
+    },
+  };
+}
