@@ -29,3 +29,23 @@ src("  <description>a &amp; b</description>", ("&amp;", "constant.character.enti
 src("  <![CDATA[ <raw> ]]>", (" <raw> ", "string.unquoted.cdata.xml"))
 src("</domain>")
 open('test/grammar/domain.test.xml', 'w').write('\n'.join(lines) + '\n')
+
+# A network: its addresses (IPv4, IPv6), a DHCP host's MAC.
+lines = []
+lines.append('<!-- SYNTAX TEST "text.xml.libvirt" "libvirt network XML"')
+src("<network>")
+src("  <name>lab</name>")
+src("  <forward mode='nat'/>", ("'nat'", "string.quoted.single.xml"))
+src("  <ip address='192.168.100.1' netmask='255.255.255.0'>",
+    ("192.168.100.1", "constant.other.ip-address.libvirt-xml"), ("255.255.255.0", "constant.other.ip-address.libvirt-xml"))
+src("    <dhcp>")
+src("      <range start='192.168.100.2' end='192.168.100.254'/>",
+    ("192.168.100.2", "constant.other.ip-address.libvirt-xml"), ("192.168.100.254", "constant.other.ip-address.libvirt-xml"))
+src("      <host mac='52:54:00:6c:3c:01' name='web' ip='192.168.100.10'/>",
+    ("52:54:00:6c:3c:01", "constant.other.mac-address.libvirt-xml"), ("'web'", "string.quoted.single.xml"),
+    ("192.168.100.10", "constant.other.ip-address.libvirt-xml"))
+src("    </dhcp>")
+src("  </ip>")
+src("  <ip family='ipv6' address='fd00:100::1' prefix='64'/>", ("fd00:100::1", "constant.other.ip-address.libvirt-xml"))
+src("</network>")
+open('test/grammar/network.test.xml', 'w').write('\n'.join(lines) + '\n')
