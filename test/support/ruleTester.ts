@@ -76,7 +76,9 @@ const serviceFor = (host?: HostFacts, workspace?: readonly string[]): LanguageSe
     let service = workspaceServices.get(key);
     if (!service) {
       const index = createWorkspaceIndex();
-      workspace.forEach((text, i) => index.set(`file:///workspace/definition-${i + 1}.xml`, text));
+      workspace.forEach((text, i) => {
+        index.set(`file:///workspace/definition-${i + 1}.xml`, text);
+      });
       service = createLanguageService({ ...fakeEnvironment(host), workspace: () => index.snapshot() });
       workspaceServices.set(key, service);
     }

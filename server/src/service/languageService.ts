@@ -23,11 +23,17 @@ import { type HostQuestions, hostQuestionsFor } from './hostQuestions';
 import { hostReport } from './hostReport';
 import { hoverAt } from './hover';
 import { inlayHints } from './inlayHints';
-import type { DocumentFixContext, DocumentModel, LintSettings, ServiceEnvironment } from './languageTypes';
+import {
+  type DocumentFixContext,
+  type DocumentModel,
+  type LintSettings,
+  NO_WORKSPACE,
+  type ServiceEnvironment,
+  type WorkspaceDefinitions,
+} from './languageTypes';
 import type { DomainModel } from './model/domainModel';
 import type { Rule } from './rules/rule';
 import { hostFor, type ReportedProblem, validateAnalysed } from './validation/validate';
-import { NO_WORKSPACE, type WorkspaceDefinitions } from './workspaceDefinitions';
 import { parseXml } from './xml/xmlParser';
 
 export interface LanguageService {

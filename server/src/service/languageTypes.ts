@@ -5,7 +5,6 @@ import type { EditContext, OffsetEdit } from './edits/xmlEdits';
 import type { HostFacts } from './hostFacts';
 import type { Device, DomainModel } from './model/domainModel';
 import type { PciAddressPlanner } from './planner/pciAddressPlanner';
-import type { WorkspaceDefinitions } from './workspaceDefinitions';
 import type { XmlDocument, XmlElement } from './xml/xmlTree';
 
 /** The `source` of every diagnostic the service reports. */
@@ -79,3 +78,24 @@ export interface FixContext extends DocumentFixContext {
   /** A planner that ignores the current addresses of `moving` (the devices the fix relocates). */
   planner(moving?: readonly Device[]): PciAddressPlanner;
 }
+
+export interface WorkspaceNetwork {
+  readonly name: string;
+  /** The document that defines it. */
+  readonly uri: string;
+  /** Its DHCP static hosts: MAC (normalised), name and address as written. */
+  readonly hosts: readonly { readonly mac?: string; readonly name?: string; readonly ip?: string }[];
+}
+
+export interface WorkspacePool {
+  readonly name: string;
+  readonly uri: string;
+  readonly type?: string;
+}
+
+export interface WorkspaceDefinitions {
+  readonly networks: readonly WorkspaceNetwork[];
+  readonly pools: readonly WorkspacePool[];
+}
+
+export const NO_WORKSPACE: WorkspaceDefinitions = { networks: [], pools: [] };

@@ -3,31 +3,11 @@
 // network's DHCP. The index keeps one snapshot object until a definition changes, so that the service can keep a
 // document's problems for as long as the snapshot is the same.
 
+import { NO_WORKSPACE, type WorkspaceDefinitions } from './languageTypes';
 import { dhcpHosts, parseMac } from './network/dhcpHosts';
 import { buildNetworkModel } from './network/networkModel';
 import { buildStoragePoolModel } from './storage/storageModel';
 import { parseXml } from './xml/xmlParser';
-
-export interface WorkspaceNetwork {
-  readonly name: string;
-  /** The document that defines it. */
-  readonly uri: string;
-  /** Its DHCP static hosts: MAC (normalised), name and address as written. */
-  readonly hosts: readonly { readonly mac?: string; readonly name?: string; readonly ip?: string }[];
-}
-
-export interface WorkspacePool {
-  readonly name: string;
-  readonly uri: string;
-  readonly type?: string;
-}
-
-export interface WorkspaceDefinitions {
-  readonly networks: readonly WorkspaceNetwork[];
-  readonly pools: readonly WorkspacePool[];
-}
-
-export const NO_WORKSPACE: WorkspaceDefinitions = { networks: [], pools: [] };
 
 /** A document's root is a network or pool (looked at before parsing it). */
 const DEFINES = /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(network|pool)[\s>/]/;

@@ -2,9 +2,17 @@
 // libvirt's documentation, and a check that reports problems as offsets into the document.
 
 import type { HostFacts } from '../hostFacts';
-import type { DocumentFixContext, DocumentModel, Fix, FixContext, RelatedSpan, Severity, Span } from '../languageTypes';
+import type {
+  DocumentFixContext,
+  DocumentModel,
+  Fix,
+  FixContext,
+  RelatedSpan,
+  Severity,
+  Span,
+  WorkspaceDefinitions,
+} from '../languageTypes';
 import type { DomainModel } from '../model/domainModel';
-import type { WorkspaceDefinitions } from '../workspaceDefinitions';
 import type { XmlDocument } from '../xml/xmlTree';
 
 export interface Problem<C extends DocumentFixContext = FixContext> extends Span {

@@ -6,10 +6,9 @@ import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types
 import type { AnalysedDocument } from '../analysedDocument';
 import type { DocumentKind } from '../documentKinds';
 import type { HostFacts } from '../hostFacts';
-import type { DocumentFixContext, DocumentModel, LintSettings } from '../languageTypes';
+import { type DocumentFixContext, type DocumentModel, type LintSettings, NO_WORKSPACE, type WorkspaceDefinitions } from '../languageTypes';
 import { LSP_SEVERITY, toDiagnostic } from '../lspConversions';
 import type { Problem, Rule } from '../rules/rule';
-import { NO_WORKSPACE, type WorkspaceDefinitions } from '../workspaceDefinitions';
 import { SpanIndex } from './spanIndex';
 
 type KindRule = Rule<DocumentModel, DocumentFixContext>;

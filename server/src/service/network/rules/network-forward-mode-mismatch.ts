@@ -132,7 +132,7 @@ export const networkForwardModeMismatch: Rule<NetworkModel, DocumentFixContext> 
       const mac = firstChild(model.root, 'mac');
       const domain = firstChild(model.root, 'domain');
       const dns = firstChild(model.root, 'dns');
-      const records = dns && dns.children.find((child) => child.name === 'host' || child.name === 'txt' || child.name === 'srv');
+      const records = dns?.children.find((child) => child.name === 'host' || child.name === 'txt' || child.name === 'srv');
       const unsupported = (element: XmlElement | undefined, what: string) =>
         element &&
         add({
