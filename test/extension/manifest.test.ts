@@ -18,7 +18,11 @@ describe('extension manifest', () => {
   it('contributes the libvirt-xml language, its grammar and snippets, with files that exist', () => {
     const { languages, grammars, snippets } = manifest.contributes;
     assert.equal(languages[0].id, 'libvirt-xml');
-    assert.deepEqual(languages[0].filenamePatterns, ['**/libvirt/qemu/*.xml', '**/libvirt/qemu/networks/*.xml', '**/libvirt/storage/*.xml']);
+    assert.deepEqual(languages[0].filenamePatterns, [
+      '**/libvirt/qemu/*.xml',
+      '**/libvirt/qemu/networks/*.xml',
+      '**/libvirt/storage/*.xml',
+    ]);
     assert.ok(new RegExp(languages[0].firstLine).test("<domain type='kvm'>"));
     for (const path of [languages[0].configuration, grammars[0].path, snippets[0].path, manifest.main, manifest.icon]) {
       assert.ok(existsSync(join(REPO_ROOT, path)), path);

@@ -214,6 +214,33 @@ export async function run(): Promise<void> {
     check(editor.document.getText() === before && !editor.document.isDirty, 'the document is untouched');
   });
 
+  await test('a network gets its diagnostics, the quick fix that moves a DHCP range into the subnet, and Define', async () => {
+    const file = fileUri('e2e-lab-network.xml');
+    const text =
+      "<network>\n  <name>e2e-lab</name>\n  <forward mode='nat'/>\n  <bridge name='virbr-e2e'/>\n" +
+      "  <ip address='10.77.0.1' prefix='24'>\n    <dhcp>\n      <range start='10.77.1.100' end='10.77.1.200'/>\n    </dhcp>\n  </ip>\n</network>\n";
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+    check(editor.document.languageId === 'libvirt-xml', `language ${editor.document.languageId}`);
+    const outside = await waitFor('network-dhcp-range-outside-subnet', () =>
+      libvirtDiagnostics(file).find((d) => codeOf(d) === 'network-dhcp-range-outside-subnet'),
+    );
+    check(outside.message.includes('range 10.77.1.100 - 10.77.1.200 is not entirely within network 10.77.0.1/24'), outside.message);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      file,
+      outside.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const move = actions.find((action) => action.title === 'Change to 10.77.0.100 – 10.77.0.200');
+    check(move?.edit, `fixes: ${actions.map((action) => action.title).join('; ')}`);
+    await vscode.workspace.applyEdit(move.edit);
+    await waitFor('the error to go', () => !libvirtDiagnostics(file).some((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    await editor.document.save();
+    const reply = await vscode.commands.executeCommand<{ ok: boolean; name?: string; kind?: string; message: string }>('libvirt.define');
+    check(reply?.ok === true && reply.kind === 'network' && reply.name === 'e2e-lab', `defined: ${JSON.stringify(reply)}`);
+  });
+
   await liveTests();
 
   writeFileSync(join(workspace().fsPath, '.e2e-results.json'), JSON.stringify(results, null, 2));
