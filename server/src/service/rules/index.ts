@@ -14,6 +14,7 @@ import { diskSourceMismatch } from './disk-source-mismatch';
 import { diskTargetDuplicate } from './disk-target-duplicate';
 import { diskTargetInvalid } from './disk-target-invalid';
 import { driveAddressConflict } from './drive-address-conflict';
+import { emulatorArchMismatch } from './emulator-arch-mismatch';
 import { emulatorNotOnHost } from './emulator-not-on-host';
 import { enumValueInvalid } from './enum-value-invalid';
 import { firmwareNotOnHost } from './firmware-not-on-host';
@@ -41,6 +42,7 @@ import { noFreePcieRootPort } from './no-free-pcie-root-port';
 import { pciAddressConflict } from './pci-address-conflict';
 import { pciAddressInvalid } from './pci-address-invalid';
 import { pciMultifunction } from './pci-multifunction';
+import { pciRootControllerInvalid } from './pci-root-controller-invalid';
 import { qemuNamespaceUndeclared } from './qemu-namespace-undeclared';
 import { requiredPartMissing } from './required-part-missing';
 import type { Rule } from './rule';
@@ -49,6 +51,7 @@ import { shmemSizeInvalid } from './shmem-size-invalid';
 import { sourceNotInWorkspace } from './source-not-in-workspace';
 import { sourceNotOnHost } from './source-not-on-host';
 import { uefiRequiresAcpi } from './uefi-requires-acpi';
+import { usbDisabledWithDevices } from './usb-disabled-with-devices';
 import { usbPortConflict } from './usb-port-conflict';
 import { uuidInvalid } from './uuid-invalid';
 import { vcpuCurrentExceeds } from './vcpu-current-exceeds';
@@ -107,6 +110,9 @@ export const RULES: readonly Rule[] = [
   hostdevDriverBound,
   sourceNotOnHost,
   sourceNotInWorkspace,
+  emulatorArchMismatch,
+  pciRootControllerInvalid,
+  usbDisabledWithDevices,
   nicDhcpReservationMismatch,
   emulatorNotOnHost,
   memoryExceedsHost,

@@ -1,0 +1,36 @@
+import { domainXml } from '../support/domainXml';
+import { testRule } from '../support/ruleTester';
+
+const controller = (attributes: string) => `    <controller type='pci' ${attributes}/>`;
+
+testRule({
+  rule: 'pci-root-controller-invalid',
+  valid: [
+    { name: 'pcie-root on q35', xml: domainXml({ devices: controller("index='0' model='pcie-root'") }) },
+    { name: 'pci-root on i440fx', xml: domainXml({ machine: 'pc', devices: controller("index='0' model='pci-root'") }) },
+    {
+      name: 'a root port without index= (libvirt numbers it)',
+      xml: domainXml({ devices: `${controller("model='pcie-root'")}\n${controller("model='pcie-root-port'")}` }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'pci-root on q35',
+      xml: domainXml({ devices: controller("index='0' model='«pci-root»'") }),
+      libvirtSays:
+        "The PCI controller with index='0' must be model='pcie-root' for this machine type, but model='pci-root' was found instead",
+      fixed: [{ title: "Set model='pcie-root'", output: domainXml({ devices: controller("index='0' model='pcie-root'") }) }],
+    },
+    {
+      name: 'index 0 without a model on i440fx',
+      xml: domainXml({ machine: 'pc', devices: "    <«controller» type='pci' index='0'/>" }),
+      libvirtSays: "model='(null)' was found instead",
+    },
+    {
+      name: 'a pcie-root with index 1',
+      xml: domainXml({ devices: `${controller("index='0' model='pcie-root'")}\n${controller("index='1' model='«pcie-root»'")}` }),
+      libvirtSays: 'pci-root and pcie-root controllers should have index 0',
+      noFix: 'which controller was meant is for the user to say',
+    },
+  ],
+});
