@@ -17,6 +17,7 @@ import { driveAddressConflict } from './drive-address-conflict';
 import { emulatorArchMismatch } from './emulator-arch-mismatch';
 import { emulatorNotOnHost } from './emulator-not-on-host';
 import { enumValueInvalid } from './enum-value-invalid';
+import { firmwareLoaderConflict } from './firmware-loader-conflict';
 import { firmwareNotOnHost } from './firmware-not-on-host';
 import { hostIommuDisabled } from './host-iommu-disabled';
 import { hostUnsupportedValue } from './host-unsupported-value';
@@ -113,6 +114,7 @@ export const RULES: readonly Rule[] = [
   emulatorArchMismatch,
   pciRootControllerInvalid,
   usbDisabledWithDevices,
+  firmwareLoaderConflict,
   nicDhcpReservationMismatch,
   emulatorNotOnHost,
   memoryExceedsHost,
