@@ -38,6 +38,11 @@ async function defineVerdict(text: string): Promise<string | undefined> {
   const file = join(workDir, `${name}.xml`);
   writeFileSync(file, named);
   const result = await virsh(['define', '--file', file]);
+  // A mutant that takes the daemon down is a libvirt bug worth knowing, and every later define would fail.
+  assert.ok(
+    !/Failed to connect socket|Cannot recv data|End of file while reading data/.test(result.stderr),
+    `libvirtd went away on:\n${named}\n${result.stderr}`,
+  );
   if (result.ok) {
     await virsh(['undefine', '--nvram', '--domain', name]);
     return undefined;

@@ -89,7 +89,9 @@ const changeMachine: Operator = (text, elements, pick) => {
   };
 };
 
-const NUMBERS = ['0', '1', '2', '-1', '7', '31', '32', '256', '65536', '4294967296', '0x1f', '0x20'];
+// No 4294967296 or larger: libvirtd 9.0 aborts (a 32 GiB g_malloc, seen in dmesg) on some of them, which would take
+// the daemon down for every test after.
+const NUMBERS = ['0', '1', '2', '-1', '7', '31', '32', '256', '65536', '0x1f', '0x20'];
 
 const changeNumber: Operator = (text, elements, pick) => {
   const numericAttributes = elements.flatMap((element) =>
