@@ -78,5 +78,35 @@ testRule({
       libvirtSays: 'Missing <source> element in hostdev device',
       noFix: 'which host device is for the user to say',
     },
+    {
+      name: "a clock offset='absolute' without start=",
+      xml: domainXml({ extra: "  <«clock» offset='absolute'/>" }),
+      libvirtSays: "missing 'start' attribute for clock with offset='absolute'",
+      noFix: 'the start time is for the user to give',
+    },
+    {
+      name: "a clock offset='timezone' without timezone=",
+      xml: domainXml({ extra: "  <«clock» offset='timezone'/>" }),
+      libvirtSays: "missing 'timezone' attribute for clock with offset='timezone'",
+      noFix: 'the time zone is for the user to give',
+    },
+    {
+      name: 'a network disk host without name=',
+      xml: domainXml({
+        devices:
+          "    <disk type='network' device='disk'>\n      <source protocol='nbd' name='vm'>\n        <«host» port='10809'/>\n      </source>\n      <target dev='vda' bus='virtio'/>\n    </disk>",
+      }),
+      libvirtSays: 'missing name for host',
+      noFix: 'the server is for the user to name',
+    },
+    {
+      name: 'an <auth> without <secret>',
+      xml: domainXml({
+        devices:
+          "    <disk type='network' device='disk'>\n      <source protocol='iscsi' name='iqn.2024-01.com.example:t/1'>\n        <host name='iscsi.example.com'/>\n        <«auth» username='u'/>\n      </source>\n      <target dev='vda' bus='virtio'/>\n    </disk>",
+      }),
+      libvirtSays: 'Missing <secret> element in auth',
+      noFix: 'the secret is for the user to name',
+    },
   ],
 });

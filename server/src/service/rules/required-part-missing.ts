@@ -18,7 +18,8 @@ export const requiredPartMissing: Rule = {
     '(<memory> or NUMA cells), a disk without <target dev>, a <memballoon> without model=, an <address> without ' +
     'type= or a <hostdev> without <source> — each with its own message at define; a network without <name>, a ' +
     'storage pool without type= or <name>, a volume without <name> or <capacity> likewise. The schema does not say ' +
-    'all of this (several are enforced by libvirt’s parser, not its grammar).',
+    "all of this (several are enforced by libvirt’s parser, not its grammar). A <clock offset='absolute'> needs " +
+    "start= and offset='timezone' timezone=; a network disk's <host> a name=, its <auth> a <secret>.",
   docs: DOCS.overview,
   check({ model, host, report }) {
     const root = model.root;
@@ -70,9 +71,21 @@ export const requiredPartMissing: Rule = {
           'The domain has no memory: libvirt refuses the definition ("Memory size must be specified via <memory> or in the <numa> configuration").',
       });
     }
+    checkClock(firstChild(root, 'clock'), report);
     for (const device of model.devices) checkDevice(device, model, report);
   },
 };
+
+/** A clock's offset needs its own attribute: start= for absolute, timezone= for timezone. */
+function checkClock(clock: XmlElement | undefined, report: RuleContext['report']): void {
+  const offset = attributeValue(clock, 'offset');
+  const needed = offset === 'absolute' ? 'start' : offset === 'timezone' ? 'timezone' : undefined;
+  if (!clock || !needed || attribute(clock, needed)) return;
+  report({
+    ...nameSpan(clock),
+    message: `<clock offset='${offset}'> has no ${needed}=: libvirt refuses the definition ("missing '${needed}' attribute for clock with offset='${offset}'").`,
+  });
+}
 
 function checkDevice(device: Device, model: RuleContext['model'], report: RuleContext['report']): void {
   const element = device.element;
@@ -128,6 +141,21 @@ function checkDevice(device: Device, model: RuleContext['model'], report: RuleCo
   }
   const address = firstChild(element, 'address');
   if (address && !attribute(address, 'type')) checkAddress(address, report);
+  if (device.kind === 'disk' && device.source) checkNetworkSource(device.source, report);
+}
+
+/** A network disk's hosts need a name (a socket for the unix transport), its <auth> a <secret>. */
+function checkNetworkSource(source: XmlElement, report: RuleContext['report']): void {
+  for (const host of childrenNamed(source, 'host')) {
+    if (attributeValue(host, 'transport') === 'unix' || attribute(host, 'name')) continue;
+    report({ ...nameSpan(host), message: 'The <host> has no name=: libvirt refuses the definition ("missing name for host").' });
+  }
+  const auth = firstChild(source, 'auth');
+  if (auth && !firstChild(auth, 'secret'))
+    report({
+      ...nameSpan(auth),
+      message: 'The <auth> has no <secret>: libvirt refuses the definition ("Missing <secret> element in auth").',
+    });
 }
 
 function checkAddress(address: XmlElement, report: RuleContext['report']): void {
