@@ -216,7 +216,8 @@ function buildDevice(element: XmlElement): Device {
   return {
     kind: element.name,
     element,
-    type: attributeValue(element, 'type'),
+    // A <controller> without type= is an IDE controller to libvirt.
+    type: attributeValue(element, 'type') ?? (element.name === 'controller' ? 'ide' : undefined),
     address: addressElement ? buildGuestAddress(addressElement) : undefined,
     boot,
     target,

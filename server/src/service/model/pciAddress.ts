@@ -90,13 +90,35 @@ export interface ImplicitPciDevice {
 
 const at = (slot: number, fn: number): PciAddress => ({ domain: 0, bus: 0, slot, function: fn });
 
+/** libvirt's USB controller models. */
+const USB_CONTROLLER_MODELS = [
+  'piix3-uhci',
+  'piix4-uhci',
+  'ehci',
+  'ich9-ehci1',
+  'ich9-uhci1',
+  'ich9-uhci2',
+  'ich9-uhci3',
+  'vt82c686b-uhci',
+  'pci-ohci',
+  'nec-xhci',
+  'qusb1',
+  'qusb2',
+  'qemu-xhci',
+];
+
 /** Addresses on bus 0 that the machine type occupies whatever the XML says. */
 export const IMPLICIT_PCI_DEVICES: Record<MachineFamily, readonly ImplicitPciDevice[]> = {
   i440fx: [
     { address: at(0, 0), what: 'the i440FX host bridge' },
     { address: at(1, 0), what: 'the PIIX3 ISA bridge' },
     { address: at(1, 1), what: 'the PIIX3 IDE controller', owner: { type: 'ide', index: 0, models: [undefined] } },
-    { address: at(1, 2), what: 'the PIIX3 USB controller', owner: { type: 'usb', index: 0, models: [undefined, 'piix3-uhci'] } },
+    // Not built in: libvirt puts USB controller 0 there, whatever its model (ehci, qemu-xhci…).
+    {
+      address: at(1, 2),
+      what: 'the PIIX3 USB controller',
+      owner: { type: 'usb', index: 0, models: [undefined, ...USB_CONTROLLER_MODELS] },
+    },
     { address: at(1, 3), what: 'the PIIX4 ACPI/power management device' },
   ],
   q35: [
