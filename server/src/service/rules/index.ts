@@ -1,6 +1,7 @@
 // Every rule, in the order their diagnostics are listed. Rule ids are public interface: never rename one.
 
 import { acpiRequiresUefi } from './acpi-requires-uefi';
+import { addressNumberInvalid } from './address-number-invalid';
 import { addressTypeMismatch } from './address-type-mismatch';
 import { archAccelMismatch } from './arch-accel-mismatch';
 import { balloonWithVfio } from './balloon-with-vfio';
@@ -8,8 +9,10 @@ import { bootDiskNotVirtio } from './boot-disk-not-virtio';
 import { bootOrderConflict } from './boot-order-conflict';
 import { bootOrderDuplicate } from './boot-order-duplicate';
 import { controllerIndexDuplicate } from './controller-index-duplicate';
+import { controllerModelMismatch } from './controller-model-mismatch';
 import { cpuTopologyMismatch } from './cpu-topology-mismatch';
 import { currentMemoryExceeds } from './current-memory-exceeds';
+import { deviceCountExceeded } from './device-count-exceeded';
 import { diskSourceMismatch } from './disk-source-mismatch';
 import { diskTargetDuplicate } from './disk-target-duplicate';
 import { diskTargetInvalid } from './disk-target-invalid';
@@ -29,9 +32,11 @@ import { hostdevUnmanaged } from './hostdev-unmanaged';
 import { hugepagesNotReserved } from './hugepages-not-reserved';
 import { hypervSpinlocksInvalid } from './hyperv-spinlocks-invalid';
 import { ideUnsupportedMachine } from './ide-unsupported-machine';
+import { inputBusInvalid } from './input-bus-invalid';
 import { iommuGroupIncomplete } from './iommu-group-incomplete';
 import { kvmHiddenMissing } from './kvm-hidden-missing';
 import { macAddressInvalid } from './mac-address-invalid';
+import { machineArchMismatch } from './machine-arch-mismatch';
 import { maxMemoryBelowMemory } from './max-memory-below-memory';
 import { memoryBalloon } from './memory-balloon';
 import { memoryExceedsHost } from './memory-exceeds-host';
@@ -115,6 +120,11 @@ export const RULES: readonly Rule[] = [
   pciRootControllerInvalid,
   usbDisabledWithDevices,
   firmwareLoaderConflict,
+  machineArchMismatch,
+  controllerModelMismatch,
+  addressNumberInvalid,
+  deviceCountExceeded,
+  inputBusInvalid,
   nicDhcpReservationMismatch,
   emulatorNotOnHost,
   memoryExceedsHost,

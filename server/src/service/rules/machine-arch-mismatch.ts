@@ -1,0 +1,50 @@
+import { DOCS } from '../libvirtDocs';
+import { emulatorPath } from '../model/domainModel';
+import { attribute, valueSpan } from '../xml/xmlTree';
+import type { Rule } from './rule';
+
+const X86 = new Set(['x86_64', 'i686']);
+const ARM = new Set(['aarch64', 'armv7l']);
+
+/** Whether a machine type belongs to another architecture's QEMU: only the unmistakable cases. */
+function foreignMachine(machine: string, arch: string): boolean {
+  const pcFamily = machine === 'pc' || machine === 'q35' || machine === 'isapc' || machine.startsWith('pc-');
+  const virtFamily = machine === 'virt' || machine.startsWith('virt-');
+  if (X86.has(arch)) return virtFamily || machine.startsWith('pseries') || machine.startsWith('s390-ccw');
+  if (ARM.has(arch)) return pcFamily || machine.startsWith('pseries') || machine.startsWith('s390-ccw');
+  return false;
+}
+
+/** The binary libvirt uses for an architecture when the domain names none. */
+function defaultEmulator(arch: string): string {
+  return `/usr/bin/qemu-system-${arch === 'i686' ? 'i386' : arch === 'armv7l' ? 'arm' : arch}`;
+}
+
+export const machineArchMismatch: Rule = {
+  id: 'machine-arch-mismatch',
+  severity: 'error',
+  title: "A machine type of another architecture's QEMU (virt for x86_64, q35 or pc for aarch64)",
+  explanation:
+    '<os><type machine=…> names a machine of the emulator for <type arch=…>: x86_64 and i686 have pc (i440fx), q35 ' +
+    'and microvm; aarch64 and armv7l have virt. libvirt refuses a machine the emulator does not have ("Emulator ' +
+    "'/usr/bin/qemu-system-x86_64' does not support machine type 'virt'\"). Versioned names a given QEMU lacks are the " +
+    "host rules' to check (its capabilities).",
+  docs: DOCS.booting,
+  check({ model, report }) {
+    const { arch, machine, typeElement } = model.os;
+    if (!arch || !machine || !typeElement || (model.type?.value !== 'kvm' && model.type?.value !== 'qemu')) return;
+    if (!foreignMachine(machine, arch)) return;
+    const emulator = emulatorPath(model) ?? defaultEmulator(arch);
+    report({
+      ...valueSpan(attribute(typeElement, 'machine')!),
+      message: `'${machine}' is not a machine of ${arch} guests (${X86.has(arch) ? 'pc, q35' : 'virt'}): libvirt refuses the domain ("Emulator '${emulator}' does not support machine type '${machine}'").`,
+      fixes: () => {
+        const right = X86.has(arch) ? 'q35' : 'virt';
+        const attr = attribute(typeElement, 'machine')!;
+        return [
+          { title: `Change to '${right}'`, edits: [{ start: attr.valueStart, end: attr.valueEnd, newText: right }], preferred: true },
+        ];
+      },
+    });
+  },
+};
