@@ -34,7 +34,8 @@ interface Outcome {
 
 async function defineVerdict(text: string): Promise<string | undefined> {
   const name = testDomainName('diff');
-  const named = text.replace(/<name>[^<]*<\/name>/, `<name>${name}</name>`);
+  // A fresh name and no UUID (libvirt makes one): a mutant must not collide with a domain defined elsewhere.
+  const named = text.replace(/<name>[^<]*<\/name>/, `<name>${name}</name>`).replace(/<uuid>[^<]*<\/uuid>/, '');
   const file = join(workDir, `${name}.xml`);
   writeFileSync(file, named);
   const result = await virsh(['define', '--file', file]);
