@@ -32,7 +32,9 @@ describe('libvirt-lint', () => {
     assert.equal(lines[1], GPU);
     assert.ok(
       lines.some((line) =>
-        /^ {2}41:60 {2}error {4}PCI address 0000:01:00\.0 is also used by hostdev 0000:27:00\.0\. {2}pci-address-conflict$/.test(line),
+        /^ {2}41:60 {2}error {4}PCI address 0000:01:00\.0 is also used by hostdev 0000:27:00\.0: libvirt refuses the domain \("Attempted double use of PCI Address 0000:01:00\.0"\)\. {2}pci-address-conflict$/.test(
+          line,
+        ),
       ),
       stdout,
     );
@@ -61,7 +63,8 @@ describe('libvirt-lint', () => {
       endColumn: 64,
       severity: 'error',
       code: 'pci-address-conflict',
-      message: 'PCI address 0000:01:00.0 is also used by hostdev 0000:27:00.0.',
+      message:
+        'PCI address 0000:01:00.0 is also used by hostdev 0000:27:00.0: libvirt refuses the domain ("Attempted double use of PCI Address 0000:01:00.0").',
     });
     for (const d of results[0].diagnostics)
       assert.deepEqual(Object.keys(d), ['line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);

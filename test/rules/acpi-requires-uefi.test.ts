@@ -23,7 +23,7 @@ testRule({
     {
       name: 'aarch64 with <acpi/> and no firmware',
       xml: domainXml({ ...aarch64, features: '    <«acpi»/>' }),
-      messages: ["ACPI on aarch64 requires UEFI: add firmware='efi'"],
+      messages: ['ACPI on aarch64 requires UEFI: libvirt refuses the domain ("ACPI requires UEFI on this architecture")'],
     },
   ],
 });

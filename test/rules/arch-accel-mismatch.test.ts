@@ -23,7 +23,9 @@ testRule({
     {
       name: 'an aarch64 guest with KVM on x86_64',
       xml: domainXml({ type: '«kvm»', arch: 'aarch64', machine: 'virt' }),
-      messages: ["KVM on this x86_64 host cannot run aarch64 guests; use type='qemu'"],
+      messages: [
+        "KVM on this x86_64 host cannot run aarch64 guests: libvirt refuses the domain (\"Emulator '/usr/bin/qemu-system-aarch64'",
+      ],
     },
     {
       name: 'an x86_64 guest with KVM on an aarch64 host',

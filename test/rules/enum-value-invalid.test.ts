@@ -36,7 +36,9 @@ testRule({
     {
       name: 'a misspelt bus',
       xml: domainXml({ devices: disk("'«virtoi»'") }),
-      messages: ["'virtoi' is not a valid target bus. Did you mean 'virtio'?"],
+      messages: [
+        `'virtoi' is not a valid target bus: libvirt refuses the domain ("Invalid value for attribute 'bus' in element 'target': 'virtoi'."). Did you mean 'virtio'?`,
+      ],
       libvirtSays: "Invalid value for attribute 'bus' in element 'target': 'virtoi'",
     },
     {

@@ -15,7 +15,7 @@ testRule({
     {
       name: 'an IDE CD-ROM moved to q35',
       xml: domainXml({ devices: cdrom("'«ide»'") }),
-      messages: ["q35 machines have no IDE controller: disk hdc cannot be on bus ide; use bus='sata'"],
+      messages: ['q35 machines have no IDE controller, so disk hdc cannot be on bus ide: libvirt refuses the domain'],
     },
     {
       name: 'an IDE controller on aarch64 virt',

@@ -22,7 +22,7 @@ testRule({
     {
       name: 'more than libvirt can count (8388608 TiB)',
       xml: domainXml({ memory: "  <memory unit='TiB'>«8388608»</memory>" }),
-      messages: [`<memory>: '8388608' is too large: libvirt refuses it ("numerical overflow: value too large").`],
+      messages: [`<memory>: '8388608' is too large: libvirt refuses the domain ("value too large: 8388608TiB").`],
       libvirtSays: 'numerical overflow: value too large',
       noFix: 'the intended size is for the user to say',
     },

@@ -33,7 +33,7 @@ testRule({
     {
       name: 'slot above 0x1f',
       xml: domainXml({ machine: 'pc', devices: nicAt("domain='0x0000' bus='0x00' slot='«0x20»' function='0x0'") }),
-      messages: ["slot='0x20' is out of range: it must be at most 0x1f"],
+      messages: ["slot='0x20' is out of range (it must be at most 0x1f): libvirt refuses the domain"],
       libvirtSays: 'must be <= 0x1F',
     },
     {

@@ -17,7 +17,7 @@ testRule({
     {
       name: 'a 13-character value',
       xml: domainXml({ features: hyperv("<vendor_id state='on' value='«0123456789abc»'/>") }),
-      messages: ['has 13 characters; libvirt allows at most 12'],
+      messages: ['has 13 characters (at most 12): libvirt refuses the domain'],
       libvirtSays: 'HyperV vendor_id value must not be more than 12 characters',
     },
     {

@@ -18,7 +18,9 @@ export const acpiRequiresUefi: Rule = {
     if (!acpi || model.os.arch !== 'aarch64' || usesUefi(model)) return;
     report({
       ...tagSpan(acpi),
-      message: "ACPI on aarch64 requires UEFI: add firmware='efi' to <os>, or remove <acpi/>.",
+      message:
+        'ACPI on aarch64 requires UEFI: libvirt refuses the domain ("ACPI requires UEFI on this architecture"). ' +
+        "Add firmware='efi' to <os>, or remove <acpi/>.",
       related: model.os.element ? [{ ...tagSpan(model.os.element), message: 'no UEFI firmware in <os>' }] : undefined,
       fixes: (context) => [
         ...(model.os.element

@@ -66,7 +66,9 @@ export const addressTypeMismatch: Rule = {
       if (bus === 'virtio' && address.type === 'drive') {
         report({
           ...valueSpan(typeAttr),
-          message: `Disk ${dev} is on bus virtio but has a drive address: a virtio disk needs a PCI address, or none so that libvirt assigns one.`,
+          message:
+            `Disk ${dev} is on bus virtio but has a drive address: libvirt refuses the domain ("virtio disk cannot have an address of type 'drive'"). ` +
+            'A virtio disk needs a PCI address, or none so that libvirt assigns one.',
           related: [{ ...busSpan, message: "bus='virtio'" }],
           fixes: (context) => {
             const plan = context.planner([disk]).nextEndpointAddress();
@@ -85,7 +87,9 @@ export const addressTypeMismatch: Rule = {
       } else if (DRIVE_BUSES.has(bus) && address.type === 'pci') {
         report({
           ...valueSpan(typeAttr),
-          message: `Disk ${dev} is on bus ${bus} but has a PCI address: a ${bus} disk needs a drive address, or none so that libvirt assigns one.`,
+          message:
+            `Disk ${dev} is on bus ${bus} but has a PCI address: libvirt refuses the domain ("Invalid address type 'pci' for the disk '${dev}' with the bus type '${bus}'"). ` +
+            `${/^[aeiou]/.test(bus) ? 'An' : 'A'} ${bus} disk needs a drive address, or none so that libvirt assigns one.`,
           related: [
             { ...busSpan, message: `bus='${bus}'` },
             { ...tagSpan(address.element), message: 'the PCI address' },

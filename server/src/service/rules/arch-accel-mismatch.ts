@@ -1,6 +1,7 @@
 import { replaceAttributeValue } from '../edits/xmlEdits';
+import type { HostFacts } from '../hostFacts';
 import { DOCS } from '../libvirtDocs';
-import { guestArch } from '../model/domainModel';
+import { emulatorPath, guestArch } from '../model/domainModel';
 import { attributeOrTagSpan } from '../validation/spans';
 import { valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
@@ -14,6 +15,20 @@ const KVM_COMPATIBLE: Record<string, readonly string[]> = {
   ppc64: ['ppc64', 'ppc64le'],
   s390x: ['s390x'],
 };
+
+/** The QEMU binary of a guest architecture where it is not qemu-system-ARCH (Debian's, as libvirt finds them). */
+const BINARY_FOR: Readonly<Record<string, string>> = { i686: 'i386', armv7l: 'arm', armv6l: 'arm', ppc64le: 'ppc64' };
+
+/**
+ * What libvirt says of type='kvm' for this guest: the emulator it picked (the domain's <emulator>, else the host's
+ * for the arch) does not support KVM, or the host has no emulator for the arch at all.
+ */
+function libvirtSays(emulator: string | undefined, arch: string, host: HostFacts): string {
+  const guest = host.guests?.find((g) => g.arch === arch && g.emulator);
+  if (!emulator && host.guests?.length && !guest) return `No emulator found for arch '${arch}'`;
+  const path = emulator ?? guest?.emulator ?? `/usr/bin/qemu-system-${BINARY_FOR[arch] ?? arch}`;
+  return `Emulator '${path}' does not support virt type 'kvm'`;
+}
 
 export const archAccelMismatch: Rule = {
   id: 'arch-accel-mismatch',
@@ -32,7 +47,9 @@ export const archAccelMismatch: Rule = {
     if (runnable.includes(arch)) return;
     report({
       ...valueSpan(type),
-      message: `KVM on this ${host.arch} host cannot run ${arch} guests; use type='qemu' to emulate one.`,
+      message:
+        `KVM on this ${host.arch} host cannot run ${arch} guests: libvirt refuses the domain ("${libvirtSays(emulatorPath(model), arch, host)}"). ` +
+        "Use type='qemu' to emulate one.",
       related: model.os.typeElement ? [{ ...attributeOrTagSpan(model.os.typeElement, 'arch'), message: `guest arch ${arch}` }] : undefined,
       fixes: (context) => [
         { title: "Emulate it: <domain type='qemu'>", edits: [replaceAttributeValue(type, 'qemu', context)], preferred: true },

@@ -36,6 +36,8 @@ function osBootsToDeviceOrder(context: FixContext): OffsetEdit[] {
   return edits;
 }
 
+const REFUSED = 'libvirt refuses the domain ("per-device boot elements cannot be used together with os/boot elements").';
+
 export const bootOrderConflict: Rule = {
   id: 'boot-order-conflict',
   severity: 'error',
@@ -57,7 +59,7 @@ export const bootOrderConflict: Rule = {
     for (const boot of model.os.boots) {
       report({
         ...tagSpan(boot),
-        message: '<os><boot dev> cannot be combined with per-device <boot order>: keep one of the two.',
+        message: `<os><boot dev> cannot be combined with per-device <boot order>: ${REFUSED} Keep one of the two.`,
         related: deviceRelated,
         fixes,
       });
@@ -65,7 +67,7 @@ export const bootOrderConflict: Rule = {
     for (const boot of deviceBoots) {
       report({
         ...tagSpan(boot),
-        message: 'Per-device <boot order> cannot be combined with <os><boot dev>: keep one of the two.',
+        message: `Per-device <boot order> cannot be combined with <os><boot dev>: ${REFUSED} Keep one of the two.`,
         related: osRelated,
         fixes,
       });

@@ -19,7 +19,7 @@ export const bootOrderDuplicate: Rule = {
       for (const boot of group) {
         report({
           ...valueSpan(attribute(boot, 'order')!),
-          message: `Boot order ${order} is given to ${group.length} devices; each needs its own number.`,
+          message: `Boot order ${order} is given to ${group.length} devices: libvirt refuses the domain ("boot order '${order}' used for more than one device"). Each needs its own number.`,
           related: othersIn(group, boot).shown.map((b) => ({ ...valueSpan(attribute(b, 'order')!), message: `also boot order ${order}` })),
           fixes: (context) => {
             const next = Math.max(...context.model.devices.map((device) => device.bootOrder ?? 0)) + 1;

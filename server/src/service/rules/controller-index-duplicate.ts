@@ -25,7 +25,9 @@ export const controllerIndexDuplicate: Rule = {
       for (const controller of controllers) {
         report({
           ...valueSpan(attribute(controller.element, 'index')!),
-          message: `There are ${controllers.length} '${type}' controllers with index ${index}; each needs its own index.`,
+          message:
+            `There are ${controllers.length} '${type}' controllers with index ${index}: libvirt refuses the domain ` +
+            `("Multiple '${type}' controllers with index '${index}'"). Each needs its own index.`,
           related: othersIn(controllers, controller).shown.map((c) => ({
             ...attributeOrTagSpan(c.element, 'index'),
             message: `another '${type}' controller with index ${index}`,

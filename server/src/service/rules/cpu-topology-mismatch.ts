@@ -28,7 +28,9 @@ export const cpuTopologyMismatch: Rule = {
     const [sockets, dies, cores, threads] = numbers;
     report({
       ...tagSpan(topology),
-      message: `The topology gives ${sockets} sockets × ${dies} dies × ${cores} cores × ${threads} threads = ${product} vCPUs, but <vcpu> is ${vcpus}.`,
+      message:
+        `The topology gives ${sockets} sockets × ${dies} dies × ${cores} cores × ${threads} threads = ${product} vCPUs, but <vcpu> is ${vcpus}: ` +
+        'libvirt refuses the domain ("CPU topology doesn\'t match maximum vcpu count").',
       related: model.vcpu ? [{ ...textOrTagSpan(model.vcpu.element), message: `<vcpu> is ${vcpus}` }] : undefined,
       fixes: (context) => {
         const fixes: Fix[] = [];

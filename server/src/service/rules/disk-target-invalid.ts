@@ -30,18 +30,27 @@ export const diskTargetInvalid: Rule = {
         const fresh = nextFreeTarget(context.model, bus, disk);
         return [{ title: `Rename to ${fresh}`, edits: [setAttribute(disk.target!, 'dev', fresh, context)], preferred: true }];
       };
+      // libvirt cannot read a name without an address to place the disk by; it reads one and finds the wrong kind.
+      const unreadable = !DISK_NAME.test(name) && !disk.address;
+      const unknown = `Unknown disk name '${name}' and no address specified`;
       if (device === 'disk' && !HARD_DISK_PREFIX.test(name)) {
         report({
           ...valueSpan(dev),
-          message: `'${name}' is not a hard disk name: use vdX for virtio, sdX for SATA/SCSI, hdX for IDE.`,
+          message:
+            `'${name}' is not a hard disk name: libvirt refuses the domain ("${unreadable ? unknown : `Invalid harddisk device name: ${name}`}"). ` +
+            'Use vdX for virtio, sdX for SATA/SCSI, hdX for IDE.',
           fixes,
         });
       } else if (device === 'floppy' && !name.startsWith('fd')) {
-        report({ ...valueSpan(dev), message: `'${name}' is not a floppy name: use fda or fdb.`, fixes });
-      } else if (!DISK_NAME.test(name) && !disk.address) {
         report({
           ...valueSpan(dev),
-          message: `libvirt cannot read the disk name '${name}' (expected a prefix such as vd, sd or hd followed by letters).`,
+          message: `'${name}' is not a floppy name: libvirt refuses the domain ("${unreadable ? unknown : `Invalid floppy device name: ${name}`}"). Use fda or fdb.`,
+          fixes,
+        });
+      } else if (unreadable) {
+        report({
+          ...valueSpan(dev),
+          message: `libvirt cannot read the disk name '${name}' (expected a prefix such as vd, sd or hd followed by letters): libvirt refuses the domain ("${unknown}").`,
           fixes,
         });
       }

@@ -7,6 +7,7 @@ import type { Device } from '../model/domainModel';
 import { duplicates, groupBy, listWithMore, othersIn } from '../validation/grouping';
 import { tagSpan } from '../validation/spans';
 import { attributeValue } from '../xml/xmlTree';
+import { diskNameIndex } from './disk-target-duplicate';
 import type { Rule } from './rule';
 
 export const driveAddressConflict: Rule = {
@@ -28,11 +29,12 @@ export const driveAddressConflict: Rule = {
       const [bus, position] = key.split(' ');
       const [controller, busNumber, target, unit] = position.split(':');
       const where = `${bus} controller ${controller}, bus ${busNumber}, target ${target}, unit ${unit}`;
+      const says = libvirtSays(devices, position.split(':'));
       for (const device of devices) {
         const { shown: others, more } = othersIn(devices, device);
         report({
           ...tagSpan(device.address!.element),
-          message: `Drive address ${where} is also used by ${listWithMore(others.map(deviceLabel), more)}.`,
+          message: `Drive address ${where} is also used by ${listWithMore(others.map(deviceLabel), more)}: libvirt refuses the domain ("${says}").`,
           related: others.map((other) => ({ ...tagSpan(other.address!.element), message: `${deviceLabel(other)} is also at ${where}` })),
           fixes: (context) => [
             ...nextFreeUnitFix(device, context),
@@ -43,6 +45,22 @@ export const driveAddressConflict: Rule = {
     }
   },
 };
+
+/**
+ * libvirt's message for devices at one drive address: it checks the disks first, naming the first in its order (the
+ * disks of a bus sorted by name, stably), then each SCSI host device against the later ones, then against the disks.
+ */
+function libvirtSays(devices: readonly Device[], [controller, bus, target, unit]: readonly string[]): string {
+  const numbers = `controller='${controller}' bus='${bus}' target='${target}' unit='${unit}'`;
+  const disks = devices.filter((device) => device.kind === 'disk');
+  if (disks.length > 1) {
+    const index = (disk: Device) => diskNameIndex(attributeValue(disk.target, 'dev'));
+    const first = disks.reduce((best, disk) => (index(disk) < index(best) ? disk : best));
+    return `Found duplicate drive address for disk with target name '${attributeValue(first.target, 'dev')}' ${numbers}`;
+  }
+  const hostdevs = devices.filter((device) => device.kind === 'hostdev');
+  return `SCSI host address ${numbers} in use by ${hostdevs.length > 1 ? 'another SCSI host device' : 'a SCSI disk'}`;
+}
 
 /** Units per bus of one target: AHCI has 6 ports, IDE 2 devices per bus, a floppy controller 2 drives. */
 const MAX_UNIT: Record<string, number> = { sata: 5, ide: 1, fdc: 1, scsi: 16383 };

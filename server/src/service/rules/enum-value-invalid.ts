@@ -3,7 +3,7 @@ import { DOCS } from '../libvirtDocs';
 import { ENUMERATED_ATTRIBUTES, ENUMERATED_TEXTS, type EnumeratedAttribute, type EnumeratedText } from '../model/libvirtEnums';
 import { closest } from '../text/closest';
 import { textOrTagSpan } from '../validation/spans';
-import type { XmlElement } from '../xml/xmlTree';
+import type { XmlDocument, XmlElement } from '../xml/xmlTree';
 import { attribute, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
 
@@ -16,14 +16,19 @@ export const enumValueInvalid: Rule = {
     'libvirt refuses the whole domain when one is misspelt, with a message that names neither line nor element. ' +
     'The values checked here are those of libvirt 9.0.',
   docs: DOCS.overview,
-  check({ model, report }) {
+  check({ model, document, report }) {
     visit(model.root, ENUM_TRIE.get('domain'), (element, node) => {
       for (const entry of node.attributes) {
         const attr = attribute(element, entry.attribute);
         if (!attr || entry.values.includes(attr.value) || (entry.when && !entry.when(element))) continue;
         report({
           ...valueSpan(attr),
-          message: describe(attr.value, `${element.name} ${entry.attribute}`, entry.values),
+          message: describe(
+            attr.value,
+            `${element.name} ${entry.attribute}`,
+            entry.values,
+            attributeSays(element, entry.attribute, attr.value),
+          ),
           fixes: (context) =>
             replacements(attr.value, entry.values).map((value, i) => ({
               title: `Change to '${value}'`,
@@ -37,7 +42,7 @@ export const enumValueInvalid: Rule = {
         if (entry.values.includes(value)) continue;
         report({
           ...textOrTagSpan(element),
-          message: describe(value, `<${element.name}>`, entry.values),
+          message: describe(value, `<${element.name}>`, entry.values, textSays(element, document)),
           fixes: () =>
             replacements(value, entry.offered ?? entry.values).map((choice) => ({
               title: `Change to '${choice}'`,
@@ -94,9 +99,65 @@ function replacements(value: string, values: readonly string[]): string[] {
   return known.length <= 6 ? known : [];
 }
 
-function describe(value: string, where: string, values: readonly string[]): string {
+function describe(value: string, where: string, values: readonly string[], says: string | undefined): string {
   const suggestion = closest(value, values);
   const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
   const known = values.filter((v) => v !== 'default' && v !== 'none');
-  return `'${value}' is not a valid ${where}.${hint} libvirt accepts: ${known.join(', ')}.`;
+  const refused = says === undefined ? '' : `: libvirt refuses the domain ("${says}")`;
+  return `'${value}' is not a valid ${where}${refused}.${hint} libvirt accepts: ${known.join(', ')}.`;
+}
+
+/**
+ * An element's text as libvirt's XPath string() reads it: blanks included (the tree keeps none when there is only
+ * blank text), '' for an empty element.
+ */
+export function rawText(element: XmlElement, document: XmlDocument): string {
+  if (element.text !== '' || element.selfClosing || element.endTagStart < element.startTagEnd) return element.text;
+  const between = document.text.slice(element.startTagEnd, element.endTagStart);
+  return /^[ \t\r\n]*$/.test(between) ? between : '';
+}
+
+/** What libvirt says of an unknown lifecycle action: the text as written; none for an empty element (it is absent). */
+function textSays(element: XmlElement, document: XmlDocument): string | undefined {
+  const text = rawText(element, document);
+  return text === '' ? undefined : `unknown ${element.name} action: ${text}`;
+}
+
+/**
+ * What libvirt 9.0 says of an attribute value it does not know: most attributes are read by virXMLPropEnum, whose
+ * message names the attribute and element; the older parsers have messages of their own. undefined where libvirt
+ * takes the (empty) value after all.
+ */
+function attributeSays(element: XmlElement, name: string, value: string): string | undefined {
+  const quoted = `'${value}'`;
+  switch (`${element.parent?.name ?? ''}/${element.name} ${name}`) {
+    case '/domain type':
+      return value === '' ? 'missing domain type attribute' : `invalid domain type ${value}`;
+    case 'domain/os firmware':
+      return value === '' ? undefined : `unknown firmware value ${value}`;
+    case 'domain/cpu mode':
+      return `Invalid mode attribute ${quoted}`;
+    case 'cpu/feature policy':
+      return 'Invalid CPU feature policy';
+    case 'domain/clock offset':
+      return value === '' ? undefined : `unknown clock offset ${quoted}`;
+    case 'devices/hostdev mode':
+      return `unknown hostdev mode ${quoted}`;
+    case 'devices/hostdev type':
+      return `unknown host device source address type ${quoted}`;
+    case 'video/model type':
+      return value === '' ? undefined : `unknown video model ${quoted}`;
+    case 'devices/input type':
+      return `unknown input device type ${quoted}`;
+    case 'devices/input bus':
+      return `unknown input bus type ${quoted}`;
+    case 'devices/rng model':
+      return `unknown RNG model ${quoted}`;
+    case 'devices/watchdog model':
+      return `unknown watchdog model ${quoted}`;
+    case 'devices/watchdog action':
+      return `unknown watchdog action ${quoted}`;
+  }
+  if (element.name === 'address' && name === 'type') return `unknown address type ${quoted}`;
+  return `Invalid value for attribute '${name}' in element '${element.name}': ${quoted}.`;
 }

@@ -25,7 +25,7 @@ export const hostdevDuplicate: Rule = {
         );
         report({
           ...span,
-          message: `Host device ${key} is passed through ${devices.length} times.`,
+          message: `Host device ${key} is passed through ${devices.length} times: libvirt refuses the domain ("Hostdev already exists in the domain configuration").`,
           related: othersIn(devices, device).shown.map((other) => ({ ...tagSpan(other.element), message: `also passes through ${key}` })),
           fixes: (context) => [
             {

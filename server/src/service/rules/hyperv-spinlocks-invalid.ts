@@ -20,7 +20,9 @@ export const hypervSpinlocksInvalid: Rule = {
     if (!retries || !/^[0-9]+$/.test(retries.value.trim()) || Number(retries.value) >= HYPERV_SPINLOCKS_MINIMUM) return;
     report({
       ...valueSpan(retries),
-      message: `retries='${retries.value}' is below the minimum of ${HYPERV_SPINLOCKS_MINIMUM}; 8191 is the usual value.`,
+      message:
+        `retries='${retries.value}' is below the minimum of ${HYPERV_SPINLOCKS_MINIMUM}: libvirt refuses the domain ` +
+        `("HyperV spinlock retry count must be at least ${HYPERV_SPINLOCKS_MINIMUM}"). 8191 is the usual value.`,
       fixes: (context) => [{ title: "Set retries='8191'", edits: [replaceAttributeValue(retries, '8191', context)], preferred: true }],
     });
   },

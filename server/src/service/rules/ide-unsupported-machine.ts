@@ -6,6 +6,8 @@ import { MACHINE_FAMILY_LABEL } from '../model/pciAddress';
 import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
 
+const REFUSED = 'libvirt refuses the domain ("IDE controllers are unsupported for this QEMU binary or machine type").';
+
 export const ideUnsupportedMachine: Rule = {
   id: 'ide-unsupported-machine',
   severity: 'error',
@@ -18,7 +20,7 @@ export const ideUnsupportedMachine: Rule = {
   check({ model, report }) {
     const family = model.os.machineFamily;
     if (family !== 'q35' && family !== 'virt') return;
-    const suggestion = family === 'q35' ? "use bus='sata' (or virtio)" : "use bus='virtio' or 'scsi'";
+    const suggestion = family === 'q35' ? "Use bus='sata' (or virtio)" : "Use bus='virtio' or 'scsi'";
     for (const disk of devicesOfKind(model, 'disk')) {
       const bus = disk.target ? attribute(disk.target, 'bus') : undefined;
       if (bus?.value !== 'ide') continue;
@@ -26,7 +28,7 @@ export const ideUnsupportedMachine: Rule = {
       const newBus = family === 'q35' ? 'sata' : attributeValue(disk.element, 'device') === 'cdrom' ? 'scsi' : 'virtio';
       report({
         ...valueSpan(bus),
-        message: `${MACHINE_FAMILY_LABEL[family]} machines have no IDE controller: disk ${dev} cannot be on bus ide; ${suggestion}.`,
+        message: `${MACHINE_FAMILY_LABEL[family]} machines have no IDE controller, so disk ${dev} cannot be on bus ide: ${REFUSED} ${suggestion}.`,
         fixes: (context) => {
           const target = nextFreeTarget(context.model, newBus, disk);
           const edits = [setAttribute(disk.target!, 'bus', newBus, context), setAttribute(disk.target!, 'dev', target, context)];
@@ -40,7 +42,7 @@ export const ideUnsupportedMachine: Rule = {
       if (type?.value !== 'ide') continue;
       report({
         ...valueSpan(type),
-        message: `${MACHINE_FAMILY_LABEL[family]} machines have no IDE controller.`,
+        message: `${MACHINE_FAMILY_LABEL[family]} machines have no IDE controller: ${REFUSED}`,
         fixes: (context) => [{ title: 'Remove the IDE controller', edits: [removeElement(controller.element, context)], preferred: true }],
       });
     }

@@ -25,7 +25,7 @@ export const macAddressInvalid: Rule = {
       if (!match) {
         report({
           ...valueSpan(address),
-          message: `'${address.value}' is not a MAC address (six hex bytes like 52:54:00:12:34:56).`,
+          message: `'${address.value}' is not a MAC address (six hex bytes like 52:54:00:12:34:56): libvirt refuses the domain ("unable to parse mac address '${address.value}'").`,
           fixes: (context) => [
             { title: 'Remove the <mac> (libvirt generates one)', edits: [removeElement(mac!, context)], preferred: true },
           ],
@@ -35,7 +35,9 @@ export const macAddressInvalid: Rule = {
           (parseInt(match[1], 16) & 0xfe).toString(16).padStart(2, '0') + address.value.slice(match[1].length, address.value.length);
         report({
           ...valueSpan(address),
-          message: `${address.value} is a multicast address (its first byte is odd); a NIC needs a unicast one such as 52:54:00:…`,
+          message:
+            `${address.value} is a multicast address (its first byte is odd): libvirt refuses the domain ("expected unicast mac address, found multicast '${address.value}'"). ` +
+            'A NIC needs a unicast one such as 52:54:00:…',
           fixes: (context) => [
             { title: `Change to ${unicast.trim()}`, edits: [replaceAttributeValue(address, unicast.trim(), context)], preferred: true },
             { title: 'Remove the <mac> (libvirt generates one)', edits: [removeElement(mac!, context)] },

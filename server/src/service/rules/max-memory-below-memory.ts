@@ -20,7 +20,9 @@ export const maxMemoryBelowMemory: Rule = {
     if (maxMemory.size.bytes >= memoryBytes) return;
     report({
       ...textOrTagSpan(maxMemory.element),
-      message: `maxMemory (${formatBytes(maxMemory.size.bytes)}) is below memory (${formatBytes(memory.size.bytes)}).`,
+      message:
+        `maxMemory (${formatBytes(maxMemory.size.bytes)}) is below memory (${formatBytes(memory.size.bytes)}): libvirt refuses the domain ` +
+        '("maximum memory size must be equal or greater than the actual memory size").',
       related: [{ ...tagSpan(memory.element), message: `memory is ${formatBytes(memory.size.bytes)}` }],
       fixes: (context) => [
         {

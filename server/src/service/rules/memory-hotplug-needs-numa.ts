@@ -24,7 +24,9 @@ export const memoryHotplugNeedsNuma: Rule = {
     if (guestArch(model, host.arch).startsWith('ppc64')) return;
     report({
       ...tagSpan(maxMemory.element),
-      message: "<maxMemory> needs a NUMA cell: add <numa><cell id='0' cpus='0-N' memory='...'/></numa> to <cpu>, or remove <maxMemory>.",
+      message:
+        '<maxMemory> needs a NUMA cell: libvirt refuses the domain ("At least one numa node has to be configured when enabling memory hotplug"). ' +
+        "Add <numa><cell id='0' cpus='0-N' memory='...'/></numa> to <cpu>, or remove <maxMemory>.",
       fixes: (context) => {
         const fixes: Fix[] = [];
         const memory = model.memory;

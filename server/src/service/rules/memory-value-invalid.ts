@@ -1,10 +1,11 @@
 import { replaceAttributeValue, replaceText, setAttribute } from '../edits/xmlEdits';
 import type { Fix, FixContext } from '../languageTypes';
 import { DOCS } from '../libvirtDocs';
-import type { SizeElement } from '../model/domainModel';
+import type { DomainModel, SizeElement } from '../model/domainModel';
 import { unitScale } from '../model/sizeUnits';
 import { textOrTagSpan } from '../validation/spans';
-import { valueSpan } from '../xml/xmlTree';
+import { attribute, firstChild, valueSpan, type XmlDocument } from '../xml/xmlTree';
+import { rawText } from './enum-value-invalid';
 import type { Rule } from './rule';
 
 export const memoryValueInvalid: Rule = {
@@ -15,13 +16,49 @@ export const memoryValueInvalid: Rule = {
     '<memory>, <currentMemory> and <maxMemory> hold a whole number (no spaces after it, no decimals, no hex) ' +
     'in unit= (KiB when absent; b, KB, KiB, MB, MiB, GB, GiB, TB, TiB... as in libvirt). libvirt refuses anything else.',
   docs: DOCS.memory,
-  check({ model, report }) {
+  check({ model, document, report }) {
     for (const size of [model.memory, model.currentMemory, model.maxMemory]) {
       if (size && 'error' in size.size)
-        report({ ...spanOf(size), message: `<${size.element.name}>: ${size.size.error}.`, fixes: (context) => repairSize(size, context) });
+        report({
+          ...spanOf(size),
+          message: messageOf(size, size.size.error, model, document),
+          fixes: (context) => repairSize(size, context),
+        });
     }
   },
 };
+
+/** The problem, what libvirt says of it (when it refuses it) and the advice. */
+function messageOf(size: SizeElement, error: string, model: DomainModel, document: XmlDocument): string {
+  const unknownUnit = error.startsWith('unknown unit');
+  const problem = error.replace(/ \(use KiB, MiB, GiB, TiB or bytes\)$/, '').replace(/: libvirt refuses it \(.*\)$/, '');
+  const says = libvirtSays(size, model, rawText(size.element, document));
+  const refused = says === undefined ? '' : `: libvirt refuses the domain ("${says}")`;
+  return `<${size.element.name}>: ${problem}${refused}.${unknownUnit ? ' Use KiB, MiB, GiB, TiB or bytes.' : ''}`;
+}
+
+/**
+ * libvirt's message for a size it refuses, checked in its order (virDomainParseScaledValue): the number as an
+ * unsigned 64-bit integer, then the unit, then the scaled size. undefined where libvirt accepts the element.
+ */
+function libvirtSays(size: SizeElement, model: DomainModel, text: string): string | undefined {
+  const name = size.element.name;
+  const unit = size.unit?.value;
+  if (text === '') {
+    // An empty element is an absent one to libvirt.
+    if (name === 'memory')
+      return firstChild(firstChild(model.cpu.element, 'numa'), 'cell')
+        ? undefined
+        : 'Memory size must be specified via <memory> or in the <numa> configuration';
+    if (name === 'maxMemory')
+      return attribute(size.element, 'slots') ? 'both maximum memory size and memory slot count must be specified' : undefined;
+    return undefined;
+  }
+  const number = /^[ \t\n\v\f\r]*\+?([0-9]+)$/.exec(text)?.[1];
+  if (number === undefined || BigInt(number) > 2n ** 64n - 1n) return `Invalid value '${text}' for element or attribute './${name}[1]'`;
+  if (unit !== undefined && unitScale(unit) === undefined) return `unknown suffix '${unit}'`;
+  return `value too large: ${BigInt(number)}${unit ?? ''}`;
+}
 
 const UNITS = ['KiB', 'MiB', 'GiB', 'TiB', 'bytes', 'KB', 'MB', 'GB', 'TB'];
 

@@ -28,7 +28,7 @@ export const pciAddressConflict: Rule = {
         const { shown: others, more } = othersIn(devices, device);
         report({
           ...attributeOrTagSpan(device.address!.element, 'slot'),
-          message: `PCI address ${key} is also used by ${listWithMore(others.map(deviceLabel), more)}.`,
+          message: `PCI address ${key} is also used by ${listWithMore(others.map(deviceLabel), more)}: libvirt refuses the domain ("Attempted double use of PCI Address ${key}").`,
           related: others.map((other) => ({
             ...attributeOrTagSpan(other.address!.element, 'slot'),
             message: `${deviceLabel(other)} is also at ${key}`,
@@ -45,7 +45,7 @@ export const pciAddressConflict: Rule = {
           ...attributeOrTagSpan(device.address!.element, 'slot'),
           message:
             `PCI address ${formatPciAddress(implicit.address)} is used by ${implicit.what}, built into ` +
-            `${MACHINE_FAMILY_LABEL[model.os.machineFamily]} machines.`,
+            `${MACHINE_FAMILY_LABEL[model.os.machineFamily]} machines: libvirt refuses the domain ("Attempted double use of PCI Address ${key}").`,
           related: model.os.typeElement
             ? [{ ...tagSpan(model.os.typeElement), message: `machine type ${model.os.machine ?? '(default)'}` }]
             : undefined,

@@ -7,11 +7,16 @@ import type { XmlElement } from '../xml/xmlTree';
 import { attribute, firstChild, valueSpan } from '../xml/xmlTree';
 import type { Rule, RuleContext } from './rule';
 
-const LIMITS: ReadonlyArray<readonly [string, number, string]> = [
-  ['bus', 0xff, '0xff'],
-  ['slot', 0x1f, '0x1f'],
-  ['function', 7, '7'],
+/** Each number's limit, as written here and in libvirt's message (which quotes bus= and slot=, not function=). */
+const LIMITS: ReadonlyArray<readonly [string, number, string, (value: number) => string]> = [
+  ['bus', 0xff, '0xff', (value) => `Invalid PCI address bus='0x${value.toString(16)}', must be <= 0xFF`],
+  ['slot', 0x1f, '0x1f', (value) => `Invalid PCI address slot='0x${value.toString(16)}', must be <= 0x1F`],
+  ['function', 7, '7', (value) => `Invalid PCI address function=0x${value.toString(16)}, must be <= 7`],
 ];
+
+/** libvirt's message for an attribute it cannot read (as an unsigned int). */
+const unreadable = (name: string, value: string) =>
+  `Invalid value for attribute '${name}' in element 'address': '${value}'. Expected non-negative integer value`;
 
 export const pciAddressInvalid: Rule = {
   id: 'pci-address-invalid',
@@ -45,14 +50,19 @@ function checkAddress(element: XmlElement, { report }: RuleContext, fixes: (cont
     if (!attr) continue;
     const value = parseCNumber(attr.value);
     if (value === undefined) {
-      report({ ...valueSpan(attr), message: `PCI address ${name} '${attr.value}' is not a number (write it as 0x1f or 31).`, fixes });
+      report({
+        ...valueSpan(attr),
+        message: `PCI address ${name} '${attr.value}' is not a number: libvirt refuses the domain ("${unreadable(name, attr.value)}"). Write it as 0x1f or 31.`,
+        fixes,
+      });
       continue;
     }
     const limit = LIMITS.find(([limitName]) => limitName === name);
     if (limit && value > limit[1]) {
       report({
         ...valueSpan(attr),
-        message: `PCI address ${name}='${attr.value}' is out of range: it must be at most ${limit[2]}.`,
+        // Beyond an unsigned int libvirt cannot read the number at all.
+        message: `PCI address ${name}='${attr.value}' is out of range (it must be at most ${limit[2]}): libvirt refuses the domain ("${value > 0xffffffff ? unreadable(name, attr.value) : limit[3](value)}").`,
         fixes,
       });
     }
@@ -62,7 +72,7 @@ function checkAddress(element: XmlElement, { report }: RuleContext, fixes: (cont
     const meant = ['yes', 'true', '1'].includes(multifunction.value.toLowerCase()) ? 'on' : 'off';
     report({
       ...valueSpan(multifunction),
-      message: `multifunction must be 'on' or 'off', not '${multifunction.value}'.`,
+      message: `multifunction must be 'on' or 'off', not '${multifunction.value}': libvirt refuses the domain ("Invalid value for attribute 'multifunction' in element 'address': '${multifunction.value}'.").`,
       fixes: (context) => [
         { title: `Change to multifunction='${meant}'`, edits: [replaceAttributeValue(multifunction, meant, context)], preferred: true },
       ],

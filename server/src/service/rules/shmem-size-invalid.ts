@@ -28,7 +28,7 @@ export const shmemSizeInvalid: Rule = {
       const rounded = Number(power) % scale === 0 ? String(Number(power) / scale) : undefined;
       report({
         ...textOrTagSpan(size),
-        message: `The shmem size ${formatBytes(parsed.bytes)} is not a power of two; QEMU will not start with it.`,
+        message: `The shmem size ${formatBytes(parsed.bytes)} is not a power of two: libvirt accepts the definition but refuses to start it ("shmem size must be a power of two").`,
         fixes: () =>
           rounded ? [{ title: `Round up to ${formatBytes(Number(power))}`, edits: [replaceText(size, rounded)], preferred: true }] : [],
       });

@@ -18,7 +18,8 @@ export const uefiRequiresAcpi: Rule = {
     const os = model.os.element!;
     report({
       ...(model.os.firmware === 'efi' ? attributeOrTagSpan(os, 'firmware') : attributeOrTagSpan(model.os.loader!, 'type')),
-      message: 'UEFI on x86 requires ACPI: add <acpi/> to <features>.',
+      message:
+        'UEFI on x86 requires ACPI: libvirt refuses the domain ("UEFI requires ACPI on this architecture"). Add <acpi/> to <features>.',
       fixes: (context) => [
         { title: 'Add <acpi/> to <features>', edits: [addToFeatures(model, { name: 'acpi' }, context)], preferred: true },
       ],

@@ -20,11 +20,17 @@ export const usbPortConflict: Rule = {
       return usb ? `bus ${usb.bus} port ${usb.port}` : undefined;
     });
     for (const [key, devices] of duplicates(byPort)) {
+      // libvirt prints the numbers it read: port='01' is port 1.
+      const { bus, port } = devices[0].address!.usb!;
+      const says = `Duplicate USB address bus ${bus} port ${port
+        .split('.')
+        .map((part) => (/^[0-9]+$/.test(part) ? String(Number(part)) : part))
+        .join('.')}`;
       for (const device of devices) {
         const { shown: others, more } = othersIn(devices, device);
         report({
           ...attributeOrTagSpan(device.address!.element, 'port'),
-          message: `USB ${key} is also used by ${listWithMore(others.map(deviceLabel), more)}.`,
+          message: `USB ${key} is also used by ${listWithMore(others.map(deviceLabel), more)}: libvirt refuses the domain ("${says}").`,
           related: others.map((other) => ({
             ...attributeOrTagSpan(other.address!.element, 'port'),
             message: `${deviceLabel(other)} is also at USB ${key}`,

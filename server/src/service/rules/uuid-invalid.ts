@@ -2,6 +2,7 @@ import { removeElement, replaceText } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { textOrTagSpan } from '../validation/spans';
 import { firstChild } from '../xml/xmlTree';
+import { rawText } from './enum-value-invalid';
 import type { Rule } from './rule';
 
 export const uuidInvalid: Rule = {
@@ -12,14 +13,17 @@ export const uuidInvalid: Rule = {
     '<uuid> must hold 32 hex digits (dashes allowed between pairs), e.g. 4dea22b3-1d52-d8f3-2516-782e98ab3fa0. ' +
     'libvirt refuses anything else ("malformed uuid element"). Leave it out to have one generated.',
   docs: DOCS.general,
-  check({ model, report }) {
+  check({ model, document, report }) {
     const uuid = firstChild(model.root, 'uuid');
     if (!uuid) return;
     const digits = uuid.text.trim().replace(/[- ]/g, '');
     if (/^[0-9A-Fa-f]{32}$/.test(digits)) return;
     report({
       ...textOrTagSpan(uuid),
-      message: `'${uuid.text.trim()}' is not a UUID: it needs 32 hex digits, like 4dea22b3-1d52-d8f3-2516-782e98ab3fa0.`,
+      message:
+        // libvirt takes an empty <uuid> for none and generates one.
+        `'${uuid.text.trim()}' is not a UUID${rawText(uuid, document) === '' ? '.' : ': libvirt refuses the domain ("malformed uuid element").'} ` +
+        'It needs 32 hex digits, like 4dea22b3-1d52-d8f3-2516-782e98ab3fa0.',
       fixes: (context) => [
         { title: 'Remove the <uuid> (libvirt generates one)', edits: [removeElement(uuid, context)], preferred: true },
         { title: 'Replace with a new random UUID', edits: [replaceText(uuid, context.randomUuid())] },

@@ -17,7 +17,9 @@ export const vcpuCurrentExceeds: Rule = {
     if (vcpu?.current === undefined || vcpu.maximum === undefined || vcpu.current <= vcpu.maximum) return;
     report({
       ...valueSpan(attribute(vcpu.element, 'current')!),
-      message: `current='${vcpu.current}' is above the maximum of ${vcpu.maximum} vCPUs; raise <vcpu> or lower current.`,
+      message:
+        `current='${vcpu.current}' is above the maximum of ${vcpu.maximum} vCPUs: libvirt refuses the domain ` +
+        '("maximum vCPU count must not be less than current vCPU count"). Raise <vcpu> or lower current.',
       related: [{ ...textOrTagSpan(vcpu.element), message: `the maximum is ${vcpu.maximum}` }],
       fixes: (context) => [
         {

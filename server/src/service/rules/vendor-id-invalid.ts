@@ -26,17 +26,29 @@ export const vendorIdInvalid: Rule = {
       { title: `Set the vendor_id value to '${valid}'`, edits: [setAttribute(vendorId, 'value', valid, context)], preferred: true },
     ];
     if (!value) {
-      report({ ...tagSpan(vendorId), message: "<vendor_id state='on'> needs value='...' (1 to 12 characters).", fixes });
+      report({
+        ...tagSpan(vendorId),
+        message:
+          "<vendor_id state='on'> needs value='...' (1 to 12 characters): libvirt refuses the domain " +
+          `("missing 'value' attribute for HyperV feature 'vendor_id'").`,
+        fixes,
+      });
     } else if (value.value.length === 0) {
       report({ ...valueSpan(value), message: 'The vendor_id value is empty: give 1 to 12 characters.', fixes });
     } else if (value.value.length > HYPERV_VENDOR_ID_MAX) {
       report({
         ...valueSpan(value),
-        message: `The vendor_id value '${value.value}' has ${value.value.length} characters; libvirt allows at most ${HYPERV_VENDOR_ID_MAX}.`,
+        message:
+          `The vendor_id value '${value.value}' has ${value.value.length} characters (at most ${HYPERV_VENDOR_ID_MAX}): libvirt refuses the domain ` +
+          `("HyperV vendor_id value must not be more than ${HYPERV_VENDOR_ID_MAX} characters.").`,
         fixes,
       });
     } else if (value.value.includes(',')) {
-      report({ ...valueSpan(value), message: `The vendor_id value '${value.value}' contains a comma, which libvirt refuses.`, fixes });
+      report({
+        ...valueSpan(value),
+        message: `The vendor_id value '${value.value}' contains a comma: libvirt refuses the domain ("HyperV vendor_id value is invalid").`,
+        fixes,
+      });
     }
   },
 };
