@@ -95,9 +95,14 @@ const NUMBERS = ['0', '1', '2', '-1', '7', '31', '32', '256', '65536', '0x1f', '
 
 const changeNumber: Operator = (text, elements, pick) => {
   const numericAttributes = elements.flatMap((element) =>
-    element.attributes.filter((a) => /^(0x[0-9a-f]+|\d+)$/i.test(a.value)).map((attr) => ({ element, attr })),
+    element.attributes
+      .filter((a) => /^(0x[0-9a-f]+|\d+)$/i.test(a.value) && !(element.name === 'vcpu' || element.name === 'vcpus'))
+      .map((attr) => ({ element, attr })),
   );
-  const numericTexts = elements.filter((e) => e.children.length === 0 && /^\s*\d+\s*$/.test(e.text) && e.textStart >= 0);
+  // Never the vCPU count: libvirtd 9.0 reads <vcpu>-1</vcpu> as 2^32 - 1 vCPUs and aborts on the allocation.
+  const numericTexts = elements.filter(
+    (e) => e.children.length === 0 && /^\s*\d+\s*$/.test(e.text) && e.textStart >= 0 && e.name !== 'vcpu' && e.name !== 'vcpus',
+  );
   if (numericTexts.length && pick([true, false])) {
     const element = pick(numericTexts)!;
     const value = pick(NUMBERS)!;

@@ -21,14 +21,15 @@ export const enumValueInvalid: Rule = {
       for (const entry of node.attributes) {
         const attr = attribute(element, entry.attribute);
         if (!attr || entry.values.includes(attr.value) || (entry.when && !entry.when(element))) continue;
+        const says = attributeSays(element, entry.attribute, attr.value);
         report({
           ...valueSpan(attr),
-          message: describe(
-            attr.value,
-            `${element.name} ${entry.attribute}`,
-            entry.values,
-            attributeSays(element, entry.attribute, attr.value),
-          ),
+          // An empty value libvirt takes as absent (firmware='', offset=''): accepted, and dropped.
+          severity: says === undefined && attr.value === '' ? 'warning' : undefined,
+          message:
+            says === undefined && attr.value === ''
+              ? `${entry.attribute}='' on <${element.name}> is empty: libvirt takes it as absent (its default) and drops it on define.`
+              : describe(attr.value, `${element.name} ${entry.attribute}`, entry.values, says),
           fixes: (context) =>
             replacements(attr.value, entry.values).map((value, i) => ({
               title: `Change to '${value}'`,
@@ -40,9 +41,14 @@ export const enumValueInvalid: Rule = {
       for (const entry of node.texts) {
         const value = element.text.trim();
         if (entry.values.includes(value)) continue;
+        const says = textSays(element, document);
         report({
           ...textOrTagSpan(element),
-          message: describe(value, `<${element.name}>`, entry.values, textSays(element, document)),
+          severity: says === undefined && value === '' ? 'warning' : undefined,
+          message:
+            says === undefined && value === ''
+              ? `<${element.name}> is empty: libvirt takes it as absent (its default) and drops it on define.`
+              : describe(value, `<${element.name}>`, entry.values, says),
           fixes: () =>
             replacements(value, entry.offered ?? entry.values).map((choice) => ({
               title: `Change to '${choice}'`,

@@ -5,7 +5,7 @@ import type { Fix } from '../languageTypes';
 import { DOCS } from '../libvirtDocs';
 import { guestArch } from '../model/domainModel';
 import { tagSpan } from '../validation/spans';
-import { firstChild } from '../xml/xmlTree';
+import { attribute, firstChild } from '../xml/xmlTree';
 import type { Rule } from './rule';
 
 export const memoryHotplugNeedsNuma: Rule = {
@@ -20,6 +20,8 @@ export const memoryHotplugNeedsNuma: Rule = {
   check({ model, host, report }) {
     const maxMemory = model.maxMemory;
     if (!maxMemory || firstChild(firstChild(model.cpu.element, 'numa'), 'cell')) return;
+    // An empty <maxMemory> without slots= is no memory hot-plug to libvirt (memory-value-invalid says it is dropped).
+    if (maxMemory.element.text.trim() === '' && !attribute(maxMemory.element, 'slots')) return;
     // pSeries guests hot-plug memory without NUMA (libvirt exempts ppc64).
     if (guestArch(model, host.arch).startsWith('ppc64')) return;
     report({

@@ -18,12 +18,18 @@ export const memoryValueInvalid: Rule = {
   docs: DOCS.memory,
   check({ model, document, report }) {
     for (const size of [model.memory, model.currentMemory, model.maxMemory]) {
-      if (size && 'error' in size.size)
+      if (size && 'error' in size.size) {
+        // Where libvirt accepts it (an empty element is an absent one), a warning: what it says is dropped.
+        const accepted = libvirtSays(size, model, rawText(size.element, document)) === undefined;
         report({
           ...spanOf(size),
-          message: messageOf(size, size.size.error, model, document),
+          severity: accepted ? 'warning' : undefined,
+          message: accepted
+            ? `<${size.element.name}> is empty: libvirt takes it as absent and drops it on define.`
+            : messageOf(size, size.size.error, model, document),
           fixes: (context) => repairSize(size, context),
         });
+      }
     }
   },
 };

@@ -18,11 +18,14 @@ export const uuidInvalid: Rule = {
     if (!uuid) return;
     const digits = uuid.text.trim().replace(/[- ]/g, '');
     if (/^[0-9A-Fa-f]{32}$/.test(digits)) return;
+    const empty = rawText(uuid, document) === '';
     report({
       ...textOrTagSpan(uuid),
+      // libvirt takes an empty <uuid> for none and generates one: accepted, and changed.
+      severity: empty ? 'warning' : undefined,
       message:
         // libvirt takes an empty <uuid> for none and generates one.
-        `'${uuid.text.trim()}' is not a UUID${rawText(uuid, document) === '' ? '.' : ': libvirt refuses the domain ("malformed uuid element").'} ` +
+        `'${uuid.text.trim()}' is not a UUID${empty ? ': libvirt takes an empty <uuid> as none and generates one.' : ': libvirt refuses the domain ("malformed uuid element").'} ` +
         'It needs 32 hex digits, like 4dea22b3-1d52-d8f3-2516-782e98ab3fa0.',
       fixes: (context) => [
         { title: 'Remove the <uuid> (libvirt generates one)', edits: [removeElement(uuid, context)], preferred: true },
