@@ -108,5 +108,45 @@ testRule({
       libvirtSays: 'Missing <secret> element in auth',
       noFix: 'the secret is for the user to name',
     },
+    ...(
+      [
+        ['an <os><boot> without dev=', { os: '    <«boot»/>' }, "Missing required attribute 'dev' in element 'boot'"],
+        ['an <audio> without type=', { devices: "    <«audio» id='1'/>" }, "Missing required attribute 'type' in element 'audio'"],
+        ['an <input> without type=', { devices: "    <«input» bus='usb'/>" }, 'missing input device type'],
+        [
+          'a <timer> without name=',
+          { extra: "  <clock offset='utc'>\n    <«timer» present='no'/>\n  </clock>" },
+          "Missing required attribute 'name' in element 'timer'",
+        ],
+        [
+          'a <topology> without cores=',
+          { cpu: "  <cpu>\n    <«topology» sockets='1' threads='1'/>\n  </cpu>" },
+          "Missing required attribute 'cores' in element 'topology'",
+        ],
+        [
+          'a <graphics> without type=',
+          { devices: "    <«graphics» autoport='yes'/>" },
+          "Missing required attribute 'type' in element 'graphics'",
+        ],
+        [
+          'an <rng> without model=',
+          { devices: "    <«rng»>\n      <backend model='random'>/dev/urandom</backend>\n    </rng>" },
+          'missing RNG device model',
+        ],
+        [
+          'a network disk <source> without protocol=',
+          {
+            devices:
+              "    <disk type='network' device='disk'>\n      <«source» name='vm'>\n        <host name='nbd.example.com'/>\n      </source>\n      <target dev='vda' bus='virtio'/>\n    </disk>",
+          },
+          "Missing required attribute 'protocol' in element 'source'",
+        ],
+      ] as const
+    ).map(([name, parts, says]) => ({
+      name,
+      xml: domainXml(parts),
+      libvirtSays: says,
+      noFix: 'the value is for the user to choose',
+    })),
   ],
 });

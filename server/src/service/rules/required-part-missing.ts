@@ -2,6 +2,7 @@ import { insertChild, setAttribute } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { nextFreeTarget } from '../model/diskNames';
 import type { Device } from '../model/domainModel';
+import { MAX_REQUIRED_DEPTH, requiredAttributesOf } from '../model/requiredAttributes';
 import { tagSpan } from '../validation/spans';
 import { attribute, attributeValue, childrenNamed, firstChild, nameSpan, textOf, type XmlElement } from '../xml/xmlTree';
 import type { Rule, RuleContext } from './rule';
@@ -72,9 +73,28 @@ export const requiredPartMissing: Rule = {
       });
     }
     checkClock(firstChild(root, 'clock'), report);
+    checkRequiredAttributes(root, report);
     for (const device of model.devices) checkDevice(device, model, report);
   },
 };
+
+/** Every element below the root against libvirt's required attributes (the table in model/requiredAttributes). */
+function checkRequiredAttributes(root: XmlElement, report: RuleContext['report']): void {
+  // The table's paths are short: no deeper element can match (and a deeply nested document costs nothing).
+  const stack: Array<{ element: XmlElement; path: readonly string[] }> = [{ element: root, path: [] }];
+  while (stack.length) {
+    const { element, path } = stack.pop()!;
+    for (const child of element.children) {
+      const childPath = [...path, child.name];
+      for (const entry of requiredAttributesOf(childPath)) {
+        if (entry.attributes.some((name) => attribute(child, name)) || (entry.when && !entry.when(child))) continue;
+        const which = entry.attributes.map((name) => `${name}=`).join(' or ');
+        report({ ...nameSpan(child), message: `<${child.name}> has no ${which}: libvirt refuses the definition ("${entry.says}").` });
+      }
+      if (child.children.length && childPath.length < MAX_REQUIRED_DEPTH) stack.push({ element: child, path: childPath });
+    }
+  }
+}
 
 /** A clock's offset needs its own attribute: start= for absolute, timezone= for timezone. */
 function checkClock(clock: XmlElement | undefined, report: RuleContext['report']): void {
