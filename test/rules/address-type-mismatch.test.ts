@@ -27,6 +27,14 @@ testRule({
   ],
   invalid: [
     {
+      name: 'a SATA disk on a virtio-serial address',
+      // With the controller the address names (without it libvirt first says it is missing).
+      xml: domainXml({
+        devices: `    <controller type='virtio-serial' index='0'/>\n${disk('sda', 'sata', "<address type='«virtio-serial»' controller='0' bus='0' port='1'/>")}`,
+      }),
+      libvirtSays: "Invalid address type 'virtio-serial' for the disk 'sda' with the bus type 'sata'",
+    },
+    {
       name: 'bus switched to virtio, drive address left behind',
       xml: domainXml({ devices: disk('vda', 'virtio', "<address type='«drive»' controller='0' bus='0' target='0' unit='0'/>") }),
       messages: ['Disk vda is on bus virtio but has a drive address'],

@@ -22,6 +22,12 @@ testRule({
       fixed: [{ title: "Change to 'virtio-scsi'", output: domainXml({ devices: "    <controller type='scsi' model='virtio-scsi'/>" }) }],
     },
     {
+      name: 'a PCI controller of index 1 without a model',
+      xml: domainXml({ devices: "    <«controller» type='pci' index='1'/>" }),
+      libvirtSays: 'PCI controller model was not set correctly',
+      noFix: 'which PCI controller is for the user to say',
+    },
+    {
       name: 'any model on a SATA controller',
       xml: domainXml({ devices: "    <controller type='sata' model='«ich9-ahci»'/>" }),
       messages: ['which has none'],

@@ -71,5 +71,10 @@ testRule({
       messages: ["multifunction must be 'on' or 'off'"],
       libvirtSays: 'multifunction',
     },
+    {
+      name: 'a PCI domain other than 0',
+      xml: domainXml({ machine: 'pc', devices: nicAt("domain='«0x0001»' slot='0x05'") }),
+      libvirtSays: 'Only PCI domain 0 is available',
+    },
   ],
 });

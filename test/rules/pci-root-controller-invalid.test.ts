@@ -27,6 +27,11 @@ testRule({
       libvirtSays: "model='(null)' was found instead",
     },
     {
+      name: 'a pcie-root without index on i440fx (libvirt makes it bus 0)',
+      xml: domainXml({ machine: 'pc', devices: "    <controller type='pci' model='«pcie-root»'/>" }),
+      libvirtSays: "must be model='pci-root' for this machine type, but model='pcie-root' was found instead",
+    },
+    {
       name: 'a pcie-root with index 1',
       xml: domainXml({ devices: `${controller("index='0' model='pcie-root'")}\n${controller("index='1' model='«pcie-root»'")}` }),
       libvirtSays: 'pci-root and pcie-root controllers should have index 0',

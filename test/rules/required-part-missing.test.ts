@@ -50,6 +50,12 @@ testRule({
       noFix: 'how much memory is for the user to say',
     },
     {
+      name: 'memory of 0',
+      xml: domainXml({ memory: "  <memory unit='MiB'>0</memory>" }).replace("<domain type='qemu'>", "<«domain» type='qemu'>"),
+      libvirtSays: 'Memory size must be specified via <memory> or in the <numa> configuration',
+      noFix: 'how much memory is for the user to say',
+    },
+    {
       name: 'a balloon without model=',
       xml: domainXml({ devices: '    <«memballoon»/>' }),
       messages: [/Missing required attribute 'model' in element 'memballoon'/],

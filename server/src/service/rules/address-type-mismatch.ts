@@ -84,6 +84,16 @@ export const addressTypeMismatch: Rule = {
             return [...move, ...removeAddressFix(disk, context)];
           },
         });
+      } else if (DRIVE_BUSES.has(bus) && address.type !== 'drive' && address.type !== 'pci') {
+        // Another type libvirt does not put such disks on (virtio-serial, ccw, isa…).
+        report({
+          ...valueSpan(typeAttr),
+          message:
+            `Disk ${dev} is on bus ${bus} but has a ${address.type} address: libvirt refuses the domain ("Invalid address type '${address.type}' for the disk '${dev}' with the bus type '${bus}'"). ` +
+            `${/^[aeiou]/.test(bus) ? 'An' : 'A'} ${bus} disk needs a drive address, or none so that libvirt assigns one.`,
+          related: [{ ...busSpan, message: `bus='${bus}'` }],
+          fixes: (context) => [...freeDriveAddressFix(disk, bus, context), ...removeDriveAddressFix(disk, context)],
+        });
       } else if (DRIVE_BUSES.has(bus) && address.type === 'pci') {
         report({
           ...valueSpan(typeAttr),

@@ -2,7 +2,7 @@ import { replaceAttributeValue } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { devicesOfKind } from '../model/domainModel';
 import { closest } from '../text/closest';
-import { attribute, valueSpan } from '../xml/xmlTree';
+import { attribute, nameSpan, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
 
 /** The models libvirt 9.0 knows for each controller type (its virDomainControllerModel* enums); the others have none. */
@@ -72,6 +72,12 @@ export const controllerModelMismatch: Rule = {
   check({ model, report }) {
     for (const controller of devicesOfKind(model, 'controller')) {
       const type = controller.type ?? 'ide';
+      // libvirt gives only PCI controller 0 a model of its own (the machine's root).
+      if (type === 'pci' && controller.index !== undefined && controller.index > 0 && !attribute(controller.element, 'model'))
+        report({
+          ...nameSpan(controller.element),
+          message: `PCI controller ${controller.index} has no model=: libvirt refuses the domain ("PCI controller model was not set correctly"). Give it one, e.g. pcie-root-port on q35.`,
+        });
       const models = MODELS[type];
       const modelAttribute = attribute(controller.element, 'model');
       if (!models || !modelAttribute || models.includes(modelAttribute.value)) continue;

@@ -8,6 +8,7 @@ import { balloonWithVfio } from './balloon-with-vfio';
 import { bootDiskNotVirtio } from './boot-disk-not-virtio';
 import { bootOrderConflict } from './boot-order-conflict';
 import { bootOrderDuplicate } from './boot-order-duplicate';
+import { builtinControllerAddress } from './builtin-controller-address';
 import { controllerIndexDuplicate } from './controller-index-duplicate';
 import { controllerModelMismatch } from './controller-model-mismatch';
 import { cpuTopologyMismatch } from './cpu-topology-mismatch';
@@ -125,6 +126,7 @@ export const RULES: readonly Rule[] = [
   addressNumberInvalid,
   deviceCountExceeded,
   inputBusInvalid,
+  builtinControllerAddress,
   nicDhcpReservationMismatch,
   emulatorNotOnHost,
   memoryExceedsHost,

@@ -2,7 +2,7 @@ import { replaceAttributeValue } from '../edits/xmlEdits';
 import { moveToFreePciAddress, removeAddressFix } from '../fixes/pciAddressFixes';
 import type { Fix, FixContext } from '../languageTypes';
 import { DOCS } from '../libvirtDocs';
-import { type PciAddress, parseCNumber } from '../model/pciAddress';
+import { formatPciAddress, type PciAddress, parseCNumber } from '../model/pciAddress';
 import type { XmlElement } from '../xml/xmlTree';
 import { attribute, firstChild, valueSpan } from '../xml/xmlTree';
 import type { Rule, RuleContext } from './rule';
@@ -34,6 +34,7 @@ export const pciAddressInvalid: Rule = {
           ...removeAddressFix(device, fixContext),
         ];
         checkAddress(device.address.element, context, guestFixes, device.address.pci);
+        checkDomain(device.address.element, device.address.pci, context, guestFixes);
       }
       const hostAddress = device.kind === 'hostdev' && device.type === 'pci' ? firstChild(device.source, 'address') : undefined;
       // The host's address: only the user knows which device was meant (host facts will offer the host's devices).
@@ -41,6 +42,23 @@ export const pciAddressInvalid: Rule = {
     }
   },
 };
+
+/** QEMU guests have one PCI domain (pSeries aside): libvirt refuses an address in another. */
+function checkDomain(
+  element: XmlElement,
+  pci: PciAddress | undefined,
+  { model, report }: RuleContext,
+  fixes: (context: FixContext) => Fix[],
+): void {
+  const domain = attribute(element, 'domain');
+  if (!pci || !domain || pci.domain === 0 || (model.os.arch ?? '').startsWith('ppc')) return;
+  if (model.type?.value !== 'kvm' && model.type?.value !== 'qemu') return;
+  report({
+    ...valueSpan(domain),
+    message: `PCI domain ${domain.value}: libvirt refuses the domain ("Invalid PCI address ${formatPciAddress(pci)}. Only PCI domain 0 is available").`,
+    fixes,
+  });
+}
 
 function checkAddress(element: XmlElement, { report }: RuleContext, fixes: (context: FixContext) => Fix[], parsed?: PciAddress): void {
   // Already read by the model and within every limit: the common case in a large document.

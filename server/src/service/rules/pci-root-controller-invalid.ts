@@ -29,8 +29,9 @@ export const pciRootControllerInvalid: Rule = {
     for (const controller of devicesOfKind(model, 'controller')) {
       if (attribute(controller.element, 'type')?.value !== 'pci') continue;
       const modelAttribute = attribute(controller.element, 'model');
-      // Without index= libvirt gives the controller a free one: only an explicit 0 is bus 0.
-      const index = controller.index;
+      // Without index= libvirt gives the controller a free one — 0 for a root model, which is bus 0.
+      const root0 = modelAttribute?.value === 'pci-root' || modelAttribute?.value === 'pcie-root';
+      const index = controller.index ?? (root0 && attribute(controller.element, 'index') === undefined ? 0 : undefined);
       if (index === 0 && root && modelAttribute?.value !== root) {
         report({
           ...(modelAttribute ? valueSpan(modelAttribute) : nameSpan(controller.element)),

@@ -65,7 +65,9 @@ export const requiredPartMissing: Rule = {
       });
     }
     const cells = childrenNamed(firstChild(model.cpu.element, 'numa'), 'cell');
-    if (!model.memory && !cells.some((cell) => attributeValue(cell, 'memory'))) {
+    // <memory>0</memory> is no memory to libvirt either.
+    const zero = model.memory !== undefined && 'bytes' in model.memory.size && model.memory.size.bytes === 0;
+    if ((!model.memory || zero) && !cells.some((cell) => attributeValue(cell, 'memory'))) {
       report({
         ...nameSpan(root),
         message:
