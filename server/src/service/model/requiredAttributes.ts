@@ -105,11 +105,19 @@ export const REQUIRED_ATTRIBUTES: readonly RequiredAttribute[] = [
 /** The longest path of the table. */
 export const MAX_REQUIRED_DEPTH = Math.max(...REQUIRED_ATTRIBUTES.map((entry) => entry.path.length));
 
-/** The required attributes whose path ends at `element` (its names from the domain's child down). */
-export function requiredAttributesOf(path: readonly string[]): RequiredAttribute[] {
-  const candidates = BY_NAME.get(path[path.length - 1]!);
+/** The required attributes of an element `depth` levels below the root, matched along its ancestors. */
+export function requiredAttributesOf(element: XmlElement, depth: number): RequiredAttribute[] {
+  const candidates = BY_NAME.get(element.name);
   if (!candidates) return [];
-  return candidates.filter((entry) => entry.path.length === path.length && entry.path.every((name, i) => name === '*' || name === path[i]));
+  return candidates.filter((entry) => {
+    if (entry.path.length !== depth) return false;
+    let at: XmlElement | undefined = element;
+    for (let i = entry.path.length - 1; i >= 0; i--, at = at?.parent) {
+      const name = entry.path[i]!;
+      if (!at || (name !== '*' && name !== at.name)) return false;
+    }
+    return true;
+  });
 }
 
 /** The table by the element's own name: most elements have no entry at all. */

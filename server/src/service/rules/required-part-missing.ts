@@ -83,17 +83,16 @@ export const requiredPartMissing: Rule = {
 /** Every element below the root against libvirt's required attributes (the table in model/requiredAttributes). */
 function checkRequiredAttributes(root: XmlElement, report: RuleContext['report']): void {
   // The table's paths are short: no deeper element can match (and a deeply nested document costs nothing).
-  const stack: Array<{ element: XmlElement; path: readonly string[] }> = [{ element: root, path: [] }];
+  const stack: Array<{ element: XmlElement; depth: number }> = [{ element: root, depth: 0 }];
   while (stack.length) {
-    const { element, path } = stack.pop()!;
+    const { element, depth } = stack.pop()!;
     for (const child of element.children) {
-      const childPath = [...path, child.name];
-      for (const entry of requiredAttributesOf(childPath)) {
+      for (const entry of requiredAttributesOf(child, depth + 1)) {
         if (entry.attributes.some((name) => attribute(child, name)) || (entry.when && !entry.when(child))) continue;
         const which = entry.attributes.map((name) => `${name}=`).join(' or ');
         report({ ...nameSpan(child), message: `<${child.name}> has no ${which}: libvirt refuses the definition ("${entry.says}").` });
       }
-      if (child.children.length && childPath.length < MAX_REQUIRED_DEPTH) stack.push({ element: child, path: childPath });
+      if (child.children.length && depth + 1 < MAX_REQUIRED_DEPTH) stack.push({ element: child, depth: depth + 1 });
     }
   }
 }
