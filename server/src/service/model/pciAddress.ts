@@ -1,5 +1,7 @@
 // PCI addresses: how libvirt reads them, how we print them, and which ones a machine type uses by itself.
 
+import { CONTROLLER_MODELS } from './controllerModels';
+
 export interface PciAddress {
   readonly domain: number;
   readonly bus: number;
@@ -90,23 +92,6 @@ export interface ImplicitPciDevice {
 
 const at = (slot: number, fn: number): PciAddress => ({ domain: 0, bus: 0, slot, function: fn });
 
-/** libvirt's USB controller models. */
-const USB_CONTROLLER_MODELS = [
-  'piix3-uhci',
-  'piix4-uhci',
-  'ehci',
-  'ich9-ehci1',
-  'ich9-uhci1',
-  'ich9-uhci2',
-  'ich9-uhci3',
-  'vt82c686b-uhci',
-  'pci-ohci',
-  'nec-xhci',
-  'qusb1',
-  'qusb2',
-  'qemu-xhci',
-];
-
 /** Addresses on bus 0 that the machine type occupies whatever the XML says. */
 export const IMPLICIT_PCI_DEVICES: Record<MachineFamily, readonly ImplicitPciDevice[]> = {
   i440fx: [
@@ -117,7 +102,7 @@ export const IMPLICIT_PCI_DEVICES: Record<MachineFamily, readonly ImplicitPciDev
     {
       address: at(1, 2),
       what: 'the PIIX3 USB controller',
-      owner: { type: 'usb', index: 0, models: [undefined, ...USB_CONTROLLER_MODELS] },
+      owner: { type: 'usb', index: 0, models: [undefined, ...CONTROLLER_MODELS.usb!] },
     },
     { address: at(1, 3), what: 'the PIIX4 ACPI/power management device' },
   ],

@@ -1,63 +1,10 @@
 import { replaceAttributeValue } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
+import { CONTROLLER_MODELS as MODELS } from '../model/controllerModels';
 import { devicesOfKind } from '../model/domainModel';
 import { closest } from '../text/closest';
 import { attribute, nameSpan, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
-
-/** The models libvirt 9.0 knows for each controller type (its virDomainControllerModel* enums); the others have none. */
-const MODELS: Readonly<Record<string, readonly string[]>> = {
-  pci: [
-    'pci-root',
-    'pcie-root',
-    'pci-bridge',
-    'dmi-to-pci-bridge',
-    'pcie-to-pci-bridge',
-    'pcie-root-port',
-    'pcie-switch-upstream-port',
-    'pcie-switch-downstream-port',
-    'pci-expander-bus',
-    'pcie-expander-bus',
-  ],
-  scsi: [
-    'auto',
-    'buslogic',
-    'lsilogic',
-    'lsisas1068',
-    'vmpvscsi',
-    'ibmvscsi',
-    'virtio-scsi',
-    'lsisas1078',
-    'virtio-transitional',
-    'virtio-non-transitional',
-    'ncr53c90',
-    'dc390',
-    'am53c974',
-  ],
-  usb: [
-    'piix3-uhci',
-    'piix4-uhci',
-    'ehci',
-    'ich9-ehci1',
-    'ich9-uhci1',
-    'ich9-uhci2',
-    'ich9-uhci3',
-    'vt82c686b-uhci',
-    'pci-ohci',
-    'nec-xhci',
-    'qusb1',
-    'qusb2',
-    'qemu-xhci',
-    'none',
-  ],
-  ide: ['piix3', 'piix4', 'ich6'],
-  'virtio-serial': ['virtio', 'virtio-transitional', 'virtio-non-transitional'],
-  isa: [],
-  fdc: [],
-  sata: [],
-  ccid: [],
-  xenbus: [],
-};
 
 export const controllerModelMismatch: Rule = {
   id: 'controller-model-mismatch',
