@@ -57,6 +57,7 @@ import { schema } from './schema';
 import { shmemSizeInvalid } from './shmem-size-invalid';
 import { sourceNotInWorkspace } from './source-not-in-workspace';
 import { sourceNotOnHost } from './source-not-on-host';
+import { spiceWithoutGraphics } from './spice-without-graphics';
 import { uefiRequiresAcpi } from './uefi-requires-acpi';
 import { usbDisabledWithDevices } from './usb-disabled-with-devices';
 import { usbPortConflict } from './usb-port-conflict';
@@ -67,6 +68,7 @@ import { vcpupinSplitsSmt } from './vcpupin-splits-smt';
 import { vendorIdInvalid } from './vendor-id-invalid';
 import { vendorIdMissing } from './vendor-id-missing';
 import { videoPrimaryDuplicate } from './video-primary-duplicate';
+import { videoSecondaryModel } from './video-secondary-model';
 import { xmlSyntax } from './xml-syntax';
 
 export const RULES: readonly Rule[] = [
@@ -127,6 +129,8 @@ export const RULES: readonly Rule[] = [
   deviceCountExceeded,
   inputBusInvalid,
   builtinControllerAddress,
+  spiceWithoutGraphics,
+  videoSecondaryModel,
   nicDhcpReservationMismatch,
   emulatorNotOnHost,
   memoryExceedsHost,
