@@ -46,6 +46,7 @@ import { memoryValueInvalid } from './memory-value-invalid';
 import { nicDhcpReservationMismatch } from './nic-dhcp-reservation-mismatch';
 import { nicNotVirtio } from './nic-not-virtio';
 import { noFreePcieRootPort } from './no-free-pcie-root-port';
+import { numaCellInvalid } from './numa-cell-invalid';
 import { pciAddressConflict } from './pci-address-conflict';
 import { pciAddressInvalid } from './pci-address-invalid';
 import { pciMultifunction } from './pci-multifunction';
@@ -131,6 +132,7 @@ export const RULES: readonly Rule[] = [
   builtinControllerAddress,
   spiceWithoutGraphics,
   videoSecondaryModel,
+  numaCellInvalid,
   nicDhcpReservationMismatch,
   emulatorNotOnHost,
   memoryExceedsHost,
