@@ -14,10 +14,12 @@ import { controllerModelMismatch } from './controller-model-mismatch';
 import { cpuTopologyMismatch } from './cpu-topology-mismatch';
 import { currentMemoryExceeds } from './current-memory-exceeds';
 import { deviceCountExceeded } from './device-count-exceeded';
+import { diskDeviceUnsupported } from './disk-device-unsupported';
 import { diskSourceMismatch } from './disk-source-mismatch';
 import { diskTargetDuplicate } from './disk-target-duplicate';
 import { diskTargetInvalid } from './disk-target-invalid';
 import { driveAddressConflict } from './drive-address-conflict';
+import { driveAddressInvalid } from './drive-address-invalid';
 import { emulatorArchMismatch } from './emulator-arch-mismatch';
 import { emulatorNotOnHost } from './emulator-not-on-host';
 import { enumValueInvalid } from './enum-value-invalid';
@@ -133,6 +135,8 @@ export const RULES: readonly Rule[] = [
   spiceWithoutGraphics,
   videoSecondaryModel,
   numaCellInvalid,
+  driveAddressInvalid,
+  diskDeviceUnsupported,
   nicDhcpReservationMismatch,
   emulatorNotOnHost,
   memoryExceedsHost,
