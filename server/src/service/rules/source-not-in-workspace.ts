@@ -1,13 +1,9 @@
 import { replaceAttributeValue } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { closest } from '../text/closest';
+import { fileNameOf } from '../text/fileName';
 import { attribute, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
-
-/** The last part of a document URI, as a message names the file. */
-function fileName(uri: string): string {
-  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-}
 
 export const sourceNotInWorkspace: Rule = {
   id: 'source-not-in-workspace',
@@ -36,7 +32,7 @@ export const sourceNotInWorkspace: Rule = {
         defined.map((definition) => definition.name),
       );
       if (!suggestion) continue;
-      const file = fileName(defined.find((definition) => definition.name === suggestion)!.uri);
+      const file = fileNameOf(defined.find((definition) => definition.name === suggestion)!.uri);
       report({
         ...valueSpan(named),
         message: `No ${what} '${named.value}' in the workspace: did you mean '${suggestion}' (${file})?`,

@@ -4,6 +4,7 @@ import { DOCS } from '../libvirtDocs';
 import { deviceLabel } from '../model/deviceLabel';
 import type { Device } from '../model/domainModel';
 import { closest } from '../text/closest';
+import { fileNameOf } from '../text/fileName';
 import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
 import type { Rule, RuleContext } from './rule';
 
@@ -32,7 +33,7 @@ export const sourceNotOnHost: Rule = {
         // A network the workspace defines is one to define on the host, not a misspelling.
         const inWorkspace = workspace.networks.find((candidate) => candidate.name === network.value);
         const advice = inWorkspace
-          ? `The workspace defines it (${fileName(inWorkspace.uri)}): define it there first (Libvirt: Define from File, or virsh net-define and net-start).`
+          ? `The workspace defines it (${fileNameOf(inWorkspace.uri)}): define it there first (Libvirt: Define from File, or virsh net-define and net-start).`
           : suggestion
             ? `Did you mean '${suggestion}'?`
             : 'Create it with virsh net-define and net-start.';
@@ -130,9 +131,4 @@ function list(names: readonly string[]): string {
   if (names.length === 0) return 'none';
   const shown = names.slice(0, 6).map((name) => `'${name}'`);
   return names.length > 6 ? `${shown.join(', ')} and ${names.length - 6} more` : shown.join(', ');
-}
-
-/** The last part of a document URI, as a message names the file. */
-function fileName(uri: string): string {
-  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 }
