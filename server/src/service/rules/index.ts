@@ -37,6 +37,7 @@ import { hypervSpinlocksInvalid } from './hyperv-spinlocks-invalid';
 import { ideUnsupportedMachine } from './ide-unsupported-machine';
 import { inputBusInvalid } from './input-bus-invalid';
 import { iommuGroupIncomplete } from './iommu-group-incomplete';
+import { iommuInvalid } from './iommu-invalid';
 import { kvmHiddenMissing } from './kvm-hidden-missing';
 import { macAddressInvalid } from './mac-address-invalid';
 import { machineArchMismatch } from './machine-arch-mismatch';
@@ -137,6 +138,7 @@ export const RULES: readonly Rule[] = [
   numaCellInvalid,
   driveAddressInvalid,
   diskDeviceUnsupported,
+  iommuInvalid,
   nicDhcpReservationMismatch,
   emulatorNotOnHost,
   memoryExceedsHost,
