@@ -1,5 +1,6 @@
 // How network rules say what libvirt does: its own message quoted, with the network's name where libvirt puts it.
 
+import { refusedAtDefine as refused, refusedAtStart as refusedToStart } from '../refusals';
 import type { NetworkModel } from './networkModel';
 
 /** The name libvirt puts in its messages ('NAME' while the network has none). */
@@ -9,10 +10,10 @@ export function networkName(model: NetworkModel): string {
 
 /** "…: libvirt refuses the network ("MESSAGE")." */
 export function refusedAtDefine(problem: string, says: string): string {
-  return `${problem}: libvirt refuses the network ("${says}").`;
+  return refused(problem, says, 'network');
 }
 
-/** "…: libvirt accepts the definition but refuses to start it ("MESSAGE")." */
+/** "…: libvirt accepts the definition but refuses to start it (net-start: "MESSAGE")." */
 export function refusedAtStart(problem: string, says: string): string {
-  return `${problem}: libvirt accepts the definition but refuses to start it (net-start: "${says}").`;
+  return refusedToStart(problem, says, 'net-start');
 }

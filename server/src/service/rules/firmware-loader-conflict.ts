@@ -1,5 +1,6 @@
 import { removeAttribute } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
+import { refusedAtDefine as refused } from '../refusals';
 import { attribute, firstChild, nameSpan, textOf, valueSpan, type XmlAttribute, type XmlElement } from '../xml/xmlTree';
 import type { Problem, Rule } from './rule';
 
@@ -8,8 +9,6 @@ function smmOn(features: XmlElement | undefined): boolean {
   const smm = firstChild(features, 'smm');
   return smm !== undefined && attribute(smm, 'state')?.value !== 'off';
 }
-
-const refused = (problem: string, says: string) => `${problem}: libvirt refuses the domain ("${says}").`;
 
 export const firmwareLoaderConflict: Rule = {
   id: 'firmware-loader-conflict',

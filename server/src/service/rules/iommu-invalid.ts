@@ -1,9 +1,8 @@
 import { DOCS } from '../libvirtDocs';
 import { devicesOfKind } from '../model/domainModel';
+import { refusedAtDefine as refused } from '../refusals';
 import { attribute, attributeValue, firstChild, nameSpan, valueSpan } from '../xml/xmlTree';
 import type { Problem, Rule } from './rule';
-
-const refused = (problem: string, says: string) => `${problem}: libvirt refuses the domain ("${says}").`;
 
 export const iommuInvalid: Rule = {
   id: 'iommu-invalid',

@@ -1,9 +1,8 @@
 import { DOCS } from '../libvirtDocs';
 import { parseCpuList } from '../model/cpuList';
+import { refusedAtDefine as refused } from '../refusals';
 import { attribute, attributeValue, childrenNamed, firstChild, nameSpan, valueSpan } from '../xml/xmlTree';
 import type { Problem, Rule } from './rule';
-
-const refused = (problem: string, says: string) => `${problem}: libvirt refuses the domain ("${says}").`;
 
 export const numaCellInvalid: Rule = {
   id: 'numa-cell-invalid',
