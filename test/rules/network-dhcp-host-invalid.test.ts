@@ -37,6 +37,12 @@ testRule({
       noFix: 'what identifies the host is for the user to write',
     },
     {
+      name: 'a MAC written with dashes',
+      xml: hosts("<host mac='«52-54-00-12-34-56»' ip='10.231.0.50'/>"),
+      libvirtSays: "Cannot parse MAC address '52-54-00-12-34-56'",
+      noFix: 'what identifies the host is for the user to write',
+    },
+    {
       name: 'a multicast MAC',
       xml: hosts("<host mac='«01:54:00:12:34:56»' ip='10.231.0.50'/>"),
       libvirtSays: 'expected unicast mac address, found multicast',

@@ -4,7 +4,8 @@
 // document's problems for as long as the snapshot is the same.
 
 import { NO_WORKSPACE, type WorkspaceDefinitions } from './languageTypes';
-import { dhcpHosts, parseMac } from './network/dhcpHosts';
+import { parseMac } from './model/macAddress';
+import { dhcpHosts } from './network/dhcpHosts';
 import { buildNetworkModel } from './network/networkModel';
 import { buildStoragePoolModel } from './storage/storageModel';
 import { parseXml } from './xml/xmlParser';
@@ -22,7 +23,7 @@ export function definitionsOf(uri: string, text: string): WorkspaceDefinitions {
     const network = buildNetworkModel(root);
     if (!network?.name) return NO_WORKSPACE;
     const hosts = dhcpHosts(network).map((host) => ({
-      mac: host.mac ? parseMac(host.mac.value) : undefined,
+      mac: host.mac ? parseMac(host.mac.value)?.normalized : undefined,
       name: host.name?.value,
       ip: host.address?.value,
     }));

@@ -34,14 +34,3 @@ export function dhcpHosts(model: NetworkModel): DhcpHost[] {
 export function isIpv6Host(host: DhcpHost): boolean {
   return familyOf(host.ip) === 'ipv6';
 }
-
-/** A MAC address as libvirt parses it (six hex pairs, ':' or '-'), lower case; undefined when malformed. */
-export function parseMac(text: string): string | undefined {
-  const match = /^([0-9a-fA-F]{1,2})([:-][0-9a-fA-F]{1,2}){5}$/.test(text.trim());
-  if (!match) return undefined;
-  return text
-    .trim()
-    .split(/[:-]/)
-    .map((part) => part.padStart(2, '0').toLowerCase())
-    .join(':');
-}

@@ -1,11 +1,9 @@
 import { removeElement, replaceAttributeValue } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { devicesOfKind } from '../model/domainModel';
+import { parseMac } from '../model/macAddress';
 import { attribute, firstChild, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
-
-/** libvirt's virMacAddrParse: six groups of 1-2 hex digits separated by ':', then the end or a blank. */
-const MAC = /^([0-9A-Fa-f]{1,2}):[0-9A-Fa-f]{1,2}:[0-9A-Fa-f]{1,2}:[0-9A-Fa-f]{1,2}:[0-9A-Fa-f]{1,2}:[0-9A-Fa-f]{1,2}(?:$|[\x00-\x20])/;
 
 export const macAddressInvalid: Rule = {
   id: 'mac-address-invalid',
@@ -21,8 +19,8 @@ export const macAddressInvalid: Rule = {
       const mac = firstChild(nic.element, 'mac');
       const address = mac ? attribute(mac, 'address') : undefined;
       if (!address) continue;
-      const match = MAC.exec(address.value);
-      if (!match) {
+      const parsed = parseMac(address.value);
+      if (!parsed) {
         report({
           ...valueSpan(address),
           message: `'${address.value}' is not a MAC address (six hex bytes like 52:54:00:12:34:56): libvirt refuses the domain ("unable to parse mac address '${address.value}'").`,
@@ -30,9 +28,9 @@ export const macAddressInvalid: Rule = {
             { title: 'Remove the <mac> (libvirt generates one)', edits: [removeElement(mac!, context)], preferred: true },
           ],
         });
-      } else if (parseInt(match[1], 16) & 1) {
+      } else if (parsed.multicast) {
         const unicast =
-          (parseInt(match[1], 16) & 0xfe).toString(16).padStart(2, '0') + address.value.slice(match[1].length, address.value.length);
+          (Number.parseInt(parsed.firstGroup, 16) & 0xfe).toString(16).padStart(2, '0') + address.value.slice(parsed.firstGroup.length);
         report({
           ...valueSpan(address),
           message:

@@ -1,5 +1,5 @@
 import { DOCS } from '../libvirtDocs';
-import { parseMac } from '../network/dhcpHosts';
+import { parseMac } from '../model/macAddress';
 import { attribute, attributeValue, firstChild, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
 
@@ -17,7 +17,7 @@ export const nicDhcpReservationMismatch: Rule = {
     for (const device of model.devices) {
       if (device.kind !== 'interface') continue;
       const macAttribute = attribute(firstChild(device.element, 'mac') ?? device.element, 'address');
-      const mac = macAttribute && parseMac(macAttribute.value);
+      const mac = macAttribute && parseMac(macAttribute.value)?.normalized;
       if (!macAttribute || !mac) continue;
       const on = device.type === 'network' ? attributeValue(device.source, 'network') : undefined;
       for (const network of workspace.networks) {

@@ -1,9 +1,10 @@
 import { removeElement } from '../../edits/xmlEdits';
 import type { DocumentFixContext } from '../../languageTypes';
 import { NETWORK_DOCS } from '../../libvirtDocs';
+import { parseMac } from '../../model/macAddress';
 import type { Rule } from '../../rules/rule';
 import { nameSpan, valueSpan, type XmlAttribute } from '../../xml/xmlTree';
-import { type DhcpHost, dhcpHosts, parseMac } from '../dhcpHosts';
+import { type DhcpHost, dhcpHosts } from '../dhcpHosts';
 import { formatIp } from '../ipAddress';
 import type { NetworkModel } from '../networkModel';
 
@@ -19,7 +20,13 @@ export const networkDhcpHostDuplicate: Rule<NetworkModel, DocumentFixContext> = 
   check({ model, report }) {
     const hosts = dhcpHosts(model);
     const keys: Array<[string, (host: DhcpHost) => { attribute: XmlAttribute; key: string } | undefined]> = [
-      ['MAC', (host) => (host.mac && parseMac(host.mac.value) ? { attribute: host.mac, key: parseMac(host.mac.value)! } : undefined)],
+      [
+        'MAC',
+        (host) => {
+          const mac = host.mac && parseMac(host.mac.value);
+          return host.mac && mac ? { attribute: host.mac, key: mac.normalized } : undefined;
+        },
+      ],
       ['address', (host) => (host.address && host.parsed ? { attribute: host.address, key: formatIp(host.parsed) } : undefined)],
       ['name', (host) => (host.name ? { attribute: host.name, key: host.name.value } : undefined)],
     ];

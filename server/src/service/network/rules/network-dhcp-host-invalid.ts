@@ -1,8 +1,9 @@
 import type { DocumentFixContext } from '../../languageTypes';
 import { NETWORK_DOCS } from '../../libvirtDocs';
+import { parseMac } from '../../model/macAddress';
 import type { Rule } from '../../rules/rule';
 import { nameSpan, valueSpan } from '../../xml/xmlTree';
-import { dhcpHosts, isIpv6Host, parseMac } from '../dhcpHosts';
+import { dhcpHosts, isIpv6Host } from '../dhcpHosts';
 import { networkName, refusedAtDefine } from '../networkMessages';
 import type { NetworkModel } from '../networkModel';
 
@@ -42,7 +43,7 @@ export const networkDhcpHostInvalid: Rule<NetworkModel, DocumentFixContext> = {
           });
           continue;
         }
-        if (Number.parseInt(mac.slice(0, 2), 16) & 1) {
+        if (mac.multicast) {
           report({
             ...valueSpan(host.mac),
             message: refusedAtDefine(
