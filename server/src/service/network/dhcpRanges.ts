@@ -21,8 +21,20 @@ export interface ReadRange {
   readonly problem: RangeProblem | undefined;
 }
 
+/** Ranges as written, read once per parsed element: three rules look at each. */
+const read = new WeakMap<XmlElement, ReadRange>();
+
 /** A range as written; with `instead`, those ends in its place (to check a fix before offering it). */
 export function readRange(ip: NetworkIp, element: XmlElement, instead?: { start: IpAddress; end: IpAddress }): ReadRange {
+  if (!instead) {
+    let range = read.get(element);
+    if (!range) read.set(element, (range = readAt(ip, element)));
+    return range;
+  }
+  return readAt(ip, element, instead);
+}
+
+function readAt(ip: NetworkIp, element: XmlElement, instead?: { start: IpAddress; end: IpAddress }): ReadRange {
   const startAttribute = attribute(element, 'start');
   const endAttribute = attribute(element, 'end');
   const start = instead ? instead.start : startAttribute && parseIp(startAttribute.value);
