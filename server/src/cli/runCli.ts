@@ -66,8 +66,10 @@ async function lintFiles(options: CliOptions, io: CliIo): Promise<number> {
     try {
       const text = file === '-' ? await io.readStdin() : await readFile(file, 'utf8');
       const uri = file === '-' ? 'untitled:stdin' : pathToFileURL(file).href;
-      documents.push({ file, document: TextDocument.create(uri, 'xml', 1, text) });
-      workspace.set(uri, text);
+      const document = TextDocument.create(uri, 'xml', 1, text);
+      documents.push({ file, document });
+      // The service's analysis, which validation then reuses: a network or pool file is parsed once.
+      workspace.set(uri, text, () => service.analyse(document).xml.root);
     } catch (error) {
       unreadable = true;
       io.writeErr(`libvirt-lint: cannot read '${file}': ${describeIoError(error)}\n`);

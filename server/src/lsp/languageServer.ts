@@ -362,7 +362,9 @@ export function startLanguageServer(connection: Connection, environment: ServerE
 
   documents.onDidChangeContent((change) => {
     // A network or pool that changed changes what other documents are checked against.
-    if (workspace.set(change.document.uri, change.document.getText())) revalidateAll();
+    // Parsed once: the analysis a network or pool gets here is the one validation then uses.
+    const document = change.document;
+    if (workspace.set(document.uri, document.getText(), () => service.analyse(document).xml.root)) revalidateAll();
     else schedule(change.document.uri);
   });
   documents.onDidClose((event) => {

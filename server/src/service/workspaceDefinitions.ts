@@ -9,15 +9,19 @@ import { dhcpHosts } from './network/dhcpHosts';
 import { buildNetworkModel } from './network/networkModel';
 import { buildStoragePoolModel } from './storage/storageModel';
 import { parseXml } from './xml/xmlParser';
+import type { XmlElement } from './xml/xmlTree';
 
 /** A document's root is a network or pool (looked at before parsing it). */
 const DEFINES = /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(network|pool)[\s>/]/;
 
-/** What one document defines: nothing unless it is a network or a pool with a name. */
-export function definitionsOf(uri: string, text: string): WorkspaceDefinitions {
+/**
+ * What one document defines: nothing unless it is a network or a pool with a name. `rootOf` gives its parsed root
+ * (the service's analysis of an open document, which validation reuses), else the text is parsed here.
+ */
+export function definitionsOf(uri: string, text: string, rootOf = () => parseXml(text).root): WorkspaceDefinitions {
   const kind = DEFINES.exec(text.slice(0, 4096))?.[1];
   if (!kind) return NO_WORKSPACE;
-  const root = parseXml(text).root;
+  const root = rootOf();
   if (!root) return NO_WORKSPACE;
   if (kind === 'network') {
     const network = buildNetworkModel(root);
@@ -35,7 +39,7 @@ export function definitionsOf(uri: string, text: string): WorkspaceDefinitions {
 
 export interface WorkspaceIndex {
   /** Records what a document defines now; returns whether the workspace's definitions changed. */
-  set(uri: string, text: string): boolean;
+  set(uri: string, text: string, rootOf?: () => XmlElement | undefined): boolean;
   delete(uri: string): boolean;
   snapshot(): WorkspaceDefinitions;
 }
@@ -45,8 +49,8 @@ export function createWorkspaceIndex(): WorkspaceIndex {
   let snapshot: WorkspaceDefinitions | undefined = NO_WORKSPACE;
   const same = (a: WorkspaceDefinitions | undefined, b: WorkspaceDefinitions) => JSON.stringify(a ?? NO_WORKSPACE) === JSON.stringify(b);
   return {
-    set(uri, text) {
-      const next = definitionsOf(uri, text);
+    set(uri, text, rootOf) {
+      const next = definitionsOf(uri, text, rootOf);
       if (same(byUri.get(uri), next)) return false;
       if (next === NO_WORKSPACE) byUri.delete(uri);
       else byUri.set(uri, next);
