@@ -25,5 +25,14 @@ testRule({
         },
       ],
     },
+    {
+      name: 'IDE controller 0 of model piix4 off 00:01.1',
+      xml: domainXml({
+        machine: 'pc',
+        devices:
+          "    <controller type='ide' index='0' model='piix4'>\n      <address type='«pci»' domain='0x0000' bus='0x00' slot='0x05' function='0x0'/>\n    </controller>",
+      }),
+      libvirtSays: 'Primary IDE controller must have PCI address 0:0:1.1',
+    },
   ],
 });

@@ -7,7 +7,8 @@ import type { Rule } from './rule';
 
 interface Builtin {
   readonly type: string;
-  readonly models: readonly (string | undefined)[];
+  /** The models pinned there (undefined: any). */
+  readonly models?: readonly (string | undefined)[];
   readonly at: PciAddress;
   /** libvirt's name of it in its message. */
   readonly label: string;
@@ -20,7 +21,6 @@ const BUILTINS: Readonly<Record<string, readonly Builtin[]>> = {
   i440fx: [
     {
       type: 'ide',
-      models: [undefined, 'piix3'],
       at: { domain: 0, bus: 0, slot: 1, function: 1 },
       label: 'Primary IDE controller',
       written: '0:0:1.1',
@@ -36,7 +36,6 @@ const BUILTINS: Readonly<Record<string, readonly Builtin[]>> = {
   q35: [
     {
       type: 'sata',
-      models: [undefined],
       at: { domain: 0, bus: 0, slot: 0x1f, function: 2 },
       label: 'Primary SATA controller',
       written: '0:0:1f.2',
@@ -58,7 +57,9 @@ export const builtinControllerAddress: Rule = {
     if (!builtins || (model.type?.value !== 'kvm' && model.type?.value !== 'qemu')) return;
     for (const controller of devicesOfKind(model, 'controller')) {
       const builtin = builtins.find(
-        (candidate) => candidate.type === controller.type && candidate.models.includes(attributeValue(controller.element, 'model')),
+        (candidate) =>
+          candidate.type === controller.type &&
+          (!candidate.models || candidate.models.includes(attributeValue(controller.element, 'model'))),
       );
       const pci = controller.address?.pci;
       if (!builtin || (controller.index ?? 0) !== 0 || !pci) continue;
