@@ -99,10 +99,6 @@ export function kindOfRoot(root: XmlElement | undefined): DocumentKind | undefin
   return root ? BY_ROOT.get(root.name) : undefined;
 }
 
-export function documentKind(id: DocumentKindId): DocumentKind {
-  return DOCUMENT_KINDS.find((kind) => kind.id === id)!;
-}
-
 /** Every rule once (xml-syntax and schema serve every kind under one id), domains' first. */
 export const ALL_RULES: readonly Rule<DocumentModel, DocumentFixContext>[] = DOCUMENT_KINDS.flatMap((kind) => kind.rules).filter(
   (rule, index, rules) => rules.findIndex((other) => other.id === rule.id) === index,

@@ -18,7 +18,7 @@ const DEFINES = /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(netwo
  * What one document defines: nothing unless it is a network or a pool with a name. `rootOf` gives its parsed root
  * (the service's analysis of an open document, which validation reuses), else the text is parsed here.
  */
-export function definitionsOf(uri: string, text: string, rootOf = () => parseXml(text).root): WorkspaceDefinitions {
+function definitionsOf(uri: string, text: string, rootOf = () => parseXml(text).root): WorkspaceDefinitions {
   const kind = DEFINES.exec(text.slice(0, 4096))?.[1];
   if (!kind) return NO_WORKSPACE;
   const root = rootOf();

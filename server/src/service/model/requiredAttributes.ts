@@ -26,7 +26,7 @@ const parentIs =
   (element: XmlElement) =>
     values.includes(attributeValue(element.parent, attribute) ?? '') && element.parent?.name === name;
 
-export const REQUIRED_ATTRIBUTES: readonly RequiredAttribute[] = [
+const REQUIRED_ATTRIBUTES: readonly RequiredAttribute[] = [
   plain('clock/timer', 'name'),
   { path: ['cpu', 'feature'], attributes: ['name'], says: 'Invalid CPU feature name' },
   plain('cpu/topology', 'sockets'),

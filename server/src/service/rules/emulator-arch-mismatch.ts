@@ -12,7 +12,7 @@ const ALSO_RUNS: Readonly<Record<string, string>> = { x86_64: 'i686', aarch64: '
 /** The binary for a guest architecture, for the fix. */
 const BINARY_FOR: Readonly<Record<string, string>> = { i686: 'x86_64', armv7l: 'arm', armv6l: 'arm', ppc64le: 'ppc64' };
 
-export function emulatorArch(path: string): string | undefined {
+function emulatorArch(path: string): string | undefined {
   const target = /(?:^|\/)qemu-system-([a-z0-9_]+)$/.exec(path)?.[1];
   return target ? (TARGET_ARCH[target] ?? target) : undefined;
 }

@@ -8,7 +8,7 @@ import { refusedAtCreate, refusedAtDefine } from '../storageMessages';
 import type { StorageVolumeModel } from '../storageModel';
 
 /** The formats a volume in a dir, fs or netfs pool can be created in (libvirt 9.0 with qemu-img). */
-export const CREATABLE_FORMATS = ['raw', 'qcow2', 'qcow', 'qed', 'vmdk', 'vdi', 'vpc', 'iso', 'dir'] as const;
+const CREATABLE_FORMATS = ['raw', 'qcow2', 'qcow', 'qed', 'vmdk', 'vdi', 'vpc', 'iso', 'dir'] as const;
 /** Formats libvirt knows but qemu-img cannot create: read-only ones, and names it does not have. */
 const NOT_CREATABLE: Readonly<Record<string, string>> = {
   bochs: 'qemu-img cannot create bochs images (read-only format)',
