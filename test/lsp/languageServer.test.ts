@@ -123,6 +123,28 @@ describe('libvirt-xml-language-server --stdio', () => {
     await restored;
   });
 
+  it('does not re-send unchanged diagnostics when a revalidation changes nothing (an open hover stays open)', async () => {
+    const uri = 'file:///work/unchanged.xml';
+    const first = client.nextDiagnostics(uri);
+    client.open(uri, GPU_TEXT);
+    await first;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const before = client.published.filter((p) => p.uri === uri).length;
+    // The same settings again: every open document is revalidated, and nothing about this one changed.
+    void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(client.published.filter((p) => p.uri === uri).length, before);
+    // A change that changes its diagnostics is still published.
+    client.settings = { rules: { 'nic-not-virtio': 'off' } };
+    const changed = client.nextDiagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'nic-not-virtio'));
+    void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await changed;
+    client.settings = {};
+    const restored = client.nextDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'nic-not-virtio'));
+    void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await restored;
+  });
+
   it('takes the settings section from initializationOptions and pushes when workspace/configuration answers null (Neovim 0.7)', async () => {
     const neovim = await startLspClient(
       {},

@@ -71,7 +71,9 @@ export function startLanguageServer(connection: Connection, environment: ServerE
   let workspaceFolders: string[] = [];
   const documents = new TextDocuments(TextDocument);
   const pending = new Set<string>();
-  const withDiagnostics = new Set<string>();
+  /** Per open document, what was last published (its version and diagnostics): the same again is not re-sent, so
+   *  a revalidation that changes nothing (settings read, host facts, the workspace scan) does not close a hover. */
+  const published = new Map<string, string>();
   let settings: ServerSettings = readSettings(undefined);
   let pullConfiguration = false;
   let refreshInlayHints = false;
@@ -172,9 +174,12 @@ export function startLanguageServer(connection: Connection, environment: ServerE
     const schema = schemaDiagnostics.get(document.uri);
     if (schema && schema.version === document.version) diagnostics = [...diagnostics, ...schema.diagnostics];
     else schemaDiagnostics.delete(document.uri);
-    if (diagnostics.length === 0 && !withDiagnostics.has(document.uri)) return;
-    if (diagnostics.length > 0) withDiagnostics.add(document.uri);
-    else withDiagnostics.delete(document.uri);
+    const sent = published.get(document.uri);
+    if (diagnostics.length === 0 && sent === undefined) return;
+    const fingerprint = `${document.version}\n${JSON.stringify(diagnostics)}`;
+    if (fingerprint === sent) return;
+    if (diagnostics.length > 0) published.set(document.uri, fingerprint);
+    else published.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   }
 
@@ -374,7 +379,7 @@ export function startLanguageServer(connection: Connection, environment: ServerE
     void readOnDisk(uri).then((text) => {
       if (text === undefined ? workspace.delete(uri) : workspace.set(uri, text)) revalidateAll();
     });
-    if (withDiagnostics.delete(event.document.uri)) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    if (published.delete(event.document.uri)) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
   documents.listen(connection);
