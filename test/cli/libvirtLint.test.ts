@@ -123,6 +123,42 @@ describe('libvirt-lint', () => {
     }
   });
 
+  it('lints many files on several threads with the same results, in the order given, across documents', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-threads-'));
+    try {
+      // A network last and the domains that use it before it: on two threads they are in different shares.
+      const files: string[] = [];
+      const clean = readFileSync(join(REPO_ROOT, CLEAN), 'utf8');
+      for (let i = 0; i < 40; i++) {
+        const file = join(dir, `vm-${i}.xml`);
+        writeFileSync(
+          file,
+          i % 2 ? readFileSync(join(REPO_ROOT, GPU), 'utf8') : clean.replace("<source network='default'/>", "<source network='lab-nte'/>"),
+        );
+        files.push(file);
+      }
+      const network = join(dir, 'lab.xml');
+      writeFileSync(network, "<network>\n  <name>lab-net</name>\n  <ip address='10.77.0.1' prefix='24'/>\n</network>\n");
+      files.push(network);
+      const one = lint(['--format=json', '--jobs', '1', ...files]);
+      const two = lint(['--format=json', '--jobs', '2', ...files]);
+      assert.equal(two.status, one.status);
+      assert.equal(two.stdout, one.stdout);
+      const results = JSON.parse(two.stdout) as Array<{ file: string; diagnostics: Array<{ code: string }> }>;
+      assert.deepEqual(
+        results.map((r) => r.file),
+        files,
+      );
+      assert.ok(
+        results[0]!.diagnostics.some((d) => d.code === 'source-not-in-workspace'),
+        'the network reached the other thread',
+      );
+      assert.ok(results[1]!.diagnostics.some((d) => d.code === 'pci-address-conflict'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('exits 2 for an unreadable file, says why on stderr, and still lints the others', () => {
     const { status, stdout, stderr } = lint(['--format', 'json', 'no/such/file.xml', GPU]);
     assert.equal(status, 2);
@@ -136,6 +172,8 @@ describe('libvirt-lint', () => {
       ['--rule', 'no-such-rule=off', GPU],
       ['--rule', 'nic-not-virtio=loud', GPU],
       ['--bogus', GPU],
+      ['--jobs', '0', GPU],
+      ['--jobs', 'many', GPU],
       [],
     ]) {
       const { status, stderr } = lint(args);

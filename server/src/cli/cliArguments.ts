@@ -11,6 +11,8 @@ export interface CliOptions {
   /** --connect URI: check against that host's facts (the host rules), read through virsh. */
   readonly connect: string | undefined;
   readonly rules: Record<string, RuleSetting>;
+  /** --jobs N: threads to lint with (undefined: as many as pay for the files given, up to the cores). */
+  readonly jobs: number | undefined;
   readonly files: string[];
   readonly help: boolean;
   readonly version: boolean;
@@ -28,6 +30,7 @@ Options:
   --host-arch ARCH        host architecture for arch-accel-mismatch (default: this machine's, or the
                           connection's host)
   --rule ID=SEVERITY      set a rule to off, error, warning, info or hint (repeatable)
+  --jobs N                lint on N threads (default: one per core for many files, one for a few)
   --list-rules            print every rule id with its default severity and exit
   -h, --help              print this help and exit
   -v, --version           print the version and exit
@@ -40,6 +43,7 @@ export function parseCliArguments(argv: readonly string[]): CliOptions | { error
     hostArch: undefined as string | undefined,
     connect: undefined as string | undefined,
     rules: {} as Record<string, RuleSetting>,
+    jobs: undefined as number | undefined,
     files: [] as string[],
     help: false,
     version: false,
@@ -58,7 +62,8 @@ export function parseCliArguments(argv: readonly string[]): CliOptions | { error
     }
     const eq = arg.indexOf('=');
     const name = arg.startsWith('--') && eq !== -1 ? arg.slice(0, eq) : arg;
-    const takesValue = name === '--format' || name === '--host-arch' || name === '--rule' || name === '--connect' || name === '-c';
+    const takesValue =
+      name === '--format' || name === '--host-arch' || name === '--rule' || name === '--connect' || name === '-c' || name === '--jobs';
     let value: string | undefined;
     if (takesValue) {
       value = eq !== -1 && arg.startsWith('--') ? arg.slice(eq + 1) : argv[++i];
@@ -77,6 +82,10 @@ export function parseCliArguments(argv: readonly string[]): CliOptions | { error
       case '--connect':
         if (value!.trim() === '') return { error: `${name} needs a connection URI.` };
         options.connect = value;
+        break;
+      case '--jobs':
+        if (!/^[1-9][0-9]{0,2}$/.test(value!)) return { error: `--jobs takes a number of threads (1 to 999), not '${value}'.` };
+        options.jobs = Number(value);
         break;
       case '--rule': {
         const error = addRuleSetting(options.rules, value!);

@@ -14,6 +14,11 @@ import type { XmlElement } from './xml/xmlTree';
 /** A document's root is a network or pool (looked at before parsing it). */
 const DEFINES = /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(network|pool)[\s>/]/;
 
+/** Whether a document may define something for the workspace (a network or pool root), judged without parsing it. */
+export function mayDefineForWorkspace(text: string): boolean {
+  return DEFINES.test(text.slice(0, 4096));
+}
+
 /**
  * What one document defines: nothing unless it is a network or a pool with a name. `rootOf` gives its parsed root
  * (the service's analysis of an open document, which validation reuses), else the text is parsed here.

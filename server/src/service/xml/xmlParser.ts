@@ -15,17 +15,24 @@ const NAME_START =
   'A-Za-z_:\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
 const NAME_CHAR = `${NAME_START}0-9.\\-\\u00B7\\u0300-\\u036F\\u203F\\u2040`;
 const NAME = new RegExp(`[${NAME_START}][${NAME_CHAR}]*`, 'y');
-const BLANK = /[ \t\r\n]*/y;
 const REFERENCE = new RegExp(`&(?:#x([0-9A-Fa-f]+)|#([0-9]+)|(${SIMPLE_NAME}));`, 'y');
 /** A value that swallowed the next attribute's name (a missing quote): `a b=`. */
 const TRAILING_ATTRIBUTE_NAME = new RegExp(`^([\\s\\S]*?)(\\s+${SIMPLE_NAME}=)$`);
 const INVALID_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g;
-const ATTRIBUTE_VALUE_DOUBLE = /[^"<&]*/y;
-const ATTRIBUTE_VALUE_SINGLE = /[^'<&]*/y;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 function isBlank(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+/** A-Z a-z _ : */
+function isAsciiNameStart(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f || code === 0x3a;
+}
+
+/** A name start, 0-9 . - */
+function isAsciiNameChar(code: number): boolean {
+  return isAsciiNameStart(code) || (code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x2d;
 }
 
 interface MutableElement extends XmlElement {
@@ -98,15 +105,26 @@ class Parser {
     }
   }
 
+  /** An XML name at `at`: ASCII names (nearly all) by a character loop, anything else by the full Unicode rule. */
   private readName(at: number): string | undefined {
+    const text = this.text;
+    const first = text.charCodeAt(at);
+    if (first < 0x80) {
+      if (!isAsciiNameStart(first)) return undefined;
+      let i = at + 1;
+      let code = text.charCodeAt(i);
+      while (code < 0x80 && isAsciiNameChar(code)) code = text.charCodeAt(++i);
+      // Stopped on ASCII that ends the name (or at the end: NaN): done. On a non-ASCII character, the full rule.
+      if (!(code >= 0x80)) return text.slice(at, i);
+    }
     NAME.lastIndex = at;
-    return NAME.test(this.text) ? this.text.slice(at, NAME.lastIndex) : undefined;
+    return NAME.test(text) ? text.slice(at, NAME.lastIndex) : undefined;
   }
 
   private skipBlank(at: number): number {
-    BLANK.lastIndex = at;
-    BLANK.test(this.text);
-    return BLANK.lastIndex;
+    const text = this.text;
+    while (isBlank(text.charCodeAt(at))) at++;
+    return at;
   }
 
   /** Character data between markup: decoded into the open element, or checked to be blank outside it. */
@@ -396,14 +414,14 @@ class Parser {
       return valueEnd;
     }
     const valueStart = q + 1;
-    const scan = quote === '"' ? ATTRIBUTE_VALUE_DOUBLE : ATTRIBUTE_VALUE_SINGLE;
+    const quoteCode = quote.charCodeAt(0);
     let i = valueStart;
     let hasReference = false;
     for (;;) {
-      scan.lastIndex = i;
-      scan.test(text);
-      i = scan.lastIndex;
-      if (text.charCodeAt(i) !== 0x26 /* & */) break;
+      // Up to the closing quote, a '<' (not allowed: a missing quote) or a reference.
+      let code = text.charCodeAt(i);
+      while (code !== quoteCode && code !== 0x3c /* < */ && code !== 0x26 /* & */ && i < text.length) code = text.charCodeAt(++i);
+      if (code !== 0x26) break;
       hasReference = true;
       REFERENCE.lastIndex = i;
       i = REFERENCE.test(text) ? REFERENCE.lastIndex : i + 1;
