@@ -1,7 +1,6 @@
 // Entry point of the libvirt-lint command.
 
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { runLintTask, WORKER_TASK } from './cli/lintTask';
+import { WORKER_FLAG } from './cli/lintTask';
 import { runCli } from './cli/runCli';
 
 function readStdin(): Promise<string> {
@@ -15,10 +14,11 @@ function readStdin(): Promise<string> {
 
 const colour = process.env.NO_COLOR === undefined && (process.env.FORCE_COLOR !== undefined || process.stdout.isTTY === true);
 
-if (!isMainThread && workerData?.kind === WORKER_TASK) {
-  // A lint thread of a run over many files (cli/parallelLint.ts): its share of the files, the results back.
-  void runLintTask(workerData.task).then((results) => parentPort?.postMessage(results));
-} else {
+if (process.argv.includes(WORKER_FLAG))
+  void import('./cli/lintWorker').then(async ({ runLintWorker }) => (await runLintWorker()) || main());
+else main();
+
+function main(): void {
   runCli(process.argv.slice(2), {
     writeOut: (text) => process.stdout.write(text),
     writeErr: (text) => process.stderr.write(text),

@@ -1,8 +1,7 @@
 // Entry point of libvirt-xml-language-server: LSP over --stdio, --node-ipc or --socket=PORT; --version, --help.
 
-import { randomUUID } from 'node:crypto';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import packageJson from '../../package.json';
+import { version } from '../../package.json';
 import { createLocalHostFacts } from './host/localHostFacts';
 import { startLanguageServer } from './lsp/languageServer';
 
@@ -17,7 +16,7 @@ workspace/configuration. See the README for each editor's set-up.
 
 const args = process.argv.slice(2);
 if (args.includes('--version')) {
-  process.stdout.write(`${packageJson.version}\n`);
+  process.stdout.write(`${version}\n`);
   process.exit(0);
 }
 if (args.includes('--help') || args.includes('-h')) {
@@ -29,4 +28,6 @@ if (!args.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg.startsW
   process.exit(2);
 }
 
-startLanguageServer(createConnection(ProposedFeatures.all), { machine: createLocalHostFacts(), randomUuid: randomUUID });
+// A UUID only when a fix makes one: node:crypto is not loaded at start.
+const randomUuid = () => globalThis.crypto.randomUUID();
+startLanguageServer(createConnection(ProposedFeatures.all), { machine: createLocalHostFacts(), randomUuid });

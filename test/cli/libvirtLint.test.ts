@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -154,6 +154,26 @@ describe('libvirt-lint', () => {
         'the network reached the other thread',
       );
       assert.ok(results[1]!.diagnostics.some((d) => d.code === 'pci-address-conflict'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('starts from a V8 code cache it writes on the first run, and runs the same without one or with a broken one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-cache-'));
+    try {
+      const env = { LIBVIRT_XML_COMPILE_CACHE: dir };
+      const first = lint(['--format=json', GPU], { env });
+      const written = readdirSync(dir);
+      assert.equal(written.length, 1, written.join(' '));
+      assert.match(written[0]!, /^cli\.main\.js-\d+-\d+-v\d+\.\d+\.\d+-\w+\.v8cache$/);
+      const cached = lint(['--format=json', GPU], { env });
+      assert.deepEqual(cached, first);
+      writeFileSync(join(dir, written[0]!), 'not a code cache');
+      assert.deepEqual(lint(['--format=json', GPU], { env }), first);
+      assert.ok(readFileSync(join(dir, written[0]!)).length > 10_000, 'the broken cache is replaced');
+      const off = lint(['--format=json', GPU], { env: { LIBVIRT_XML_COMPILE_CACHE: 'off' } });
+      assert.deepEqual(off, first);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -29,7 +29,9 @@ describe('the npm package', () => {
       'LICENSE',
       'README.md',
       'dist/cli.js',
+      'dist/cli.main.js',
       'dist/server.js',
+      'dist/server.main.js',
       'package.json',
     ]);
     const prefix = join(dir, 'prefix');

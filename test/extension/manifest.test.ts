@@ -142,6 +142,7 @@ describe('.vsix', () => {
       for (const file of [
         'extension/dist/extension.js',
         'extension/dist/server.js',
+        'extension/dist/server.main.js',
         'extension/readme.md',
         'extension/changelog.md',
         'extension/LICENSE.txt',

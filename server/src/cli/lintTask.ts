@@ -13,6 +13,8 @@ import type { FileResult } from './outputFormats';
 
 /** What marks a worker started for a lint task (the bundle's entry point checks for it). */
 export const WORKER_TASK = 'libvirt-lint-task';
+/** The argument a lint thread is started with (so that a plain run need not load node:worker_threads to know). */
+export const WORKER_FLAG = '--libvirt-lint-worker';
 
 export interface LintFile {
   readonly file: string;

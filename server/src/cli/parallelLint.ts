@@ -4,7 +4,7 @@
 
 import { Worker } from 'node:worker_threads';
 import { mayDefineForWorkspace } from '../service/workspaceDefinitions';
-import { type LintFile, type LintTask, runLintTask, WORKER_TASK } from './lintTask';
+import { type LintFile, type LintTask, runLintTask, WORKER_FLAG, WORKER_TASK } from './lintTask';
 import type { FileResult } from './outputFormats';
 
 /** Splits the files into `count` shares of about equal size (largest first, each to the lightest share). */
@@ -27,7 +27,7 @@ export async function lintInParallel(task: LintTask, threads: number, workerScri
   const workers = others.map(
     (indexes) =>
       new Promise<void>((resolve, reject) => {
-        const worker = new Worker(workerScript, { workerData: { kind: WORKER_TASK, task: subtask(indexes) } });
+        const worker = new Worker(workerScript, { argv: [WORKER_FLAG], workerData: { kind: WORKER_TASK, task: subtask(indexes) } });
         worker.once('message', (linted: FileResult[]) => {
           linted.forEach((result, i) => {
             results[indexes[i]!] = result;

@@ -14,7 +14,7 @@ import {
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import packageJson from '../../../package.json';
+import { version } from '../../../package.json';
 import type { HostFactsSource } from '../host/localHostFacts';
 import { connectionNamed, effectiveConnections, parseLiveDocumentUri } from '../liveDocuments';
 import {
@@ -103,7 +103,7 @@ export function startLanguageServer(connection: Connection, environment: ServerE
         // '<' opens an element, a space the next attribute, a quote its value.
         completionProvider: { triggerCharacters: ['<', ' ', '"', "'"] },
       },
-      serverInfo: { name: 'libvirt-xml-language-server', version: packageJson.version },
+      serverInfo: { name: 'libvirt-xml-language-server', version },
     };
   });
 
