@@ -26,5 +26,16 @@ testRule({
       xml: domainXml({ arch: 'aarch64', machine: '«q35»' }),
       fixed: [{ title: "Change to 'virt'", output: domainXml({ arch: 'aarch64', machine: 'virt' }) }],
     },
+    {
+      name: "Xen's xenpv in a QEMU domain",
+      xml: domainXml({ machine: '«xenpv»', devices: NO_PCI }),
+      libvirtSays: "Emulator '/usr/bin/qemu-system-x86_64' does not support machine type 'xenpv'",
+      fixed: [{ title: "Change to 'q35'", output: domainXml({ machine: 'q35', devices: NO_PCI }) }],
+    },
+    {
+      name: "Xen's xenfv in a QEMU domain",
+      xml: domainXml({ machine: '«xenfv»', devices: NO_PCI }),
+      libvirtSays: "does not support machine type 'xenfv'",
+    },
   ],
 });

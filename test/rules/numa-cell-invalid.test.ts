@@ -17,6 +17,21 @@ testRule({
   ],
   invalid: [
     {
+      name: 'a memnode without guest NUMA cells',
+      xml: domainXml({ extra: "  <vcpu>2</vcpu>\n  <numatune>\n    <«memnode» cellid='0' mode='strict' nodeset='0'/>\n  </numatune>" }),
+      libvirtSays: "Element 'memnode' is invalid without any guest NUMA cells",
+      noFix: 'the guest NUMA cells are for the user to define',
+    },
+    {
+      name: 'a memnode with automatic placement',
+      xml: numa(cell("id='0' cpus='0-3'")).replace(
+        '<devices>',
+        "<numatune>\n    <memory mode='strict' placement='auto'/>\n    <«memnode» cellid='0' mode='strict' nodeset='0'/>\n  </numatune>\n  <devices>",
+      ),
+      libvirtSays: 'Per-node binding is not compatible with automatic NUMA placement.',
+      noFix: 'placement or binding is for the user to choose',
+    },
+    {
       name: 'ids 0 and 2',
       xml: numa(`${cell("id='0' cpus='0-1'")}\n${cell("id='«2»' cpus='2-3'")}`),
       libvirtSays: 'non-contiguous ranges or ranges not starting from 0 are not allowed',

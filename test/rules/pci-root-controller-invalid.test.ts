@@ -12,6 +12,10 @@ testRule({
       name: 'a root port without index= (libvirt numbers it)',
       xml: domainXml({ devices: `${controller("model='pcie-root'")}\n${controller("model='pcie-root-port'")}` }),
     },
+    {
+      name: 'a root port without index before the explicit root (libvirt numbers it 1)',
+      xml: domainXml({ devices: `${controller("model='pcie-root-port'")}\n${controller("index='0' model='pcie-root'")}` }),
+    },
   ],
   invalid: [
     {
@@ -36,6 +40,27 @@ testRule({
       xml: domainXml({ devices: `${controller("index='0' model='pcie-root'")}\n${controller("index='1' model='«pcie-root»'")}` }),
       libvirtSays: 'pci-root and pcie-root controllers should have index 0',
       noFix: 'which controller was meant is for the user to say',
+    },
+    {
+      name: 'a PCI controller without index or model (libvirt makes it bus 0)',
+      xml: domainXml({ devices: "    <«controller» type='pci'/>" }),
+      libvirtSays:
+        "The PCI controller with index='0' must be model='pcie-root' for this machine type, but model='(null)' was found instead",
+    },
+    {
+      name: 'a root port without index before the explicit root (libvirt numbers it 1): fine, but a second without a model',
+      xml: domainXml({
+        devices: `${controller("model='pcie-root-port'")}\n${controller("index='0' model='pcie-root'")}\n    <«controller» type='pci'/>`,
+      }),
+      libvirtSays: 'PCI controller model was not set correctly',
+      fixed: [
+        {
+          title: "Set model='pcie-root-port'",
+          output: domainXml({
+            devices: `${controller("model='pcie-root-port'")}\n${controller("index='0' model='pcie-root'")}\n${controller("model='pcie-root-port'")}`,
+          }),
+        },
+      ],
     },
   ],
 });

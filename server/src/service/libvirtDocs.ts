@@ -47,6 +47,10 @@ export const DOCS = {
   devices: formatDomainSection('Devices'),
   memoryBacking: formatDomainSection('Memory Backing'),
   numaTuning: formatDomainSection('NUMA Node Tuning'),
+  timekeeping: formatDomainSection('Time keeping'),
+  graphics: formatDomainSection('Graphical framebuffers'),
+  chardevs: formatDomainSection('Consoles, serial, parallel & channel devices'),
+  tpm: formatDomainSection('TPM device'),
 } as const;
 
 export const QEMU_NAMESPACE_DOCS = 'https://libvirt.org/drvqemu.html#pass-through-of-arbitrary-qemu-commands';

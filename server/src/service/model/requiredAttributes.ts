@@ -26,6 +26,12 @@ const parentIs =
   (element: XmlElement) =>
     values.includes(attributeValue(element.parent, attribute) ?? '') && element.parent?.name === name;
 
+/** The element sits in the <source> of a character device of this type. */
+const chardevOfType =
+  (type: string) =>
+  (element: XmlElement): boolean =>
+    attributeValue(element.parent?.parent, 'type') === type;
+
 const REQUIRED_ATTRIBUTES: readonly RequiredAttribute[] = [
   plain('clock/timer', 'name'),
   { path: ['cpu', 'feature'], attributes: ['name'], says: 'Invalid CPU feature name' },
@@ -38,6 +44,18 @@ const REQUIRED_ATTRIBUTES: readonly RequiredAttribute[] = [
   plain('devices/audio', 'id'),
   plain('devices/audio', 'type'),
   { path: ['devices', 'channel', 'target'], attributes: ['type'], says: "unknown target type '(null)' specified for character device" },
+  {
+    ...plain('devices/channel/target', 'port'),
+    when: (element) => attributeValue(element, 'type') === 'guestfwd',
+  },
+  // A character device's <reconnect> (tcp and unix sources): a timeout once it is enabled.
+  ...['serial', 'parallel', 'console', 'channel'].map((kind) => ({
+    ...plain(`devices/${kind}/source/reconnect`, 'timeout'),
+    when: (element: XmlElement) =>
+      attributeValue(element, 'enabled') === 'yes' && ['tcp', 'unix'].includes(attributeValue(element.parent?.parent, 'type') ?? ''),
+  })),
+  { ...plain('devices/channel/source/clipboard', 'copypaste'), when: chardevOfType('qemu-vdagent') },
+  { ...plain('devices/channel/source/mouse', 'mode'), when: chardevOfType('qemu-vdagent') },
   plain('devices/*/boot', 'order'),
   { path: ['devices', 'disk', 'auth'], attributes: ['username'], says: 'missing username for auth' },
   { path: ['devices', 'disk', 'source', 'auth'], attributes: ['username'], says: 'missing username for auth' },

@@ -1,9 +1,10 @@
 import { removeElement, setAttribute } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
+import { controllerIndexes } from '../model/controllerIndexes';
 import { nextFreeTarget } from '../model/diskNames';
 import { devicesOfKind } from '../model/domainModel';
 import { MACHINE_FAMILY_LABEL } from '../model/pciAddress';
-import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
+import { attribute, attributeValue, nameSpan, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
 
 const REFUSED = 'libvirt refuses the domain ("IDE controllers are unsupported for this QEMU binary or machine type").';
@@ -11,14 +12,30 @@ const REFUSED = 'libvirt refuses the domain ("IDE controllers are unsupported fo
 export const ideUnsupportedMachine: Rule = {
   id: 'ide-unsupported-machine',
   severity: 'error',
-  title: 'An IDE disk or controller on a machine type without IDE (q35, virt)',
+  title: 'An IDE disk or controller on a machine type without IDE (q35, virt), or a second IDE controller on i440fx',
   explanation:
     'Only the i440fx (pc) machine type has an IDE controller. On q35 and aarch64 virt, libvirt refuses IDE ' +
     '("IDE controllers are unsupported for this QEMU binary or machine type"). Use bus=\'sata\' for CD-ROMs and old ' +
-    "disks on q35, or bus='virtio' / 'scsi'.",
+    "disks on q35, or bus='virtio' / 'scsi'. The i440fx's one IDE controller (index 0) is all there is: libvirt refuses " +
+    'another ("Only a single IDE controller is supported for this machine type").',
   docs: DOCS.disks,
   check({ model, report }) {
     const family = model.os.machineFamily;
+    if (family === 'i440fx' && ['x86_64', 'i686', undefined].includes(model.os.arch)) {
+      // Without index= libvirt gives a controller the lowest free index.
+      for (const [controller, number] of controllerIndexes(model, 'ide')) {
+        if (number === 0) continue;
+        const index = attribute(controller.element, 'index');
+        report({
+          ...(index ? valueSpan(index) : nameSpan(controller.element)),
+          message: `The i440fx (pc) machine has one IDE controller, index 0${index ? '' : ` (libvirt makes this one index ${number})`}: libvirt refuses the domain ("Only a single IDE controller is supported for this machine type"). Its two buses take four IDE disks.`,
+          fixes: (context) => [
+            { title: 'Remove this IDE controller', edits: [removeElement(controller.element, context)], preferred: true },
+          ],
+        });
+      }
+      return;
+    }
     if (family !== 'q35' && family !== 'virt') return;
     const suggestion = family === 'q35' ? "Use bus='sata' (or virtio)" : "Use bus='virtio' or 'scsi'";
     for (const disk of devicesOfKind(model, 'disk')) {

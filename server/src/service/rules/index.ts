@@ -9,29 +9,38 @@ import { bootDiskNotVirtio } from './boot-disk-not-virtio';
 import { bootOrderConflict } from './boot-order-conflict';
 import { bootOrderDuplicate } from './boot-order-duplicate';
 import { builtinControllerAddress } from './builtin-controller-address';
+import { chardevInvalid } from './chardev-invalid';
 import { controllerIndexDuplicate } from './controller-index-duplicate';
 import { controllerModelMismatch } from './controller-model-mismatch';
+import { cpuInvalid } from './cpu-invalid';
 import { cpuTopologyMismatch } from './cpu-topology-mismatch';
+import { cpusetInvalid } from './cpuset-invalid';
+import { cputuneInvalid } from './cputune-invalid';
 import { currentMemoryExceeds } from './current-memory-exceeds';
 import { deviceCountExceeded } from './device-count-exceeded';
 import { diskDeviceUnsupported } from './disk-device-unsupported';
 import { diskSourceMismatch } from './disk-source-mismatch';
 import { diskTargetDuplicate } from './disk-target-duplicate';
 import { diskTargetInvalid } from './disk-target-invalid';
+import { domainTypeUnsupported } from './domain-type-unsupported';
 import { driveAddressConflict } from './drive-address-conflict';
 import { driveAddressInvalid } from './drive-address-invalid';
 import { emulatorArchMismatch } from './emulator-arch-mismatch';
 import { emulatorNotOnHost } from './emulator-not-on-host';
 import { enumValueInvalid } from './enum-value-invalid';
+import { featureMachineMismatch } from './feature-machine-mismatch';
 import { firmwareLoaderConflict } from './firmware-loader-conflict';
 import { firmwareNotOnHost } from './firmware-not-on-host';
+import { graphicsInvalid } from './graphics-invalid';
 import { hostIommuDisabled } from './host-iommu-disabled';
 import { hostUnsupportedValue } from './host-unsupported-value';
 import { hostdevBootVga } from './hostdev-boot-vga';
 import { hostdevDriverBound } from './hostdev-driver-bound';
 import { hostdevDuplicate } from './hostdev-duplicate';
 import { hostdevNotOnHost } from './hostdev-not-on-host';
+import { hostdevTypeMismatch } from './hostdev-type-mismatch';
 import { hostdevUnmanaged } from './hostdev-unmanaged';
+import { hugepagesInvalid } from './hugepages-invalid';
 import { hugepagesNotReserved } from './hugepages-not-reserved';
 import { hypervSpinlocksInvalid } from './hyperv-spinlocks-invalid';
 import { ideUnsupportedMachine } from './ide-unsupported-machine';
@@ -42,6 +51,7 @@ import { kvmHiddenMissing } from './kvm-hidden-missing';
 import { macAddressInvalid } from './mac-address-invalid';
 import { machineArchMismatch } from './machine-arch-mismatch';
 import { maxMemoryBelowMemory } from './max-memory-below-memory';
+import { mdevInvalid } from './mdev-invalid';
 import { memoryBalloon } from './memory-balloon';
 import { memoryExceedsHost } from './memory-exceeds-host';
 import { memoryHotplugNeedsNuma } from './memory-hotplug-needs-numa';
@@ -62,6 +72,8 @@ import { shmemSizeInvalid } from './shmem-size-invalid';
 import { sourceNotInWorkspace } from './source-not-in-workspace';
 import { sourceNotOnHost } from './source-not-on-host';
 import { spiceWithoutGraphics } from './spice-without-graphics';
+import { timerInvalid } from './timer-invalid';
+import { tpmInvalid } from './tpm-invalid';
 import { uefiRequiresAcpi } from './uefi-requires-acpi';
 import { usbDisabledWithDevices } from './usb-disabled-with-devices';
 import { usbPortConflict } from './usb-port-conflict';
@@ -71,6 +83,7 @@ import { vcpupinOutsideHost } from './vcpupin-outside-host';
 import { vcpupinSplitsSmt } from './vcpupin-splits-smt';
 import { vendorIdInvalid } from './vendor-id-invalid';
 import { vendorIdMissing } from './vendor-id-missing';
+import { videoInvalid } from './video-invalid';
 import { videoPrimaryDuplicate } from './video-primary-duplicate';
 import { videoSecondaryModel } from './video-secondary-model';
 import { xmlSyntax } from './xml-syntax';
@@ -100,6 +113,10 @@ export const RULES: readonly Rule[] = [
   controllerIndexDuplicate,
   videoPrimaryDuplicate,
   cpuTopologyMismatch,
+  cpuInvalid,
+  cpusetInvalid,
+  cputuneInvalid,
+  hugepagesInvalid,
   qemuNamespaceUndeclared,
   usbPortConflict,
   bootOrderDuplicate,
@@ -135,10 +152,19 @@ export const RULES: readonly Rule[] = [
   builtinControllerAddress,
   spiceWithoutGraphics,
   videoSecondaryModel,
+  videoInvalid,
+  graphicsInvalid,
+  featureMachineMismatch,
+  timerInvalid,
+  domainTypeUnsupported,
   numaCellInvalid,
   driveAddressInvalid,
   diskDeviceUnsupported,
   iommuInvalid,
+  chardevInvalid,
+  tpmInvalid,
+  mdevInvalid,
+  hostdevTypeMismatch,
   nicDhcpReservationMismatch,
   emulatorNotOnHost,
   memoryExceedsHost,

@@ -16,7 +16,23 @@ export const numaCellInvalid: Rule = {
   docs: DOCS.numaTuning,
   check({ model, report }) {
     const cells = childrenNamed(firstChild(model.cpu.element, 'numa'), 'cell');
-    if (cells.length === 0) return;
+    const memnodes = childrenNamed(firstChild(model.root, 'numatune'), 'memnode');
+    const memory = firstChild(firstChild(model.root, 'numatune'), 'memory');
+    if (memnodes.length > 0 && attributeValue(memory, 'placement') === 'auto') {
+      report({
+        ...nameSpan(memnodes[0]!),
+        message: refused("<memnode> with <memory placement='auto'>", 'Per-node binding is not compatible with automatic NUMA placement.'),
+      });
+      return;
+    }
+    if (cells.length === 0) {
+      if (memnodes.length > 0 && !firstChild(model.cpu.element, 'numa'))
+        report({
+          ...nameSpan(memnodes[0]!),
+          message: refused('<memnode> in a guest without <cpu><numa> cells', "Element 'memnode' is invalid without any guest NUMA cells"),
+        });
+      return;
+    }
     const problems: Problem[] = [];
     const seen = new Map<number, number[] | undefined>();
     let total = 0;
@@ -73,7 +89,6 @@ export const numaCellInvalid: Rule = {
           message: refused(`The NUMA cells name vCPU ${maxId}, <vcpu> is ${vcpus}`, 'CPU IDs in <numa> exceed the <vcpu> count'),
         });
     }
-    const memnodes = childrenNamed(firstChild(model.root, 'numatune'), 'memnode');
     const cellIds = new Set<number>();
     for (const memnode of memnodes) {
       const cellid = attribute(memnode, 'cellid');

@@ -1,6 +1,6 @@
 import { setAttribute } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
-import { devicesOfKind } from '../model/domainModel';
+import { controllerIndexes } from '../model/controllerIndexes';
 import { attribute, nameSpan, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
 
@@ -10,12 +10,15 @@ const VIRT_ARCHES = new Set(['aarch64', 'armv7l', 'riscv64', 'riscv32']);
 export const pciRootControllerInvalid: Rule = {
   id: 'pci-root-controller-invalid',
   severity: 'error',
-  title: "A PCI controller of index 0 that is not the machine's root (pci-root on i440fx, pcie-root on q35 and virt)",
+  title:
+    "A PCI controller of index 0 that is not the machine's root (pci-root on i440fx, pcie-root on q35 and virt), or of another index without a model",
   explanation:
     "Bus 0 is the machine's own root bus: libvirt refuses a <controller type='pci' index='0'> whose model is not " +
     "pci-root on i440fx (pc) or pcie-root on q35 and ARM/RISC-V virt (\"The PCI controller with index='0' must be " +
     "model='pcie-root' for this machine type\"; a missing model is reported as model='(null)'), and a pci-root or " +
-    'pcie-root with another index ("pci-root and pcie-root controllers should have index 0"; pSeries aside).',
+    'pcie-root with another index ("pci-root and pcie-root controllers should have index 0"; pSeries aside). A ' +
+    'controller without index= gets the lowest free one (0 when no other has it); one of another index needs its ' +
+    'model= ("PCI controller model was not set correctly").',
   docs: DOCS.controllers,
   check({ model, report }) {
     const arch = model.os.arch ?? 'x86_64';
@@ -26,12 +29,23 @@ export const pciRootControllerInvalid: Rule = {
         : (X86.has(arch) && family === 'q35') || (VIRT_ARCHES.has(arch) && family === 'virt')
           ? 'pcie-root'
           : undefined;
-    for (const controller of devicesOfKind(model, 'controller')) {
+    // Without index= libvirt gives a controller the lowest free index: 0, bus 0, unless another has it.
+    const indexes = controllerIndexes(model, 'pci');
+    for (const [controller, index] of indexes) {
       if (attribute(controller.element, 'type')?.value !== 'pci') continue;
       const modelAttribute = attribute(controller.element, 'model');
-      // Without index= libvirt gives the controller a free one — 0 for a root model, which is bus 0.
-      const root0 = modelAttribute?.value === 'pci-root' || modelAttribute?.value === 'pcie-root';
-      const index = controller.index ?? (root0 && attribute(controller.element, 'index') === undefined ? 0 : undefined);
+      // One of index= 1 or more without model= is controller-model-mismatch's.
+      if (index !== 0 && root && !modelAttribute?.value && attribute(controller.element, 'index') === undefined) {
+        report({
+          ...nameSpan(controller.element),
+          message: `A PCI controller without index= (libvirt makes it index ${index}) and without model=: libvirt refuses the domain ("PCI controller model was not set correctly"). Name the model: pcie-root-port on q35 and virt, pci-bridge on i440fx.`,
+          fixes: (context) => {
+            const kind = root === 'pcie-root' ? 'pcie-root-port' : 'pci-bridge';
+            return [{ title: `Set model='${kind}'`, edits: [setAttribute(controller.element, 'model', kind, context)], preferred: true }];
+          },
+        });
+        continue;
+      }
       if (index === 0 && root && modelAttribute?.value !== root) {
         report({
           ...(modelAttribute ? valueSpan(modelAttribute) : nameSpan(controller.element)),

@@ -1,0 +1,534 @@
+import { insertChild, removeElement, replaceElement, setAttribute } from '../edits/xmlEdits';
+import type { Fix, FixContext } from '../languageTypes';
+import { DOCS } from '../libvirtDocs';
+import { type Device, guestArch } from '../model/domainModel';
+import { parseIp } from '../network/ipAddress';
+import { refusedAtDefine as refused } from '../refusals';
+import { attribute, attributeValue, childrenNamed, firstChild, nameSpan, textOf, valueSpan, type XmlElement } from '../xml/xmlTree';
+import type { Problem, Rule } from './rule';
+
+/** The host side types of a character device (libvirt's virDomainChr). */
+const SOURCE_TYPES = new Set([
+  'null',
+  'vc',
+  'pty',
+  'dev',
+  'file',
+  'pipe',
+  'stdio',
+  'udp',
+  'tcp',
+  'unix',
+  'spicevmc',
+  'spiceport',
+  'nmdm',
+  'qemu-vdagent',
+  'dbus',
+]);
+
+/** Each kind's target types; a type's index is its number in libvirt's enumeration. */
+const TARGET_TYPES: Readonly<Record<string, readonly string[]>> = {
+  serial: ['none', 'isa-serial', 'usb-serial', 'pci-serial', 'spapr-vio-serial', 'system-serial', 'sclp-serial', 'isa-debug'],
+  channel: ['none', 'guestfwd', 'virtio', 'xen'],
+  console: ['none', 'serial', 'xen', 'uml', 'virtio', 'lxc', 'openvz', 'sclp', 'sclplm'],
+};
+
+/** The address type each serial target type needs (or none at all: system-serial, sclp-serial). */
+const SERIAL_ADDRESS: Readonly<Record<string, string | null>> = {
+  'isa-serial': 'isa',
+  'usb-serial': 'usb',
+  'pci-serial': 'pci',
+  'spapr-vio-serial': 'spapr-vio',
+  'isa-debug': 'isa',
+  'system-serial': null,
+  'sclp-serial': null,
+};
+
+/** The target type each serial target model belongs to. */
+const MODEL_TYPE: Readonly<Record<string, string>> = {
+  'isa-serial': 'isa-serial',
+  'usb-serial': 'usb-serial',
+  'pci-serial': 'pci-serial',
+  'spapr-vty': 'spapr-vio-serial',
+  pl011: 'system-serial',
+  '16550a': 'system-serial',
+  sclpconsole: 'sclp-serial',
+  sclplmconsole: 'sclp-serial',
+  'isa-debugcon': 'isa-debug',
+};
+
+/** The model libvirt gives each serial target type (system-serial's depends on the machine). */
+const TYPE_MODEL: Readonly<Record<string, string>> = {
+  'isa-serial': 'isa-serial',
+  'usb-serial': 'usb-serial',
+  'pci-serial': 'pci-serial',
+  'spapr-vio-serial': 'spapr-vty',
+  'sclp-serial': 'sclpconsole',
+  'isa-debug': 'isa-debugcon',
+};
+
+/** What a serial port is on, as libvirt's QEMU driver tells machines apart. */
+interface Machine {
+  readonly x86: boolean;
+  readonly s390: boolean;
+  readonly pseries: boolean;
+  readonly armVirt: boolean;
+  readonly riscvVirt: boolean;
+  /** Whether the rest is known: a machine is named (or the guest is x86, where the machine does not matter). */
+  readonly known: boolean;
+}
+
+function machineOf(arch: string, machine: string | undefined): Machine {
+  const virt = machine === 'virt' || machine?.startsWith('virt-') === true;
+  const x86 = arch === 'x86_64' || arch === 'i686';
+  return {
+    x86,
+    s390: arch === 's390' || arch === 's390x',
+    pseries: arch.startsWith('ppc64') && machine?.startsWith('pseries') === true,
+    armVirt: (arch === 'aarch64' || arch === 'armv7l') && virt,
+    riscvVirt: arch.startsWith('riscv') && virt,
+    known: x86 || machine !== undefined,
+  };
+}
+
+/** The ISA serial ports of a PC (COM1 to COM4). */
+const MAX_ISA_SERIAL_PORTS = 4;
+
+const ordinal = (n: number) => (n === 1 ? 'first' : n === 2 ? 'second' : n === 3 ? 'third' : `${n}th`);
+
+/** Characters libvirt allows in a spiceport or dbus channel name. */
+const CHANNEL_NAME = /^[A-Za-z0-9_.-]*$/;
+
+const CHAR_DEVICES = new Set(['serial', 'parallel', 'console', 'channel']);
+
+const at = (element: XmlElement, name: string) => {
+  const attr = attribute(element, name);
+  return attr ? valueSpan(attr) : nameSpan(element);
+};
+
+export const chardevInvalid: Rule = {
+  id: 'chardev-invalid',
+  severity: 'error',
+  title: 'A serial port, parallel port, console or channel libvirt refuses (its source, target or machine)',
+  explanation:
+    "A character device's <source> must say what its type needs: a path for file, dev, pipe and unix (a virtio " +
+    "channel's unix socket may go without), host= and service= for tcp, a connect service= for udp, a channel name for " +
+    'spiceport; <reconnect> only in connect mode and with a timeout other than 0. A <channel> needs a <target> ' +
+    '(guestfwd with an IPv4 address=), spicevmc is a virtio channel only, and only the first <console> can be the serial ' +
+    "console; QEMU has no xen, uml, lxc or openvz consoles. A serial port's target type, model and address go together " +
+    "(pci-serial on a PCI address, system-serial with none) and must fit the machine: pl011 is ARM virt's, spapr-vio " +
+    "pSeries', sclp s390's. libvirt refuses the rest at define, each with its message (\"Missing source path attribute " +
+    'for char device", "Only the first console can be a serial port"…).',
+  docs: DOCS.chardevs,
+  check({ model, host, report }) {
+    if (model.root.name !== 'domain') return;
+    const qemu = model.type?.value === 'kvm' || model.type?.value === 'qemu';
+    const machine = machineOf(guestArch(model, host.arch || 'x86_64'), model.os.machine);
+    const hvm = textOf(model.os.typeElement) === 'hvm';
+    const problems: Problem[] = [];
+    let consoles = 0;
+    const isaPorts = new Set<number>();
+    let isaSerials = 0;
+    for (const device of model.devices) {
+      if (!CHAR_DEVICES.has(device.kind)) continue;
+      const type = device.type ?? 'pty';
+      const targetTypes = TARGET_TYPES[device.kind];
+      const targetType = attributeValue(device.target, 'type');
+      // A target type libvirt does not know is the enumeration rule's to report.
+      const knownTarget = !targetType || !targetTypes || targetTypes.includes(targetType);
+      if (SOURCE_TYPES.has(type)) checkSource(device, type, qemu, problems);
+      if (device.kind === 'channel' && !device.target)
+        problems.push({
+          ...nameSpan(device.element),
+          message: refused('A <channel> without a <target>', 'target type must be specified for channel device'),
+          fixes: (context) => [
+            {
+              title: "Add <target type='virtio'/>",
+              edits: [insertChild(device.element, { name: 'target', attributes: [['type', 'virtio']] }, context)],
+              preferred: true,
+            },
+          ],
+        });
+      else if (device.kind === 'channel' && targetType === 'guestfwd') checkGuestfwd(device.target!, problems);
+      if (type === 'spicevmc' && knownTarget && !spicevmcAllowed(device.kind, targetType))
+        problems.push({
+          ...nameSpan(device.element),
+          message: refused(
+            `<${device.kind} type='spicevmc'>: the SPICE agent is a <channel> with <target type='virtio'>`,
+            'spicevmc device type only supports virtio',
+          ),
+          fixes: (context) =>
+            device.kind === 'channel' && device.target
+              ? [
+                  {
+                    title: "Change to <target type='virtio' name='com.redhat.spice.0'/>",
+                    edits: [
+                      replaceElement(
+                        device.target,
+                        {
+                          name: 'target',
+                          attributes: [
+                            ['type', 'virtio'],
+                            ['name', 'com.redhat.spice.0'],
+                          ],
+                        },
+                        context,
+                      ),
+                    ],
+                    preferred: true,
+                  },
+                ]
+              : [{ title: "Change to type='pty'", edits: [setAttribute(device.element, 'type', 'pty', context)], preferred: true }],
+        });
+      if (device.kind === 'console') {
+        if (knownTarget) checkConsole(device, targetType, consoles, { qemu, hvm, s390: machine.s390 }, problems);
+        consoles++;
+      }
+      if (device.kind === 'serial' && knownTarget) checkSerial(device, targetType, machine, qemu, problems);
+      // libvirt counts the ports written as isa-serial, before it gives the others their type.
+      if (device.kind === 'serial' && targetType === 'isa-serial') {
+        const portAttribute = attribute(device.target!, 'port');
+        const port = portAttribute && /^\d+$/.test(portAttribute.value) ? Number(portAttribute.value) : undefined;
+        const span = portAttribute ? valueSpan(portAttribute) : nameSpan(device.element);
+        if (++isaSerials > MAX_ISA_SERIAL_PORTS || (port !== undefined && port >= MAX_ISA_SERIAL_PORTS))
+          problems.push({
+            ...span,
+            message: refused(
+              port !== undefined && port >= MAX_ISA_SERIAL_PORTS
+                ? `ISA serial port ${port}: a PC has ports 0 to ${MAX_ISA_SERIAL_PORTS - 1}`
+                : `A ${ordinal(isaSerials)} ISA serial port: a PC has ${MAX_ISA_SERIAL_PORTS}`,
+              `Maximum supported number of ISA serial ports is '${MAX_ISA_SERIAL_PORTS}'`,
+            ),
+          });
+        else if (port !== undefined && isaPorts.has(port))
+          problems.push({
+            ...span,
+            message: refused(`A second ISA serial port ${port}`, `target port '${port}' already allocated`),
+          });
+        if (port !== undefined) isaPorts.add(port);
+      }
+      if (device.kind === 'serial' && targetType === 'isa-debug' && !machine.x86)
+        problems.push({
+          ...at(device.target!, 'type'),
+          message: refused('An isa-debug port outside an x86 guest', 'isa-debug serial type only valid on x86 architecture'),
+        });
+    }
+    problems.sort((a, b) => a.start - b.start);
+    for (const problem of problems) report(problem);
+  },
+};
+
+/** Whether libvirt takes a spicevmc device with this target: it compares the target type's number with virtio's. */
+function spicevmcAllowed(kind: string, targetType: string | undefined): boolean {
+  if (kind === 'channel') return targetType === 'virtio';
+  // A serial usb-serial and a console xen share virtio's number in their enumerations.
+  return (kind === 'serial' && targetType === 'usb-serial') || (kind === 'console' && targetType === 'xen');
+}
+
+function checkSource(device: Device, type: string, qemu: boolean, problems: Problem[]): void {
+  const { element, kind } = device;
+  const sources = childrenNamed(element, 'source');
+  if (sources.length > 1 && type !== 'udp')
+    problems.push({
+      ...nameSpan(sources[1]!),
+      message: refused(`A second <source> in <${kind} type='${type}'>`, 'only one source element is allowed for character device'),
+      fixes: (context) => [{ title: 'Remove this <source>', edits: [removeElement(sources[1]!, context)], preferred: true }],
+    });
+  else if (sources.length > 2)
+    problems.push({
+      ...nameSpan(sources[2]!),
+      message: refused(`A third <source> in <${kind} type='udp'>`, 'only two source elements are allowed for character device'),
+      fixes: (context) => [{ title: 'Remove this <source>', edits: [removeElement(sources[2]!, context)], preferred: true }],
+    });
+  for (const child of ['log', 'protocol']) {
+    const extra = childrenNamed(element, child)[1];
+    if (extra)
+      problems.push({
+        ...nameSpan(extra),
+        message: refused(`A second <${child}> in a ${kind}`, `only one ${child} element is allowed for character device`),
+        fixes: (context) => [{ title: `Remove this <${child}>`, edits: [removeElement(extra, context)], preferred: true }],
+      });
+  }
+  const source = sources[0];
+  const where = source ? nameSpan(source) : nameSpan(element);
+  const missing = (what: string, says: string) =>
+    problems.push({ ...where, message: refused(`<${kind} type='${type}'> without ${what}`, says) });
+  switch (type) {
+    case 'file':
+    case 'dev':
+    case 'pipe':
+      if (!source || !attribute(source, 'path')) missing('<source path=…>', 'Missing source path attribute for char device');
+      break;
+    case 'unix': {
+      const path = source && attribute(source, 'path');
+      const generated = kind === 'channel' && ['virtio', 'xen'].includes(attributeValue(device.target, 'type') ?? '');
+      if (!path && !generated) missing('<source path=…>', 'Missing source path attribute for char device');
+      // A unix socket whose path libvirt generates is one QEMU listens on.
+      const listens =
+        attributeValue(source, 'mode') === 'bind'
+          ? "listens (mode='bind')"
+          : !path
+            ? 'listens (a socket libvirt names is one QEMU listens on)'
+            : undefined;
+      checkReconnect(source, kind, listens, qemu, problems);
+      break;
+    }
+    case 'tcp':
+      if (!source || !attribute(source, 'host')) missing('host= on its <source>', 'Missing source host attribute for char device');
+      else if (!attribute(source, 'service'))
+        missing('service= (the port) on its <source>', 'Missing source service attribute for char device');
+      checkReconnect(source, kind, attributeValue(source, 'mode') === 'bind' ? "listens (mode='bind')" : undefined, qemu, problems);
+      break;
+    case 'udp': {
+      // The first <source> in connect mode (the default) is where packets go; bind mode is optional.
+      const connect = sources.slice(0, 2).find((s) => (attributeValue(s, 'mode') ?? 'connect') === 'connect');
+      if (!connect || !attribute(connect, 'service'))
+        problems.push({
+          ...(connect ? nameSpan(connect) : where),
+          message: refused(
+            `<${kind} type='udp'> without a service= (port) to send to (a <source mode='connect'>)`,
+            'Missing source service attribute for char device',
+          ),
+        });
+      break;
+    }
+    case 'spiceport':
+    case 'dbus': {
+      const channel = source && attribute(source, 'channel');
+      if (!channel) missing('<source channel=…>', 'Missing source channel attribute for char device');
+      else if (!CHANNEL_NAME.test(channel.value))
+        problems.push({
+          ...valueSpan(channel),
+          message: refused(
+            `'${channel.value}' is not a ${type} channel name (letters, digits, '_', '-' and '.')`,
+            'Invalid character in source channel for char device',
+          ),
+          fixes: (context) => {
+            const name = channel.value.replace(/[^A-Za-z0-9_.-]/g, '_');
+            return [{ title: `Change to '${name}'`, edits: [setAttribute(source, 'channel', name, context)], preferred: true }];
+          },
+        });
+      break;
+    }
+    case 'nmdm':
+      if (source && !attribute(source, 'master') !== !attribute(source, 'slave'))
+        missing(`both master= and slave= on its <source>`, 'Should define both master and slave path attributes for nmdm device');
+      break;
+  }
+}
+
+function checkReconnect(
+  source: XmlElement | undefined,
+  kind: string,
+  listens: string | undefined,
+  qemu: boolean,
+  problems: Problem[],
+): void {
+  const reconnect = firstChild(source, 'reconnect');
+  const enabled = reconnect && attribute(reconnect, 'enabled');
+  if (!reconnect || !enabled || !['yes', 'no'].includes(enabled.value)) return;
+  // libvirt asks whether enabled= was given at all: enabled='no' in bind mode is refused too.
+  if (listens)
+    problems.push({
+      ...nameSpan(reconnect),
+      message: refused(
+        `<reconnect> in a ${kind} whose source ${listens}: only a connecting client reconnects`,
+        'chardev reconnect is possible only for connect mode',
+      ),
+      fixes: (context) => [{ title: 'Remove <reconnect>', edits: [removeElement(reconnect, context)], preferred: true }],
+    });
+  const timeout = attribute(reconnect, 'timeout');
+  if (qemu && enabled.value === 'yes' && timeout && /^\s*\+?0+\s*$/.test(timeout.value))
+    problems.push({
+      ...valueSpan(timeout),
+      message: refused("<reconnect timeout='0'> (the seconds between attempts)", "chardev reconnect source timeout cannot be '0'"),
+      fixes: (context) => [
+        { title: "Change to timeout='10'", edits: [setAttribute(reconnect, 'timeout', '10', context)], preferred: true },
+      ],
+    });
+}
+
+function checkGuestfwd(target: XmlElement, problems: Problem[]): void {
+  const address = attribute(target, 'address');
+  if (!address) {
+    problems.push({
+      ...nameSpan(target),
+      message: refused('A guestfwd channel without address=', 'guestfwd channel does not define a target address'),
+    });
+    return;
+  }
+  const value = address.value;
+  // getaddrinfo takes a scoped IPv6 address (fe80::1%eth0) too: left alone.
+  if (value.includes('%')) return;
+  const parsed = parseIp(value);
+  if (!parsed)
+    problems.push({
+      ...valueSpan(address),
+      message: refused(`'${value}' is not an IP address`, `Cannot parse socket address '${value}'`),
+    });
+  else if (parsed.family === 'ipv6')
+    problems.push({
+      ...valueSpan(address),
+      message: refused('A guestfwd channel on an IPv6 address', 'guestfwd channel only supports IPv4 addresses'),
+    });
+}
+
+interface ConsoleContext {
+  readonly qemu: boolean;
+  readonly hvm: boolean;
+  readonly s390: boolean;
+}
+
+function checkConsole(device: Device, targetType: string | undefined, index: number, domain: ConsoleContext, problems: Problem[]): void {
+  const type = targetType ?? 'none';
+  const span = device.target ? at(device.target, 'type') : nameSpan(device.element);
+  const toVirtio = (context: FixContext): Fix[] => [
+    {
+      title: "Change to <target type='virtio'>",
+      edits: [
+        device.target
+          ? setAttribute(device.target, 'type', 'virtio', context)
+          : insertChild(device.element, { name: 'target', attributes: [['type', 'virtio']] }, context),
+      ],
+      preferred: true,
+    },
+  ];
+  // libvirt makes a console without a target type a serial console.
+  if (index > 0 && (type === 'serial' || type === 'none')) {
+    problems.push({
+      ...span,
+      message: refused(
+        targetType
+          ? 'A <console> after the first one as the serial console'
+          : 'A <console> after the first one without a target type (libvirt makes it a serial console)',
+        'Only the first console can be a serial port',
+      ),
+      fixes: toVirtio,
+    });
+    return;
+  }
+  if (!domain.qemu) return;
+  // The first console of a full virtualised guest without a target type, or with type='serial', is the first serial port.
+  if (index === 0 && domain.hvm && (type === 'none' || type === 'serial')) return;
+  if (type === 'virtio' || type === 'serial') return;
+  if (type === 'sclp' || type === 'sclplm') {
+    if (!domain.s390)
+      problems.push({
+        ...span,
+        message: refused(`<target type='${type}'> outside an s390 guest`, `${type}console is not supported in this QEMU binary`),
+        fixes: toVirtio,
+      });
+    return;
+  }
+  if (type === 'none') return;
+  problems.push({
+    ...span,
+    message: refused(`<console> of target type ${type} in a QEMU guest`, `unsupported console target type ${type}`),
+    fixes: toVirtio,
+  });
+}
+
+function checkSerial(device: Device, targetType: string | undefined, machine: Machine, qemu: boolean, problems: Problem[]): void {
+  const target = device.target;
+  const address = device.address;
+  const addressType = address && attribute(address.element, 'type');
+  const removeAddress = (context: FixContext): Fix[] =>
+    address
+      ? [{ title: 'Remove the <address> (libvirt assigns one)', edits: [removeElement(address.element, context)], preferred: true }]
+      : [];
+  // The parser's own check, on the target type as written.
+  if (targetType === 'usb-serial' && addressType && addressType.value !== 'usb') {
+    problems.push({
+      ...valueSpan(addressType),
+      message: refused(
+        `A serial port of target type usb-serial on a ${addressType.value} address`,
+        'usb-serial requires address of usb type',
+      ),
+      fixes: removeAddress,
+    });
+    return;
+  }
+  if (!qemu || !machine.known) return;
+  const modelElement = firstChild(target, 'model');
+  const modelAttribute = modelElement && attribute(modelElement, 'name');
+  const modelName = modelAttribute?.value;
+  if (modelName !== undefined && !(modelName in MODEL_TYPE)) return;
+  // What libvirt makes of it: isa-serial is the default, which it picks by architecture and machine.
+  let type = targetType === undefined || targetType === 'isa-serial' ? 'none' : targetType;
+  if (type === 'none') {
+    if (machine.x86) type = 'isa-serial';
+    else if (machine.pseries) type = 'spapr-vio-serial';
+    else if (machine.armVirt || machine.riscvVirt) type = 'system-serial';
+    else if (machine.s390) type = 'sclp-serial';
+  }
+  const model =
+    modelName ??
+    TYPE_MODEL[type] ??
+    (type === 'system-serial' ? (machine.armVirt ? 'pl011' : machine.riscvVirt ? '16550a' : undefined) : undefined);
+  const typeSpan = target ? at(target, 'type') : nameSpan(device.element);
+  if (addressType && type in SERIAL_ADDRESS) {
+    const expected = SERIAL_ADDRESS[type];
+    if (expected === null)
+      problems.push({
+        ...valueSpan(addressType),
+        message: refused(
+          `A serial port of target type ${type} with an <address>`,
+          `Target type '${type}' cannot have an associated address`,
+        ),
+        fixes: removeAddress,
+      });
+    else if (expected !== addressType.value)
+      problems.push({
+        ...valueSpan(addressType),
+        message: refused(
+          `A serial port of target type ${type} on a ${addressType.value} address`,
+          `Target type '${type}' requires address type '${expected}'`,
+        ),
+        fixes: removeAddress,
+      });
+  }
+  if (modelElement && modelAttribute && MODEL_TYPE[modelAttribute.value] !== type) {
+    problems.push({
+      ...valueSpan(modelAttribute),
+      message: refused(
+        `Serial model ${modelName} on a port of target type ${type}`,
+        `Target model '${modelName}' requires target type '${MODEL_TYPE[modelAttribute.value]}'`,
+      ),
+      fixes: (context) => [
+        { title: 'Remove the <model> (libvirt picks the one of the port)', edits: [removeElement(modelElement, context)], preferred: true },
+      ],
+    });
+    return;
+  }
+  const native = machine.x86
+    ? 'isa-serial'
+    : machine.armVirt || machine.riscvVirt
+      ? 'system-serial'
+      : machine.pseries
+        ? 'spapr-vio-serial'
+        : machine.s390
+          ? 'sclp-serial'
+          : undefined;
+  const incompatible =
+    (type === 'system-serial' && ((model === 'pl011' && !machine.armVirt) || (model === '16550a' && !machine.riscvVirt))) ||
+    (!machine.pseries && (type === 'spapr-vio-serial' || model === 'spapr-vty')) ||
+    (!machine.s390 && (type === 'sclp-serial' || model === 'sclpconsole' || model === 'sclplmconsole'));
+  if (incompatible)
+    problems.push({
+      ...typeSpan,
+      message: refused(
+        `A serial port of target type ${type}${model ? ` (${model})` : ''} on a machine that has none`,
+        `Serial device with target type '${type}' and target model '${model ?? 'none'}' not compatible with guest architecture or machine type`,
+      ),
+      fixes:
+        target && attribute(target, 'type') && native
+          ? (context) => [
+              {
+                title: `Change to <target type='${native}'>`,
+                edits: [setAttribute(target, 'type', native, context), ...(modelElement ? [removeElement(modelElement, context)] : [])],
+                preferred: true,
+              },
+            ]
+          : undefined,
+    });
+}

@@ -1,0 +1,157 @@
+import { insertChild, removeAttribute, removeElement, setAttribute } from '../edits/xmlEdits';
+import { DOCS } from '../libvirtDocs';
+import { type Device, devicesOfKind, guestArch } from '../model/domainModel';
+import { refusedAtDefine as refused } from '../refusals';
+import { attribute, attributeValue, firstChild, nameSpan, valueSpan } from '../xml/xmlTree';
+import type { Problem, Rule } from './rule';
+
+/** 32 hex digits, '-' and ' ' allowed between them, blanks around (libvirt's virUUIDParse). */
+const isUuid = (text: string) => /^[0-9A-Fa-f]{32}$/.test(text.trim().replace(/[- ]/g, ''));
+
+/** The s390 models and the QEMU device each needs (only qemu-system-s390x has them). */
+const S390_MODELS: Readonly<Record<string, string>> = { 'vfio-ccw': 'VFIO CCW', 'vfio-ap': 'VFIO AP' };
+
+/** The guest address type each model takes (vfio-ap has none). */
+const ADDRESS_OF_MODEL: Readonly<Record<string, string>> = { 'vfio-pci': 'pci', 'vfio-ccw': 'ccw' };
+
+export const mdevInvalid: Rule = {
+  id: 'mdev-invalid',
+  severity: 'error',
+  title: 'A mediated device (vGPU) libvirt refuses: its source, model, guest address, boot order, display or ramfb',
+  explanation:
+    "<hostdev type='mdev'> names the host's mediated device by UUID (<source><address uuid=…/>, as in " +
+    "/sys/bus/mdev/devices). model='vfio-pci' is a PCI device (a vGPU: it takes a PCI guest address and cannot " +
+    "boot); vfio-ccw and vfio-ap exist on s390x only. display='on' shows the vGPU's screen through the domain's " +
+    "<graphics> and needs one; ramfb='on' (a boot display before the guest driver) needs display='on' and may be on " +
+    "for one vGPU only. libvirt refuses the rest, each with its message (\"Only one vgpu device can have 'ramfb' " +
+    'enabled"…).',
+  docs: DOCS.hostdev,
+  check({ model, host, report }) {
+    if (model.type?.value !== 'kvm' && model.type?.value !== 'qemu') return;
+    const mdevs = devicesOfKind(model, 'hostdev').filter(
+      (device) => device.type === 'mdev' && (attributeValue(device.element, 'mode') ?? 'subsystem') === 'subsystem',
+    );
+    if (mdevs.length === 0) return;
+    const arch = guestArch(model, host.arch);
+    const hasGraphics = devicesOfKind(model, 'graphics').length > 0;
+    const problems: Problem[] = [];
+    let firstRamfb: Device | undefined;
+    for (const mdev of mdevs) {
+      const element = mdev.element;
+      checkSource(mdev, problems);
+      const modelAttribute = attribute(element, 'model');
+      const mdevModel = modelAttribute?.value;
+      const s390 = mdevModel && S390_MODELS[mdevModel];
+      if (modelAttribute && s390 && arch !== 's390x')
+        problems.push({
+          ...valueSpan(modelAttribute),
+          message: refused(
+            `model='${mdevModel}' is an s390x mediated device`,
+            `${s390} device assignment is not supported by this version of QEMU`,
+          ),
+          fixes: (context) => [
+            { title: "Change to model='vfio-pci'", edits: [setAttribute(element, 'model', 'vfio-pci', context)], preferred: true },
+          ],
+        });
+      const addressType = mdev.address && attribute(mdev.address.element, 'type');
+      const wanted = mdevModel && ADDRESS_OF_MODEL[mdevModel];
+      if (addressType && wanted && addressType.value !== wanted) {
+        const address = mdev.address!.element;
+        problems.push({
+          ...valueSpan(addressType),
+          message: refused(
+            `A ${addressType.value} address for a ${mdevModel} mediated device (it takes a ${wanted} address)`,
+            `Unsupported address type '${addressType.value}' with mediated device model '${mdevModel}'`,
+          ),
+          fixes: (context) => [
+            { title: 'Remove the <address> (libvirt assigns one)', edits: [removeElement(address, context)], preferred: true },
+          ],
+        });
+      }
+      if (mdev.boot && (mdevModel === 'vfio-pci' || (mdevModel === 'vfio-ap' && arch === 's390x'))) {
+        const boot = mdev.boot;
+        problems.push({
+          ...nameSpan(boot),
+          message: refused(
+            `A boot order on a ${mdevModel} mediated device`,
+            `booting from assigned devices is not supported by mediated devices of model ${mdevModel}`,
+          ),
+          fixes: (context) => [{ title: 'Remove the <boot>', edits: [removeElement(boot, context)], preferred: true }],
+        });
+      }
+      const display = attribute(element, 'display');
+      if (mdevModel === 'vfio-pci' && display?.value === 'on' && !hasGraphics && model.devicesElement) {
+        const devices = model.devicesElement;
+        problems.push({
+          ...valueSpan(display),
+          message: refused(
+            "display='on' without a <graphics> to show it",
+            "graphics device is needed for attribute value 'display=on' in <hostdev>",
+          ),
+          fixes: (context) => [
+            {
+              title: "Add <graphics type='vnc'/>",
+              edits: [insertChild(devices, { name: 'graphics', attributes: [['type', 'vnc']] }, context)],
+              preferred: true,
+            },
+            { title: "Change to display='off'", edits: [setAttribute(element, 'display', 'off', context)] },
+          ],
+        });
+      }
+      const ramfb = attribute(element, 'ramfb');
+      if (ramfb?.value !== 'on') continue;
+      if (firstRamfb)
+        problems.push({
+          ...valueSpan(ramfb),
+          message: refused("A second vGPU with ramfb='on'", "Only one vgpu device can have 'ramfb' enabled"),
+          related: [{ ...nameSpan(firstRamfb.element), message: "The first one with ramfb='on'" }],
+          fixes: (context) => [{ title: 'Remove ramfb=', edits: [removeAttribute(element, ramfb, context)], preferred: true }],
+        });
+      else firstRamfb = mdev;
+      if (mdevModel === 'vfio-pci' && display?.value !== 'on')
+        problems.push({
+          ...valueSpan(ramfb),
+          severity: 'warning',
+          message:
+            `ramfb='on' without display='on': libvirt accepts it, but QEMU refuses to start the guest ("ramfb=on requires display=on").` +
+            (hasGraphics ? '' : " display='on' needs a <graphics> too."),
+          fixes: (context) => [
+            ...(hasGraphics
+              ? [{ title: "Set display='on'", edits: [setAttribute(element, 'display', 'on', context)], preferred: true }]
+              : []),
+            { title: 'Remove ramfb=', edits: [removeAttribute(element, ramfb, context)], preferred: !hasGraphics },
+          ],
+        });
+    }
+    problems.sort((a, b) => a.start - b.start);
+    for (const problem of problems) report(problem);
+  },
+};
+
+/** <source><address uuid='…'/></source>: a missing <source> is required-part-missing's to report. */
+function checkSource(mdev: Device, problems: Problem[]): void {
+  const source = mdev.source;
+  if (!source) return;
+  const address = firstChild(source, 'address');
+  if (!address) {
+    problems.push({
+      ...nameSpan(source),
+      message: refused("The mediated device's <source> has no <address uuid=…>", 'Missing <address> element'),
+    });
+    return;
+  }
+  const uuid = attribute(address, 'uuid');
+  if (!uuid)
+    problems.push({
+      ...nameSpan(address),
+      message: refused(
+        `The mediated device's <address> has no uuid=${attribute(address, 'bus') ? " (a PCI address is for type='pci')" : ''}`,
+        "Missing 'uuid' attribute for element <address>",
+      ),
+    });
+  else if (!isUuid(uuid.value))
+    problems.push({
+      ...valueSpan(uuid),
+      message: refused(`'${uuid.value}' is not a UUID`, 'Cannot parse uuid attribute of element <address>'),
+    });
+}

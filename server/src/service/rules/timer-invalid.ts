@@ -1,0 +1,109 @@
+import { removeElement, replaceAttributeValue } from '../edits/xmlEdits';
+import { DOCS } from '../libvirtDocs';
+import { guestArch } from '../model/domainModel';
+import { refusedAtDefine as refused } from '../refusals';
+import type { XmlElement } from '../xml/xmlTree';
+import { attribute, attributeValue, childrenNamed, firstChild, valueSpan } from '../xml/xmlTree';
+import { machineAsLibvirtSaysIt } from './feature-machine-mismatch';
+import type { Problem, Rule } from './rule';
+
+const X86 = new Set(['x86_64', 'i686']);
+const ARM = new Set(['aarch64', 'armv7l', 'armv6l']);
+/** Timers only x86 guests have: libvirt refuses present='yes' elsewhere. */
+const X86_TIMERS = new Set(['tsc', 'kvmclock', 'hypervclock']);
+
+export const timerInvalid: Rule = {
+  id: 'timer-invalid',
+  severity: 'error',
+  title: 'A <clock><timer> QEMU cannot give the guest (kvmclock on aarch64, armvtimer off ARM KVM, the platform timer…)',
+  explanation:
+    "tsc, kvmclock and hypervclock are x86 clocks; armvtimer is ARM virt's under KVM; hpet is x86's; QEMU has no " +
+    "'platform' timer, no rtc track='boot', no rtc tickpolicy merge or discard and no pit tickpolicy merge. libvirt " +
+    "refuses them at define (\"Configuring the 'kvmclock' timer is not supported for virtType=qemu arch=aarch64 " +
+    'machine=virt-7.2 guests"…). A <clock> copied from an x86 guest to an ARM one often carries them.',
+  docs: DOCS.timekeeping,
+  check({ model, host, report }) {
+    const clock = firstChild(model.root, 'clock');
+    const virtType = model.type?.value;
+    if (!clock || (virtType !== 'kvm' && virtType !== 'qemu')) return;
+    const arch = guestArch(model, host.arch || 'x86_64');
+    const armVirt = ARM.has(arch) && model.os.machineFamily === 'virt';
+    const problems: Problem[] = [];
+    const notFor = (name: string) =>
+      `Configuring the '${name}' timer is not supported for virtType=${virtType} arch=${arch} machine=${machineAsLibvirtSaysIt(model.os.machine)} guests`;
+    for (const timer of childrenNamed(clock, 'timer')) {
+      const nameAttribute = attribute(timer, 'name');
+      const name = nameAttribute?.value;
+      if (!nameAttribute || !name) continue;
+      const present = attributeValue(timer, 'present');
+      const remove = removeFix(timer);
+      if (name === 'platform')
+        problems.push({
+          ...valueSpan(nameAttribute),
+          message: refused("The 'platform' timer (QEMU has none)", "unsupported timer type (name) 'platform'"),
+          fixes: remove,
+        });
+      else if (X86_TIMERS.has(name) && present === 'yes' && !X86.has(arch))
+        problems.push({ ...valueSpan(nameAttribute), message: refused(`The x86 ${name} timer on ${arch}`, notFor(name)), fixes: remove });
+      else if (name === 'armvtimer' && (virtType !== 'kvm' || !armVirt))
+        problems.push({
+          ...valueSpan(nameAttribute),
+          message: refused(
+            virtType !== 'kvm' && armVirt ? 'The armvtimer timer without KVM' : 'The armvtimer timer outside an ARM virt machine',
+            notFor(name),
+          ),
+          fixes: remove,
+        });
+      else if (name === 'hpet' && present === 'yes' && !X86.has(arch))
+        problems.push({
+          ...valueSpan(nameAttribute),
+          message: refused(`The x86 HPET on ${arch}`, 'hpet timer is not supported'),
+          fixes: remove,
+        });
+      else if (name === 'rtc') {
+        const track = attribute(timer, 'track');
+        const tickpolicy = attribute(timer, 'tickpolicy');
+        if (track?.value === 'boot')
+          problems.push({
+            ...valueSpan(track),
+            message: refused(
+              "An rtc that tracks the boot time (QEMU's rtc follows the guest, wall or realtime clock)",
+              "unsupported rtc timer track 'boot'",
+            ),
+            fixes: (context) => [
+              { title: "Change to track='guest'", edits: [replaceAttributeValue(track, 'guest', context)], preferred: true },
+            ],
+          });
+        else if (tickpolicy?.value === 'merge' || tickpolicy?.value === 'discard')
+          problems.push({
+            ...valueSpan(tickpolicy),
+            message: refused(
+              `tickpolicy='${tickpolicy.value}' on the rtc (QEMU's takes delay or catchup)`,
+              `unsupported rtc timer tickpolicy '${tickpolicy.value}'`,
+            ),
+            fixes: (context) => [
+              { title: "Change to tickpolicy='catchup'", edits: [replaceAttributeValue(tickpolicy, 'catchup', context)], preferred: true },
+            ],
+          });
+      } else if (name === 'pit') {
+        const tickpolicy = attribute(timer, 'tickpolicy');
+        if (tickpolicy?.value === 'merge')
+          problems.push({
+            ...valueSpan(tickpolicy),
+            message: refused(
+              "tickpolicy='merge' on the pit (QEMU's takes delay, catchup or discard)",
+              "unsupported pit tickpolicy 'merge'",
+            ),
+            fixes: (context) => [
+              { title: "Change to tickpolicy='delay'", edits: [replaceAttributeValue(tickpolicy, 'delay', context)], preferred: true },
+            ],
+          });
+      }
+    }
+    for (const problem of problems) report(problem);
+  },
+};
+
+function removeFix(timer: XmlElement): Problem['fixes'] {
+  return (context) => [{ title: 'Remove this timer', edits: [removeElement(timer, context)], preferred: true }];
+}
