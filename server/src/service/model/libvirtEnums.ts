@@ -24,32 +24,50 @@ export interface EnumeratedText {
   readonly offered?: readonly string[];
 }
 
+/** <domain type=…>: every driver's virtualization type. */
+export const DOMAIN_TYPES = [
+  'none',
+  'qemu',
+  'kqemu',
+  'kvm',
+  'xen',
+  'lxc',
+  'uml',
+  'openvz',
+  'test',
+  'vmware',
+  'hyperv',
+  'vbox',
+  'phyp',
+  'parallels',
+  'bhyve',
+  'vz',
+  'hvf',
+];
+
+/** The host side types of a character device (serial, console, channel…; an external TPM's source). */
+export const CHARDEV_SOURCE_TYPES = [
+  'null',
+  'vc',
+  'pty',
+  'dev',
+  'file',
+  'pipe',
+  'stdio',
+  'udp',
+  'tcp',
+  'unix',
+  'spicevmc',
+  'spiceport',
+  'nmdm',
+  'qemu-vdagent',
+  'dbus',
+];
+
 const subsystemHostdev = (element: XmlElement) => !element.attributes.some((a) => a.name === 'mode' && a.value !== 'subsystem');
 
 export const ENUMERATED_ATTRIBUTES: readonly EnumeratedAttribute[] = [
-  {
-    path: ['domain'],
-    attribute: 'type',
-    values: [
-      'none',
-      'qemu',
-      'kqemu',
-      'kvm',
-      'xen',
-      'lxc',
-      'uml',
-      'openvz',
-      'test',
-      'vmware',
-      'hyperv',
-      'vbox',
-      'phyp',
-      'parallels',
-      'bhyve',
-      'vz',
-      'hvf',
-    ],
-  },
+  { path: ['domain'], attribute: 'type', values: DOMAIN_TYPES },
   { path: ['domain', 'os'], attribute: 'firmware', values: ['none', 'bios', 'efi'] },
   { path: ['domain', 'os', 'loader'], attribute: 'type', values: ['none', 'rom', 'pflash'] },
   { path: ['domain', 'os', 'boot'], attribute: 'dev', values: ['fd', 'cdrom', 'hd', 'network'] },

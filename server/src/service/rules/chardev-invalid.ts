@@ -2,29 +2,13 @@ import { insertChild, removeElement, replaceElement, setAttribute } from '../edi
 import type { Fix, FixContext } from '../languageTypes';
 import { DOCS } from '../libvirtDocs';
 import { type Device, guestArch } from '../model/domainModel';
+import { CHARDEV_SOURCE_TYPES } from '../model/libvirtEnums';
 import { parseIp } from '../network/ipAddress';
 import { refusedAtDefine as refused } from '../refusals';
 import { attribute, attributeValue, childrenNamed, firstChild, nameSpan, textOf, valueSpan, type XmlElement } from '../xml/xmlTree';
 import type { Problem, Rule } from './rule';
 
-/** The host side types of a character device (libvirt's virDomainChr). */
-const SOURCE_TYPES = new Set([
-  'null',
-  'vc',
-  'pty',
-  'dev',
-  'file',
-  'pipe',
-  'stdio',
-  'udp',
-  'tcp',
-  'unix',
-  'spicevmc',
-  'spiceport',
-  'nmdm',
-  'qemu-vdagent',
-  'dbus',
-]);
+const SOURCE_TYPES = new Set(CHARDEV_SOURCE_TYPES);
 
 /** Each kind's target types; a type's index is its number in libvirt's enumeration. */
 const TARGET_TYPES: Readonly<Record<string, readonly string[]>> = {

@@ -2,26 +2,13 @@ import { replaceAttributeValue } from '../edits/xmlEdits';
 import { connectedHost } from '../hostFacts';
 import { DOCS } from '../libvirtDocs';
 import { emulatorPath } from '../model/domainModel';
+import { DOMAIN_TYPES } from '../model/libvirtEnums';
 import { refusedAtDefine as refused } from '../refusals';
 import { valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
 
-/** The domain types of libvirt's other drivers (the QEMU driver runs kvm and qemu, and hvf on macOS). */
-const OTHER_DRIVERS = new Set([
-  'xen',
-  'lxc',
-  'uml',
-  'openvz',
-  'test',
-  'vmware',
-  'hyperv',
-  'vbox',
-  'phyp',
-  'vz',
-  'parallels',
-  'bhyve',
-  'kqemu',
-]);
+/** The domain types of libvirt's other drivers (the QEMU driver runs kvm and qemu, and hvf on macOS; none is no driver's). */
+const OTHER_DRIVERS = new Set(DOMAIN_TYPES.filter((type) => !['none', 'qemu', 'kvm', 'hvf'].includes(type)));
 
 /** The binary libvirt uses for an architecture when the domain names none. */
 function defaultEmulator(arch: string): string {

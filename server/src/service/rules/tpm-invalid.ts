@@ -4,6 +4,7 @@ import { domainCapabilitiesRequest } from '../hostQuestions';
 import type { Fix, FixContext } from '../languageTypes';
 import { DOCS } from '../libvirtDocs';
 import { type DomainModel, devicesOfKind, emulatorPath, guestArch } from '../model/domainModel';
+import { CHARDEV_SOURCE_TYPES } from '../model/libvirtEnums';
 import { refusedAtDefine as refused } from '../refusals';
 import { attribute, childrenNamed, firstChild, nameSpan, valueSpan, type XmlElement } from '../xml/xmlTree';
 import type { Problem, Rule } from './rule';
@@ -17,24 +18,7 @@ const MODELS_OF_ARCH: Readonly<Record<string, readonly string[]>> = {
 };
 
 const PCR_BANKS = new Set(['sha1', 'sha256', 'sha384', 'sha512']);
-/** libvirt's character device source types: known to the parser, refused for an external TPM but 'unix'. */
-const CHR_TYPES = new Set([
-  'null',
-  'vc',
-  'pty',
-  'dev',
-  'file',
-  'pipe',
-  'stdio',
-  'udp',
-  'tcp',
-  'unix',
-  'spicevmc',
-  'spiceport',
-  'nmdm',
-  'qemu-vdagent',
-  'dbus',
-]);
+const CHR_TYPES = new Set(CHARDEV_SOURCE_TYPES);
 
 /** 32 hex digits, '-' and ' ' allowed between them, blanks around (libvirt's virUUIDParse). */
 const isUuid = (text: string) => /^[0-9A-Fa-f]{32}$/.test(text.trim().replace(/[- ]/g, ''));
