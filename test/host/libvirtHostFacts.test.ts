@@ -39,6 +39,8 @@ describe('host facts from libvirt over a connection', () => {
     const x86 = facts.guests?.find((guest) => guest.arch === 'x86_64');
     assert.equal(x86?.emulator, '/usr/bin/qemu-system-x86_64');
     assert.ok(x86?.machines.includes('q35') && x86.machines.includes('pc-q35-7.2'));
+    // Each machine's vCPU limit, under its alias too (<machine canonical='pc-i440fx-7.2' maxCpus='255'>pc</machine>).
+    assert.deepEqual([x86?.maxCpus?.pc, x86?.maxCpus?.['pc-i440fx-7.2'], x86?.maxCpus?.q35], [255, 255, 288]);
     assert.ok(x86?.domainTypes.includes('qemu'));
     const gpu = facts.pciDevices?.find((device) => device.address.bus === 0x27 && device.address.function === 0);
     assert.deepEqual(gpu, {

@@ -19,6 +19,7 @@ testRule({
   valid: [
     { name: "the host's versioned q35", xml: domainXml({ machine: 'pc-q35-7.2' }), host: THIS_KIND },
     { name: 'the unversioned alias', xml: domainXml({ machine: 'q35' }), host: THIS_KIND },
+    { name: "255 vCPUs, i440fx's most", xml: domainXml({ machine: 'pc', extra: '  <vcpu>255</vcpu>' }), host: THIS_KIND },
     {
       name: "no host facts: nothing is claimed (this machine's libvirt refuses it all the same)",
       xml: domainXml({ machine: 'pc-q35-9.2' }),
@@ -31,6 +32,14 @@ testRule({
     { name: 'a named model the emulated CPU provides', xml: domainXml({ cpu: cpu(" mode='custom'", 'Westmere') }), host: THIS_KIND },
   ],
   invalid: [
+    {
+      name: 'more vCPUs than the machine type takes',
+      xml: domainXml({ machine: 'pc', extra: '  <vcpu>«300»</vcpu>' }),
+      host: THIS_KIND,
+      messages: [/300 vCPUs, and machine type 'pc' on .* takes at most 255: libvirt refuses the definition/],
+      libvirtSays: 'Maximum CPUs greater than specified machine type limit 255',
+      fixed: [{ title: 'Set <vcpu> to 255', output: domainXml({ machine: 'pc', extra: '  <vcpu>255</vcpu>' }) }],
+    },
     {
       name: 'a machine type of a newer QEMU (copied from another host)',
       xml: domainXml({ machine: '«pc-q35-9.2»' }),

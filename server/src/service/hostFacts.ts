@@ -29,6 +29,8 @@ export interface HostGuest {
   readonly emulator?: string;
   /** Machine types, aliases (pc, q35, virt) included. */
   readonly machines: readonly string[];
+  /** The most vCPUs each machine type takes (capabilities' maxCpus), by name and alias. */
+  readonly maxCpus?: Readonly<Record<string, number>>;
   /** Domain types: qemu, kvm. */
   readonly domainTypes: readonly string[];
 }

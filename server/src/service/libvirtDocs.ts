@@ -51,6 +51,11 @@ export const DOCS = {
   graphics: formatDomainSection('Graphical framebuffers'),
   chardevs: formatDomainSection('Consoles, serial, parallel & channel devices'),
   tpm: formatDomainSection('TPM device'),
+  nicDriver: formatDomainSection('Setting NIC driver-specific options'),
+  sysinfo: formatDomainSection('SMBIOS System Information'),
+  seclabel: formatDomainSection('Security label'),
+  panic: formatDomainSection('panic device'),
+  input: formatDomainSection('Input devices'),
 } as const;
 
 export const QEMU_NAMESPACE_DOCS = 'https://libvirt.org/drvqemu.html#pass-through-of-arbitrary-qemu-commands';

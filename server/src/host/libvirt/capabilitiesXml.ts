@@ -55,16 +55,21 @@ function cellOf(cell: XmlElement): HostCell {
 function guestsOf(guest: XmlElement): HostGuest[] {
   const osType = textOf(firstChild(guest, 'os_type')) ?? 'hvm';
   return childrenNamed(guest, 'arch').map((arch) => {
+    const maxCpus: Record<string, number> = {};
     const machines = childrenNamed(arch, 'machine').flatMap((machine) => {
       const name = textOf(machine);
       const canonical = attributeValue(machine, 'canonical');
-      return [name, canonical].filter((value): value is string => !!value);
+      const names = [name, canonical].filter((value): value is string => !!value);
+      const max = Number(attributeValue(machine, 'maxCpus'));
+      if (Number.isInteger(max) && max > 0) for (const each of names) maxCpus[each] = max;
+      return names;
     });
     return {
       osType,
       arch: attributeValue(arch, 'name') ?? '',
       emulator: textOf(firstChild(arch, 'emulator')),
       machines: [...new Set(machines)],
+      maxCpus,
       domainTypes: childrenNamed(arch, 'domain')
         .map((domain) => attributeValue(domain, 'type'))
         .filter((type): type is string => !!type),

@@ -7,6 +7,7 @@ import { DOCS } from '../libvirtDocs';
 import type { DomainModel } from '../model/domainModel';
 import { guestArch } from '../model/domainModel';
 import { closest } from '../text/closest';
+import { textOrTagSpan } from '../validation/spans';
 import { attribute, firstChild, nameSpan, textOf, valueSpan } from '../xml/xmlTree';
 import type { Rule, RuleContext } from './rule';
 
@@ -18,7 +19,8 @@ export const hostUnsupportedValue: Rule = {
     'Each host lists what its QEMU can run (virsh capabilities: <guest><arch> with its machine types and domain ' +
     'types). A definition copied from a newer host often names a machine type this QEMU does not have ' +
     '(pc-q35-9.2 on QEMU 7.2): libvirt refuses it ("Emulator … does not support machine type"). Use the unversioned ' +
-    "alias (q35, pc, virt) to get the host's newest. The host's domain capabilities (virsh domcapabilities) list the " +
+    "alias (q35, pc, virt) to get the host's newest. Each machine type takes at most so many vCPUs (pc 255, q35 288 on " +
+    'QEMU 7.2): more are refused ("Maximum CPUs greater than specified machine type limit"). The host\'s domain capabilities (virsh domcapabilities) list the ' +
     'device values its emulator supports and which CPU models it can run: a value outside a list libvirt gives is ' +
     'refused at define (video model, graphics, TPM model, filesystem driver) or at start (disk bus, hostdev type, ' +
     "a CPU mode or model the host cannot provide). Where libvirt's lists are silent, nothing is said.",
@@ -58,6 +60,16 @@ export const hostUnsupportedValue: Rule = {
           : undefined,
       });
     }
+    const limit = machine && offers.map((guest) => guest.maxCpus?.[machine.value]).find((max) => max !== undefined);
+    const vcpus = model.vcpu;
+    if (limit !== undefined && vcpus?.maximum !== undefined && vcpus.maximum > limit)
+      report({
+        ...textOrTagSpan(vcpus.element),
+        message:
+          `${vcpus.maximum} vCPUs, and machine type '${machine!.value}' on ${where} takes at most ${limit}: libvirt refuses ` +
+          `the definition ("Maximum CPUs greater than specified machine type limit ${limit}").`,
+        fixes: () => [{ title: `Set <vcpu> to ${limit}`, edits: [replaceText(vcpus.element, String(limit))], preferred: true }],
+      });
     const request = domainCapabilitiesRequest(model, connected);
     const caps = request && domainCapabilitiesFor(connected, request);
     if (caps) {

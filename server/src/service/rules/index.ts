@@ -45,6 +45,7 @@ import { hugepagesNotReserved } from './hugepages-not-reserved';
 import { hypervSpinlocksInvalid } from './hyperv-spinlocks-invalid';
 import { ideUnsupportedMachine } from './ide-unsupported-machine';
 import { inputBusInvalid } from './input-bus-invalid';
+import { inputSourceMissing } from './input-source-missing';
 import { iommuGroupIncomplete } from './iommu-group-incomplete';
 import { iommuInvalid } from './iommu-invalid';
 import { kvmHiddenMissing } from './kvm-hidden-missing';
@@ -58,8 +59,10 @@ import { memoryHotplugNeedsNuma } from './memory-hotplug-needs-numa';
 import { memoryValueInvalid } from './memory-value-invalid';
 import { nicDhcpReservationMismatch } from './nic-dhcp-reservation-mismatch';
 import { nicNotVirtio } from './nic-not-virtio';
+import { nicQueueSizeInvalid } from './nic-queue-size-invalid';
 import { noFreePcieRootPort } from './no-free-pcie-root-port';
 import { numaCellInvalid } from './numa-cell-invalid';
+import { panicModelInvalid } from './panic-model-invalid';
 import { pciAddressConflict } from './pci-address-conflict';
 import { pciAddressInvalid } from './pci-address-invalid';
 import { pciMultifunction } from './pci-multifunction';
@@ -68,10 +71,12 @@ import { qemuNamespaceUndeclared } from './qemu-namespace-undeclared';
 import { requiredPartMissing } from './required-part-missing';
 import type { Rule } from './rule';
 import { schema } from './schema';
+import { seclabelInvalid } from './seclabel-invalid';
 import { shmemSizeInvalid } from './shmem-size-invalid';
 import { sourceNotInWorkspace } from './source-not-in-workspace';
 import { sourceNotOnHost } from './source-not-on-host';
 import { spiceWithoutGraphics } from './spice-without-graphics';
+import { sysinfoInvalid } from './sysinfo-invalid';
 import { timerInvalid } from './timer-invalid';
 import { tpmInvalid } from './tpm-invalid';
 import { uefiRequiresAcpi } from './uefi-requires-acpi';
@@ -165,6 +170,11 @@ export const RULES: readonly Rule[] = [
   tpmInvalid,
   mdevInvalid,
   hostdevTypeMismatch,
+  nicQueueSizeInvalid,
+  sysinfoInvalid,
+  seclabelInvalid,
+  panicModelInvalid,
+  inputSourceMissing,
   nicDhcpReservationMismatch,
   emulatorNotOnHost,
   memoryExceedsHost,
