@@ -105,13 +105,7 @@ function checkDomainSeclabel(seclabel: XmlElement, problems: Problem[]): void {
   }
   const type = typeAttribute?.value ?? 'dynamic';
   const relabelAttribute = attribute(seclabel, 'relabel');
-  if (relabelAttribute && relabelAttribute.value !== 'yes' && relabelAttribute.value !== 'no') {
-    problems.push({
-      ...valueSpan(relabelAttribute),
-      message: refused("relabel= is neither 'yes' nor 'no'", invalidValue('relabel', relabelAttribute.value)),
-    });
-    return;
-  }
+  if (relabelInvalid(relabelAttribute, problems)) return;
   const relabel = relabelAttribute ? relabelAttribute.value === 'yes' : type === 'dynamic';
   if (type === 'dynamic' && !relabel) {
     problems.push({
@@ -165,13 +159,7 @@ function checkDeviceSeclabels(source: XmlElement, qemu: boolean, problems: Probl
         });
     }
     const relabelAttribute = attribute(seclabel, 'relabel');
-    if (relabelAttribute && relabelAttribute.value !== 'yes' && relabelAttribute.value !== 'no') {
-      problems.push({
-        ...valueSpan(relabelAttribute),
-        message: refused("relabel= is neither 'yes' nor 'no'", invalidValue('relabel', relabelAttribute.value)),
-      });
-      return;
-    }
+    if (relabelInvalid(relabelAttribute, problems)) return;
     const label = childText(seclabel, 'label');
     if (relabelAttribute?.value === 'no' && label !== undefined && label.length <= LABEL_MAX)
       problems.push({
@@ -183,4 +171,11 @@ function checkDeviceSeclabels(source: XmlElement, qemu: boolean, problems: Probl
         ],
       });
   });
+}
+
+/** relabel= other than yes or no, reported; libvirt refuses it before anything else of the label. */
+function relabelInvalid(relabel: XmlAttribute | undefined, problems: Problem[]): boolean {
+  if (!relabel || relabel.value === 'yes' || relabel.value === 'no') return false;
+  problems.push({ ...valueSpan(relabel), message: refused("relabel= is neither 'yes' nor 'no'", invalidValue('relabel', relabel.value)) });
+  return true;
 }
