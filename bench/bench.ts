@@ -296,13 +296,18 @@ async function main(): Promise<void> {
   report('CLI, one file (compile cache warm)', `p50 ${oneP50.toFixed(0)} ms (node -e 0: ${nodeP50.toFixed(0)} ms)`, '< 70 ms');
   gate("CLI one file, beyond node's own start (ms)", oneP50 - nodeP50, 60, '< 20 ms over node (not met)');
 
-  // False errors: lint each file as libvirt's tests do, on a host of the guest's architecture.
+  // False errors: lint each file as libvirt's tests do, on a host of the guest's architecture. The qemuxml2xml
+  // outputs are domains libvirt defines, not necessarily starts: a start refusal on one is counted apart.
   const falseErrors: string[] = [];
+  const startRefusals: string[] = [];
   let known = 0;
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
     const document = TextDocument.create(`file://${file}`, 'xml', 1, text);
-    const errors = service.validate(document, { hostArch: guestArchOf(text) }).filter((d) => d.severity === 1);
+    const all = service.validate(document, { hostArch: guestArchOf(text) }).filter((d) => d.severity === 1);
+    const atStart = all.filter((d) => String(d.message).includes('refuses to start it'));
+    if (file.includes('qemuxml2xmloutdata')) startRefusals.push(...atStart.map((d) => `${basename(file)}: ${d.code}`));
+    const errors = file.includes('qemuxml2xmloutdata') ? all.filter((d) => !atStart.includes(d)) : all;
     if (errors.length === 0) continue;
     if (KNOWN_OLD_QEMU_ONLY.has(basename(file))) {
       known++;
@@ -316,6 +321,11 @@ async function main(): Promise<void> {
     '0',
   );
   for (const line of falseErrors) console.log(`    ${line}`);
+  if (startRefusals.length)
+    console.log(
+      `    start refusals claimed on qemuxml2xml outputs (defined, never started by libvirt's tests): ${startRefusals.join(', ')}`,
+    );
+  gate('error-severity false positives on the accepted domains', falseErrors.length, 0, '0');
 
   // Server start: spawn the bundled server and complete initialize (what an editor waits for).
   const starts: number[] = [];
