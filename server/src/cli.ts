@@ -1,5 +1,6 @@
 // Entry point of the libvirt-lint command.
 
+import { writeSync } from 'node:fs';
 import { WORKER_FLAG } from './cli/lintTask';
 import { runCli } from './cli/runCli';
 
@@ -12,7 +13,30 @@ function readStdin(): Promise<string> {
   });
 }
 
-const colour = process.env.NO_COLOR === undefined && (process.env.FORCE_COLOR !== undefined || process.stdout.isTTY === true);
+/**
+ * Standard output written directly to fd 1: process.stdout would load node's stream machinery (~9 ms of a one-file
+ * run). Should the descriptor be non-blocking and full, the rest goes through process.stdout after all; a reader
+ * that has gone away (libvirt-lint … | head) ends the output without an error.
+ */
+function writeOut(text: string): void {
+  const bytes = Buffer.from(text);
+  let offset = 0;
+  try {
+    while (offset < bytes.length) offset += writeSync(1, bytes, offset);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EAGAIN') process.stdout.write(bytes.subarray(offset));
+    else if (code !== 'EPIPE') throw error;
+  }
+}
+
+/** Colour on a terminal, asked only for stylish output (node:tty loads node's streams: JSON runs go without). */
+function colour(): boolean {
+  if (process.env.NO_COLOR !== undefined) return false;
+  if (process.env.FORCE_COLOR !== undefined) return true;
+  const { isatty } = require('node:tty') as typeof import('node:tty');
+  return isatty(1);
+}
 
 if (process.argv.includes(WORKER_FLAG))
   void import('./cli/lintWorker').then(async ({ runLintWorker }) => (await runLintWorker()) || main());
@@ -20,9 +44,11 @@ else main();
 
 function main(): void {
   runCli(process.argv.slice(2), {
-    writeOut: (text) => process.stdout.write(text),
+    writeOut,
     writeErr: (text) => process.stderr.write(text),
-    colour,
+    get colour() {
+      return colour();
+    },
     readStdin,
     workerScript: __filename,
   }).then(

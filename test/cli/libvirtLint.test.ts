@@ -1,7 +1,7 @@
 // libvirt-lint as users and CI run it: the bundled program in a child process.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -177,6 +177,19 @@ describe('libvirt-lint', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('stops quietly when its reader goes away (libvirt-lint … | head)', async () => {
+    const child = spawn(process.execPath, [builtProgram('cli'), '--format', 'json', ...Array(400).fill(GPU)], { cwd: REPO_ROOT });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    // Read nothing and close our end at once: every write of the CLI meets a closed pipe.
+    child.stdout.destroy();
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(stderr, '');
+    assert.equal(status, 1, 'the exit status of the lint (errors found), not an internal error');
   });
 
   it('exits 2 for an unreadable file, says why on stderr, and still lints the others', () => {
