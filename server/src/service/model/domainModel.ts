@@ -335,6 +335,14 @@ export function vcpuPins(cputune: XmlElement | undefined): Map<number, number[]>
   return pins;
 }
 
+/** The QEMU binary of a guest architecture where it is not qemu-system-ARCH (Debian's, as libvirt finds them). */
+const BINARY_FOR: Readonly<Record<string, string>> = { i686: 'i386', armv7l: 'arm', armv6l: 'arm', ppc64le: 'ppc64' };
+
+/** The QEMU binary libvirt uses for a guest architecture when the domain names none. */
+export function defaultEmulator(arch: string): string {
+  return `/usr/bin/qemu-system-${BINARY_FOR[arch] ?? arch}`;
+}
+
 /** The QEMU binary <devices><emulator> names, when it names one. */
 export function emulatorPath(model: DomainModel): string | undefined {
   return model.devices.find((device) => device.kind === 'emulator')?.element.text.trim() || undefined;

@@ -1,7 +1,7 @@
 import { replaceAttributeValue } from '../edits/xmlEdits';
 import type { HostFacts } from '../hostFacts';
 import { DOCS } from '../libvirtDocs';
-import { emulatorPath, guestArch } from '../model/domainModel';
+import { defaultEmulator, emulatorPath, guestArch } from '../model/domainModel';
 import { attributeOrTagSpan } from '../validation/spans';
 import { valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
@@ -16,9 +16,6 @@ const KVM_COMPATIBLE: Record<string, readonly string[]> = {
   s390x: ['s390x'],
 };
 
-/** The QEMU binary of a guest architecture where it is not qemu-system-ARCH (Debian's, as libvirt finds them). */
-const BINARY_FOR: Readonly<Record<string, string>> = { i686: 'i386', armv7l: 'arm', armv6l: 'arm', ppc64le: 'ppc64' };
-
 /**
  * What libvirt says of type='kvm' for this guest: the emulator it picked (the domain's <emulator>, else the host's
  * for the arch) does not support KVM, or the host has no emulator for the arch at all.
@@ -26,7 +23,7 @@ const BINARY_FOR: Readonly<Record<string, string>> = { i686: 'i386', armv7l: 'ar
 function libvirtSays(emulator: string | undefined, arch: string, host: HostFacts): string {
   const guest = host.guests?.find((g) => g.arch === arch && g.emulator);
   if (!emulator && host.guests?.length && !guest) return `No emulator found for arch '${arch}'`;
-  const path = emulator ?? guest?.emulator ?? `/usr/bin/qemu-system-${BINARY_FOR[arch] ?? arch}`;
+  const path = emulator ?? guest?.emulator ?? defaultEmulator(arch);
   return `Emulator '${path}' does not support virt type 'kvm'`;
 }
 

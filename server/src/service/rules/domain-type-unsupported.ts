@@ -1,7 +1,7 @@
 import { replaceAttributeValue } from '../edits/xmlEdits';
 import { connectedHost } from '../hostFacts';
 import { DOCS } from '../libvirtDocs';
-import { emulatorPath } from '../model/domainModel';
+import { defaultEmulator, emulatorPath } from '../model/domainModel';
 import { DOMAIN_TYPES } from '../model/libvirtEnums';
 import { refusedAtDefine as refused } from '../refusals';
 import { valueSpan } from '../xml/xmlTree';
@@ -9,11 +9,6 @@ import type { Rule } from './rule';
 
 /** The domain types of libvirt's other drivers (the QEMU driver runs kvm and qemu, and hvf on macOS; none is no driver's). */
 const OTHER_DRIVERS = new Set(DOMAIN_TYPES.filter((type) => !['none', 'qemu', 'kvm', 'hvf'].includes(type)));
-
-/** The binary libvirt uses for an architecture when the domain names none. */
-function defaultEmulator(arch: string): string {
-  return `/usr/bin/qemu-system-${arch === 'i686' ? 'i386' : arch === 'armv7l' ? 'arm' : arch}`;
-}
 
 /** Whether the domain is written for QEMU: it names a QEMU binary, or a machine type only QEMU has. */
 function writtenForQemu(emulator: string | undefined, machine: string | undefined): boolean {

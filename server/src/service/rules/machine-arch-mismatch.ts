@@ -1,5 +1,5 @@
 import { DOCS } from '../libvirtDocs';
-import { emulatorPath } from '../model/domainModel';
+import { defaultEmulator, emulatorPath } from '../model/domainModel';
 import { attribute, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
 
@@ -16,11 +16,6 @@ function foreignMachine(machine: string, arch: string): boolean {
   if (X86.has(arch)) return virtFamily || machine.startsWith('pseries') || machine.startsWith('s390-ccw');
   if (ARM.has(arch)) return pcFamily || machine.startsWith('pseries') || machine.startsWith('s390-ccw');
   return false;
-}
-
-/** The binary libvirt uses for an architecture when the domain names none. */
-function defaultEmulator(arch: string): string {
-  return `/usr/bin/qemu-system-${arch === 'i686' ? 'i386' : arch === 'armv7l' ? 'arm' : arch}`;
 }
 
 export const machineArchMismatch: Rule = {

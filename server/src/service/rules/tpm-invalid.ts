@@ -3,7 +3,7 @@ import { connectedHost, domainCapabilitiesFor, type HostFacts } from '../hostFac
 import { domainCapabilitiesRequest } from '../hostQuestions';
 import type { Fix, FixContext } from '../languageTypes';
 import { DOCS } from '../libvirtDocs';
-import { type DomainModel, devicesOfKind, emulatorPath, guestArch } from '../model/domainModel';
+import { type DomainModel, defaultEmulator, devicesOfKind, emulatorPath, guestArch } from '../model/domainModel';
 import { CHARDEV_SOURCE_TYPES } from '../model/libvirtEnums';
 import { refusedAtDefine as refused } from '../refusals';
 import { attribute, childrenNamed, firstChild, nameSpan, valueSpan, type XmlElement } from '../xml/xmlTree';
@@ -22,9 +22,6 @@ const CHR_TYPES = new Set(CHARDEV_SOURCE_TYPES);
 
 /** 32 hex digits, '-' and ' ' allowed between them, blanks around (libvirt's virUUIDParse). */
 const isUuid = (text: string) => /^[0-9A-Fa-f]{32}$/.test(text.trim().replace(/[- ]/g, ''));
-
-/** The default binary of an architecture, as libvirt names it in its messages. */
-const defaultEmulator = (arch: string) => `/usr/bin/qemu-system-${arch === 'i686' ? 'i386' : arch}`;
 
 /** Whether the connection's domain capabilities list TPM models: host-unsupported-value then judges the model. */
 function hostJudgesModel(model: DomainModel, host: HostFacts): boolean {
