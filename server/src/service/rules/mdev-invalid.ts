@@ -1,12 +1,10 @@
 import { insertChild, removeAttribute, removeElement, setAttribute } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { type Device, devicesOfKind, guestArch } from '../model/domainModel';
+import { parseUuid } from '../model/uuid';
 import { refusedAtDefine as refused } from '../refusals';
 import { attribute, attributeValue, firstChild, nameSpan, valueSpan } from '../xml/xmlTree';
 import type { Problem, Rule } from './rule';
-
-/** 32 hex digits, '-' and ' ' allowed between them, blanks around (libvirt's virUUIDParse). */
-const isUuid = (text: string) => /^[0-9A-Fa-f]{32}$/.test(text.trim().replace(/[- ]/g, ''));
 
 /** The s390 models and the QEMU device each needs (only qemu-system-s390x has them). */
 const S390_MODELS: Readonly<Record<string, string>> = { 'vfio-ccw': 'VFIO CCW', 'vfio-ap': 'VFIO AP' };
@@ -149,7 +147,7 @@ function checkSource(mdev: Device, problems: Problem[]): void {
         "Missing 'uuid' attribute for element <address>",
       ),
     });
-  else if (!isUuid(uuid.value))
+  else if (!parseUuid(uuid.value))
     problems.push({
       ...valueSpan(uuid),
       message: refused(`'${uuid.value}' is not a UUID`, 'Cannot parse uuid attribute of element <address>'),

@@ -5,6 +5,7 @@ import type { Fix, FixContext } from '../languageTypes';
 import { DOCS } from '../libvirtDocs';
 import { type DomainModel, defaultEmulator, devicesOfKind, emulatorPath, guestArch } from '../model/domainModel';
 import { CHARDEV_SOURCE_TYPES } from '../model/libvirtEnums';
+import { parseUuid } from '../model/uuid';
 import { refusedAtDefine as refused } from '../refusals';
 import { attribute, childrenNamed, firstChild, nameSpan, valueSpan, type XmlElement } from '../xml/xmlTree';
 import type { Problem, Rule } from './rule';
@@ -19,9 +20,6 @@ const MODELS_OF_ARCH: Readonly<Record<string, readonly string[]>> = {
 
 const PCR_BANKS = new Set(['sha1', 'sha256', 'sha384', 'sha512']);
 const CHR_TYPES = new Set(CHARDEV_SOURCE_TYPES);
-
-/** 32 hex digits, '-' and ' ' allowed between them, blanks around (libvirt's virUUIDParse). */
-const isUuid = (text: string) => /^[0-9A-Fa-f]{32}$/.test(text.trim().replace(/[- ]/g, ''));
 
 /** Whether the connection's domain capabilities list TPM models: host-unsupported-value then judges the model. */
 function hostJudgesModel(model: DomainModel, host: HostFacts): boolean {
@@ -132,7 +130,7 @@ export const tpmInvalid: Rule = {
           });
         const encryption = firstChild(backend, 'encryption');
         const secret = encryption && attribute(encryption, 'secret');
-        if (secret && !isUuid(secret.value))
+        if (secret && !parseUuid(secret.value))
           problems.push({
             ...valueSpan(secret),
             message: refused(`'${secret.value}' is not a secret's UUID`, `Unable to parse secret uuid '${secret.value}'`),

@@ -1,5 +1,6 @@
 import { removeElement, replaceText } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
+import { parseUuid } from '../model/uuid';
 import { textOrTagSpan } from '../validation/spans';
 import { firstChild } from '../xml/xmlTree';
 import { rawText } from './enum-value-invalid';
@@ -16,8 +17,7 @@ export const uuidInvalid: Rule = {
   check({ model, document, report }) {
     const uuid = firstChild(model.root, 'uuid');
     if (!uuid) return;
-    const digits = uuid.text.trim().replace(/[- ]/g, '');
-    if (/^[0-9A-Fa-f]{32}$/.test(digits)) return;
+    if (parseUuid(uuid.text)) return;
     const empty = rawText(uuid, document) === '';
     report({
       ...textOrTagSpan(uuid),
