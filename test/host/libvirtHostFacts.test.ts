@@ -11,7 +11,7 @@ import { createLibvirtHostFacts } from '../../server/src/host/libvirt/libvirtHos
 import { parsePciNodeDevice } from '../../server/src/host/libvirt/nodeDeviceXml';
 import { parseFreePages, parseNodeInfo, parseVolumeList } from '../../server/src/host/libvirt/virshListings';
 import { createLocalHostFacts } from '../../server/src/host/localHostFacts';
-import { parseCpuList } from '../../server/src/service/model/cpuList';
+import { parseBitmap } from '../../server/src/service/model/bitmap';
 import { REPO_ROOT } from '../support/built';
 import { hostWithManyDevices, standInVirsh } from '../support/recordedHosts';
 import { LIBVIRT_TEST_URI } from '../support/virsh';
@@ -152,10 +152,10 @@ describe('host facts from libvirt over a connection', () => {
 
 describe("virsh's listings and libvirt's notations", () => {
   it('reads CPU lists with ranges and exclusions', () => {
-    assert.deepEqual(parseCpuList('0-3,8,^2'), [0, 1, 3, 8]);
-    assert.deepEqual(parseCpuList('5'), [5]);
-    assert.equal(parseCpuList('0-'), undefined);
-    assert.equal(parseCpuList('3-1'), undefined);
+    assert.deepEqual(parseBitmap('0-3,8,^2'), [0, 1, 3, 8]);
+    assert.deepEqual(parseBitmap('5'), [5]);
+    assert.equal(parseBitmap('0-'), undefined);
+    assert.equal(parseBitmap('3-1'), undefined);
   });
 
   it('reads freepages, nodeinfo and vol-list tables', () => {

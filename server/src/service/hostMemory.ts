@@ -2,7 +2,7 @@
 // memoryBacking asks for — shared by the memory host rules and the passthrough report.
 
 import type { HostFacts } from './hostFacts';
-import { parseCpuList } from './model/cpuList';
+import { parseBitmap } from './model/bitmap';
 import type { DomainModel } from './model/domainModel';
 import { parseSize } from './model/sizeUnits';
 import { attributeValue, firstChild, type XmlElement } from './xml/xmlTree';
@@ -17,7 +17,7 @@ const DEFAULT_HUGEPAGE_KIB: Readonly<Record<string, number>> = { x86_64: 2048, i
 export function confiningNumaNodes(model: DomainModel): { readonly nodes: number[]; readonly mode: string } | undefined {
   const memory = firstChild(firstChild(model.root, 'numatune'), 'memory');
   const mode = attributeValue(memory, 'mode') ?? 'strict';
-  const nodes = parseCpuList(attributeValue(memory, 'nodeset') ?? '');
+  const nodes = parseBitmap(attributeValue(memory, 'nodeset') ?? '');
   return memory && nodes && mode !== 'preferred' ? { nodes, mode } : undefined;
 }
 

@@ -3,7 +3,7 @@
 // domain types).
 
 import type { HostCell, HostCpu, HostFacts, HostGuest } from '../../service/hostFacts';
-import { parseCpuList } from '../../service/model/cpuList';
+import { parseBitmap } from '../../service/model/bitmap';
 import { parseXml } from '../../service/xml/xmlParser';
 import { attributeValue, childrenNamed, firstChild, textOf, type XmlElement } from '../../service/xml/xmlTree';
 
@@ -34,7 +34,7 @@ function cpusOf(cell: XmlElement): HostCpu[] {
   return childrenNamed(firstChild(cell, 'cpus'), 'cpu').flatMap((cpu): HostCpu[] => {
     const cpuId = Number(attributeValue(cpu, 'id'));
     if (!Number.isInteger(cpuId)) return [];
-    const siblings = parseCpuList(attributeValue(cpu, 'siblings') ?? String(cpuId)) ?? [cpuId];
+    const siblings = parseBitmap(attributeValue(cpu, 'siblings') ?? String(cpuId)) ?? [cpuId];
     return [{ id: cpuId, cell: id, siblings }];
   });
 }

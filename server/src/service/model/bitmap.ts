@@ -1,4 +1,4 @@
-// libvirt's bitmaps ("0-3,^2,8") as its domain parser reads them: cpuset=, nodeset=, vcpus=, iothreads=, cpus=.
+// libvirt's bitmaps ("0-3,^2,8") as its parser reads them: a domain's cpuset=, nodeset=, vcpus=, iothreads=, cpus=, and a host's siblings=.
 // Read left to right (a later item can set again what a ^N cleared), items separated by commas, blanks allowed
 // around numbers and commas, a trailing comma tolerated; ^N clears one bit and takes no range; every bit must be
 // below the domain's mask length of 16384. Anything else is "Failed to parse bitmap '…'".

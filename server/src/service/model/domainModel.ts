@@ -3,7 +3,7 @@
 
 import type { XmlAttribute, XmlElement } from '../xml/xmlTree';
 import { attribute, attributeValue, childrenNamed, firstChild, textOf } from '../xml/xmlTree';
-import { parseCpuList } from './cpuList';
+import { parseBitmap } from './bitmap';
 import { type MachineFamily, machineFamilyOf, type PciAddress, parseCNumber, parseDecimal } from './pciAddress';
 import { parseSize, type SizeParse } from './sizeUnits';
 
@@ -329,7 +329,7 @@ export function vcpuPins(cputune: XmlElement | undefined): Map<number, number[]>
   const pins = new Map<number, number[]>();
   for (const pin of childrenNamed(cputune, 'vcpupin')) {
     const vcpu = Number(attribute(pin, 'vcpu')?.value);
-    const cpus = parseCpuList(attribute(pin, 'cpuset')?.value ?? '');
+    const cpus = parseBitmap(attribute(pin, 'cpuset')?.value ?? '');
     if (Number.isInteger(vcpu) && cpus) pins.set(vcpu, cpus);
   }
   return pins;

@@ -1,5 +1,5 @@
 import { DOCS } from '../libvirtDocs';
-import { parseCpuList } from '../model/cpuList';
+import { parseBitmap } from '../model/bitmap';
 import { refusedAtDefine as refused } from '../refusals';
 import { attribute, attributeValue, childrenNamed, firstChild, nameSpan, valueSpan } from '../xml/xmlTree';
 import type { Problem, Rule } from './rule';
@@ -59,7 +59,7 @@ export const numaCellInvalid: Rule = {
         return;
       }
       const cpus = attributeValue(cell, 'cpus');
-      const list = cpus === undefined ? undefined : parseCpuList(cpus);
+      const list = cpus === undefined ? undefined : parseBitmap(cpus);
       if (list) {
         for (const [other, otherList] of seen) {
           if (otherList?.some((cpu) => list.includes(cpu))) {

@@ -1,6 +1,6 @@
 import { connectedHost, connectionName } from '../hostFacts';
 import { DOCS } from '../libvirtDocs';
-import { parseCpuList } from '../model/cpuList';
+import { parseBitmap } from '../model/bitmap';
 import { attribute, firstChild, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
 
@@ -23,7 +23,7 @@ export const vcpupinOutsideHost: Rule = {
     const highest = Math.max(...hostCpus);
     for (const pin of cputune.children.filter((child) => PINS.includes(child.name))) {
       const cpuset = attribute(pin, 'cpuset');
-      const cpus = cpuset && parseCpuList(cpuset.value);
+      const cpus = cpuset && parseBitmap(cpuset.value);
       if (!cpus) continue;
       const missing = cpus.filter((cpu) => !hostCpus.has(cpu));
       if (missing.length === 0) continue;
