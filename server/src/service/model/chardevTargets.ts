@@ -65,3 +65,6 @@ export function machineOf(arch: string, machine: string | undefined): Machine {
     known: x86 || machine !== undefined,
   };
 }
+
+/** The devices libvirt parses as character devices (virDomainChrDef). */
+export const CHAR_DEVICE_KINDS: ReadonlySet<string> = new Set(['serial', 'parallel', 'console', 'channel']);

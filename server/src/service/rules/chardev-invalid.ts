@@ -1,7 +1,7 @@
 import { insertChild, removeElement, replaceElement, setAttribute } from '../edits/xmlEdits';
 import type { Fix, FixContext } from '../languageTypes';
 import { DOCS } from '../libvirtDocs';
-import { type Machine, MODEL_TYPE, machineOf, SERIAL_ADDRESS, TARGET_TYPES, TYPE_MODEL } from '../model/chardevTargets';
+import { CHAR_DEVICE_KINDS, type Machine, MODEL_TYPE, machineOf, SERIAL_ADDRESS, TARGET_TYPES, TYPE_MODEL } from '../model/chardevTargets';
 import { type Device, guestArch } from '../model/domainModel';
 import { CHARDEV_SOURCE_TYPES } from '../model/libvirtEnums';
 import { parseIp } from '../network/ipAddress';
@@ -18,8 +18,6 @@ const ordinal = (n: number) => (n === 1 ? 'first' : n === 2 ? 'second' : n === 3
 
 /** Characters libvirt allows in a spiceport or dbus channel name. */
 const CHANNEL_NAME = /^[A-Za-z0-9_.-]*$/;
-
-const CHAR_DEVICES = new Set(['serial', 'parallel', 'console', 'channel']);
 
 const at = (element: XmlElement, name: string) => {
   const attr = attribute(element, name);
@@ -50,7 +48,7 @@ export const chardevInvalid: Rule = {
     const isaPorts = new Set<number>();
     let isaSerials = 0;
     for (const device of model.devices) {
-      if (!CHAR_DEVICES.has(device.kind)) continue;
+      if (!CHAR_DEVICE_KINDS.has(device.kind)) continue;
       const type = device.type ?? 'pty';
       const targetTypes = TARGET_TYPES[device.kind];
       const targetType = attributeValue(device.target, 'type');

@@ -1,6 +1,7 @@
 import { removeAttribute, removeElement, setAttribute } from '../edits/xmlEdits';
 import type { FixContext } from '../languageTypes';
 import { DOCS } from '../libvirtDocs';
+import { CHAR_DEVICE_KINDS } from '../model/chardevTargets';
 import { refusedAtDefine as refused, refusedAtStart } from '../refusals';
 import { attribute, childrenNamed, firstChild, nameSpan, valueSpan, type XmlAttribute, type XmlElement } from '../xml/xmlTree';
 import type { Problem, Rule } from './rule';
@@ -10,7 +11,6 @@ const SECURITY_MODELS = new Set(['selinux', 'apparmor', 'dac', 'none']);
 const LABEL_TYPES = new Set(['dynamic', 'static', 'none']);
 /** libvirt's VIR_SECURITY_LABEL_BUFLEN: a longer label is no label. */
 const LABEL_MAX = 4096 - 1;
-const CHARDEVS = new Set(['serial', 'parallel', 'console', 'channel']);
 
 const invalidValue = (name: string, value: string) => `Invalid value for attribute '${name}' in element 'seclabel': '${value}'.`;
 
@@ -74,7 +74,7 @@ export const seclabelInvalid: Rule = {
     for (const device of model.devices) {
       let source: XmlElement | undefined;
       if (device.kind === 'disk') source = device.source;
-      else if (CHARDEVS.has(device.kind)) source = device.source;
+      else if (CHAR_DEVICE_KINDS.has(device.kind)) source = device.source;
       if (source) checkDeviceSeclabels(source, qemu, problems);
     }
     problems.sort((a, b) => a.start - b.start);
