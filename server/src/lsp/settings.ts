@@ -1,6 +1,7 @@
 // The one reader of the 'libvirt' settings section as clients send it (initializationOptions, didChangeConfiguration,
 // workspace/configuration), checked entry by entry: a bad value is dropped, never fatal.
 
+import { chosenLocale } from '../l10n/locale';
 import type { LibvirtConnectionSetting } from '../protocol';
 import { isRuleId } from '../service/languageService';
 import { type LintSettings, type RuleSetting, SEVERITIES } from '../service/languageTypes';
@@ -22,10 +23,11 @@ export interface ServerSettings {
 
 const SETTING_ALIASES: Record<string, RuleSetting> = { information: 'info', warn: 'warning' };
 
-export function readSettings(raw: unknown): ServerSettings {
+/** `clientLocale` is the display language the client gave at initialize; `libvirt.language` overrides it. */
+export function readSettings(raw: unknown, clientLocale?: string): ServerSettings {
   const section = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   return {
-    lint: readLintSettings(section),
+    lint: readLintSettings(section, clientLocale),
     virsh: readVirshSettings(section),
     connections: readConnections(section.connections),
     inlayHints: section.inlayHints !== false,
@@ -40,7 +42,7 @@ function readConnections(value: unknown): LibvirtConnectionSetting[] {
   });
 }
 
-function readLintSettings(section: Record<string, unknown>): LintSettings {
+function readLintSettings(section: Record<string, unknown>, clientLocale: string | undefined): LintSettings {
   const rules: Record<string, RuleSetting> = {};
   if (section.rules && typeof section.rules === 'object') {
     for (const [id, value] of Object.entries(section.rules as Record<string, unknown>)) {
@@ -50,7 +52,8 @@ function readLintSettings(section: Record<string, unknown>): LintSettings {
     }
   }
   const hostArch = typeof section.hostArch === 'string' && /^[A-Za-z0-9_]+$/.test(section.hostArch) ? section.hostArch : undefined;
-  return { rules, hostArch };
+  const language = typeof section.language === 'string' ? section.language : undefined;
+  return { rules, hostArch, locale: chosenLocale(language, clientLocale) };
 }
 
 function readVirshSettings(section: Record<string, unknown>): VirshSettings {

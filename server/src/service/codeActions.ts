@@ -4,6 +4,7 @@
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
+import type { Locale } from '../l10n/locale';
 import type { AnalysedDocument } from './analysedDocument';
 import type { HostFacts } from './hostFacts';
 import { DIAGNOSTIC_SOURCE, type DocumentFixContext, type Fix, type FixContext, type ServiceEnvironment } from './languageTypes';
@@ -38,17 +39,19 @@ export function codeActionsFor(
   problems: readonly ReportedProblem[],
   range: Range,
   request: CodeActionRequest,
+  locale: Locale = 'en',
 ): CodeAction[] {
   const wants = (kind: string) => !request.only || request.only.some((only) => kind === only || kind.startsWith(`${only}.`));
   const actions: CodeAction[] = [];
   if (wants(QUICK_FIX)) {
     for (const { problem, diagnostic } of problemsForRequest(document, problems, range, request.diagnostics)) {
-      for (const fix of safeFixes(problem, fixContext)) actions.push(toCodeAction(document, fix, QUICK_FIX, diagnostic));
+      for (const fix of safeFixes(problem, fixContext)) actions.push(toCodeAction(document, fix, QUICK_FIX, diagnostic, locale));
     }
   }
   // Tweaks rewrite domains.
   if (wants(REWRITE) && isDomainContext(fixContext)) {
-    for (const fix of tweaksAt(fixContext, document.offsetAt(range.start))) actions.push(toCodeAction(document, fix, REWRITE));
+    for (const fix of tweaksAt(fixContext, document.offsetAt(range.start)))
+      actions.push(toCodeAction(document, fix, REWRITE, undefined, locale));
   }
   return actions;
 }

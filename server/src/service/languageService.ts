@@ -121,7 +121,7 @@ export function createLanguageService(environment: ServiceEnvironment): Language
   ): CodeAction[] {
     const fixContext = fixContextFor(analyse(document), hostFor(environment.hostFacts(document.uri), settings), environment);
     if (!fixContext) return [];
-    return codeActionsFor(document, fixContext, problemsOf(document, settings), range, request);
+    return codeActionsFor(document, fixContext, problemsOf(document, settings), range, request, settings.locale);
   }
 
   function symbols(document: TextDocument): DocumentSymbol[] {

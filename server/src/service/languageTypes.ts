@@ -1,6 +1,8 @@
 // The language service's shared types (like json-languageservice's jsonLanguageTypes.ts): what callers hand in and
 // get back, and what rules, fixes and tweaks exchange. Types and constants only; it imports nothing that runs.
 
+import type { Locale } from '../l10n/locale';
+import type { Text } from '../l10n/message';
 import type { EditContext, OffsetEdit } from './edits/xmlEdits';
 import type { HostFacts } from './hostFacts';
 import type { Device, DomainModel } from './model/domainModel';
@@ -21,6 +23,8 @@ export interface LintSettings {
   readonly rules?: Readonly<Record<string, RuleSetting>>;
   /** Overrides the host architecture (e.g. to lint for another machine). */
   readonly hostArch?: string;
+  /** The language of messages and fix titles (English by default). Codes and positions are the same in every one. */
+  readonly locale?: Locale;
 }
 
 /** What the service needs from the world around it: the host's facts as known now, and randomness. */
@@ -51,12 +55,12 @@ export interface Span {
 }
 
 export interface RelatedSpan extends Span {
-  readonly message: string;
+  readonly message: Text;
 }
 
 /** One quick fix or tweak: a title and the edits that do it. */
 export interface Fix {
-  readonly title: string;
+  readonly title: Text;
   readonly edits: readonly OffsetEdit[];
   /** The fix an editor applies for "fix all" / auto-fix: the safe, expected one. */
   readonly preferred?: boolean;

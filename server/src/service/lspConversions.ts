@@ -10,6 +10,8 @@ import {
   type Range,
   type TextEdit,
 } from 'vscode-languageserver-types';
+import type { Locale } from '../l10n/locale';
+import { render } from '../l10n/render';
 import type { OffsetEdit } from './edits/xmlEdits';
 import { DIAGNOSTIC_SOURCE, type Fix, type Severity, type Span } from './languageTypes';
 import type { Problem, Rule } from './rules/rule';
@@ -47,30 +49,36 @@ export function toTextEdit(document: TextDocument, edit: OffsetEdit): TextEdit {
   return { range: toRange(document, edit), newText: edit.newText };
 }
 
-export function toDiagnostic(document: TextDocument, rule: Rule, severity: DiagnosticSeverity, problem: Problem): Diagnostic {
+export function toDiagnostic(
+  document: TextDocument,
+  rule: Rule,
+  severity: DiagnosticSeverity,
+  problem: Problem,
+  locale: Locale = 'en',
+): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toRange(document, problem),
     severity,
     source: DIAGNOSTIC_SOURCE,
     code: rule.id,
     codeDescription: { href: rule.docs },
-    message: problem.message,
+    message: render(problem.message, locale),
   };
   if (problem.related?.length) {
     diagnostic.relatedInformation = problem.related.map(
       (related): DiagnosticRelatedInformation => ({
         location: { uri: document.uri, range: toRange(document, related) },
-        message: related.message,
+        message: render(related.message, locale),
       }),
     );
   }
   return diagnostic;
 }
 
-export function toCodeAction(document: TextDocument, fix: Fix, kind: string, diagnostic?: Diagnostic): CodeAction {
+export function toCodeAction(document: TextDocument, fix: Fix, kind: string, diagnostic?: Diagnostic, locale: Locale = 'en'): CodeAction {
   const edits = fix.edits.map((edit) => toTextEdit(document, edit));
   const action: CodeAction = {
-    title: fix.title,
+    title: render(fix.title, locale),
     kind,
     edit: { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] },
   };

@@ -1,5 +1,6 @@
 // How network rules say what libvirt does: its own message quoted, with the network's name where libvirt puts it.
 
+import type { Message, Text } from '../../l10n/message';
 import { refusedAtDefine as refused, refusedAtStart as refusedToStart } from '../refusals';
 import type { NetworkModel } from './networkModel';
 
@@ -9,11 +10,11 @@ export function networkName(model: NetworkModel): string {
 }
 
 /** "…: libvirt refuses the network ("MESSAGE")." */
-export function refusedAtDefine(problem: string, says: string): string {
+export function refusedAtDefine(problem: Text, says: string): Message {
   return refused(problem, says, 'network');
 }
 
 /** "…: libvirt accepts the definition but refuses to start it (net-start: "MESSAGE")." */
-export function refusedAtStart(problem: string, says: string): string {
+export function refusedAtStart(problem: Text, says: string): Message {
   return refusedToStart(problem, says, 'net-start');
 }

@@ -1,6 +1,7 @@
 // What a rule is: an id users configure and suppress by, a default severity, an explanation, a link to
 // libvirt's documentation, and a check that reports problems as offsets into the document.
 
+import type { Text } from '../../l10n/message';
 import type { HostFacts } from '../hostFacts';
 import type {
   DocumentFixContext,
@@ -16,7 +17,7 @@ import type { DomainModel } from '../model/domainModel';
 import type { XmlDocument } from '../xml/xmlTree';
 
 export interface Problem<C extends DocumentFixContext = FixContext> extends Span {
-  readonly message: string;
+  readonly message: Text;
   /** This problem's severity when it differs from the rule's default (a user's setting for the rule wins). */
   readonly severity?: Severity;
   readonly related?: readonly RelatedSpan[];

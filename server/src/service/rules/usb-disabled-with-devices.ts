@@ -1,3 +1,4 @@
+import { messages } from '../../l10n/message';
 import { insertChild } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import type { Device } from '../model/domainModel';
@@ -7,6 +8,16 @@ import type { Rule } from './rule';
 
 /** Architectures whose machines get no USB controller by default (libvirt's post-parse adds none). */
 const NO_DEFAULT_USB = new Set(['aarch64', 'armv7l', 'armv6l', 'riscv32', 'riscv64', 's390', 's390x', 'sparc']);
+
+const M = messages('usb-disabled-with-devices', {
+  besideNone: 'A USB controller beside model=\'none\': libvirt refuses the domain ("{libvirtSays}").',
+  disabledHere: 'USB disabled here',
+  noneDisables: "model='none' disables USB",
+  archHasNoUsb: 'a {arch} guest has no USB controller unless one is written',
+  archHasNoUsbVowel: 'an {arch} guest has no USB controller unless one is written',
+  needsUsb: 'This USB {kind} needs USB, and {why}: libvirt refuses the domain ("{libvirtSays}").',
+  addController: "Add <controller type='usb' model='qemu-xhci'/>",
+});
 
 /** Whether a device is a USB device to libvirt (its USB iteration): by bus, type or a USB address. */
 function isUsbDevice(device: Device): boolean {
@@ -47,9 +58,8 @@ export const usbDisabledWithDevices: Rule = {
       for (const other of controllers.filter((c) => c !== none))
         report({
           ...nameSpan(other.element),
-          message:
-            "A USB controller beside model='none': libvirt refuses the domain (\"Can't add another USB controller: USB is disabled for this domain\").",
-          related: [{ ...valueSpan(attribute(none.element, 'model')!), message: 'USB disabled here' }],
+          message: M.besideNone({ libvirtSays: "Can't add another USB controller: USB is disabled for this domain" }),
+          related: [{ ...valueSpan(attribute(none.element, 'model')!), message: M.disabledHere() }],
         });
       if (controllers.length > 1) return;
     }
@@ -57,8 +67,7 @@ export const usbDisabledWithDevices: Rule = {
     const disabled = none !== undefined || (controllers.length === 0 && NO_DEFAULT_USB.has(arch));
     if (!disabled) return;
     for (const device of model.devices.filter(isUsbDevice)) {
-      const article = /^[aeiou]/.test(arch) ? 'an' : 'a';
-      const why = none ? "model='none' disables USB" : `${article} ${arch} guest has no USB controller unless one is written`;
+      const why = none ? M.noneDisables() : /^[aeiou]/.test(arch) ? M.archHasNoUsbVowel({ arch }) : M.archHasNoUsb({ arch });
       // With model='none' the parser refuses inputs, host devices and hubs with their own messages.
       const says =
         none && device.kind === 'input'
@@ -70,13 +79,13 @@ export const usbDisabledWithDevices: Rule = {
               : 'USB is disabled for this domain, but USB devices are present in the domain XML';
       report({
         ...nameSpan(device.element),
-        message: `This USB ${device.kind} needs USB, and ${why}: libvirt refuses the domain ("${says}").`,
+        message: M.needsUsb({ kind: device.kind, why, libvirtSays: says }),
         fixes:
           none || firstChild(model.root, 'devices') === undefined
             ? undefined
             : (context) => [
                 {
-                  title: "Add <controller type='usb' model='qemu-xhci'/>",
+                  title: M.addController(),
                   edits: [
                     insertChild(
                       model.devicesElement!,

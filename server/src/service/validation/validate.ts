@@ -56,7 +56,7 @@ export function validateAnalysed(
     const report = (problem: Problem<DocumentFixContext>) => {
       if (rule.yieldsToSpecificRules && (earlier ??= new SpanIndex(specificProblems())).overlaps(problem)) return;
       const severity = LSP_SEVERITY[setting ?? problem.severity ?? rule.severity];
-      reported.push({ rule, problem, diagnostic: toDiagnostic(document, rule, severity, problem) });
+      reported.push({ rule, problem, diagnostic: toDiagnostic(document, rule, severity, problem, settings.locale) });
     };
     try {
       rule.check({ model, document: xml, host: facts, workspace, report });
@@ -67,7 +67,7 @@ export function validateAnalysed(
         end: 0,
         message: `Internal error in rule ${rule.id}: ${error instanceof Error ? error.message : String(error)}`,
       };
-      reported.push({ rule, problem, diagnostic: toDiagnostic(document, rule, DiagnosticSeverity.Warning, problem) });
+      reported.push({ rule, problem, diagnostic: toDiagnostic(document, rule, DiagnosticSeverity.Warning, problem, settings.locale) });
     }
   }
   return reported;

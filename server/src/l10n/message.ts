@@ -1,0 +1,74 @@
+// Messages by stable id. Code declares its English messages in groups (`messages('rule-id', {...})`), each
+// template with named placeholders (`{arch}`); a call gives a Message, rendered in a language only where it
+// leaves the service (a diagnostic, a fix title, the CLI's output), so that what rules compute is the same in
+// every language. libvirt's own texts are passed as placeholder values and quoted verbatim.
+
+/** A placeholder's value: text and numbers are inserted as they are, a nested message in the same language. */
+export type MessageArg = string | number | Message;
+
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
+
+/** Every declared message: id → English template. */
+const ENGLISH = new Map<string, string>();
+
+export class Message {
+  constructor(
+    readonly id: string,
+    readonly args: Readonly<Record<string, MessageArg>> = {},
+  ) {}
+
+  /** English: a Message interpolated into a string reads as it did before it had an id. */
+  toString(): string {
+    return format(ENGLISH.get(this.id) ?? this.id, this.args, (nested) => nested.toString());
+  }
+}
+
+/** Text that may be a Message (rendered in the caller's language) or plain text (the same in every language). */
+export type Text = string | Message;
+
+/** The placeholder names of a template, as a type: 'Needs {kind} on {arch}' → 'kind' | 'arch'. */
+type Names<S extends string> = S extends `${string}{${infer P}}${infer R}` ? P | Names<R> : never;
+
+type Formatter<S extends string> = [Names<S>] extends [never] ? () => Message : (args: { readonly [P in Names<S>]: MessageArg }) => Message;
+
+/**
+ * Declares a group of English messages under `group` (a rule id, or an area such as 'virsh'); each key becomes the
+ * id `group.key`. Returns one function per message that takes its placeholders by name.
+ */
+export function messages<const T extends Record<string, string>>(
+  group: string,
+  templates: T,
+): { readonly [K in keyof T]: Formatter<T[K]> } {
+  const formatters: Record<string, (args?: Record<string, MessageArg>) => Message> = {};
+  for (const [key, template] of Object.entries(templates)) {
+    const id = `${group}.${key}`;
+    if (ENGLISH.has(id) && ENGLISH.get(id) !== template) throw new Error(`Message ${id} is declared twice.`);
+    ENGLISH.set(id, template);
+    formatters[key] = (args) => new Message(id, args);
+  }
+  return formatters as { readonly [K in keyof T]: Formatter<T[K]> };
+}
+
+/** The English template of a message id (undefined when no loaded code declares it). */
+export function englishTemplate(id: string): string | undefined {
+  return ENGLISH.get(id);
+}
+
+/** Every declared message id with its English template, in declaration order. */
+export function declaredMessages(): ReadonlyMap<string, string> {
+  return ENGLISH;
+}
+
+/** The placeholder names a template uses, sorted. */
+export function placeholdersOf(template: string): string[] {
+  return [...new Set([...template.matchAll(PLACEHOLDER)].map((match) => match[1]))].sort();
+}
+
+/** Fills a template's placeholders; one the arguments lack is left as written, so that it shows. */
+export function format(template: string, args: Readonly<Record<string, MessageArg>>, nested: (message: Message) => string): string {
+  return template.replace(PLACEHOLDER, (whole, name: string) => {
+    const value = args[name];
+    if (value === undefined) return whole;
+    return value instanceof Message ? nested(value) : String(value);
+  });
+}

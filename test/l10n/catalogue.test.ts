@@ -1,0 +1,98 @@
+// The zh-CN catalogue against the messages the code declares: every id translated with the same placeholders,
+// no entry for an id nothing declares, libvirt's quoted texts kept verbatim, the glossary's terms used.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import '../../server/src/cli/runCli';
+import '../../server/src/lsp/languageServer';
+import glossary from '../../server/src/l10n/glossary.zh-cn.json';
+import { declaredMessages, placeholdersOf } from '../../server/src/l10n/message';
+import { catalogue } from '../../server/src/l10n/render';
+import { ALL_RULES } from '../../server/src/service/documentKinds';
+
+const zhCn = catalogue('zh-cn');
+/** L10N_GROUPS=rule-a,rule-b narrows the checks to those groups' ids (while translating them). */
+const groups = process.env.L10N_GROUPS?.split(',').filter(Boolean);
+const inScope = (id: string) => !groups || groups.some((group) => id.startsWith(`${group}.`));
+const QUOTED = /<\/?[A-Za-z][^<>]*>|"[^"]*"|(?<![A-Za-z])'[^']*'(?![A-Za-z])/g;
+const ruleTextIds = new Set(ALL_RULES.flatMap((rule) => [`${rule.id}.title`, `${rule.id}.explanation`]));
+
+/** The parts of a message a translation must not change: XML names, quoted text (libvirt's messages, values). */
+function verbatimParts(template: string): string[] {
+  // A quoted phrase of English words is libvirt's (or QEMU's) own message: it must appear exactly.
+  return template.match(QUOTED) ?? [];
+}
+
+/** The English of a message with XML names, quoted text and placeholders taken out: where glossary terms count. */
+function prose(template: string): string {
+  return template.replace(QUOTED, ' ').replace(/\{[A-Za-z0-9]+\}|`[^`]*`/g, ' ');
+}
+
+/** Names that read the same in every language (libvirt, virsh, vfio-pci…): not English left untranslated. */
+const NAMES = /^(libvirt|libvirtd|virsh|qemu|kvm|vfio|edk2|ovmf|aavmf|virtio|spice|vnc|swtpm|dnsmasq|iptables|nftables)$/i;
+
+/** The lowercase English words of a text outside names, identifiers, XML and quotes (what a translator translates). */
+export function englishWords(text: string): string[] {
+  return (prose(text).match(/(?<![\w./-])[a-z][a-z]{2,}(?![\w./-])/g) ?? []).filter((word) => !NAMES.test(word));
+}
+
+describe('zh-CN message catalogue', () => {
+  it('translates every declared message with the same placeholders', () => {
+    const missing: string[] = [];
+    const mismatched: string[] = [];
+    for (const [id, english] of declaredMessages()) {
+      if (!inScope(id)) continue;
+      const translated = zhCn[id];
+      if (translated === undefined) missing.push(id);
+      else if (placeholdersOf(translated).join() !== placeholdersOf(english).join())
+        mismatched.push(`${id}: {${placeholdersOf(english).join('}, {')}} vs {${placeholdersOf(translated).join('}, {')}}`);
+    }
+    assert.deepEqual(missing, [], `messages without a zh-CN entry: ${missing.length}`);
+    assert.deepEqual(mismatched, []);
+  });
+
+  it('translates every rule title and explanation', () => {
+    const missing = [...ruleTextIds].filter((id) => inScope(id) && zhCn[id] === undefined);
+    assert.deepEqual(missing, []);
+  });
+
+  it('has no entry for an id nothing declares', () => {
+    const declared = declaredMessages();
+    const stale = Object.keys(zhCn).filter((id) => inScope(id) && !declared.has(id) && !ruleTextIds.has(id));
+    assert.deepEqual(stale, []);
+  });
+
+  it("keeps XML names and quoted texts (libvirt's messages) verbatim", () => {
+    const changed: string[] = [];
+    for (const [id, english] of declaredMessages()) {
+      const translated = zhCn[id];
+      if (translated === undefined || !inScope(id)) continue;
+      for (const part of verbatimParts(english)) if (!translated.includes(part)) changed.push(`${id}: ${part}`);
+    }
+    assert.deepEqual(changed, []);
+  });
+
+  it('has a translation in Chinese for every entry', () => {
+    const untranslated = Object.entries(zhCn)
+      .filter(([id, text]) => inScope(id) && !/[\u4e00-\u9fff]/.test(text) && englishWords(text).length > 0)
+      .map(([id]) => id);
+    assert.deepEqual(untranslated, []);
+  });
+
+  it("uses the glossary's term wherever the English says it", () => {
+    const terms = glossary.terms.map((term) => ({ pattern: new RegExp(term.en, 'i'), zh: term.zh }));
+    const inconsistent: string[] = [];
+    const english = new Map(declaredMessages());
+    for (const rule of ALL_RULES) {
+      english.set(`${rule.id}.title`, rule.title);
+      english.set(`${rule.id}.explanation`, rule.explanation);
+    }
+    for (const [id, source] of english) {
+      const translated = zhCn[id];
+      if (translated === undefined || !inScope(id)) continue;
+      for (const term of terms)
+        if (term.pattern.test(prose(source)) && !translated.includes(term.zh)) inconsistent.push(`${id}: ${term.zh}`);
+    }
+    assert.deepEqual(inconsistent, []);
+  });
+});
