@@ -32,6 +32,8 @@ export interface LspClientOptions {
   readonly insertReplaceSupport?: boolean;
   /** The workspace folders (file: URIs) the editor has open. */
   readonly workspaceFolders?: readonly string[];
+  /** initialize's `locale`: the editor's display language (VS Code sends 'zh-cn', 'en'...). */
+  readonly locale?: string;
 }
 
 export async function startLspClient(settings: unknown = {}, options: LspClientOptions = {}): Promise<LspClient> {
@@ -96,6 +98,7 @@ export async function startLspClient(settings: unknown = {}, options: LspClientO
     rootUri: null,
     workspaceFolders: options.workspaceFolders?.map((uri, i) => ({ uri, name: `folder-${i + 1}` })) ?? null,
     initializationOptions: options.initializationOptions,
+    locale: options.locale,
     capabilities: {
       workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
       textDocument: {

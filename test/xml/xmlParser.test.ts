@@ -65,14 +65,14 @@ describe('xmlParser', () => {
   it('reports an unquoted attribute value and still reads it', () => {
     const { root, errors } = parseXml('<domain type=kvm></domain>');
     assert.equal(errors.length, 1);
-    assert.match(errors[0].message, /must be in quotes/);
+    assert.match(String(errors[0].message), /must be in quotes/);
     assert.equal(attribute(root!, 'type')!.value, 'kvm');
   });
 
   it('reports an undefined entity but not one declared in the DOCTYPE, and never expands either', () => {
     const { root, errors } = parseXml('<!DOCTYPE d [<!ENTITY known "expanded">]><d>&known;&unknown;</d>');
     assert.equal(errors.length, 1);
-    assert.match(errors[0].message, /Entity 'unknown' is not defined/);
+    assert.match(String(errors[0].message), /Entity 'unknown' is not defined/);
     assert.equal(root!.text, '&known;&unknown;');
   });
 
@@ -113,13 +113,13 @@ describe('xmlParser', () => {
   it('reports an XML declaration that is not at the start', () => {
     const { errors } = parseXml('\n<?xml version="1.0"?><d/>');
     assert.equal(errors.length, 1);
-    assert.match(errors[0].message, /only allowed at the very start/);
+    assert.match(String(errors[0].message), /only allowed at the very start/);
   });
 
   it('reports two root elements and text outside the root', () => {
     const { errors } = parseXml('x<a/><b/>');
     assert.deepEqual(
-      errors.map((e) => e.message),
+      errors.map((e) => String(e.message)),
       ['Text before the root element is not allowed.', 'Only one root element is allowed.'],
     );
   });

@@ -29,7 +29,12 @@ export type Text = string | Message;
 /** The placeholder names of a template, as a type: 'Needs {kind} on {arch}' → 'kind' | 'arch'. */
 type Names<S extends string> = S extends `${string}{${infer P}}${infer R}` ? P | Names<R> : never;
 
-type Formatter<S extends string> = [Names<S>] extends [never] ? () => Message : (args: { readonly [P in Names<S>]: MessageArg }) => Message;
+/** A template built by concatenation is no literal type: its placeholders can't be checked, any may be given. */
+type Formatter<S extends string> = string extends S
+  ? (args?: Readonly<Record<string, MessageArg>>) => Message
+  : [Names<S>] extends [never]
+    ? () => Message
+    : (args: { readonly [P in Names<S>]: MessageArg }) => Message;
 
 /**
  * Declares a group of English messages under `group` (a rule id, or an area such as 'virsh'); each key becomes the

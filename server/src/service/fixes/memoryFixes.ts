@@ -1,10 +1,16 @@
 // Fixes for memory sizing: currentMemory equal to memory, the balloon disabled.
 
+import { messages } from '../../l10n/message';
 import { insertChild, replaceElement } from '../edits/xmlEdits';
 import type { ElementSpec } from '../edits/xmlSnippet';
 import type { Fix, FixContext } from '../languageTypes';
 import type { DomainModel } from '../model/domainModel';
 import { attributeValue } from '../xml/xmlTree';
+
+const M = messages('memory-fixes', {
+  currentMemoryToMemory: 'Set currentMemory to memory ({size})',
+  disableBalloon: "Disable the balloon: <memballoon model='none'/>",
+});
 
 /** "Set currentMemory to memory": the same number and unit as <memory>. */
 export function currentMemoryEqualsMemoryFix(model: DomainModel, context: FixContext): Fix[] {
@@ -14,7 +20,7 @@ export function currentMemoryEqualsMemoryFix(model: DomainModel, context: FixCon
   const spec: ElementSpec = { name: 'currentMemory', attributes: unit ? [['unit', unit]] : [], text: memory.element.text.trim() };
   const shown = `${memory.element.text.trim()}${unit ? ` ${unit}` : ' KiB'}`;
   return [
-    { title: `Set currentMemory to memory (${shown})`, edits: [replaceElement(currentMemory.element, spec, context)], preferred: true },
+    { title: M.currentMemoryToMemory({ size: shown }), edits: [replaceElement(currentMemory.element, spec, context)], preferred: true },
   ];
 }
 
@@ -22,8 +28,7 @@ export function currentMemoryEqualsMemoryFix(model: DomainModel, context: FixCon
 export function disableBalloonFix(model: DomainModel, context: FixContext): Fix[] {
   const spec: ElementSpec = { name: 'memballoon', attributes: [['model', 'none']] };
   const balloon = model.devices.find((device) => device.kind === 'memballoon');
-  if (balloon)
-    return [{ title: "Disable the balloon: <memballoon model='none'/>", edits: [replaceElement(balloon.element, spec, context)] }];
+  if (balloon) return [{ title: M.disableBalloon(), edits: [replaceElement(balloon.element, spec, context)] }];
   if (!model.devicesElement) return [];
-  return [{ title: "Disable the balloon: <memballoon model='none'/>", edits: [insertChild(model.devicesElement, spec, context)] }];
+  return [{ title: M.disableBalloon(), edits: [insertChild(model.devicesElement, spec, context)] }];
 }

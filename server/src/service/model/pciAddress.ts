@@ -1,6 +1,20 @@
 // PCI addresses: how libvirt reads them, how we print them, and which ones a machine type uses by itself.
 
+import { type Message, messages, type Text } from '../../l10n/message';
 import { CONTROLLER_MODELS } from './controllerModels';
+
+const M = messages('pci-builtin', {
+  i440fxHostBridge: 'the i440FX host bridge',
+  piix3IsaBridge: 'the PIIX3 ISA bridge',
+  piix3Ide: 'the PIIX3 IDE controller',
+  piix3Usb: 'the PIIX3 USB controller',
+  piix4Acpi: 'the PIIX4 ACPI/power management device',
+  q35HostBridge: 'the Q35 host bridge',
+  ich9Lpc: 'the ICH9 LPC bridge',
+  ich9Sata: 'the ICH9 SATA controller',
+  ich9Smbus: 'the ICH9 SMBus controller',
+  thisMachineType: 'this machine type',
+});
 
 export interface PciAddress {
   readonly domain: number;
@@ -85,7 +99,7 @@ export function machineFamilyOf(machine: string | undefined, arch: string | unde
 
 export interface ImplicitPciDevice {
   readonly address: PciAddress;
-  readonly what: string;
+  readonly what: Message;
   /** The explicit `<controller>` that is this built-in device and may therefore carry its address. */
   readonly owner?: { readonly type: string; readonly index: number; readonly models: readonly (string | undefined)[] };
 }
@@ -95,30 +109,30 @@ const at = (slot: number, fn: number): PciAddress => ({ domain: 0, bus: 0, slot,
 /** Addresses on bus 0 that the machine type occupies whatever the XML says. */
 export const IMPLICIT_PCI_DEVICES: Record<MachineFamily, readonly ImplicitPciDevice[]> = {
   i440fx: [
-    { address: at(0, 0), what: 'the i440FX host bridge' },
-    { address: at(1, 0), what: 'the PIIX3 ISA bridge' },
-    { address: at(1, 1), what: 'the PIIX3 IDE controller', owner: { type: 'ide', index: 0, models: [undefined] } },
+    { address: at(0, 0), what: M.i440fxHostBridge() },
+    { address: at(1, 0), what: M.piix3IsaBridge() },
+    { address: at(1, 1), what: M.piix3Ide(), owner: { type: 'ide', index: 0, models: [undefined] } },
     // Not built in: libvirt puts USB controller 0 there, whatever its model (ehci, qemu-xhci…).
     {
       address: at(1, 2),
-      what: 'the PIIX3 USB controller',
+      what: M.piix3Usb(),
       owner: { type: 'usb', index: 0, models: [undefined, ...CONTROLLER_MODELS.usb!] },
     },
-    { address: at(1, 3), what: 'the PIIX4 ACPI/power management device' },
+    { address: at(1, 3), what: M.piix4Acpi() },
   ],
   q35: [
-    { address: at(0, 0), what: 'the Q35 host bridge' },
-    { address: at(0x1f, 0), what: 'the ICH9 LPC bridge' },
-    { address: at(0x1f, 2), what: 'the ICH9 SATA controller', owner: { type: 'sata', index: 0, models: [undefined] } },
-    { address: at(0x1f, 3), what: 'the ICH9 SMBus controller' },
+    { address: at(0, 0), what: M.q35HostBridge() },
+    { address: at(0x1f, 0), what: M.ich9Lpc() },
+    { address: at(0x1f, 2), what: M.ich9Sata(), owner: { type: 'sata', index: 0, models: [undefined] } },
+    { address: at(0x1f, 3), what: M.ich9Smbus() },
   ],
   virt: [],
   other: [],
 };
 
-export const MACHINE_FAMILY_LABEL: Record<MachineFamily, string> = {
+export const MACHINE_FAMILY_LABEL: Record<MachineFamily, Text> = {
   i440fx: 'i440fx (pc)',
   q35: 'q35',
   virt: 'virt',
-  other: 'this machine type',
+  other: M.thisMachineType(),
 };

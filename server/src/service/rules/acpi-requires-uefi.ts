@@ -1,8 +1,17 @@
+import { messages } from '../../l10n/message';
 import { removeElement, setAttribute } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { usesUefi } from '../model/domainModel';
 import { tagSpan } from '../validation/spans';
 import type { Rule } from './rule';
+
+const M = messages('acpi-requires-uefi', {
+  requiresUefi:
+    'ACPI on aarch64 requires UEFI: libvirt refuses the domain ("{libvirtSays}"). Add firmware=\'efi\' to <os>, or remove <acpi/>.',
+  noUefiInOs: 'no UEFI firmware in <os>',
+  bootWithUefi: "Boot with UEFI: <os firmware='efi'>",
+  removeAcpi: 'Remove <acpi/>',
+});
 
 export const acpiRequiresUefi: Rule = {
   id: 'acpi-requires-uefi',
@@ -18,21 +27,19 @@ export const acpiRequiresUefi: Rule = {
     if (!acpi || model.os.arch !== 'aarch64' || usesUefi(model)) return;
     report({
       ...tagSpan(acpi),
-      message:
-        'ACPI on aarch64 requires UEFI: libvirt refuses the domain ("ACPI requires UEFI on this architecture"). ' +
-        "Add firmware='efi' to <os>, or remove <acpi/>.",
-      related: model.os.element ? [{ ...tagSpan(model.os.element), message: 'no UEFI firmware in <os>' }] : undefined,
+      message: M.requiresUefi({ libvirtSays: 'ACPI requires UEFI on this architecture' }),
+      related: model.os.element ? [{ ...tagSpan(model.os.element), message: M.noUefiInOs() }] : undefined,
       fixes: (context) => [
         ...(model.os.element
           ? [
               {
-                title: "Boot with UEFI: <os firmware='efi'>",
+                title: M.bootWithUefi(),
                 edits: [setAttribute(model.os.element, 'firmware', 'efi', context)],
                 preferred: true,
               },
             ]
           : []),
-        { title: 'Remove <acpi/>', edits: [removeElement(acpi, context)] },
+        { title: M.removeAcpi(), edits: [removeElement(acpi, context)] },
       ],
     });
   },

@@ -1,7 +1,13 @@
+import { messages } from '../../l10n/message';
 import { DOCS } from '../libvirtDocs';
 import type { GuestAddress } from '../model/domainModel';
 import { valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('address-number-invalid', {
+  decimalOnly: 'A {type} address takes decimal numbers: libvirt refuses the domain ("{libvirtSays}").',
+  changeTo: 'Change to {value}',
+});
 
 /** The address attributes libvirt reads as decimal unsigned numbers, per address type (its *AddressParseXML). */
 const DECIMAL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
@@ -27,17 +33,21 @@ export const addressNumberInvalid: Rule = {
   check({ model, report }) {
     for (const device of model.devices) {
       const address: GuestAddress | undefined = device.address;
-      const names = address?.type ? DECIMAL_ATTRIBUTES[address.type] : undefined;
-      if (!address || !names) continue;
+      const type = address?.type;
+      const names = type ? DECIMAL_ATTRIBUTES[type] : undefined;
+      if (!address || !type || !names) continue;
       for (const attr of address.element.attributes) {
         if (!names.includes(attr.name) || (DECIMAL.test(attr.value) && BigInt(attr.value.trim().replace('+', '')) <= 0xffffffffn)) continue;
         report({
           ...valueSpan(attr),
-          message: `A ${address.type} address takes decimal numbers: libvirt refuses the domain ("Invalid value for attribute '${attr.name}' in element 'address': '${attr.value}'. Expected non-negative integer value").`,
+          message: M.decimalOnly({
+            type,
+            libvirtSays: `Invalid value for attribute '${attr.name}' in element 'address': '${attr.value}'. Expected non-negative integer value`,
+          }),
           fixes: /^0x[0-9a-f]+$/i.test(attr.value)
             ? () => [
                 {
-                  title: `Change to ${Number.parseInt(attr.value, 16)}`,
+                  title: M.changeTo({ value: Number.parseInt(attr.value, 16) }),
                   edits: [{ start: attr.valueStart, end: attr.valueEnd, newText: String(Number.parseInt(attr.value, 16)) }],
                   preferred: true,
                 },

@@ -1,3 +1,4 @@
+import { messages } from '../../l10n/message';
 import { replaceElement } from '../edits/xmlEdits';
 import { removeDriveAddressFix } from '../fixes/driveAddressFixes';
 import { pciAddressEdits, removeAddressFix } from '../fixes/pciAddressFixes';
@@ -8,6 +9,22 @@ import { formatPciAddress } from '../model/pciAddress';
 import { tagSpan } from '../validation/spans';
 import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('address-type-mismatch', {
+  replaceWithDrive: 'Replace with drive address controller 0, bus {bus}, unit {unit}',
+  replaceWithPci: 'Replace with PCI address {address}',
+  virtioDrive:
+    'Disk {dev} is on bus virtio but has a drive address: libvirt refuses the domain ("{libvirtSays}"). A virtio disk needs a PCI address, or none so that libvirt assigns one.',
+  otherType:
+    'Disk {dev} is on bus {bus} but has a {type} address: libvirt refuses the domain ("{libvirtSays}"). A {bus} disk needs a drive address, or none so that libvirt assigns one.',
+  otherTypeVowel:
+    'Disk {dev} is on bus {bus} but has a {type} address: libvirt refuses the domain ("{libvirtSays}"). An {bus} disk needs a drive address, or none so that libvirt assigns one.',
+  pciAddress:
+    'Disk {dev} is on bus {bus} but has a PCI address: libvirt refuses the domain ("{libvirtSays}"). A {bus} disk needs a drive address, or none so that libvirt assigns one.',
+  pciAddressVowel:
+    'Disk {dev} is on bus {bus} but has a PCI address: libvirt refuses the domain ("{libvirtSays}"). An {bus} disk needs a drive address, or none so that libvirt assigns one.',
+  thePciAddress: 'the PCI address',
+});
 
 const DRIVE_BUSES = new Set(['ide', 'sata', 'scsi', 'fdc']);
 
@@ -36,7 +53,7 @@ function freeDriveAddressFix(disk: Device, bus: string, context: FixContext): Fi
       };
       return [
         {
-          title: `Replace with drive address controller 0, bus ${busNumber}, unit ${unit}`,
+          title: M.replaceWithDrive({ bus: busNumber, unit }),
           edits: [replaceElement(disk.address!.element, spec, context)],
           preferred: true,
         },
@@ -66,16 +83,14 @@ export const addressTypeMismatch: Rule = {
       if (bus === 'virtio' && address.type === 'drive') {
         report({
           ...valueSpan(typeAttr),
-          message:
-            `Disk ${dev} is on bus virtio but has a drive address: libvirt refuses the domain ("virtio disk cannot have an address of type 'drive'"). ` +
-            'A virtio disk needs a PCI address, or none so that libvirt assigns one.',
+          message: M.virtioDrive({ dev, libvirtSays: "virtio disk cannot have an address of type 'drive'" }),
           related: [{ ...busSpan, message: "bus='virtio'" }],
           fixes: (context) => {
             const plan = context.planner([disk]).nextEndpointAddress();
             const move = plan
               ? [
                   {
-                    title: `Replace with PCI address ${formatPciAddress(plan.address)}`,
+                    title: M.replaceWithPci({ address: formatPciAddress(plan.address) }),
                     edits: pciAddressEdits(disk, plan, context),
                     preferred: true,
                   },
@@ -88,21 +103,26 @@ export const addressTypeMismatch: Rule = {
         // Another type libvirt does not put such disks on (virtio-serial, ccw, isa…).
         report({
           ...valueSpan(typeAttr),
-          message:
-            `Disk ${dev} is on bus ${bus} but has a ${address.type} address: libvirt refuses the domain ("Invalid address type '${address.type}' for the disk '${dev}' with the bus type '${bus}'"). ` +
-            `${/^[aeiou]/.test(bus) ? 'An' : 'A'} ${bus} disk needs a drive address, or none so that libvirt assigns one.`,
+          message: (/^[aeiou]/.test(bus) ? M.otherTypeVowel : M.otherType)({
+            dev,
+            bus,
+            type: address.type,
+            libvirtSays: `Invalid address type '${address.type}' for the disk '${dev}' with the bus type '${bus}'`,
+          }),
           related: [{ ...busSpan, message: `bus='${bus}'` }],
           fixes: (context) => [...freeDriveAddressFix(disk, bus, context), ...removeDriveAddressFix(disk, context)],
         });
       } else if (DRIVE_BUSES.has(bus) && address.type === 'pci') {
         report({
           ...valueSpan(typeAttr),
-          message:
-            `Disk ${dev} is on bus ${bus} but has a PCI address: libvirt refuses the domain ("Invalid address type 'pci' for the disk '${dev}' with the bus type '${bus}'"). ` +
-            `${/^[aeiou]/.test(bus) ? 'An' : 'A'} ${bus} disk needs a drive address, or none so that libvirt assigns one.`,
+          message: (/^[aeiou]/.test(bus) ? M.pciAddressVowel : M.pciAddress)({
+            dev,
+            bus,
+            libvirtSays: `Invalid address type 'pci' for the disk '${dev}' with the bus type '${bus}'`,
+          }),
           related: [
             { ...busSpan, message: `bus='${bus}'` },
-            { ...tagSpan(address.element), message: 'the PCI address' },
+            { ...tagSpan(address.element), message: M.thePciAddress() },
           ],
           fixes: (context) => [...freeDriveAddressFix(disk, bus, context), ...removeDriveAddressFix(disk, context)],
         });

@@ -1,3 +1,4 @@
+import { messages } from '../../l10n/message';
 import { replaceAttributeValue } from '../edits/xmlEdits';
 import type { HostFacts } from '../hostFacts';
 import { DOCS } from '../libvirtDocs';
@@ -5,6 +6,13 @@ import { defaultEmulator, emulatorPath, guestArch } from '../model/domainModel';
 import { attributeOrTagSpan } from '../validation/spans';
 import { valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('arch-accel-mismatch', {
+  kvmCannotRun:
+    'KVM on this {hostArch} host cannot run {arch} guests: libvirt refuses the domain ("{libvirtSays}"). Use type=\'qemu\' to emulate one.',
+  guestArch: 'guest arch {arch}',
+  emulate: "Emulate it: <domain type='qemu'>",
+});
 
 /** Guest architectures KVM on a host of the given architecture can run (besides its own). */
 const KVM_COMPATIBLE: Record<string, readonly string[]> = {
@@ -44,13 +52,9 @@ export const archAccelMismatch: Rule = {
     if (runnable.includes(arch)) return;
     report({
       ...valueSpan(type),
-      message:
-        `KVM on this ${host.arch} host cannot run ${arch} guests: libvirt refuses the domain ("${libvirtSays(emulatorPath(model), arch, host)}"). ` +
-        "Use type='qemu' to emulate one.",
-      related: model.os.typeElement ? [{ ...attributeOrTagSpan(model.os.typeElement, 'arch'), message: `guest arch ${arch}` }] : undefined,
-      fixes: (context) => [
-        { title: "Emulate it: <domain type='qemu'>", edits: [replaceAttributeValue(type, 'qemu', context)], preferred: true },
-      ],
+      message: M.kvmCannotRun({ hostArch: host.arch, arch, libvirtSays: libvirtSays(emulatorPath(model), arch, host) }),
+      related: model.os.typeElement ? [{ ...attributeOrTagSpan(model.os.typeElement, 'arch'), message: M.guestArch({ arch }) }] : undefined,
+      fixes: (context) => [{ title: M.emulate(), edits: [replaceAttributeValue(type, 'qemu', context)], preferred: true }],
     });
   },
 };

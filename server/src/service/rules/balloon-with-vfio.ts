@@ -1,3 +1,4 @@
+import { messages } from '../../l10n/message';
 import { currentMemoryEqualsMemoryFix, disableBalloonFix } from '../fixes/memoryFixes';
 import { DOCS } from '../libvirtDocs';
 import { deviceLabel } from '../model/deviceLabel';
@@ -7,6 +8,12 @@ import { formatBytes } from '../model/sizeUnits';
 import { tagSpan, textOrTagSpan } from '../validation/spans';
 import { attributeValue, firstChild } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('balloon-with-vfio', {
+  pinsAllMemory:
+    '{device} uses VFIO, which pins all {maximum} of guest memory: ballooning down to {current} frees nothing on the host. Set currentMemory equal to memory.',
+  vfioDevice: 'VFIO device',
+});
 
 export const balloonWithVfio: Rule = {
   id: 'balloon-with-vfio',
@@ -25,10 +32,8 @@ export const balloonWithVfio: Rule = {
     if (!vfio) return;
     report({
       ...textOrTagSpan(pair.currentElement),
-      message:
-        `${deviceLabel(vfio)} uses VFIO, which pins all ${formatBytes(pair.maximum)} of guest memory: ballooning down to ` +
-        `${formatBytes(pair.current)} frees nothing on the host. Set currentMemory equal to memory.`,
-      related: [{ ...tagSpan(vfio.element), message: 'VFIO device' }],
+      message: M.pinsAllMemory({ device: deviceLabel(vfio), maximum: formatBytes(pair.maximum), current: formatBytes(pair.current) }),
+      related: [{ ...tagSpan(vfio.element), message: M.vfioDevice() }],
       fixes: (context) => [...currentMemoryEqualsMemoryFix(context.model, context), ...disableBalloonFix(context.model, context)],
     });
   },

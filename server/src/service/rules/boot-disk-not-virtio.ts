@@ -1,9 +1,18 @@
+import { messages } from '../../l10n/message';
 import { driverHelperDiskFix } from '../fixes/driverHelperDisk';
 import { convertDiskToVirtioEdits } from '../fixes/virtioConversion';
 import { DOCS } from '../libvirtDocs';
 import { type Device, type DomainModel, devicesOfKind, isWindowsGuest } from '../model/domainModel';
 import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('boot-disk-not-virtio', {
+  emulatedBus: 'The boot disk {dev} is on bus {bus}; virtio is much faster.',
+  emulatedBusWindows:
+    'The boot disk {dev} is on bus {bus}; virtio is much faster. Windows: install the virtio storage driver first (add a second virtio disk), or the guest will not boot.',
+  convert: 'Convert {dev} to virtio',
+  convertWindows: 'Convert {dev} to virtio (Windows must already have the virtio storage driver, or it will not boot)',
+});
 
 const EMULATED_BUSES = new Set(['sata', 'ide', 'scsi']);
 
@@ -22,17 +31,13 @@ export const bootDiskNotVirtio: Rule = {
     const bus = disk?.target ? attribute(disk.target, 'bus') : undefined;
     if (!disk || !bus || !EMULATED_BUSES.has(bus.value)) return;
     const dev = attributeValue(disk.target, 'dev') ?? 'disk';
-    const windows = isWindowsGuest(model)
-      ? ' Windows: install the virtio storage driver first (add a second virtio disk), or the guest will not boot.'
-      : '';
+    const windows = isWindowsGuest(model);
     report({
       ...valueSpan(bus),
-      message: `The boot disk ${dev} is on bus ${bus.value}; virtio is much faster.${windows}`,
+      message: (windows ? M.emulatedBusWindows : M.emulatedBus)({ dev, bus: bus.value }),
       fixes: (context) => {
         const convert = convertDiskToVirtioEdits(disk, context);
-        const title = windows
-          ? `Convert ${dev} to virtio (Windows must already have the virtio storage driver, or it will not boot)`
-          : `Convert ${dev} to virtio`;
+        const title = windows ? M.convertWindows({ dev }) : M.convert({ dev });
         if (!windows) return [{ title, edits: convert, preferred: true }];
         // Once a virtio disk is attached, Windows can install the driver from it: no need to offer another.
         const hasVirtioDisk = devicesOfKind(context.model, 'disk').some((other) => attributeValue(other.target, 'bus') === 'virtio');

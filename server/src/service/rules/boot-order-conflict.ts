@@ -1,3 +1,4 @@
+import { messages } from '../../l10n/message';
 import { insertChild, type OffsetEdit, removeElement } from '../edits/xmlEdits';
 import type { Fix, FixContext } from '../languageTypes';
 import { DOCS } from '../libvirtDocs';
@@ -5,6 +6,18 @@ import type { Device, DomainModel } from '../model/domainModel';
 import { attributeOrTagSpan, tagSpan } from '../validation/spans';
 import { attributeValue } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('boot-order-conflict', {
+  osBoot:
+    '<os><boot dev> cannot be combined with per-device <boot order>: libvirt refuses the domain ("{libvirtSays}"). Keep one of the two.',
+  deviceBoot:
+    'Per-device <boot order> cannot be combined with <os><boot dev>: libvirt refuses the domain ("{libvirtSays}"). Keep one of the two.',
+  osBootHere: 'boot device given in <os>',
+  deviceBootHere: 'per-device boot order',
+  toDeviceOrder: 'Turn the <os><boot dev> list into per-device boot order',
+  removeOsBoots: 'Remove the <os><boot dev> elements',
+  removeDeviceBoots: 'Remove the per-device <boot order> elements',
+});
 
 /** Which device an <os><boot dev> value means: the first of that kind. */
 function deviceForBootDev(model: DomainModel, dev: string | undefined): Device | undefined {
@@ -36,7 +49,8 @@ function osBootsToDeviceOrder(context: FixContext): OffsetEdit[] {
   return edits;
 }
 
-const REFUSED = 'libvirt refuses the domain ("per-device boot elements cannot be used together with os/boot elements").';
+/** libvirt's message for the mix. */
+const LIBVIRT_SAYS = 'per-device boot elements cannot be used together with os/boot elements';
 
 export const bootOrderConflict: Rule = {
   id: 'boot-order-conflict',
@@ -49,17 +63,17 @@ export const bootOrderConflict: Rule = {
   check({ model, report }) {
     const deviceBoots = model.devices.map((device) => device.boot).filter((boot) => boot !== undefined);
     if (model.os.boots.length === 0 || deviceBoots.length === 0) return;
-    const osRelated = model.os.boots.map((boot) => ({ ...attributeOrTagSpan(boot, 'dev'), message: 'boot device given in <os>' }));
-    const deviceRelated = deviceBoots.map((boot) => ({ ...attributeOrTagSpan(boot, 'order'), message: 'per-device boot order' }));
+    const osRelated = model.os.boots.map((boot) => ({ ...attributeOrTagSpan(boot, 'dev'), message: M.osBootHere() }));
+    const deviceRelated = deviceBoots.map((boot) => ({ ...attributeOrTagSpan(boot, 'order'), message: M.deviceBootHere() }));
     const fixes = (context: FixContext): Fix[] => [
-      { title: 'Turn the <os><boot dev> list into per-device boot order', edits: osBootsToDeviceOrder(context), preferred: true },
-      { title: 'Remove the <os><boot dev> elements', edits: model.os.boots.map((boot) => removeElement(boot, context)) },
-      { title: 'Remove the per-device <boot order> elements', edits: deviceBoots.map((boot) => removeElement(boot, context)) },
+      { title: M.toDeviceOrder(), edits: osBootsToDeviceOrder(context), preferred: true },
+      { title: M.removeOsBoots(), edits: model.os.boots.map((boot) => removeElement(boot, context)) },
+      { title: M.removeDeviceBoots(), edits: deviceBoots.map((boot) => removeElement(boot, context)) },
     ];
     for (const boot of model.os.boots) {
       report({
         ...tagSpan(boot),
-        message: `<os><boot dev> cannot be combined with per-device <boot order>: ${REFUSED} Keep one of the two.`,
+        message: M.osBoot({ libvirtSays: LIBVIRT_SAYS }),
         related: deviceRelated,
         fixes,
       });
@@ -67,7 +81,7 @@ export const bootOrderConflict: Rule = {
     for (const boot of deviceBoots) {
       report({
         ...tagSpan(boot),
-        message: `Per-device <boot order> cannot be combined with <os><boot dev>: ${REFUSED} Keep one of the two.`,
+        message: M.deviceBoot({ libvirtSays: LIBVIRT_SAYS }),
         related: osRelated,
         fixes,
       });

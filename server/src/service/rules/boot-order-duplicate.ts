@@ -1,8 +1,15 @@
+import { messages } from '../../l10n/message';
 import { setAttribute } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { duplicates, groupBy, othersIn } from '../validation/grouping';
 import { attribute, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('boot-order-duplicate', {
+  duplicate: 'Boot order {order} is given to {count} devices: libvirt refuses the domain ("{libvirtSays}"). Each needs its own number.',
+  alsoOrder: 'also boot order {order}',
+  changeTo: 'Change to boot order {order}',
+});
 
 export const bootOrderDuplicate: Rule = {
   id: 'boot-order-duplicate',
@@ -19,13 +26,13 @@ export const bootOrderDuplicate: Rule = {
       for (const boot of group) {
         report({
           ...valueSpan(attribute(boot, 'order')!),
-          message: `Boot order ${order} is given to ${group.length} devices: libvirt refuses the domain ("boot order '${order}' used for more than one device"). Each needs its own number.`,
-          related: othersIn(group, boot).shown.map((b) => ({ ...valueSpan(attribute(b, 'order')!), message: `also boot order ${order}` })),
+          message: M.duplicate({ order, count: group.length, libvirtSays: `boot order '${order}' used for more than one device` }),
+          related: othersIn(group, boot).shown.map((b) => ({ ...valueSpan(attribute(b, 'order')!), message: M.alsoOrder({ order }) })),
           fixes: (context) => {
             const next = Math.max(...context.model.devices.map((device) => device.bootOrder ?? 0)) + 1;
             return [
               {
-                title: `Change to boot order ${next}`,
+                title: M.changeTo({ order: next }),
                 edits: [setAttribute(boot, 'order', String(next), context)],
                 preferred: boot !== group[0],
               },

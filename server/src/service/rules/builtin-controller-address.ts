@@ -1,3 +1,4 @@
+import { type Message, messages } from '../../l10n/message';
 import { removeElement } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { devicesOfKind } from '../model/domainModel';
@@ -5,11 +6,21 @@ import { formatPciAddress, type PciAddress } from '../model/pciAddress';
 import { attributeValue, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
 
+const M = messages('builtin-controller-address', {
+  primaryIde: 'Primary IDE controller',
+  piix3Usb: 'PIIX3 USB controller',
+  primarySata: 'Primary SATA controller',
+  movedOff: '{controller} is built into the machine at {builtinAt}, not {address}: libvirt refuses the domain ("{libvirtSays}").',
+  removeAddress: 'Remove the address (libvirt puts it at its slot)',
+});
+
 interface Builtin {
   readonly type: string;
   /** The models pinned there (undefined: any). */
   readonly models?: readonly (string | undefined)[];
   readonly at: PciAddress;
+  /** Our name of it. */
+  readonly name: Message;
   /** libvirt's name of it in its message. */
   readonly label: string;
   /** libvirt's form of the address in its message. */
@@ -22,6 +33,7 @@ const BUILTINS: Readonly<Record<string, readonly Builtin[]>> = {
     {
       type: 'ide',
       at: { domain: 0, bus: 0, slot: 1, function: 1 },
+      name: M.primaryIde(),
       label: 'Primary IDE controller',
       written: '0:0:1.1',
     },
@@ -29,6 +41,7 @@ const BUILTINS: Readonly<Record<string, readonly Builtin[]>> = {
       type: 'usb',
       models: [undefined, 'piix3-uhci'],
       at: { domain: 0, bus: 0, slot: 1, function: 2 },
+      name: M.piix3Usb(),
       label: 'PIIX3 USB controller at index 0',
       written: '0:0:1.2',
     },
@@ -37,6 +50,7 @@ const BUILTINS: Readonly<Record<string, readonly Builtin[]>> = {
     {
       type: 'sata',
       at: { domain: 0, bus: 0, slot: 0x1f, function: 2 },
+      name: M.primarySata(),
       label: 'Primary SATA controller',
       written: '0:0:1f.2',
     },
@@ -67,10 +81,15 @@ export const builtinControllerAddress: Rule = {
       const typeAttribute = controller.address!.element.attributes.find((attr) => attr.name === 'type')!;
       report({
         ...valueSpan(typeAttribute),
-        message: `${builtin.label.replace(' at index 0', '')} is built into the machine at ${formatPciAddress(builtin.at)}, not ${formatPciAddress(pci)}: libvirt refuses the domain ("${builtin.label} must have PCI address ${builtin.written}").`,
+        message: M.movedOff({
+          controller: builtin.name,
+          builtinAt: formatPciAddress(builtin.at),
+          address: formatPciAddress(pci),
+          libvirtSays: `${builtin.label} must have PCI address ${builtin.written}`,
+        }),
         fixes: (context) => [
           {
-            title: 'Remove the address (libvirt puts it at its slot)',
+            title: M.removeAddress(),
             edits: [removeElement(controller.address!.element, context)],
             preferred: true,
           },

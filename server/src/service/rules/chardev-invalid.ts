@@ -1,3 +1,4 @@
+import { type Message, messages, type Text } from '../../l10n/message';
 import { insertChild, removeElement, replaceElement, setAttribute } from '../edits/xmlEdits';
 import type { Fix, FixContext } from '../languageTypes';
 import { DOCS } from '../libvirtDocs';
@@ -9,12 +10,61 @@ import { refusedAtDefine as refused } from '../refusals';
 import { attribute, attributeValue, childrenNamed, firstChild, nameSpan, textOf, valueSpan, type XmlElement } from '../xml/xmlTree';
 import type { Problem, Rule } from './rule';
 
+const M = messages('chardev-invalid', {
+  channelWithoutTarget: 'A <channel> without a <target>',
+  addVirtioTarget: "Add <target type='virtio'/>",
+  spicevmcNotVirtioChannel: "<{kind} type='spicevmc'>: the SPICE agent is a <channel> with <target type='virtio'>",
+  changeToSpiceAgentTarget: "Change to <target type='virtio' name='com.redhat.spice.0'/>",
+  changeToPty: "Change to type='pty'",
+  isaPortOutOfRange: 'ISA serial port {port}: a PC has ports 0 to {last}',
+  isaPortBeyondMax: 'A {ordinal} ISA serial port: a PC has {max}',
+  first: 'first',
+  second: 'second',
+  third: 'third',
+  nth: '{n}th',
+  isaPortDuplicate: 'A second ISA serial port {port}',
+  isaDebugOutsideX86: 'An isa-debug port outside an x86 guest',
+  secondSource: "A second <source> in <{kind} type='{type}'>",
+  thirdSource: "A third <source> in <{kind} type='udp'>",
+  removeThisSource: 'Remove this <source>',
+  secondChild: 'A second <{child}> in a {kind}',
+  removeThisChild: 'Remove this <{child}>',
+  sourceWithout: "<{kind} type='{type}'> without {what}",
+  hostOnSource: 'host= on its <source>',
+  serviceOnSource: 'service= (the port) on its <source>',
+  masterAndSlave: 'both master= and slave= on its <source>',
+  udpWithoutService: "<{kind} type='udp'> without a service= (port) to send to (a <source mode='connect'>)",
+  badChannelName: "'{value}' is not a {type} channel name (letters, digits, '_', '-' and '.')",
+  changeToValue: "Change to '{value}'",
+  listensBind: "listens (mode='bind')",
+  listensGenerated: 'listens (a socket libvirt names is one QEMU listens on)',
+  reconnectWhileListening: '<reconnect> in a {kind} whose source {listens}: only a connecting client reconnects',
+  removeReconnect: 'Remove <reconnect>',
+  reconnectTimeoutZero: "<reconnect timeout='0'> (the seconds between attempts)",
+  changeToTimeout10: "Change to timeout='10'",
+  guestfwdWithoutAddress: 'A guestfwd channel without address=',
+  notIpAddress: "'{value}' is not an IP address",
+  guestfwdIpv6: 'A guestfwd channel on an IPv6 address',
+  changeToTargetType: "Change to <target type='{type}'>",
+  laterSerialConsole: 'A <console> after the first one as the serial console',
+  laterUntypedConsole: 'A <console> after the first one without a target type (libvirt makes it a serial console)',
+  sclpOutsideS390: "<target type='{type}'> outside an s390 guest",
+  consoleTypeInQemu: '<console> of target type {type} in a QEMU guest',
+  removeAddress: 'Remove the <address> (libvirt assigns one)',
+  serialOnAddress: 'A serial port of target type {type} on a {address} address',
+  serialWithAddress: 'A serial port of target type {type} with an <address>',
+  modelOnType: 'Serial model {model} on a port of target type {type}',
+  removeModel: 'Remove the <model> (libvirt picks the one of the port)',
+  serialNotOnMachine: 'A serial port of target type {type} on a machine that has none',
+  serialModelNotOnMachine: 'A serial port of target type {type} ({model}) on a machine that has none',
+});
+
 const SOURCE_TYPES = new Set(CHARDEV_SOURCE_TYPES);
 
 /** The ISA serial ports of a PC (COM1 to COM4). */
 const MAX_ISA_SERIAL_PORTS = 4;
 
-const ordinal = (n: number) => (n === 1 ? 'first' : n === 2 ? 'second' : n === 3 ? 'third' : `${n}th`);
+const ordinal = (n: number): Message => (n === 1 ? M.first() : n === 2 ? M.second() : n === 3 ? M.third() : M.nth({ n }));
 
 /** Characters libvirt allows in a spiceport or dbus channel name. */
 const CHANNEL_NAME = /^[A-Za-z0-9_.-]*$/;
@@ -58,10 +108,10 @@ export const chardevInvalid: Rule = {
       if (device.kind === 'channel' && !device.target)
         problems.push({
           ...nameSpan(device.element),
-          message: refused('A <channel> without a <target>', 'target type must be specified for channel device'),
+          message: refused(M.channelWithoutTarget(), 'target type must be specified for channel device'),
           fixes: (context) => [
             {
-              title: "Add <target type='virtio'/>",
+              title: M.addVirtioTarget(),
               edits: [insertChild(device.element, { name: 'target', attributes: [['type', 'virtio']] }, context)],
               preferred: true,
             },
@@ -71,15 +121,12 @@ export const chardevInvalid: Rule = {
       if (type === 'spicevmc' && knownTarget && !spicevmcAllowed(device.kind, targetType))
         problems.push({
           ...nameSpan(device.element),
-          message: refused(
-            `<${device.kind} type='spicevmc'>: the SPICE agent is a <channel> with <target type='virtio'>`,
-            'spicevmc device type only supports virtio',
-          ),
+          message: refused(M.spicevmcNotVirtioChannel({ kind: device.kind }), 'spicevmc device type only supports virtio'),
           fixes: (context) =>
             device.kind === 'channel' && device.target
               ? [
                   {
-                    title: "Change to <target type='virtio' name='com.redhat.spice.0'/>",
+                    title: M.changeToSpiceAgentTarget(),
                     edits: [
                       replaceElement(
                         device.target,
@@ -96,7 +143,7 @@ export const chardevInvalid: Rule = {
                     preferred: true,
                   },
                 ]
-              : [{ title: "Change to type='pty'", edits: [setAttribute(device.element, 'type', 'pty', context)], preferred: true }],
+              : [{ title: M.changeToPty(), edits: [setAttribute(device.element, 'type', 'pty', context)], preferred: true }],
         });
       if (device.kind === 'console') {
         if (knownTarget) checkConsole(device, targetType, consoles, { qemu, hvm, s390: machine.s390 }, problems);
@@ -113,22 +160,22 @@ export const chardevInvalid: Rule = {
             ...span,
             message: refused(
               port !== undefined && port >= MAX_ISA_SERIAL_PORTS
-                ? `ISA serial port ${port}: a PC has ports 0 to ${MAX_ISA_SERIAL_PORTS - 1}`
-                : `A ${ordinal(isaSerials)} ISA serial port: a PC has ${MAX_ISA_SERIAL_PORTS}`,
+                ? M.isaPortOutOfRange({ port, last: MAX_ISA_SERIAL_PORTS - 1 })
+                : M.isaPortBeyondMax({ ordinal: ordinal(isaSerials), max: MAX_ISA_SERIAL_PORTS }),
               `Maximum supported number of ISA serial ports is '${MAX_ISA_SERIAL_PORTS}'`,
             ),
           });
         else if (port !== undefined && isaPorts.has(port))
           problems.push({
             ...span,
-            message: refused(`A second ISA serial port ${port}`, `target port '${port}' already allocated`),
+            message: refused(M.isaPortDuplicate({ port }), `target port '${port}' already allocated`),
           });
         if (port !== undefined) isaPorts.add(port);
       }
       if (device.kind === 'serial' && targetType === 'isa-debug' && !machine.x86)
         problems.push({
           ...at(device.target!, 'type'),
-          message: refused('An isa-debug port outside an x86 guest', 'isa-debug serial type only valid on x86 architecture'),
+          message: refused(M.isaDebugOutsideX86(), 'isa-debug serial type only valid on x86 architecture'),
         });
     }
     problems.sort((a, b) => a.start - b.start);
@@ -149,28 +196,27 @@ function checkSource(device: Device, type: string, qemu: boolean, problems: Prob
   if (sources.length > 1 && type !== 'udp')
     problems.push({
       ...nameSpan(sources[1]!),
-      message: refused(`A second <source> in <${kind} type='${type}'>`, 'only one source element is allowed for character device'),
-      fixes: (context) => [{ title: 'Remove this <source>', edits: [removeElement(sources[1]!, context)], preferred: true }],
+      message: refused(M.secondSource({ kind, type }), 'only one source element is allowed for character device'),
+      fixes: (context) => [{ title: M.removeThisSource(), edits: [removeElement(sources[1]!, context)], preferred: true }],
     });
   else if (sources.length > 2)
     problems.push({
       ...nameSpan(sources[2]!),
-      message: refused(`A third <source> in <${kind} type='udp'>`, 'only two source elements are allowed for character device'),
-      fixes: (context) => [{ title: 'Remove this <source>', edits: [removeElement(sources[2]!, context)], preferred: true }],
+      message: refused(M.thirdSource({ kind }), 'only two source elements are allowed for character device'),
+      fixes: (context) => [{ title: M.removeThisSource(), edits: [removeElement(sources[2]!, context)], preferred: true }],
     });
   for (const child of ['log', 'protocol']) {
     const extra = childrenNamed(element, child)[1];
     if (extra)
       problems.push({
         ...nameSpan(extra),
-        message: refused(`A second <${child}> in a ${kind}`, `only one ${child} element is allowed for character device`),
-        fixes: (context) => [{ title: `Remove this <${child}>`, edits: [removeElement(extra, context)], preferred: true }],
+        message: refused(M.secondChild({ child, kind }), `only one ${child} element is allowed for character device`),
+        fixes: (context) => [{ title: M.removeThisChild({ child }), edits: [removeElement(extra, context)], preferred: true }],
       });
   }
   const source = sources[0];
   const where = source ? nameSpan(source) : nameSpan(element);
-  const missing = (what: string, says: string) =>
-    problems.push({ ...where, message: refused(`<${kind} type='${type}'> without ${what}`, says) });
+  const missing = (what: Text, says: string) => problems.push({ ...where, message: refused(M.sourceWithout({ kind, type, what }), says) });
   switch (type) {
     case 'file':
     case 'dev':
@@ -182,20 +228,14 @@ function checkSource(device: Device, type: string, qemu: boolean, problems: Prob
       const generated = kind === 'channel' && ['virtio', 'xen'].includes(attributeValue(device.target, 'type') ?? '');
       if (!path && !generated) missing('<source path=…>', 'Missing source path attribute for char device');
       // A unix socket whose path libvirt generates is one QEMU listens on.
-      const listens =
-        attributeValue(source, 'mode') === 'bind'
-          ? "listens (mode='bind')"
-          : !path
-            ? 'listens (a socket libvirt names is one QEMU listens on)'
-            : undefined;
+      const listens = attributeValue(source, 'mode') === 'bind' ? M.listensBind() : !path ? M.listensGenerated() : undefined;
       checkReconnect(source, kind, listens, qemu, problems);
       break;
     }
     case 'tcp':
-      if (!source || !attribute(source, 'host')) missing('host= on its <source>', 'Missing source host attribute for char device');
-      else if (!attribute(source, 'service'))
-        missing('service= (the port) on its <source>', 'Missing source service attribute for char device');
-      checkReconnect(source, kind, attributeValue(source, 'mode') === 'bind' ? "listens (mode='bind')" : undefined, qemu, problems);
+      if (!source || !attribute(source, 'host')) missing(M.hostOnSource(), 'Missing source host attribute for char device');
+      else if (!attribute(source, 'service')) missing(M.serviceOnSource(), 'Missing source service attribute for char device');
+      checkReconnect(source, kind, attributeValue(source, 'mode') === 'bind' ? M.listensBind() : undefined, qemu, problems);
       break;
     case 'udp': {
       // The first <source> in connect mode (the default) is where packets go; bind mode is optional.
@@ -203,10 +243,7 @@ function checkSource(device: Device, type: string, qemu: boolean, problems: Prob
       if (!connect || !attribute(connect, 'service'))
         problems.push({
           ...(connect ? nameSpan(connect) : where),
-          message: refused(
-            `<${kind} type='udp'> without a service= (port) to send to (a <source mode='connect'>)`,
-            'Missing source service attribute for char device',
-          ),
+          message: refused(M.udpWithoutService({ kind }), 'Missing source service attribute for char device'),
         });
       break;
     }
@@ -217,20 +254,17 @@ function checkSource(device: Device, type: string, qemu: boolean, problems: Prob
       else if (!CHANNEL_NAME.test(channel.value))
         problems.push({
           ...valueSpan(channel),
-          message: refused(
-            `'${channel.value}' is not a ${type} channel name (letters, digits, '_', '-' and '.')`,
-            'Invalid character in source channel for char device',
-          ),
+          message: refused(M.badChannelName({ value: channel.value, type }), 'Invalid character in source channel for char device'),
           fixes: (context) => {
             const name = channel.value.replace(/[^A-Za-z0-9_.-]/g, '_');
-            return [{ title: `Change to '${name}'`, edits: [setAttribute(source, 'channel', name, context)], preferred: true }];
+            return [{ title: M.changeToValue({ value: name }), edits: [setAttribute(source, 'channel', name, context)], preferred: true }];
           },
         });
       break;
     }
     case 'nmdm':
       if (source && !attribute(source, 'master') !== !attribute(source, 'slave'))
-        missing(`both master= and slave= on its <source>`, 'Should define both master and slave path attributes for nmdm device');
+        missing(M.masterAndSlave(), 'Should define both master and slave path attributes for nmdm device');
       break;
   }
 }
@@ -238,7 +272,7 @@ function checkSource(device: Device, type: string, qemu: boolean, problems: Prob
 function checkReconnect(
   source: XmlElement | undefined,
   kind: string,
-  listens: string | undefined,
+  listens: Message | undefined,
   qemu: boolean,
   problems: Problem[],
 ): void {
@@ -249,20 +283,15 @@ function checkReconnect(
   if (listens)
     problems.push({
       ...nameSpan(reconnect),
-      message: refused(
-        `<reconnect> in a ${kind} whose source ${listens}: only a connecting client reconnects`,
-        'chardev reconnect is possible only for connect mode',
-      ),
-      fixes: (context) => [{ title: 'Remove <reconnect>', edits: [removeElement(reconnect, context)], preferred: true }],
+      message: refused(M.reconnectWhileListening({ kind, listens }), 'chardev reconnect is possible only for connect mode'),
+      fixes: (context) => [{ title: M.removeReconnect(), edits: [removeElement(reconnect, context)], preferred: true }],
     });
   const timeout = attribute(reconnect, 'timeout');
   if (qemu && enabled.value === 'yes' && timeout && /^\s*\+?0+\s*$/.test(timeout.value))
     problems.push({
       ...valueSpan(timeout),
-      message: refused("<reconnect timeout='0'> (the seconds between attempts)", "chardev reconnect source timeout cannot be '0'"),
-      fixes: (context) => [
-        { title: "Change to timeout='10'", edits: [setAttribute(reconnect, 'timeout', '10', context)], preferred: true },
-      ],
+      message: refused(M.reconnectTimeoutZero(), "chardev reconnect source timeout cannot be '0'"),
+      fixes: (context) => [{ title: M.changeToTimeout10(), edits: [setAttribute(reconnect, 'timeout', '10', context)], preferred: true }],
     });
 }
 
@@ -271,7 +300,7 @@ function checkGuestfwd(target: XmlElement, problems: Problem[]): void {
   if (!address) {
     problems.push({
       ...nameSpan(target),
-      message: refused('A guestfwd channel without address=', 'guestfwd channel does not define a target address'),
+      message: refused(M.guestfwdWithoutAddress(), 'guestfwd channel does not define a target address'),
     });
     return;
   }
@@ -282,12 +311,12 @@ function checkGuestfwd(target: XmlElement, problems: Problem[]): void {
   if (!parsed)
     problems.push({
       ...valueSpan(address),
-      message: refused(`'${value}' is not an IP address`, `Cannot parse socket address '${value}'`),
+      message: refused(M.notIpAddress({ value }), `Cannot parse socket address '${value}'`),
     });
   else if (parsed.family === 'ipv6')
     problems.push({
       ...valueSpan(address),
-      message: refused('A guestfwd channel on an IPv6 address', 'guestfwd channel only supports IPv4 addresses'),
+      message: refused(M.guestfwdIpv6(), 'guestfwd channel only supports IPv4 addresses'),
     });
 }
 
@@ -302,7 +331,7 @@ function checkConsole(device: Device, targetType: string | undefined, index: num
   const span = device.target ? at(device.target, 'type') : nameSpan(device.element);
   const toVirtio = (context: FixContext): Fix[] => [
     {
-      title: "Change to <target type='virtio'>",
+      title: M.changeToTargetType({ type: 'virtio' }),
       edits: [
         device.target
           ? setAttribute(device.target, 'type', 'virtio', context)
@@ -315,12 +344,7 @@ function checkConsole(device: Device, targetType: string | undefined, index: num
   if (index > 0 && (type === 'serial' || type === 'none')) {
     problems.push({
       ...span,
-      message: refused(
-        targetType
-          ? 'A <console> after the first one as the serial console'
-          : 'A <console> after the first one without a target type (libvirt makes it a serial console)',
-        'Only the first console can be a serial port',
-      ),
+      message: refused(targetType ? M.laterSerialConsole() : M.laterUntypedConsole(), 'Only the first console can be a serial port'),
       fixes: toVirtio,
     });
     return;
@@ -333,7 +357,7 @@ function checkConsole(device: Device, targetType: string | undefined, index: num
     if (!domain.s390)
       problems.push({
         ...span,
-        message: refused(`<target type='${type}'> outside an s390 guest`, `${type}console is not supported in this QEMU binary`),
+        message: refused(M.sclpOutsideS390({ type }), `${type}console is not supported in this QEMU binary`),
         fixes: toVirtio,
       });
     return;
@@ -341,7 +365,7 @@ function checkConsole(device: Device, targetType: string | undefined, index: num
   if (type === 'none') return;
   problems.push({
     ...span,
-    message: refused(`<console> of target type ${type} in a QEMU guest`, `unsupported console target type ${type}`),
+    message: refused(M.consoleTypeInQemu({ type }), `unsupported console target type ${type}`),
     fixes: toVirtio,
   });
 }
@@ -351,17 +375,12 @@ function checkSerial(device: Device, targetType: string | undefined, machine: Ma
   const address = device.address;
   const addressType = address && attribute(address.element, 'type');
   const removeAddress = (context: FixContext): Fix[] =>
-    address
-      ? [{ title: 'Remove the <address> (libvirt assigns one)', edits: [removeElement(address.element, context)], preferred: true }]
-      : [];
+    address ? [{ title: M.removeAddress(), edits: [removeElement(address.element, context)], preferred: true }] : [];
   // The parser's own check, on the target type as written.
   if (targetType === 'usb-serial' && addressType && addressType.value !== 'usb') {
     problems.push({
       ...valueSpan(addressType),
-      message: refused(
-        `A serial port of target type usb-serial on a ${addressType.value} address`,
-        'usb-serial requires address of usb type',
-      ),
+      message: refused(M.serialOnAddress({ type: 'usb-serial', address: addressType.value }), 'usb-serial requires address of usb type'),
       fixes: removeAddress,
     });
     return;
@@ -389,17 +408,14 @@ function checkSerial(device: Device, targetType: string | undefined, machine: Ma
     if (expected === null)
       problems.push({
         ...valueSpan(addressType),
-        message: refused(
-          `A serial port of target type ${type} with an <address>`,
-          `Target type '${type}' cannot have an associated address`,
-        ),
+        message: refused(M.serialWithAddress({ type }), `Target type '${type}' cannot have an associated address`),
         fixes: removeAddress,
       });
     else if (expected !== addressType.value)
       problems.push({
         ...valueSpan(addressType),
         message: refused(
-          `A serial port of target type ${type} on a ${addressType.value} address`,
+          M.serialOnAddress({ type, address: addressType.value }),
           `Target type '${type}' requires address type '${expected}'`,
         ),
         fixes: removeAddress,
@@ -409,12 +425,10 @@ function checkSerial(device: Device, targetType: string | undefined, machine: Ma
     problems.push({
       ...valueSpan(modelAttribute),
       message: refused(
-        `Serial model ${modelName} on a port of target type ${type}`,
+        M.modelOnType({ model: modelAttribute.value, type }),
         `Target model '${modelName}' requires target type '${MODEL_TYPE[modelAttribute.value]}'`,
       ),
-      fixes: (context) => [
-        { title: 'Remove the <model> (libvirt picks the one of the port)', edits: [removeElement(modelElement, context)], preferred: true },
-      ],
+      fixes: (context) => [{ title: M.removeModel(), edits: [removeElement(modelElement, context)], preferred: true }],
     });
     return;
   }
@@ -435,14 +449,14 @@ function checkSerial(device: Device, targetType: string | undefined, machine: Ma
     problems.push({
       ...typeSpan,
       message: refused(
-        `A serial port of target type ${type}${model ? ` (${model})` : ''} on a machine that has none`,
+        model ? M.serialModelNotOnMachine({ type, model }) : M.serialNotOnMachine({ type }),
         `Serial device with target type '${type}' and target model '${model ?? 'none'}' not compatible with guest architecture or machine type`,
       ),
       fixes:
         target && attribute(target, 'type') && native
           ? (context) => [
               {
-                title: `Change to <target type='${native}'>`,
+                title: M.changeToTargetType({ type: native }),
                 edits: [setAttribute(target, 'type', native, context), ...(modelElement ? [removeElement(modelElement, context)] : [])],
                 preferred: true,
               },

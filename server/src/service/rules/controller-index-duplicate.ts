@@ -1,3 +1,4 @@
+import { messages } from '../../l10n/message';
 import { setAttribute } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { devicesOfKind } from '../model/domainModel';
@@ -5,6 +6,13 @@ import { duplicates, groupBy, othersIn } from '../validation/grouping';
 import { attributeOrTagSpan } from '../validation/spans';
 import { attribute, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('controller-index-duplicate', {
+  duplicate:
+    'There are {count} \'{type}\' controllers with index {index}: libvirt refuses the domain ("{libvirtSays}"). Each needs its own index.',
+  another: "another '{type}' controller with index {index}",
+  changeIndex: 'Change the index to {index}',
+});
 
 export const controllerIndexDuplicate: Rule = {
   id: 'controller-index-duplicate',
@@ -25,12 +33,15 @@ export const controllerIndexDuplicate: Rule = {
       for (const controller of controllers) {
         report({
           ...valueSpan(attribute(controller.element, 'index')!),
-          message:
-            `There are ${controllers.length} '${type}' controllers with index ${index}: libvirt refuses the domain ` +
-            `("Multiple '${type}' controllers with index '${index}'"). Each needs its own index.`,
+          message: M.duplicate({
+            count: controllers.length,
+            type,
+            index,
+            libvirtSays: `Multiple '${type}' controllers with index '${index}'`,
+          }),
           related: othersIn(controllers, controller).shown.map((c) => ({
             ...attributeOrTagSpan(c.element, 'index'),
-            message: `another '${type}' controller with index ${index}`,
+            message: M.another({ type, index }),
           })),
           fixes: (context) => {
             const used = new Set(
@@ -42,7 +53,7 @@ export const controllerIndexDuplicate: Rule = {
             while (used.has(next)) next++;
             return [
               {
-                title: `Change the index to ${next}`,
+                title: M.changeIndex({ index: next }),
                 edits: [setAttribute(controller.element, 'index', String(next), context)],
                 preferred: controller !== controllers[0],
               },

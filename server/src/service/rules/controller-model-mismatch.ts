@@ -1,3 +1,4 @@
+import { messages } from '../../l10n/message';
 import { replaceAttributeValue } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { CONTROLLER_MODELS as MODELS } from '../model/controllerModels';
@@ -5,6 +6,13 @@ import { devicesOfKind } from '../model/domainModel';
 import { closest } from '../text/closest';
 import { attribute, nameSpan, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('controller-model-mismatch', {
+  noModel: 'PCI controller {index} has no model=: libvirt refuses the domain ("{libvirtSays}"). Give it one, e.g. pcie-root-port on q35.',
+  notAModel: '\'{value}\' is not a model of a {type} controller ({models}): libvirt refuses the domain ("{libvirtSays}").',
+  notAModelNone: '\'{value}\' is not a model of a {type} controller, which has none: libvirt refuses the domain ("{libvirtSays}").',
+  changeTo: "Change to '{model}'",
+});
 
 export const controllerModelMismatch: Rule = {
   id: 'controller-model-mismatch',
@@ -23,7 +31,7 @@ export const controllerModelMismatch: Rule = {
       if (type === 'pci' && controller.index !== undefined && controller.index > 0 && !attribute(controller.element, 'model'))
         report({
           ...nameSpan(controller.element),
-          message: `PCI controller ${controller.index} has no model=: libvirt refuses the domain ("PCI controller model was not set correctly"). Give it one, e.g. pcie-root-port on q35.`,
+          message: M.noModel({ index: controller.index, libvirtSays: 'PCI controller model was not set correctly' }),
         });
       const models = MODELS[type];
       const modelAttribute = attribute(controller.element, 'model');
@@ -31,10 +39,21 @@ export const controllerModelMismatch: Rule = {
       const suggestion = closest(modelAttribute.value, models);
       report({
         ...valueSpan(modelAttribute),
-        message: `'${modelAttribute.value}' is not a model of a ${type} controller${models.length ? ` (${models.slice(0, 6).join(', ')}${models.length > 6 ? '…' : ''})` : ', which has none'}: libvirt refuses the domain ("Unknown model type '${modelAttribute.value}'").`,
+        message: models.length
+          ? M.notAModel({
+              value: modelAttribute.value,
+              type,
+              models: `${models.slice(0, 6).join(', ')}${models.length > 6 ? '…' : ''}`,
+              libvirtSays: `Unknown model type '${modelAttribute.value}'`,
+            })
+          : M.notAModelNone({ value: modelAttribute.value, type, libvirtSays: `Unknown model type '${modelAttribute.value}'` }),
         fixes: suggestion
           ? (context) => [
-              { title: `Change to '${suggestion}'`, edits: [replaceAttributeValue(modelAttribute, suggestion, context)], preferred: true },
+              {
+                title: M.changeTo({ model: suggestion }),
+                edits: [replaceAttributeValue(modelAttribute, suggestion, context)],
+                preferred: true,
+              },
             ]
           : undefined,
       });

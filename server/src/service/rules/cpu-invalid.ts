@@ -1,9 +1,42 @@
+import { messages } from '../../l10n/message';
 import { removeAttribute, setAttribute } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { devicesOfKind, guestArch } from '../model/domainModel';
 import { refusedAtDefine as refused } from '../refusals';
 import { attribute, attributeValue, childrenNamed, firstChild, nameSpan, textOf, valueSpan, type XmlElement } from '../xml/xmlTree';
 import type { Problem, Rule, RuleContext } from './rule';
+
+const M = messages('cpu-invalid', {
+  migratableWithMode: "migratable= with CPU mode '{mode}'",
+  vendorWithoutModel: '<vendor> without a <model>',
+  featureWithoutModel: "<feature> in a custom CPU without <model> (use mode='host-model', or name a model)",
+  featureTwice: "Feature '{name}' a second time",
+  secondCache: 'A second <cache>',
+  maxphysaddrOutsideX86: '<maxphysaddr> outside x86 (the guest is {arch})',
+  bitsWithPassthrough: "bits= with <maxphysaddr mode='passthrough'> (the host's bits are passed through; mode='emulate' sets them)",
+  emulateWithoutBits: "<maxphysaddr mode='emulate'> without bits=",
+  cacheOutsideX86: '<cache> outside x86 (the guest is {arch})',
+  emulatedCacheWithoutLevel: "<cache mode='emulate'> without level (QEMU emulates the L3 cache only)",
+  emulatedCacheLevel: "<cache mode='emulate'> with level='{level}' (QEMU emulates the L3 cache only)",
+  hostCacheWithMode: "<cache mode='passthrough'> with CPU mode '{mode}' (the host's cache is passed through with the host's CPU only)",
+  levelWithCacheMode: "level= with <cache mode='{mode}'>",
+  manyVcpusWithoutEim:
+    "{count} vCPUs without <iommu model='intel'> with <driver intremap='on' eim='on'/> (and <ioapic driver='qemu'/>): above 255 the guest needs x2APIC interrupt remapping",
+  vcpuIdOutOfRange: '<vcpus> names vCPU {id}, but <vcpu> allows {max} (0-{last})',
+  vcpu0Offline: 'vCPU 0 offline',
+  vcpu0Hotpluggable: 'vCPU 0 hotpluggable',
+  vcpu0Order: "vCPU 0 with order='{order}'",
+  vcpuWithoutOrder: 'vCPU {id} without order= while vCPU 0 has',
+  vcpuWithOrder: 'vCPU {id} with order= while vCPU 0 has none',
+  hotpluggableBefore: 'vCPU {id} is not hotpluggable but vCPU {previous} is',
+  orderDescending: 'vCPU {id} (order {order}) comes after vCPU {previous} (order {previousOrder})',
+  offlineNotHotpluggable: 'vCPU {id} offline and not hotpluggable (it could never be used)',
+  removeMigratable: 'Remove migratable=',
+  removeBits: 'Remove bits=',
+  changeToEmulate: "Change to mode='emulate'",
+  setLevel3: "Set level='3'",
+  removeLevel: 'Remove level=',
+});
 
 const PASSTHROUGH_MODES = new Set(['host-passthrough', 'maximum']);
 const X86 = new Set(['x86_64', 'i686']);
@@ -47,25 +80,19 @@ function checkCpu(cpu: XmlElement, arch: string, problems: Problem[]): void {
   if (migratable && (migratable.value === 'on' || migratable.value === 'off') && !passthrough)
     problems.push({
       ...valueSpan(migratable),
-      message: refused(
-        `migratable= with CPU mode '${mode}'`,
-        "Attribute migratable is only allowed for 'host-passthrough' / 'maximum' CPU mode",
-      ),
-      fixes: (context) => [{ title: 'Remove migratable=', edits: [removeAttribute(cpu, migratable, context)], preferred: true }],
+      message: refused(M.migratableWithMode({ mode }), "Attribute migratable is only allowed for 'host-passthrough' / 'maximum' CPU mode"),
+      fixes: (context) => [{ title: M.removeMigratable(), edits: [removeAttribute(cpu, migratable, context)], preferred: true }],
     });
 
   const vendor = firstChild(cpu, 'vendor');
   if (vendor && textOf(vendor)?.length && !cpuModel)
-    problems.push({ ...nameSpan(vendor), message: refused('<vendor> without a <model>', 'CPU vendor specified without CPU model') });
+    problems.push({ ...nameSpan(vendor), message: refused(M.vendorWithoutModel(), 'CPU vendor specified without CPU model') });
 
   const features = childrenNamed(cpu, 'feature');
   if (features.length > 0 && !cpuModel && mode === 'custom')
     problems.push({
       ...nameSpan(features[0]!),
-      message: refused(
-        "<feature> in a custom CPU without <model> (use mode='host-model', or name a model)",
-        'Non-empty feature list specified without CPU model',
-      ),
+      message: refused(M.featureWithoutModel(), 'Non-empty feature list specified without CPU model'),
     });
   const named = new Set<string>();
   for (const feature of features) {
@@ -74,14 +101,14 @@ function checkCpu(cpu: XmlElement, arch: string, problems: Problem[]): void {
     if (named.has(name.value))
       problems.push({
         ...valueSpan(name),
-        message: refused(`Feature '${name.value}' a second time`, `CPU feature '${name.value}' specified more than once`),
+        message: refused(M.featureTwice({ name: name.value }), `CPU feature '${name.value}' specified more than once`),
       });
     named.add(name.value);
   }
 
   const caches = childrenNamed(cpu, 'cache');
   for (const extra of caches.slice(1))
-    problems.push({ ...nameSpan(extra), message: refused('A second <cache>', 'at most one CPU cache element may be specified') });
+    problems.push({ ...nameSpan(extra), message: refused(M.secondCache(), 'at most one CPU cache element may be specified') });
 
   const maxphysaddr = firstChild(cpu, 'maxphysaddr');
   const addrMode = maxphysaddr && attribute(maxphysaddr, 'mode');
@@ -91,7 +118,7 @@ function checkCpu(cpu: XmlElement, arch: string, problems: Problem[]): void {
       problems.push({
         ...nameSpan(maxphysaddr),
         message: refused(
-          `<maxphysaddr> outside x86 (the guest is ${arch})`,
+          M.maxphysaddrOutsideX86({ arch }),
           `CPU maximum physical address bits specification is not supported for '${arch}' architecture`,
         ),
       });
@@ -99,21 +126,18 @@ function checkCpu(cpu: XmlElement, arch: string, problems: Problem[]): void {
       problems.push({
         ...valueSpan(bits),
         message: refused(
-          "bits= with <maxphysaddr mode='passthrough'> (the host's bits are passed through; mode='emulate' sets them)",
+          M.bitsWithPassthrough(),
           "CPU maximum physical address bits number specification cannot be used with mode='passthrough'",
         ),
         fixes: (context) => [
-          { title: 'Remove bits=', edits: [removeAttribute(maxphysaddr, bits, context)], preferred: true },
-          { title: "Change to mode='emulate'", edits: [setAttribute(maxphysaddr, 'mode', 'emulate', context)] },
+          { title: M.removeBits(), edits: [removeAttribute(maxphysaddr, bits, context)], preferred: true },
+          { title: M.changeToEmulate(), edits: [setAttribute(maxphysaddr, 'mode', 'emulate', context)] },
         ],
       });
     else if (addrMode.value === 'emulate' && !bits)
       problems.push({
         ...valueSpan(addrMode),
-        message: refused(
-          "<maxphysaddr mode='emulate'> without bits=",
-          "if using CPU maximum physical address mode='emulate', bits= must be specified too",
-        ),
+        message: refused(M.emulateWithoutBits(), "if using CPU maximum physical address mode='emulate', bits= must be specified too"),
       });
   }
 
@@ -129,34 +153,31 @@ function checkCpu(cpu: XmlElement, arch: string, problems: Problem[]): void {
     if (!X86.has(arch))
       problems.push({
         ...nameSpan(cache),
-        message: refused(
-          `<cache> outside x86 (the guest is ${arch})`,
-          `CPU cache specification is not supported for '${arch}' architecture`,
-        ),
+        message: refused(M.cacheOutsideX86({ arch }), `CPU cache specification is not supported for '${arch}' architecture`),
       });
     else if (cacheMode.value === 'emulate' && level !== '3')
       problems.push({
         ...(level === undefined ? valueSpan(cacheMode) : valueSpan(attribute(cache, 'level')!)),
         message: refused(
-          `<cache mode='emulate'> ${level === undefined ? 'without level' : `with level='${level}'`} (QEMU emulates the L3 cache only)`,
+          level === undefined ? M.emulatedCacheWithoutLevel() : M.emulatedCacheLevel({ level }),
           "CPU cache mode 'emulate' can only be used with level='3'",
         ),
-        fixes: (context) => [{ title: "Set level='3'", edits: [setAttribute(cache, 'level', '3', context)], preferred: true }],
+        fixes: (context) => [{ title: M.setLevel3(), edits: [setAttribute(cache, 'level', '3', context)], preferred: true }],
       });
     else if (cacheMode.value === 'passthrough' && !passthrough)
       problems.push({
         ...valueSpan(cacheMode),
         message: refused(
-          `<cache mode='passthrough'> with CPU mode '${mode}' (the host's cache is passed through with the host's CPU only)`,
+          M.hostCacheWithMode({ mode }),
           "CPU cache mode 'passthrough' can only be used with 'host-passthrough' / 'maximum' CPUs",
         ),
       });
     else if (cacheMode.value !== 'emulate' && level !== undefined)
       problems.push({
         ...valueSpan(attribute(cache, 'level')!),
-        message: refused(`level= with <cache mode='${cacheMode.value}'>`, `unsupported CPU cache level for mode '${cacheMode.value}'`),
+        message: refused(M.levelWithCacheMode({ mode: cacheMode.value }), `unsupported CPU cache level for mode '${cacheMode.value}'`),
         fixes: (context) => [
-          { title: 'Remove level=', edits: [removeAttribute(cache, attribute(cache, 'level')!, context)], preferred: true },
+          { title: M.removeLevel(), edits: [removeAttribute(cache, attribute(cache, 'level')!, context)], preferred: true },
         ],
       });
   }
@@ -181,8 +202,7 @@ function checkVcpus({ model }: RuleContext, arch: string, problems: Problem[]): 
       problems.push({
         ...(vcpu.element.textStart >= 0 ? { start: vcpu.element.textStart, end: vcpu.element.textEnd } : nameSpan(vcpu.element)),
         message: refused(
-          `${max} vCPUs without <iommu model='intel'> with <driver intremap='on' eim='on'/> (and <ioapic driver='qemu'/>): ` +
-            'above 255 the guest needs x2APIC interrupt remapping',
+          M.manyVcpusWithoutEim({ count: max }),
           `more than ${MAX_VCPUS_WITHOUT_EIM} vCPUs require extended interrupt mode enabled on the iommu device`,
         ),
       });
@@ -203,10 +223,7 @@ function checkVcpus({ model }: RuleContext, arch: string, problems: Problem[]): 
       if (id >= max) {
         problems.push({
           ...valueSpan(idAttribute!),
-          message: refused(
-            `<vcpus> names vCPU ${id}, but <vcpu> allows ${max} (0-${max - 1})`,
-            `vcpu id '${id}' is out of range of maximum vcpu count`,
-          ),
+          message: refused(M.vcpuIdOutOfRange({ id, max, last: max - 1 }), `vcpu id '${id}' is out of range of maximum vcpu count`),
         });
         return;
       }
@@ -231,15 +248,15 @@ function checkVcpus({ model }: RuleContext, arch: string, problems: Problem[]): 
   };
   const first = states[0]!;
   if (!first.online) {
-    problems.push({ ...at(0), message: refused('vCPU 0 offline', "vcpu 0 can't be offline") });
+    problems.push({ ...at(0), message: refused(M.vcpu0Offline(), "vcpu 0 can't be offline") });
     return;
   }
   if (first.hotpluggable === 'yes') {
-    problems.push({ ...at(0), message: refused('vCPU 0 hotpluggable', "vcpu0 can't be hotpluggable") });
+    problems.push({ ...at(0), message: refused(M.vcpu0Hotpluggable(), "vcpu0 can't be hotpluggable") });
     return;
   }
   if (first.order !== 0 && first.order !== 1) {
-    problems.push({ ...at(0), message: refused(`vCPU 0 with order='${first.order}'`, 'vcpu0 must be enabled first') });
+    problems.push({ ...at(0), message: refused(M.vcpu0Order({ order: first.order }), 'vcpu0 must be enabled first') });
     return;
   }
   const ordered = first.order !== 0;
@@ -250,7 +267,7 @@ function checkVcpus({ model }: RuleContext, arch: string, problems: Problem[]): 
       problems.push({
         ...at(i),
         message: refused(
-          `vCPU ${i} ${ordered ? 'without' : 'with'} order= while vCPU 0 ${ordered ? 'has' : 'has none'}`,
+          ordered ? M.vcpuWithoutOrder({ id: i }) : M.vcpuWithOrder({ id: i }),
           'all vcpus must have either set or unset order',
         ),
       });
@@ -261,7 +278,7 @@ function checkVcpus({ model }: RuleContext, arch: string, problems: Problem[]): 
         problems.push({
           ...at(i),
           message: refused(
-            `vCPU ${i} is not hotpluggable but vCPU ${i - 1} is`,
+            M.hotpluggableBefore({ id: i, previous: i - 1 }),
             'online non-hotpluggable vcpus need to be ordered prior to hotplugable vcpus',
           ),
         });
@@ -271,7 +288,7 @@ function checkVcpus({ model }: RuleContext, arch: string, problems: Problem[]): 
         problems.push({
           ...at(i),
           message: refused(
-            `vCPU ${i} (order ${state.order}) comes after vCPU ${i - 1} (order ${previous.order})`,
+            M.orderDescending({ id: i, order: state.order, previous: i - 1, previousOrder: previous.order }),
             'online non-hotpluggable vcpus must be ordered in ascending order',
           ),
         });
@@ -283,9 +300,6 @@ function checkVcpus({ model }: RuleContext, arch: string, problems: Problem[]): 
   if (stuck >= 0)
     problems.push({
       ...at(stuck),
-      message: refused(
-        `vCPU ${stuck} offline and not hotpluggable (it could never be used)`,
-        `vcpu '${stuck}' is both offline and not hotpluggable`,
-      ),
+      message: refused(M.offlineNotHotpluggable({ id: stuck }), `vcpu '${stuck}' is both offline and not hotpluggable`),
     });
 }

@@ -1,9 +1,19 @@
+import { messages } from '../../l10n/message';
 import { replaceText, setAttribute } from '../edits/xmlEdits';
 import type { Fix } from '../languageTypes';
 import { DOCS } from '../libvirtDocs';
+import { refusedAtDefine as refused } from '../refusals';
 import { tagSpan, textOrTagSpan } from '../validation/spans';
 import { attributeValue } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('cpu-topology-mismatch', {
+  mismatch:
+    'The topology gives {sockets} sockets × {dies} dies × {cores} cores × {threads} threads = {product} vCPUs, but <vcpu> is {vcpus}',
+  vcpuIs: '<vcpu> is {vcpus}',
+  setCores: 'Set cores to {cores} ({sockets} × {dies} × {cores} × {threads} = {vcpus})',
+  setVcpu: 'Set <vcpu> to {product}',
+});
 
 export const cpuTopologyMismatch: Rule = {
   id: 'cpu-topology-mismatch',
@@ -28,21 +38,22 @@ export const cpuTopologyMismatch: Rule = {
     const [sockets, dies, cores, threads] = numbers;
     report({
       ...tagSpan(topology),
-      message:
-        `The topology gives ${sockets} sockets × ${dies} dies × ${cores} cores × ${threads} threads = ${product} vCPUs, but <vcpu> is ${vcpus}: ` +
-        'libvirt refuses the domain ("CPU topology doesn\'t match maximum vcpu count").',
-      related: model.vcpu ? [{ ...textOrTagSpan(model.vcpu.element), message: `<vcpu> is ${vcpus}` }] : undefined,
+      message: refused(
+        M.mismatch({ sockets: sockets!, dies: dies!, cores: cores!, threads: threads!, product, vcpus }),
+        "CPU topology doesn't match maximum vcpu count",
+      ),
+      related: model.vcpu ? [{ ...textOrTagSpan(model.vcpu.element), message: M.vcpuIs({ vcpus }) }] : undefined,
       fixes: (context) => {
         const fixes: Fix[] = [];
         const others = sockets! * dies! * threads!;
         if (vcpus % others === 0) {
           fixes.push({
-            title: `Set cores to ${vcpus / others} (${sockets} × ${dies} × ${vcpus / others} × ${threads} = ${vcpus})`,
+            title: M.setCores({ cores: vcpus / others, sockets: sockets!, dies: dies!, threads: threads!, vcpus }),
             edits: [setAttribute(topology, 'cores', String(vcpus / others), context)],
             preferred: true,
           });
         }
-        if (model.vcpu) fixes.push({ title: `Set <vcpu> to ${product}`, edits: [replaceText(model.vcpu.element, String(product))] });
+        if (model.vcpu) fixes.push({ title: M.setVcpu({ product }), edits: [replaceText(model.vcpu.element, String(product))] });
         return fixes;
       },
     });

@@ -1,3 +1,4 @@
+import { type Message, messages } from '../../l10n/message';
 import { replaceAttributeValue } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { parseBitmap } from '../model/bitmap';
@@ -5,6 +6,18 @@ import { iothreadIds, maxVcpus } from '../model/cputune';
 import { refusedAtDefine as refused } from '../refusals';
 import { attribute, attributeValue, childrenNamed, firstChild, valueSpan, type XmlElement } from '../xml/xmlTree';
 import type { Problem, Rule } from './rule';
+
+const M = messages('cpuset-invalid', {
+  unreadable: "<{element} {name}='{value}'> is no list libvirt can read",
+  unreadableBecause: "<{element} {name}='{value}'> is no list libvirt can read ({why})",
+  backwardsRange: 'the range {first}-{last} runs backwards',
+  rangeWithoutEnd: 'a range needs its last number',
+  caretRange: '^ takes one number out, not a range',
+  numberTooLarge: 'libvirt numbers CPUs and nodes below 16384',
+  namesNoNode: "<{element} {name}='{value}'> names no node",
+  namesNoCpu: "<{element} {name}='{value}'> names no CPU",
+  changeTo: "Change to '{value}'",
+});
 
 /** The bitmap libvirt parses in a place, and what it says when the set comes out empty (undefined: it takes it). */
 interface Site {
@@ -87,10 +100,12 @@ export const cpusetInvalid: Rule = {
         problems.push({
           ...valueSpan(attr),
           fixes: repaired
-            ? (context) => [{ title: `Change to '${repaired}'`, edits: [replaceAttributeValue(attr, repaired, context)], preferred: true }]
+            ? (context) => [
+                { title: M.changeTo({ value: repaired }), edits: [replaceAttributeValue(attr, repaired, context)], preferred: true },
+              ]
             : undefined,
           message: refused(
-            `<${site.element.name} ${site.name}='${attr.value}'> is no list libvirt can read${hint(attr.value)}`,
+            unreadable(site.element.name, site.name, attr.value),
             site.malformed?.(attr.value) ?? `Failed to parse bitmap '${attr.value}'`,
           ),
         });
@@ -98,7 +113,7 @@ export const cpusetInvalid: Rule = {
         problems.push({
           ...valueSpan(attr),
           message: refused(
-            `<${site.element.name} ${site.name}='${attr.value}'> names no ${site.name === 'nodeset' ? 'node' : 'CPU'}`,
+            (site.name === 'nodeset' ? M.namesNoNode : M.namesNoCpu)({ element: site.element.name, name: site.name, value: attr.value }),
             site.empty(attr.value),
           ),
         });
@@ -118,12 +133,18 @@ function repair(value: string): string | undefined {
   return repaired !== value && parseBitmap(repaired)?.length ? repaired : undefined;
 }
 
+/** "<ELEMENT NAME='VALUE'> is no list libvirt can read", with what is wrong when it is one of the usual slips. */
+function unreadable(element: string, name: string, value: string): Message {
+  const why = hint(value);
+  return why ? M.unreadableBecause({ element, name, value, why }) : M.unreadable({ element, name, value });
+}
+
 /** What is wrong with a list libvirt cannot parse, when it is one of the usual slips. */
-function hint(value: string): string {
+function hint(value: string): Message | undefined {
   const range = /(\d+)\s*-\s*(\d+)/.exec(value);
-  if (range && Number(range[2]) < Number(range[1])) return ` (the range ${range[1]}-${range[2]} runs backwards)`;
-  if (/-\s*(,|$)/.test(value)) return ' (a range needs its last number)';
-  if (/\^\s*\d+\s*-/.test(value)) return ' (^ takes one number out, not a range)';
-  if ([...value.matchAll(/\d+/g)].some((m) => Number(m[0]) >= 16384)) return ' (libvirt numbers CPUs and nodes below 16384)';
-  return '';
+  if (range && Number(range[2]) < Number(range[1])) return M.backwardsRange({ first: range[1]!, last: range[2]! });
+  if (/-\s*(,|$)/.test(value)) return M.rangeWithoutEnd();
+  if (/\^\s*\d+\s*-/.test(value)) return M.caretRange();
+  if ([...value.matchAll(/\d+/g)].some((m) => Number(m[0]) >= 16384)) return M.numberTooLarge();
+  return undefined;
 }

@@ -1,3 +1,4 @@
+import { type Message, messages } from '../../l10n/message';
 import { removeElement } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { parseBitmap } from '../model/bitmap';
@@ -5,6 +6,25 @@ import { iothreadIds, maxVcpus } from '../model/cputune';
 import { refusedAtDefine as refused } from '../refusals';
 import { attribute, attributeValue, firstChild, nameSpan, valueSpan, type XmlElement } from '../xml/xmlTree';
 import type { Problem, Rule } from './rule';
+
+const M = messages('cputune-invalid', {
+  pinAboveCount:
+    '<vcpupin> for vCPU {id}, but the domain has {count} vCPU (0-{last}): libvirt ignores the pin and drops it from the definition. Raise <vcpu> or pin an existing vCPU.',
+  pinAboveCountPlural:
+    '<vcpupin> for vCPU {id}, but the domain has {count} vCPUs (0-{last}): libvirt ignores the pin and drops it from the definition. Raise <vcpu> or pin an existing vCPU.',
+  secondVcpupin: 'A second <vcpupin> for vCPU {id}',
+  secondEmulatorpin: 'A second <emulatorpin>',
+  secondEmulatorsched: 'A second <emulatorsched>',
+  missingThread: '<{element}> for I/O thread {id}, which the domain does not have (it has {ids})',
+  missingThreadNone: '<{element}> for I/O thread {id}, which the domain does not have (it has none)',
+  secondIothreadpin: 'A second <iothreadpin> for I/O thread {id}',
+  schedAboveCount: '<vcpusched> for vCPU {id}, but the domain has {count} vCPU',
+  schedAboveCountPlural: '<vcpusched> for vCPU {id}, but the domain has {count} vCPUs',
+  vcpuScheduledTwice: 'vCPU {id} has a scheduler already',
+  threadScheduledTwice: 'I/O thread {id} has a scheduler already',
+  removeVcpupin: 'Remove this <vcpupin>',
+  removeIothreadpin: 'Remove this <iothreadpin>',
+});
 
 const SCHEDULERS = new Set(['batch', 'idle', 'fifo', 'rr']);
 
@@ -45,27 +65,25 @@ export const cputuneInvalid: Rule = {
             problems.push({
               ...valueSpan(vcpuAttribute!),
               severity: 'warning',
-              message:
-                `<vcpupin> for vCPU ${id}, but the domain has ${vcpus} vCPU${vcpus === 1 ? '' : 's'} (0-${vcpus - 1}): ` +
-                'libvirt ignores the pin and drops it from the definition. Raise <vcpu> or pin an existing vCPU.',
-              fixes: (context) => [{ title: 'Remove this <vcpupin>', edits: [removeElement(child, context)] }],
+              message: (vcpus === 1 ? M.pinAboveCount : M.pinAboveCountPlural)({ id, count: vcpus, last: vcpus - 1 }),
+              fixes: (context) => [{ title: M.removeVcpupin(), edits: [removeElement(child, context)] }],
             });
           else if (pinnedVcpus.has(id))
             problems.push({
               ...valueSpan(vcpuAttribute!),
-              message: refused(`A second <vcpupin> for vCPU ${id}`, `duplicate vcpupin for vcpu '${id}'`),
-              fixes: (context) => [{ title: 'Remove this <vcpupin>', edits: [removeElement(child, context)] }],
+              message: refused(M.secondVcpupin({ id }), `duplicate vcpupin for vcpu '${id}'`),
+              fixes: (context) => [{ title: M.removeVcpupin(), edits: [removeElement(child, context)] }],
             });
           pinnedVcpus.add(id);
           break;
         }
         case 'emulatorpin':
           if (emulatorpins++ > 0)
-            problems.push({ ...nameSpan(child), message: refused('A second <emulatorpin>', 'only one emulatorpin is supported') });
+            problems.push({ ...nameSpan(child), message: refused(M.secondEmulatorpin(), 'only one emulatorpin is supported') });
           break;
         case 'emulatorsched':
           if (emulatorscheds++ > 0)
-            problems.push({ ...nameSpan(child), message: refused('A second <emulatorsched>', 'only one emulatorsched is supported') });
+            problems.push({ ...nameSpan(child), message: refused(M.secondEmulatorsched(), 'only one emulatorsched is supported') });
           break;
         case 'iothreadpin': {
           const threadAttribute = attribute(child, 'iothread');
@@ -75,10 +93,7 @@ export const cputuneInvalid: Rule = {
           if (!known.has(id)) {
             problems.push({
               ...valueSpan(threadAttribute!),
-              message: refused(
-                `<iothreadpin> for I/O thread ${id}, which the domain does not have${threadList(known)}`,
-                `Cannot find 'iothread' : ${id}`,
-              ),
+              message: refused(missingThread('iothreadpin', id, known), `Cannot find 'iothread' : ${id}`),
             });
             break;
           }
@@ -87,8 +102,8 @@ export const cputuneInvalid: Rule = {
           if (pinnedThreads.has(id))
             problems.push({
               ...valueSpan(threadAttribute!),
-              message: refused(`A second <iothreadpin> for I/O thread ${id}`, `duplicate iothreadpin for same iothread '${id}'`),
-              fixes: (context) => [{ title: 'Remove this <iothreadpin>', edits: [removeElement(child, context)] }],
+              message: refused(M.secondIothreadpin({ id }), `duplicate iothreadpin for same iothread '${id}'`),
+              fixes: (context) => [{ title: M.removeIothreadpin(), edits: [removeElement(child, context)] }],
             });
           pinnedThreads.add(id);
           break;
@@ -110,13 +125,10 @@ export const cputuneInvalid: Rule = {
                 ...valueSpan(setAttribute!),
                 message: vcpu
                   ? refused(
-                      `<vcpusched> for vCPU ${member}, but the domain has ${vcpus} vCPU${vcpus === 1 ? '' : 's'}`,
+                      (vcpus === 1 ? M.schedAboveCount : M.schedAboveCountPlural)({ id: member, count: vcpus! }),
                       `vCPU '${member}' is not present in domain definition`,
                     )
-                  : refused(
-                      `<iothreadsched> for I/O thread ${member}, which the domain does not have${threadList(known!)}`,
-                      `Cannot find 'iothread' : ${member}`,
-                    ),
+                  : refused(missingThread('iothreadsched', member, known!), `Cannot find 'iothread' : ${member}`),
               });
               break;
             }
@@ -124,7 +136,7 @@ export const cputuneInvalid: Rule = {
               problems.push({
                 ...valueSpan(setAttribute!),
                 message: refused(
-                  `${vcpu ? 'vCPU' : 'I/O thread'} ${member} has a scheduler already`,
+                  (vcpu ? M.vcpuScheduledTwice : M.threadScheduledTwice)({ id: member }),
                   `'${child.name}' attributes '${setName}' must not overlap`,
                 ),
               });
@@ -153,6 +165,8 @@ function validScheduler(element: XmlElement): boolean {
   return /^\s*[+-]?\d+$/.test(attributeValue(element, 'priority') ?? '');
 }
 
-function threadList(ids: ReadonlySet<number>): string {
-  return ids.size === 0 ? ' (it has none)' : ` (it has ${[...ids].sort((a, b) => a - b).join(',')})`;
+/** "<ELEMENT> for I/O thread ID, which the domain does not have (it has 1,2)". */
+function missingThread(element: string, id: number, ids: ReadonlySet<number>): Message {
+  if (ids.size === 0) return M.missingThreadNone({ element, id });
+  return M.missingThread({ element, id, ids: [...ids].sort((a, b) => a - b).join(',') });
 }

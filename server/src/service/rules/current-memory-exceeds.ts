@@ -1,9 +1,15 @@
+import { messages } from '../../l10n/message';
 import { currentMemoryEqualsMemoryFix } from '../fixes/memoryFixes';
 import { DOCS } from '../libvirtDocs';
 import { memoryPair } from '../model/memoryPair';
 import { formatBytes } from '../model/sizeUnits';
 import { tagSpan, textOrTagSpan } from '../validation/spans';
 import type { Rule } from './rule';
+
+const M = messages('current-memory-exceeds', {
+  aboveMemory: 'currentMemory ({current}) is above memory ({maximum}); libvirt silently lowers it to {maximum}.',
+  memoryIs: 'memory is {size}',
+});
 
 export const currentMemoryExceeds: Rule = {
   id: 'current-memory-exceeds',
@@ -19,8 +25,8 @@ export const currentMemoryExceeds: Rule = {
     report({
       ...textOrTagSpan(pair.currentElement),
       fixes: (context) => currentMemoryEqualsMemoryFix(context.model, context),
-      message: `currentMemory (${formatBytes(pair.current)}) is above memory (${formatBytes(pair.maximum)}); libvirt silently lowers it to ${formatBytes(pair.maximum)}.`,
-      related: [{ ...tagSpan(pair.memoryElement), message: `memory is ${formatBytes(pair.maximum)}` }],
+      message: M.aboveMemory({ current: formatBytes(pair.current), maximum: formatBytes(pair.maximum) }),
+      related: [{ ...tagSpan(pair.memoryElement), message: M.memoryIs({ size: formatBytes(pair.maximum) }) }],
     });
   },
 };

@@ -1,8 +1,18 @@
+import { messages } from '../../l10n/message';
 import { removeElement } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { devicesOfKind } from '../model/domainModel';
 import { attribute, attributeValue, nameSpan, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('device-count-exceeded', {
+  secondBalloon: 'A second <memballoon>: libvirt refuses the domain ("{libvirtSays}").',
+  removeBalloon: 'Remove this <memballoon>',
+  secondTpm: 'A second TPM: libvirt refuses the domain ("{libvirtSays}").',
+  removeTpm: 'Remove this <tpm>',
+  secondAudio: 'A second <audio id=\'{id}\'>: libvirt refuses the domain ("{libvirtSays}").',
+  theFirst: 'The first one',
+});
 
 export const deviceCountExceeded: Rule = {
   id: 'device-count-exceeded',
@@ -18,17 +28,17 @@ export const deviceCountExceeded: Rule = {
     for (const extra of balloons.slice(1))
       report({
         ...nameSpan(extra.element),
-        message: 'A second <memballoon>: libvirt refuses the domain ("only a single memory balloon device is supported").',
-        related: [{ ...nameSpan(balloons[0]!.element), message: 'The first one' }],
-        fixes: (context) => [{ title: 'Remove this <memballoon>', edits: [removeElement(extra.element, context)], preferred: true }],
+        message: M.secondBalloon({ libvirtSays: 'only a single memory balloon device is supported' }),
+        related: [{ ...nameSpan(balloons[0]!.element), message: M.theFirst() }],
+        fixes: (context) => [{ title: M.removeBalloon(), edits: [removeElement(extra.element, context)], preferred: true }],
       });
     const tpms = devicesOfKind(model, 'tpm').filter((tpm) => attributeValue(tpm.element, 'model') !== 'spapr-tpm-proxy');
     for (const extra of tpms.slice(1))
       report({
         ...nameSpan(extra.element),
-        message: 'A second TPM: libvirt refuses the domain ("only a single TPM non-proxy device is supported").',
-        related: [{ ...nameSpan(tpms[0]!.element), message: 'The first one' }],
-        fixes: (context) => [{ title: 'Remove this <tpm>', edits: [removeElement(extra.element, context)], preferred: true }],
+        message: M.secondTpm({ libvirtSays: 'only a single TPM non-proxy device is supported' }),
+        related: [{ ...nameSpan(tpms[0]!.element), message: M.theFirst() }],
+        fixes: (context) => [{ title: M.removeTpm(), edits: [removeElement(extra.element, context)], preferred: true }],
       });
     const ids = new Map<string, ReturnType<typeof devicesOfKind>[number]>();
     for (const audio of devicesOfKind(model, 'audio')) {
@@ -42,8 +52,8 @@ export const deviceCountExceeded: Rule = {
       }
       report({
         ...valueSpan(id),
-        message: `A second <audio id='${id.value}'>: libvirt refuses the domain ("audio ID ${key} is used multiple times").`,
-        related: [{ ...nameSpan(first.element), message: 'The first one' }],
+        message: M.secondAudio({ id: id.value, libvirtSays: `audio ID ${key} is used multiple times` }),
+        related: [{ ...nameSpan(first.element), message: M.theFirst() }],
       });
     }
   },

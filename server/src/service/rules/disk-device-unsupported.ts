@@ -1,7 +1,13 @@
+import { messages } from '../../l10n/message';
 import { DOCS } from '../libvirtDocs';
 import { devicesOfKind } from '../model/domainModel';
 import { attribute, attributeValue, firstChild, nameSpan, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('disk-device-unsupported', {
+  lunOnFile: 'A LUN on a {type} source: libvirt refuses the domain ("{libvirtSays}").',
+  readonlyIde: 'A read-only IDE hard disk: libvirt refuses the domain ("{libvirtSays}").',
+});
 
 export const diskDeviceUnsupported: Rule = {
   id: 'disk-device-unsupported',
@@ -20,13 +26,13 @@ export const diskDeviceUnsupported: Rule = {
       if (device?.value === 'lun' && type !== 'block' && type !== 'network' && type !== 'volume')
         report({
           ...valueSpan(device),
-          message: `A LUN on a ${type} source: libvirt refuses the domain ("disk device='lun' is only valid for block type disk source").`,
+          message: M.lunOnFile({ type, libvirtSays: "disk device='lun' is only valid for block type disk source" }),
         });
       const readonly = firstChild(disk.element, 'readonly');
       if (readonly && (device?.value ?? 'disk') === 'disk' && attributeValue(disk.target, 'bus') === 'ide')
         report({
           ...nameSpan(readonly),
-          message: 'A read-only IDE hard disk: libvirt refuses the domain ("readonly ide disks are not supported").',
+          message: M.readonlyIde({ libvirtSays: 'readonly ide disks are not supported' }),
         });
     }
   },

@@ -1,9 +1,20 @@
+import { messages } from '../../l10n/message';
 import { setAttribute } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { devicesOfKind } from '../model/domainModel';
 import { attributeOrTagSpan, tagSpan } from '../validation/spans';
 import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('disk-source-mismatch', {
+  ignoredEmpty:
+    "Disk {dev} has type='{type}', which reads <source {expected}=...>; its {wrong}='{value}' is ignored: libvirt accepts it and leaves the {device} empty (no medium). Use type='{fitting}' or write {expected}='{value}'.",
+  ignoredRefused:
+    "Disk {dev} has type='{type}', which reads <source {expected}=...>; its {wrong}='{value}' is ignored and libvirt refuses the disk (\"{libvirtSays}\"). Use type='{fitting}' or write {expected}='{value}'.",
+  changeType: "Change the disk to type='{type}'",
+  rename: 'Rename {wrong}= to {expected}=',
+  noSource: 'Disk {dev} has no source: a type=\'{type}\' disk needs <source {expected}=...> (libvirt: "{libvirtSays}").',
+});
 
 /** Which <source> attribute carries the location for each disk type. */
 const SOURCE_ATTRIBUTE: Record<string, string> = { file: 'file', block: 'dev', dir: 'dir' };
@@ -37,21 +48,26 @@ export const diskSourceMismatch: Rule = {
         report({
           ...valueSpan(wrongAttr),
           severity: removable ? 'warning' : undefined,
-          message:
-            `Disk ${dev} has type='${type}', which reads <source ${expected}=...>; its ${wrong[1]}='${wrongAttr.value}' is ignored` +
-            (removable
-              ? `: libvirt accepts it and leaves the ${device} empty (no medium). `
-              : ` and libvirt refuses the disk ("missing source information for device ${dev}"). `) +
-            `Use type='${wrong[0]}' or write ${expected}='${wrongAttr.value}'.`,
+          message: removable
+            ? M.ignoredEmpty({ dev, type, expected, wrong: wrong[1], value: wrongAttr.value, device, fitting: wrong[0] })
+            : M.ignoredRefused({
+                dev,
+                type,
+                expected,
+                wrong: wrong[1],
+                value: wrongAttr.value,
+                fitting: wrong[0],
+                libvirtSays: `missing source information for device ${dev}`,
+              }),
           related: [{ ...typeSpan, message: `type='${type}'` }],
           fixes: (context) => [
             {
-              title: `Change the disk to type='${wrong[0]}'`,
+              title: M.changeType({ type: wrong[0] }),
               edits: [setAttribute(disk.element, 'type', wrong[0], context)],
               preferred: true,
             },
             {
-              title: `Rename ${wrong[1]}= to ${expected}=`,
+              title: M.rename({ wrong: wrong[1], expected }),
               edits: [{ start: wrongAttr.nameStart, end: wrongAttr.nameEnd, newText: expected }],
             },
           ],
@@ -59,7 +75,7 @@ export const diskSourceMismatch: Rule = {
       } else if (device === 'disk') {
         report({
           ...(source ? tagSpan(source) : typeSpan),
-          message: `Disk ${dev} has no source: a type='${type}' disk needs <source ${expected}=...> (libvirt: "missing source information for device ${dev}").`,
+          message: M.noSource({ dev, type, expected, libvirtSays: `missing source information for device ${dev}` }),
         });
       }
     }

@@ -1,3 +1,4 @@
+import { messages } from '../../l10n/message';
 import { setAttribute } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { nextFreeTarget } from '../model/diskNames';
@@ -5,6 +6,12 @@ import { type Device, devicesOfKind } from '../model/domainModel';
 import { duplicates, groupBy, othersIn } from '../validation/grouping';
 import { attribute, attributeValue, firstChild, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('disk-target-duplicate', {
+  usedBy: 'Target \'{dev}\' is used by {count} disks: libvirt refuses the domain ("{libvirtSays}"). Each disk needs its own target dev.',
+  another: "another disk with target '{dev}'",
+  renameTo: 'Rename to {name}',
+});
 
 /** libvirt's virDiskNameToIndex: vda → 0, vdz → 25, vdaa → 26, and -1 for a name it cannot read. */
 export function diskNameIndex(name: string | undefined): number {
@@ -94,14 +101,14 @@ export const diskTargetDuplicate: Rule = {
         const span = valueSpan(attribute(disk.target!, 'dev')!);
         report({
           ...span,
-          message: `Target '${dev}' is used by ${disks.length} disks: libvirt refuses the domain ("${says}"). Each disk needs its own target dev.`,
+          message: M.usedBy({ dev, count: disks.length, libvirtSays: says }),
           related: others.map((other) => ({
             ...valueSpan(attribute(other.target!, 'dev')!),
-            message: `another disk with target '${dev}'`,
+            message: M.another({ dev }),
           })),
           fixes: (context) => {
             const name = nextFreeTarget(context.model, attributeValue(disk.target, 'bus') ?? dev.slice(0, 2));
-            return [{ title: `Rename to ${name}`, edits: [setAttribute(disk.target!, 'dev', name, context)], preferred: true }];
+            return [{ title: M.renameTo({ name }), edits: [setAttribute(disk.target!, 'dev', name, context)], preferred: true }];
           },
         });
       }

@@ -1,3 +1,4 @@
+import { messages } from '../../l10n/message';
 import { setAttribute } from '../edits/xmlEdits';
 import type { Fix, FixContext } from '../languageTypes';
 import { DOCS } from '../libvirtDocs';
@@ -5,6 +6,15 @@ import { nextFreeTarget } from '../model/diskNames';
 import { devicesOfKind } from '../model/domainModel';
 import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('disk-target-invalid', {
+  notHardDisk:
+    '\'{name}\' is not a hard disk name: libvirt refuses the domain ("{libvirtSays}"). Use vdX for virtio, sdX for SATA/SCSI, hdX for IDE.',
+  notFloppy: '\'{name}\' is not a floppy name: libvirt refuses the domain ("{libvirtSays}"). Use fda or fdb.',
+  unreadable:
+    'libvirt cannot read the disk name \'{name}\' (expected a prefix such as vd, sd or hd followed by letters): libvirt refuses the domain ("{libvirtSays}").',
+  renameTo: 'Rename to {name}',
+});
 
 /** libvirt's virDiskNameParse: a known prefix, then letters (vda, sdb, hdc, xvdaa...). */
 const DISK_NAME = /^(fd|hd|vd|sd|xvd|ubd)[a-z]+$/;
@@ -28,7 +38,7 @@ export const diskTargetInvalid: Rule = {
       const fixes = (context: FixContext): Fix[] => {
         const bus = disk.bus ?? (device === 'floppy' ? 'fdc' : 'virtio');
         const fresh = nextFreeTarget(context.model, bus, disk);
-        return [{ title: `Rename to ${fresh}`, edits: [setAttribute(disk.target!, 'dev', fresh, context)], preferred: true }];
+        return [{ title: M.renameTo({ name: fresh }), edits: [setAttribute(disk.target!, 'dev', fresh, context)], preferred: true }];
       };
       // libvirt cannot read a name without an address to place the disk by; it reads one and finds the wrong kind.
       const unreadable = !DISK_NAME.test(name) && !disk.address;
@@ -36,21 +46,19 @@ export const diskTargetInvalid: Rule = {
       if (device === 'disk' && !HARD_DISK_PREFIX.test(name)) {
         report({
           ...valueSpan(dev),
-          message:
-            `'${name}' is not a hard disk name: libvirt refuses the domain ("${unreadable ? unknown : `Invalid harddisk device name: ${name}`}"). ` +
-            'Use vdX for virtio, sdX for SATA/SCSI, hdX for IDE.',
+          message: M.notHardDisk({ name, libvirtSays: unreadable ? unknown : `Invalid harddisk device name: ${name}` }),
           fixes,
         });
       } else if (device === 'floppy' && !name.startsWith('fd')) {
         report({
           ...valueSpan(dev),
-          message: `'${name}' is not a floppy name: libvirt refuses the domain ("${unreadable ? unknown : `Invalid floppy device name: ${name}`}"). Use fda or fdb.`,
+          message: M.notFloppy({ name, libvirtSays: unreadable ? unknown : `Invalid floppy device name: ${name}` }),
           fixes,
         });
       } else if (unreadable) {
         report({
           ...valueSpan(dev),
-          message: `libvirt cannot read the disk name '${name}' (expected a prefix such as vd, sd or hd followed by letters): libvirt refuses the domain ("${unknown}").`,
+          message: M.unreadable({ name, libvirtSays: unknown }),
           fixes,
         });
       }

@@ -1,3 +1,4 @@
+import { messages } from '../../l10n/message';
 import { replaceAttributeValue } from '../edits/xmlEdits';
 import { connectedHost } from '../hostFacts';
 import { DOCS } from '../libvirtDocs';
@@ -6,6 +7,12 @@ import { DOMAIN_TYPES } from '../model/libvirtEnums';
 import { refusedAtDefine as refused } from '../refusals';
 import { valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('domain-type-unsupported', {
+  otherDriversType: "type='{type}' is another driver's, and this domain is written for QEMU",
+  changeToKvm: "Change to type='kvm'",
+  changeToQemu: "Change to type='qemu' (emulated)",
+});
 
 /** The domain types of libvirt's other drivers (the QEMU driver runs kvm and qemu, and hvf on macOS; none is no driver's). */
 const OTHER_DRIVERS = new Set(DOMAIN_TYPES.filter((type) => !['none', 'qemu', 'kvm', 'hvf'].includes(type)));
@@ -37,13 +44,10 @@ export const domainTypeUnsupported: Rule = {
     const binary = emulator ?? defaultEmulator(model.os.arch ?? (host.arch || 'x86_64'));
     report({
       ...valueSpan(type),
-      message: refused(
-        `type='${type.value}' is another driver's, and this domain is written for QEMU`,
-        `Emulator '${binary}' does not support virt type '${type.value}'`,
-      ),
+      message: refused(M.otherDriversType({ type: type.value }), `Emulator '${binary}' does not support virt type '${type.value}'`),
       fixes: (context) => [
-        { title: "Change to type='kvm'", edits: [replaceAttributeValue(type, 'kvm', context)], preferred: true },
-        { title: "Change to type='qemu' (emulated)", edits: [replaceAttributeValue(type, 'qemu', context)] },
+        { title: M.changeToKvm(), edits: [replaceAttributeValue(type, 'kvm', context)], preferred: true },
+        { title: M.changeToQemu(), edits: [replaceAttributeValue(type, 'qemu', context)] },
       ],
     });
   },

@@ -1,3 +1,4 @@
+import { messages } from '../../l10n/message';
 import { setAttribute } from '../edits/xmlEdits';
 import { removeDriveAddressFix } from '../fixes/driveAddressFixes';
 import type { Fix, FixContext } from '../languageTypes';
@@ -9,6 +10,13 @@ import { tagSpan } from '../validation/spans';
 import { attributeValue } from '../xml/xmlTree';
 import { diskNameIndex } from './disk-target-duplicate';
 import type { Rule } from './rule';
+
+const M = messages('drive-address-conflict', {
+  where: '{bus} controller {controller}, bus {busNumber}, target {target}, unit {unit}',
+  alsoUsedBy: 'Drive address {where} is also used by {devices}: libvirt refuses the domain ("{libvirtSays}").',
+  otherAlsoAt: '{device} is also at {where}',
+  moveToUnit: 'Move to unit {unit} of {bus} controller {controller}',
+});
 
 export const driveAddressConflict: Rule = {
   id: 'drive-address-conflict',
@@ -28,14 +36,17 @@ export const driveAddressConflict: Rule = {
     for (const [key, devices] of duplicates(byPosition)) {
       const [bus, position] = key.split(' ');
       const [controller, busNumber, target, unit] = position.split(':');
-      const where = `${bus} controller ${controller}, bus ${busNumber}, target ${target}, unit ${unit}`;
+      const where = M.where({ bus, controller, busNumber, target, unit });
       const says = libvirtSays(devices, position.split(':'));
       for (const device of devices) {
         const { shown: others, more } = othersIn(devices, device);
         report({
           ...tagSpan(device.address!.element),
-          message: `Drive address ${where} is also used by ${listWithMore(others.map(deviceLabel), more)}: libvirt refuses the domain ("${says}").`,
-          related: others.map((other) => ({ ...tagSpan(other.address!.element), message: `${deviceLabel(other)} is also at ${where}` })),
+          message: M.alsoUsedBy({ where, devices: listWithMore(others.map(deviceLabel), more), libvirtSays: says }),
+          related: others.map((other) => ({
+            ...tagSpan(other.address!.element),
+            message: M.otherAlsoAt({ device: deviceLabel(other), where }),
+          })),
           fixes: (context) => [
             ...nextFreeUnitFix(device, context),
             ...(device.kind === 'disk' ? removeDriveAddressFix(device, context) : []),
@@ -81,7 +92,7 @@ function nextFreeUnitFix(device: Device, context: FixContext): Fix[] {
     if (used.has(unit)) continue;
     return [
       {
-        title: `Move to unit ${unit} of ${bus} controller ${controller}`,
+        title: M.moveToUnit({ unit, bus, controller }),
         edits: [setAttribute(device.address!.element, 'unit', String(unit), context)],
         preferred: true,
       },

@@ -1,7 +1,13 @@
+import { messages } from '../../l10n/message';
 import { DOCS } from '../libvirtDocs';
 import { devicesOfKind } from '../model/domainModel';
 import { attribute, attributeValue, nameSpan, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('drive-address-invalid', {
+  noPlace: '{name}=\'{value}\' in the drive address of disk {dev}: libvirt refuses the domain ("{libvirtSays}").',
+  changeToZero: "Change to {name}='0'",
+});
 
 /** What a disk bus's drive address allows (libvirt's qemuValidateDomainDeviceDefAddressDrive): attribute → message. */
 const LIMITS: Readonly<Record<string, ReadonlyArray<readonly [name: 'controller' | 'bus' | 'target', says: string]>>> = {
@@ -45,10 +51,10 @@ export const driveAddressInvalid: Rule = {
       const attr = attribute(disk.address!.element, name);
       report({
         ...(attr ? valueSpan(attr) : nameSpan(disk.address!.element)),
-        message: `${name}='${drive[POSITION[name]]}' in the drive address of disk ${attributeValue(disk.target, 'dev') ?? ''}: libvirt refuses the domain ("${says}").`,
+        message: M.noPlace({ name, value: drive[POSITION[name]], dev: attributeValue(disk.target, 'dev') ?? '', libvirtSays: says }),
         fixes: attr
           ? () => [
-              { title: `Change to ${name}='0'`, edits: [{ start: attr.valueStart, end: attr.valueEnd, newText: '0' }], preferred: true },
+              { title: M.changeToZero({ name }), edits: [{ start: attr.valueStart, end: attr.valueEnd, newText: '0' }], preferred: true },
             ]
           : undefined,
       });

@@ -1,7 +1,15 @@
+import { messages } from '../../l10n/message';
 import { removeElement } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { type Device, emulatorPath } from '../model/domainModel';
+import { refusedAtDefine } from '../refusals';
 import type { Rule } from './rule';
+
+const M = messages('emulator-arch-mismatch', {
+  runsOtherArch: '{path} runs {binaryArch} guests, not {arch}',
+  changeTo: 'Change to {path}',
+  removeEmulator: 'Remove <emulator> (libvirt picks the binary for the arch)',
+});
 
 /** The guest architecture a QEMU binary is built for, by its name (qemu-system-TARGET). */
 const TARGET_ARCH: Readonly<Record<string, string>> = { i386: 'i686', arm: 'armv7l' };
@@ -39,14 +47,14 @@ export const emulatorArchMismatch: Rule = {
     report({
       start: emulator.element.textStart,
       end: emulator.element.textEnd,
-      message: `${path} runs ${binaryArch} guests, not ${arch}: libvirt refuses the domain ("Emulator '${path}' does not support arch '${arch}'").`,
+      message: refusedAtDefine(M.runsOtherArch({ path, binaryArch, arch }), `Emulator '${path}' does not support arch '${arch}'`),
       fixes: (context) => [
         {
-          title: `Change to ${right}`,
+          title: M.changeTo({ path: right }),
           edits: [{ start: emulator.element.textStart, end: emulator.element.textEnd, newText: right }],
           preferred: true,
         },
-        { title: 'Remove <emulator> (libvirt picks the binary for the arch)', edits: [removeElement(emulator.element, context)] },
+        { title: M.removeEmulator(), edits: [removeElement(emulator.element, context)] },
       ],
     });
   },

@@ -1,3 +1,4 @@
+import { type Message, messages } from '../../l10n/message';
 import { replaceAttributeValue, replaceText } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { ENUMERATED_ATTRIBUTES, ENUMERATED_TEXTS, type EnumeratedAttribute, type EnumeratedText } from '../model/libvirtEnums';
@@ -6,6 +7,19 @@ import { textOrTagSpan } from '../validation/spans';
 import type { XmlDocument, XmlElement } from '../xml/xmlTree';
 import { attribute, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('enum-value-invalid', {
+  emptyAttribute: "{attribute}='' on <{element}> is empty: libvirt takes it as absent (its default) and drops it on define.",
+  emptyText: '<{element}> is empty: libvirt takes it as absent (its default) and drops it on define.',
+  invalidAttribute: "'{value}' is not a valid {element} {attribute}.{didYouMean} libvirt accepts: {values}.",
+  invalidAttributeRefused:
+    '\'{value}\' is not a valid {element} {attribute}: libvirt refuses the domain ("{libvirtSays}").{didYouMean} libvirt accepts: {values}.',
+  invalidText: "'{value}' is not a valid <{element}>.{didYouMean} libvirt accepts: {values}.",
+  invalidTextRefused:
+    '\'{value}\' is not a valid <{element}>: libvirt refuses the domain ("{libvirtSays}").{didYouMean} libvirt accepts: {values}.',
+  didYouMean: " Did you mean '{suggestion}'?",
+  changeTo: "Change to '{value}'",
+});
 
 export const enumValueInvalid: Rule = {
   id: 'enum-value-invalid',
@@ -28,11 +42,11 @@ export const enumValueInvalid: Rule = {
           severity: says === undefined && attr.value === '' ? 'warning' : undefined,
           message:
             says === undefined && attr.value === ''
-              ? `${entry.attribute}='' on <${element.name}> is empty: libvirt takes it as absent (its default) and drops it on define.`
-              : describe(attr.value, `${element.name} ${entry.attribute}`, entry.values, says),
+              ? M.emptyAttribute({ attribute: entry.attribute, element: element.name })
+              : describe(attr.value, { element: element.name, attribute: entry.attribute }, entry.values, says),
           fixes: (context) =>
             replacements(attr.value, entry.values).map((value, i) => ({
-              title: `Change to '${value}'`,
+              title: M.changeTo({ value }),
               edits: [replaceAttributeValue(attr, value, context)],
               preferred: i === 0 && value === closest(attr.value, entry.values),
             })),
@@ -47,11 +61,11 @@ export const enumValueInvalid: Rule = {
           severity: says === undefined && value === '' ? 'warning' : undefined,
           message:
             says === undefined && value === ''
-              ? `<${element.name}> is empty: libvirt takes it as absent (its default) and drops it on define.`
-              : describe(value, `<${element.name}>`, entry.values, says),
+              ? M.emptyText({ element: element.name })
+              : describe(value, { element: element.name }, entry.values, says),
           fixes: () =>
             replacements(value, entry.offered ?? entry.values).map((choice) => ({
-              title: `Change to '${choice}'`,
+              title: M.changeTo({ value: choice }),
               edits: [replaceText(element, choice)],
             })),
         });
@@ -105,12 +119,24 @@ function replacements(value: string, values: readonly string[]): string[] {
   return known.length <= 6 ? known : [];
 }
 
-function describe(value: string, where: string, values: readonly string[], says: string | undefined): string {
+/** Where the value is: an element's attribute, or (without `attribute`) its text. */
+function describe(
+  value: string,
+  where: { readonly element: string; readonly attribute?: string },
+  values: readonly string[],
+  says: string | undefined,
+): Message {
   const suggestion = closest(value, values);
-  const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
-  const known = values.filter((v) => v !== 'default' && v !== 'none');
-  const refused = says === undefined ? '' : `: libvirt refuses the domain ("${says}")`;
-  return `'${value}' is not a valid ${where}${refused}.${hint} libvirt accepts: ${known.join(', ')}.`;
+  const didYouMean = suggestion ? M.didYouMean({ suggestion }) : '';
+  const known = values.filter((v) => v !== 'default' && v !== 'none').join(', ');
+  const { element, attribute } = where;
+  if (attribute === undefined)
+    return says === undefined
+      ? M.invalidText({ value, element, didYouMean, values: known })
+      : M.invalidTextRefused({ value, element, libvirtSays: says, didYouMean, values: known });
+  return says === undefined
+    ? M.invalidAttribute({ value, element, attribute, didYouMean, values: known })
+    : M.invalidAttributeRefused({ value, element, attribute, libvirtSays: says, didYouMean, values: known });
 }
 
 /**

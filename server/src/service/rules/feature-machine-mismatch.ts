@@ -1,3 +1,4 @@
+import { messages } from '../../l10n/message';
 import { removeAttribute, removeElement, replaceAttributeValue, replaceText } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { guestArch } from '../model/domainModel';
@@ -6,6 +7,24 @@ import { refusedAtDefine as refused } from '../refusals';
 import type { XmlElement } from '../xml/xmlTree';
 import { attribute, attributeValue, firstChild, nameSpan, valueSpan } from '../xml/xmlTree';
 import type { Problem, Rule } from './rule';
+
+const M = messages('feature-machine-mismatch', {
+  removeElement: 'Remove <{name}>',
+  ioapicDriverOn: 'An I/O APIC driver on {arch}',
+  gicElsewhere: 'A GIC (the interrupt controller of ARM virt machines) on another machine',
+  outsidePseries: '<{name}> outside an IBM POWER pSeries machine',
+  vmportElsewhere: "<vmport> (VMware's I/O port) outside an x86 pc or q35 machine",
+  eoiOn: 'The x86 paravirtual EOI (<apic eoi=>) on {arch}',
+  removeEoi: 'Remove eoi=',
+  pvspinlockOn: '<pvspinlock> on {arch}',
+  hypervOn: 'Hyper-V enlightenments on {arch}',
+  pmuOffOn: "<pmu state='off'> on {arch}",
+  tsegOutsideQ35: 'An SMM TSEG size outside a q35 machine',
+  tsegNotWholeMib: 'An SMM TSEG size that is not whole MiB',
+  changeToMib: 'Change to {mib} MiB',
+  tcgInType: "TCG settings in a type='{type}' domain (they tune QEMU's emulator, type='qemu')",
+  tbCacheNotWholeMib: 'A TCG translation block cache that is not whole MiB',
+});
 
 const X86 = new Set(['x86_64', 'i686']);
 const ARM = new Set(['aarch64', 'armv7l', 'armv6l']);
@@ -49,7 +68,7 @@ export const featureMachineMismatch: Rule = {
     const problems: Problem[] = [];
     const removeFix =
       (element: XmlElement): Problem['fixes'] =>
-      (context) => [{ title: `Remove <${element.name}>`, edits: [removeElement(element, context)], preferred: true }];
+      (context) => [{ title: M.removeElement({ name: element.name }), edits: [removeElement(element, context)], preferred: true }];
 
     for (const feature of features.children) {
       const name = feature.name;
@@ -58,31 +77,28 @@ export const featureMachineMismatch: Rule = {
         if (driver?.value && !x86)
           problems.push({
             ...valueSpan(driver),
-            message: refused(`An I/O APIC driver on ${arch}`, notFor('ioapic')),
+            message: refused(M.ioapicDriverOn({ arch }), notFor('ioapic')),
             fixes: removeFix(feature),
           });
       } else if (name === 'gic') {
         if (!armVirt)
           problems.push({
             ...nameSpan(feature),
-            message: refused('A GIC (the interrupt controller of ARM virt machines) on another machine', notFor('gic')),
+            message: refused(M.gicElsewhere(), notFor('gic')),
             fixes: removeFix(feature),
           });
       } else if (PSERIES_ONLY.includes(name)) {
         if (!pseries && pseriesFeatureSet(feature))
           problems.push({
             ...nameSpan(feature),
-            message: refused(`<${name}> outside an IBM POWER pSeries machine`, notFor(name)),
+            message: refused(M.outsidePseries({ name }), notFor(name)),
             fixes: removeFix(feature),
           });
       } else if (name === 'vmport') {
         if (!x86 || !(family === 'i440fx' || family === 'q35' || machine === 'isapc'))
           problems.push({
             ...nameSpan(feature),
-            message: refused(
-              "<vmport> (VMware's I/O port) outside an x86 pc or q35 machine",
-              'vmport is not available with this QEMU binary',
-            ),
+            message: refused(M.vmportElsewhere(), 'vmport is not available with this QEMU binary'),
             fixes: removeFix(feature),
           });
       } else if (name === 'apic') {
@@ -91,16 +107,16 @@ export const featureMachineMismatch: Rule = {
           problems.push({
             ...valueSpan(eoi),
             message: refused(
-              `The x86 paravirtual EOI (<apic eoi=>) on ${arch}`,
+              M.eoiOn({ arch }),
               `The 'eoi' attribute of the 'apic' feature is not supported for architecture '${arch}' or machine type '${shown}'`,
             ),
-            fixes: (context) => [{ title: 'Remove eoi=', edits: [removeAttribute(feature, eoi, context)], preferred: true }],
+            fixes: (context) => [{ title: M.removeEoi(), edits: [removeAttribute(feature, eoi, context)], preferred: true }],
           });
       } else if (name === 'pvspinlock') {
         if (!x86)
           problems.push({
             ...nameSpan(feature),
-            message: refused(`<pvspinlock> on ${arch}`, notFor('pvspinlock')),
+            message: refused(M.pvspinlockOn({ arch }), notFor('pvspinlock')),
             fixes: removeFix(feature),
           });
       } else if (name === 'hyperv') {
@@ -108,7 +124,7 @@ export const featureMachineMismatch: Rule = {
           problems.push({
             ...nameSpan(feature),
             message: refused(
-              `Hyper-V enlightenments on ${arch}`,
+              M.hypervOn({ arch }),
               `Hyperv features are not supported for architecture '${arch}' or machine type '${shown}'`,
             ),
             fixes: removeFix(feature),
@@ -118,7 +134,7 @@ export const featureMachineMismatch: Rule = {
         if (state?.value === 'off' && PPC64.has(arch))
           problems.push({
             ...valueSpan(state),
-            message: refused(`<pmu state='off'> on ${arch}`, `PMU is always enabled for architecture '${arch}'`),
+            message: refused(M.pmuOffOn({ arch }), `PMU is always enabled for architecture '${arch}'`),
             fixes: removeFix(feature),
           });
       } else if (name === 'smm') checkTseg(feature, family === 'q35' && x86, problems);
@@ -142,8 +158,8 @@ function checkTseg(smm: XmlElement, q35: boolean, problems: Problem[]): void {
   if (!q35) {
     problems.push({
       ...nameSpan(tseg),
-      message: refused('An SMM TSEG size outside a q35 machine', 'SMM TSEG is only supported with q35 machine type'),
-      fixes: (context) => [{ title: 'Remove <tseg>', edits: [removeElement(tseg, context)], preferred: true }],
+      message: refused(M.tsegOutsideQ35(), 'SMM TSEG is only supported with q35 machine type'),
+      fixes: (context) => [{ title: M.removeElement({ name: 'tseg' }), edits: [removeElement(tseg, context)], preferred: true }],
     });
     return;
   }
@@ -152,10 +168,10 @@ function checkTseg(smm: XmlElement, q35: boolean, problems: Problem[]): void {
     const mib = String(Math.ceil(size.bytes / MIB));
     problems.push({
       ...nameSpan(tseg),
-      message: refused('An SMM TSEG size that is not whole MiB', 'SMM TSEG size must be divisible by 1 MiB'),
+      message: refused(M.tsegNotWholeMib(), 'SMM TSEG size must be divisible by 1 MiB'),
       fixes: (context) => [
         {
-          title: `Change to ${mib} MiB`,
+          title: M.changeToMib({ mib }),
           edits: [
             replaceText(tseg, mib),
             ...(attribute(tseg, 'unit') ? [replaceAttributeValue(attribute(tseg, 'unit')!, 'MiB', context)] : []),
@@ -175,15 +191,12 @@ function checkTcg(tcg: XmlElement, type: string, problems: Problem[]): void {
   if (type !== 'qemu')
     problems.push({
       ...nameSpan(tcg),
-      message: refused(
-        `TCG settings in a type='${type}' domain (they tune QEMU's emulator, type='qemu')`,
-        `TCG features are incompatible with domain type '${type}'`,
-      ),
-      fixes: (context) => [{ title: 'Remove <tcg>', edits: [removeElement(tcg, context)], preferred: true }],
+      message: refused(M.tcgInType({ type }), `TCG features are incompatible with domain type '${type}'`),
+      fixes: (context) => [{ title: M.removeElement({ name: 'tcg' }), edits: [removeElement(tcg, context)], preferred: true }],
     });
   else if (Math.ceil(size.bytes / 1024) % 1024 !== 0)
     problems.push({
       ...nameSpan(cache),
-      message: refused('A TCG translation block cache that is not whole MiB', 'tb-cache size must be an integer multiple of MiB'),
+      message: refused(M.tbCacheNotWholeMib(), 'tb-cache size must be an integer multiple of MiB'),
     });
 }

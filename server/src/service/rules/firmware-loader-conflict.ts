@@ -1,8 +1,27 @@
+import { messages, type Text } from '../../l10n/message';
 import { removeAttribute } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { refusedAtDefine as refused } from '../refusals';
 import { attribute, firstChild, nameSpan, textOf, valueSpan, type XmlAttribute, type XmlElement } from '../xml/xmlTree';
 import type { Problem, Rule } from './rule';
+
+const M = messages('firmware-loader-conflict', {
+  readonlyWithFirmware: "readonly= on the <loader> of firmware='{firmware}'",
+  typeWithFirmware: "type= on the <loader> of firmware='{firmware}'",
+  loaderPathWithFirmware: "A loader path with firmware='{firmware}' (libvirt picks the loader)",
+  nvramTemplateWithFirmware: "An NVRAM template with firmware='{firmware}'",
+  secureNoWithFirmware: "secure='no' with firmware='{firmware}'",
+  nvramWithFirmware: "<nvram> with firmware='{firmware}'",
+  featuresWithoutEfi: "<firmware> features without <os firmware='efi'>",
+  loaderWithoutPath: "A <loader> without its path (and no <os firmware='efi'> to choose one)",
+  templateForStateless: 'An NVRAM template for a stateless loader',
+  nvramForStateless: '<nvram> for a stateless loader',
+  statelessNoNotPflash: "stateless='no' on a loader that is not pflash",
+  secureBootNotQ35: 'Secure Boot on a machine other than q35',
+  secureBootArch: 'Secure Boot for {arch}',
+  secureBootWithoutSmm: "Secure Boot without <features><smm state='on'/>",
+  removeAttribute: 'Remove {name}=',
+});
 
 /** <smm/> is on unless state='off'. */
 function smmOn(features: XmlElement | undefined): boolean {
@@ -26,11 +45,13 @@ export const firmwareLoaderConflict: Rule = {
     const { firmware, loader, nvram } = model.os;
     const problems: Problem[] = [];
     const attr = (name: string) => (loader ? attribute(loader, name) : undefined);
-    const removable = (a: XmlAttribute, problem: string, says: string) =>
+    const removable = (a: XmlAttribute, problem: Text, says: string) =>
       problems.push({
         ...valueSpan(a),
         message: refused(problem, says),
-        fixes: (context) => [{ title: `Remove ${a.name}=`, edits: [removeAttribute(loader!, a, context)], preferred: true }],
+        fixes: (context) => [
+          { title: M.removeAttribute({ name: a.name }), edits: [removeAttribute(loader!, a, context)], preferred: true },
+        ],
       });
     // <nvram> alone makes a loader definition too (libvirt keeps NVRAM in it).
     if (firmware && (loader || nvram)) {
@@ -38,36 +59,27 @@ export const firmwareLoaderConflict: Rule = {
       const readonly = attr('readonly');
       const type = attr('type');
       const secure = attr('secure');
-      if (readonly)
-        removable(
-          readonly,
-          `readonly= on the <loader> of firmware='${firmware}'`,
-          `loader attribute 'readonly' cannot be specified ${auto}`,
-        );
-      else if (type)
-        removable(type, `type= on the <loader> of firmware='${firmware}'`, `loader attribute 'type' cannot be specified ${auto}`);
+      if (readonly) removable(readonly, M.readonlyWithFirmware({ firmware }), `loader attribute 'readonly' cannot be specified ${auto}`);
+      else if (type) removable(type, M.typeWithFirmware({ firmware }), `loader attribute 'type' cannot be specified ${auto}`);
       else if (loader && textOf(loader))
         // A path gives the loader a type, and libvirt reports the type.
         problems.push({
           start: loader.textStart,
           end: loader.textEnd,
-          message: refused(
-            `A loader path with firmware='${firmware}' (libvirt picks the loader)`,
-            `loader attribute 'type' cannot be specified ${auto}`,
-          ),
+          message: refused(M.loaderPathWithFirmware({ firmware }), `loader attribute 'type' cannot be specified ${auto}`),
         });
       else if (nvram && attribute(nvram, 'template'))
         problems.push({
           ...valueSpan(attribute(nvram, 'template')!),
-          message: refused(`An NVRAM template with firmware='${firmware}'`, `nvram attribute 'template' cannot be specified ${auto}`),
+          message: refused(M.nvramTemplateWithFirmware({ firmware }), `nvram attribute 'template' cannot be specified ${auto}`),
         });
       else if (secure?.value === 'no')
-        removable(secure, `secure='no' with firmware='${firmware}'`, `loader attribute 'secure' cannot be specified ${auto}`);
+        removable(secure, M.secureNoWithFirmware({ firmware }), `loader attribute 'secure' cannot be specified ${auto}`);
     }
     if (firmware && firmware !== 'efi' && nvram)
       problems.push({
         ...nameSpan(nvram),
-        message: refused(`<nvram> with firmware='${firmware}'`, `firmware type '${firmware}' does not support nvram`),
+        message: refused(M.nvramWithFirmware({ firmware }), `firmware type '${firmware}' does not support nvram`),
       });
     if (!firmware) {
       const features = firstChild(model.os.element, 'firmware');
@@ -75,17 +87,14 @@ export const firmwareLoaderConflict: Rule = {
         problems.push({
           ...nameSpan(features),
           message: refused(
-            "<firmware> features without <os firmware='efi'>",
+            M.featuresWithoutEfi(),
             'cannot use feature-based firmware autoselection when firmware autoselection is disabled',
           ),
         });
       if (loader && !textOf(loader))
         problems.push({
           ...nameSpan(loader),
-          message: refused(
-            "A <loader> without its path (and no <os firmware='efi'> to choose one)",
-            'no loader path specified and firmware auto selection disabled',
-          ),
+          message: refused(M.loaderWithoutPath(), 'no loader path specified and firmware auto selection disabled'),
         });
     }
     const stateless = attr('stateless')?.value;
@@ -93,30 +102,30 @@ export const firmwareLoaderConflict: Rule = {
       problems.push({
         ...nameSpan(nvram),
         message: attribute(nvram, 'template')
-          ? refused('An NVRAM template for a stateless loader', 'NVRAM template is not permitted when loader is stateless')
-          : refused('<nvram> for a stateless loader', 'NVRAM is not permitted when loader is stateless'),
+          ? refused(M.templateForStateless(), 'NVRAM template is not permitted when loader is stateless')
+          : refused(M.nvramForStateless(), 'NVRAM is not permitted when loader is stateless'),
       });
     if (stateless === 'no' && !firmware && attr('type')?.value !== 'pflash')
       problems.push({
         ...valueSpan(attr('stateless')!),
-        message: refused("stateless='no' on a loader that is not pflash", 'Only pflash loader type permits NVRAM'),
+        message: refused(M.statelessNoNotPflash(), 'Only pflash loader type permits NVRAM'),
       });
     if (attr('secure')?.value === 'yes') {
       const secure = attr('secure')!;
       if (model.os.machineFamily !== 'q35')
         problems.push({
           ...valueSpan(secure),
-          message: refused('Secure Boot on a machine other than q35', 'Secure boot is supported with q35 machine types only'),
+          message: refused(M.secureBootNotQ35(), 'Secure boot is supported with q35 machine types only'),
         });
       else if (model.os.arch && model.os.arch !== 'x86_64')
         problems.push({
           ...valueSpan(secure),
-          message: refused(`Secure Boot for ${model.os.arch}`, 'Secure boot is supported for x86_64 architecture only'),
+          message: refused(M.secureBootArch({ arch: model.os.arch }), 'Secure boot is supported for x86_64 architecture only'),
         });
       else if (!firmware && !smmOn(model.features.element))
         problems.push({
           ...valueSpan(secure),
-          message: refused("Secure Boot without <features><smm state='on'/>", 'Secure boot requires SMM feature enabled'),
+          message: refused(M.secureBootWithoutSmm(), 'Secure boot requires SMM feature enabled'),
         });
     }
     problems.sort((a, b) => a.start - b.start);

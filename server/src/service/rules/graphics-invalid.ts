@@ -1,3 +1,4 @@
+import { messages } from '../../l10n/message';
 import { removeAttribute, replaceAttributeValue, setAttribute } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import type { Device } from '../model/domainModel';
@@ -5,6 +6,25 @@ import { devicesOfKind } from '../model/domainModel';
 import { refusedAtDefine as refused } from '../refusals';
 import { attribute, attributeValue, childrenNamed, firstChild, nameSpan, valueSpan } from '../xml/xmlTree';
 import type { Problem, Rule } from './rule';
+
+const M = messages('graphics-invalid', {
+  dbusP2pAddress: "A D-Bus display with p2p='yes' and an address",
+  removeAttribute: 'Remove {name}=',
+  besideEglHeadless: '{type} graphics beside egl-headless (which pairs with VNC or SPICE only)',
+  changeToVnc: "Change to 'vnc'",
+  spiceGlBesideEglHeadless: "SPICE's <gl enable='yes'/> beside egl-headless (two OpenGL displays)",
+  changeToEnableNo: "Change to enable='no'",
+  compatDiffers: "<graphics {name}='{value}'> and its first <listen {kind}='{own}'> differ",
+  removeFromGraphics: 'Remove {name}= from <graphics>',
+  networkOnListen: "network= on a <listen type='{type}'>",
+  socketOnListen: "socket= on a <listen type='{type}'>",
+  changeToType: "Change to type='{type}'",
+  networkListenWithoutNetwork: "A <listen type='network'> without the network it listens on",
+  listenOnDefault: "Listen on network 'default'",
+  vncPasswordTooLong: 'A VNC password of {bytes} characters (VNC takes 8)',
+  vncConnected: "connected='{value}' on VNC graphics (VNC keeps connected clients)",
+  changeToConnectedKeep: "Change to connected='keep'",
+});
 
 /** The graphics types whose <listen> elements libvirt reads. */
 const LISTENING = new Set(['vnc', 'spice', 'rdp']);
@@ -37,8 +57,14 @@ export const graphicsInvalid: Rule = {
         if (address)
           problems.push({
             ...valueSpan(address),
-            message: refused("A D-Bus display with p2p='yes' and an address", 'D-Bus p2p with an address is not supported'),
-            fixes: (context) => [{ title: 'Remove address=', edits: [removeAttribute(device.element, address, context)], preferred: true }],
+            message: refused(M.dbusP2pAddress(), 'D-Bus p2p with an address is not supported'),
+            fixes: (context) => [
+              {
+                title: M.removeAttribute({ name: 'address' }),
+                edits: [removeAttribute(device.element, address, context)],
+                preferred: true,
+              },
+            ],
           });
       }
       if (!eglHeadless || !type) continue;
@@ -47,23 +73,18 @@ export const graphicsInvalid: Rule = {
         problems.push({
           ...valueSpan(typeAttribute),
           message: refused(
-            `${type} graphics beside egl-headless (which pairs with VNC or SPICE only)`,
+            M.besideEglHeadless({ type }),
             "graphics type 'egl-headless' is only supported with one of: 'vnc', 'spice' graphics types",
           ),
-          fixes: (context) => [
-            { title: "Change to 'vnc'", edits: [replaceAttributeValue(typeAttribute, 'vnc', context)], preferred: true },
-          ],
+          fixes: (context) => [{ title: M.changeToVnc(), edits: [replaceAttributeValue(typeAttribute, 'vnc', context)], preferred: true }],
         });
       const gl = type === 'spice' ? firstChild(device.element, 'gl') : undefined;
       const enable = gl && attribute(gl, 'enable');
       if (enable?.value === 'yes')
         problems.push({
           ...valueSpan(enable),
-          message: refused(
-            "SPICE's <gl enable='yes'/> beside egl-headless (two OpenGL displays)",
-            'multiple OpenGL displays are not supported by QEMU',
-          ),
-          fixes: (context) => [{ title: "Change to enable='no'", edits: [replaceAttributeValue(enable, 'no', context)], preferred: true }],
+          message: refused(M.spiceGlBesideEglHeadless(), 'multiple OpenGL displays are not supported by QEMU'),
+          fixes: (context) => [{ title: M.changeToEnableNo(), edits: [replaceAttributeValue(enable, 'no', context)], preferred: true }],
         });
     }
     problems.sort((a, b) => a.start - b.start);
@@ -87,11 +108,11 @@ function checkListens(device: Device, problems: Problem[]): void {
         problems.push({
           ...valueSpan(compat),
           message: refused(
-            `<graphics ${name}='${compat.value}'> and its first <listen ${kind}='${own.value}'> differ`,
+            M.compatDiffers({ name, value: compat.value, kind, own: own.value }),
             `graphics '${name}' attribute '${compat.value}' must match '${kind}' attribute of first listen element (found '${own.value}')`,
           ),
           fixes: (context) => [
-            { title: `Remove ${name}= from <graphics>`, edits: [removeAttribute(graphics, compat, context)], preferred: true },
+            { title: M.removeFromGraphics({ name }), edits: [removeAttribute(graphics, compat, context)], preferred: true },
           ],
         });
     }
@@ -105,39 +126,36 @@ function checkListens(device: Device, problems: Problem[]): void {
     if (network?.value && type !== 'network')
       problems.push({
         ...valueSpan(network),
-        message: refused(`network= on a <listen type='${type}'>`, "'network' attribute is valid only for listen type 'network'"),
+        message: refused(M.networkOnListen({ type }), "'network' attribute is valid only for listen type 'network'"),
         fixes: (context) => [
           {
-            title: "Change to type='network'",
+            title: M.changeToType({ type: 'network' }),
             edits: [replaceAttributeValue(attribute(listen, 'type')!, 'network', context)],
             preferred: true,
           },
-          { title: 'Remove network=', edits: [removeAttribute(listen, network, context)] },
+          { title: M.removeAttribute({ name: 'network' }), edits: [removeAttribute(listen, network, context)] },
         ],
       });
     else if (socket?.value && type !== 'socket')
       problems.push({
         ...valueSpan(socket),
-        message: refused(`socket= on a <listen type='${type}'>`, "'socket' attribute is valid only for listen type 'socket'"),
+        message: refused(M.socketOnListen({ type }), "'socket' attribute is valid only for listen type 'socket'"),
         fixes: (context) => [
           {
-            title: "Change to type='socket'",
+            title: M.changeToType({ type: 'socket' }),
             edits: [replaceAttributeValue(attribute(listen, 'type')!, 'socket', context)],
             preferred: true,
           },
-          { title: 'Remove socket=', edits: [removeAttribute(listen, socket, context)] },
+          { title: M.removeAttribute({ name: 'socket' }), edits: [removeAttribute(listen, socket, context)] },
         ],
       });
     else if (type === 'network' && !network?.value)
       problems.push({
         ...(network ? valueSpan(network) : nameSpan(listen)),
-        message: refused(
-          "A <listen type='network'> without the network it listens on",
-          "'network' attribute is required for listen type 'network'",
-        ),
+        message: refused(M.networkListenWithoutNetwork(), "'network' attribute is required for listen type 'network'"),
         fixes: (context) => [
           {
-            title: "Listen on network 'default'",
+            title: M.listenOnDefault(),
             edits: [setAttribute(listen, 'network', 'default', context)],
             preferred: true,
           },
@@ -153,18 +171,15 @@ function checkVncAuth(device: Device, problems: Problem[]): void {
   if (bytes > 8)
     problems.push({
       ...valueSpan(passwd),
-      message: refused(`A VNC password of ${bytes} characters (VNC takes 8)`, `VNC password is ${bytes} characters long, only 8 permitted`),
+      message: refused(M.vncPasswordTooLong({ bytes }), `VNC password is ${bytes} characters long, only 8 permitted`),
     });
   const connected = attribute(device.element, 'connected');
   if (connected && (connected.value === 'fail' || connected.value === 'disconnect'))
     problems.push({
       ...valueSpan(connected),
-      message: refused(
-        `connected='${connected.value}' on VNC graphics (VNC keeps connected clients)`,
-        "VNC supports connected='keep' only",
-      ),
+      message: refused(M.vncConnected({ value: connected.value }), "VNC supports connected='keep' only"),
       fixes: (context) => [
-        { title: "Change to connected='keep'", edits: [replaceAttributeValue(connected, 'keep', context)], preferred: true },
+        { title: M.changeToConnectedKeep(), edits: [replaceAttributeValue(connected, 'keep', context)], preferred: true },
       ],
     });
 }

@@ -1,9 +1,22 @@
+import { messages } from '../../l10n/message';
 import { DOCS } from '../libvirtDocs';
 import { parseBitmap } from '../model/bitmap';
 import { parseSize } from '../model/sizeUnits';
 import { refusedAtDefine as refused } from '../refusals';
 import { attribute, attributeValue, childrenNamed, firstChild, nameSpan, valueSpan } from '../xml/xmlTree';
 import type { Problem, Rule } from './rule';
+
+const M = messages('hugepages-invalid', {
+  sharedCell: 'This page and an earlier one both back guest NUMA cell {cells}',
+  sharedCells: 'This page and an earlier one both back guest NUMA cells {cells}',
+  secondDefaultPage: 'A second <page> without nodeset (only one page size can back the cells no nodeset names)',
+  cellWithoutNuma:
+    "nodeset='{nodeset}' names guest NUMA cell {cell}, but the guest has no <cpu><numa> cells (leave nodeset out to back all its memory)",
+  missingCellOfOne:
+    "nodeset='{nodeset}' names guest NUMA cell {cell}, but the guest has cell 0 (nodeset names guest cells, not host nodes)",
+  missingCell:
+    "nodeset='{nodeset}' names guest NUMA cell {cell}, but the guest has cells 0-{last} (nodeset names guest cells, not host nodes)",
+});
 
 export const hugepagesInvalid: Rule = {
   id: 'hugepages-invalid',
@@ -36,7 +49,7 @@ export const hugepagesInvalid: Rule = {
           problems.push({
             ...valueSpan(nodesetAttribute!),
             message: refused(
-              `This page and an earlier one both back guest NUMA cell${shared.length > 1 ? 's' : ''} ${shared.join(',')}`,
+              (shared.length > 1 ? M.sharedCells : M.sharedCell)({ cells: shared.join(',') }),
               `nodeset attribute of hugepages of sizes ${sizeKiB} and ${earlier.sizeKiB} intersect`,
             ),
           });
@@ -45,10 +58,7 @@ export const hugepagesInvalid: Rule = {
         if (!nodes && !earlier.nodes) {
           problems.push({
             ...nameSpan(page),
-            message: refused(
-              'A second <page> without nodeset (only one page size can back the cells no nodeset names)',
-              `two master hugepages detected: ${sizeKiB} and ${earlier.sizeKiB}`,
-            ),
+            message: refused(M.secondDefaultPage(), `two master hugepages detected: ${sizeKiB} and ${earlier.sizeKiB}`),
           });
           break;
         }
@@ -60,8 +70,10 @@ export const hugepagesInvalid: Rule = {
           ...valueSpan(nodesetAttribute!),
           message: refused(
             cells === 0
-              ? `nodeset='${nodesetAttribute!.value}' names guest NUMA cell ${missing}, but the guest has no <cpu><numa> cells (leave nodeset out to back all its memory)`
-              : `nodeset='${nodesetAttribute!.value}' names guest NUMA cell ${missing}, but the guest has ${cells === 1 ? 'cell 0' : `cells 0-${cells - 1}`} (nodeset names guest cells, not host nodes)`,
+              ? M.cellWithoutNuma({ nodeset: nodesetAttribute!.value, cell: missing })
+              : cells === 1
+                ? M.missingCellOfOne({ nodeset: nodesetAttribute!.value, cell: missing })
+                : M.missingCell({ nodeset: nodesetAttribute!.value, cell: missing, last: cells - 1 }),
             `hugepages: node ${missing} not found`,
           ),
         });

@@ -1,9 +1,23 @@
+import { messages } from '../../l10n/message';
 import { connectedHost, connectionName } from '../hostFacts';
 import { hugepageNeed } from '../hostMemory';
 import { DOCS } from '../libvirtDocs';
 import { formatBytes } from '../model/sizeUnits';
 import { tagSpan } from '../validation/spans';
 import type { Rule } from './rule';
+
+const M = messages('hugepages-not-reserved', {
+  needsPages:
+    'The guest needs {needed} free {size} pages for {bytes}; the host of {connection} has {free}: libvirt accepts the definition but refuses to start it ("{libvirtSays}"). Reserve them: {reserve}.',
+  needsPagesOnNode:
+    'The guest needs {needed} free {size} pages on NUMA node {nodes} for {bytes}; the host of {connection} has {free}: libvirt accepts the definition but refuses to start it ("{libvirtSays}"). Reserve them: {reserve}.',
+  needsPagesOnNodes:
+    'The guest needs {needed} free {size} pages on NUMA nodes {nodes} for {bytes}; the host of {connection} has {free}: libvirt accepts the definition but refuses to start it ("{libvirtSays}"). Reserve them: {reserve}.',
+  reserveWithSysctl:
+    'virsh allocpages --pagesize {sizeKiB} --pagecount {needed}, or vm.nr_hugepages = {needed} in /etc/sysctl.d/hugepages.conf',
+  reserveOnKernelCommandLine:
+    'virsh allocpages --pagesize {sizeKiB} --pagecount {needed}, or hugepagesz={pageSize} hugepages={needed} on the kernel command line',
+});
 
 export const hugepagesNotReserved: Rule = {
   id: 'hugepages-not-reserved',
@@ -19,15 +33,24 @@ export const hugepagesNotReserved: Rule = {
     const need = connected && hugepageNeed(model, connected);
     if (!need || need.free >= need.needed) return;
     const { sizeKiB, needed, free, nodes: nodeset, element: hugepages, bytes } = need;
-    const size = formatBytes(sizeKiB * 1024);
-    const nodes = nodeset ? ` on NUMA node${nodeset.length > 1 ? 's' : ''} ${nodeset.join(',')}` : '';
+    const reserve =
+      sizeKiB === 2048
+        ? M.reserveWithSysctl({ sizeKiB, needed })
+        : M.reserveOnKernelCommandLine({ sizeKiB, needed, pageSize: kernelPageSize(sizeKiB) });
+    const args = {
+      needed,
+      size: formatBytes(sizeKiB * 1024),
+      bytes: formatBytes(bytes),
+      connection: connectionName(connected.connection.uri),
+      free,
+      libvirtSays: 'Cannot allocate memory',
+      reserve,
+    };
     report({
       ...tagSpan(hugepages),
-      message:
-        `The guest needs ${needed} free ${size} pages${nodes} for ${formatBytes(bytes)}; the host of ` +
-        `${connectionName(connected.connection.uri)} has ${free}: libvirt accepts the definition but refuses to start it ` +
-        `("Cannot allocate memory"). Reserve them: virsh allocpages --pagesize ${sizeKiB} --pagecount ${needed}` +
-        `${sizeKiB === 2048 ? `, or vm.nr_hugepages = ${needed} in /etc/sysctl.d/hugepages.conf` : `, or hugepagesz=${kernelPageSize(sizeKiB)} hugepages=${needed} on the kernel command line`}.`,
+      message: !nodeset
+        ? M.needsPages(args)
+        : (nodeset.length > 1 ? M.needsPagesOnNodes : M.needsPagesOnNode)({ ...args, nodes: nodeset.join(',') }),
     });
   },
 };

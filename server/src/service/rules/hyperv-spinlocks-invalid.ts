@@ -1,7 +1,14 @@
+import { messages } from '../../l10n/message';
 import { replaceAttributeValue } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { attribute, attributeValue, firstChild, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('hyperv-spinlocks-invalid', {
+  belowMinimum:
+    'retries=\'{value}\' is below the minimum of {minimum}: libvirt refuses the domain ("{libvirtSays}"). 8191 is the usual value.',
+  setRetries: "Set retries='8191'",
+});
 
 export const HYPERV_SPINLOCKS_MINIMUM = 4095;
 
@@ -20,10 +27,12 @@ export const hypervSpinlocksInvalid: Rule = {
     if (!retries || !/^[0-9]+$/.test(retries.value.trim()) || Number(retries.value) >= HYPERV_SPINLOCKS_MINIMUM) return;
     report({
       ...valueSpan(retries),
-      message:
-        `retries='${retries.value}' is below the minimum of ${HYPERV_SPINLOCKS_MINIMUM}: libvirt refuses the domain ` +
-        `("HyperV spinlock retry count must be at least ${HYPERV_SPINLOCKS_MINIMUM}"). 8191 is the usual value.`,
-      fixes: (context) => [{ title: "Set retries='8191'", edits: [replaceAttributeValue(retries, '8191', context)], preferred: true }],
+      message: M.belowMinimum({
+        value: retries.value,
+        minimum: HYPERV_SPINLOCKS_MINIMUM,
+        libvirtSays: `HyperV spinlock retry count must be at least ${HYPERV_SPINLOCKS_MINIMUM}`,
+      }),
+      fixes: (context) => [{ title: M.setRetries(), edits: [replaceAttributeValue(retries, '8191', context)], preferred: true }],
     });
   },
 };

@@ -1,3 +1,4 @@
+import { messages } from '../../l10n/message';
 import { removeElement, setAttribute } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { controllerIndexes } from '../model/controllerIndexes';
@@ -7,7 +8,23 @@ import { MACHINE_FAMILY_LABEL } from '../model/pciAddress';
 import { attribute, attributeValue, nameSpan, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
 
-const REFUSED = 'libvirt refuses the domain ("IDE controllers are unsupported for this QEMU binary or machine type").';
+const M = messages('ide-unsupported-machine', {
+  secondController:
+    'The i440fx (pc) machine has one IDE controller, index 0: libvirt refuses the domain ("{libvirtSays}"). Its two buses take four IDE disks.',
+  secondControllerNoIndex:
+    'The i440fx (pc) machine has one IDE controller, index 0 (libvirt makes this one index {index}): libvirt refuses the domain ("{libvirtSays}"). Its two buses take four IDE disks.',
+  removeThisController: 'Remove this IDE controller',
+  diskUseSata:
+    '{machines} machines have no IDE controller, so disk {dev} cannot be on bus ide: libvirt refuses the domain ("{libvirtSays}"). Use bus=\'sata\' (or virtio).',
+  diskUseVirtio:
+    "{machines} machines have no IDE controller, so disk {dev} cannot be on bus ide: libvirt refuses the domain (\"{libvirtSays}\"). Use bus='virtio' or 'scsi'.",
+  moveDisk: 'Move {dev} to bus {bus} as {target}',
+  noController: '{machines} machines have no IDE controller: libvirt refuses the domain ("{libvirtSays}").',
+  removeController: 'Remove the IDE controller',
+});
+
+/** libvirt's message for IDE on a machine without it. */
+const UNSUPPORTED = 'IDE controllers are unsupported for this QEMU binary or machine type';
 
 export const ideUnsupportedMachine: Rule = {
   id: 'ide-unsupported-machine',
@@ -28,16 +45,16 @@ export const ideUnsupportedMachine: Rule = {
         const index = attribute(controller.element, 'index');
         report({
           ...(index ? valueSpan(index) : nameSpan(controller.element)),
-          message: `The i440fx (pc) machine has one IDE controller, index 0${index ? '' : ` (libvirt makes this one index ${number})`}: libvirt refuses the domain ("Only a single IDE controller is supported for this machine type"). Its two buses take four IDE disks.`,
-          fixes: (context) => [
-            { title: 'Remove this IDE controller', edits: [removeElement(controller.element, context)], preferred: true },
-          ],
+          message: index
+            ? M.secondController({ libvirtSays: 'Only a single IDE controller is supported for this machine type' })
+            : M.secondControllerNoIndex({ index: number, libvirtSays: 'Only a single IDE controller is supported for this machine type' }),
+          fixes: (context) => [{ title: M.removeThisController(), edits: [removeElement(controller.element, context)], preferred: true }],
         });
       }
       return;
     }
     if (family !== 'q35' && family !== 'virt') return;
-    const suggestion = family === 'q35' ? "Use bus='sata' (or virtio)" : "Use bus='virtio' or 'scsi'";
+    const diskOnIde = family === 'q35' ? M.diskUseSata : M.diskUseVirtio;
     for (const disk of devicesOfKind(model, 'disk')) {
       const bus = disk.target ? attribute(disk.target, 'bus') : undefined;
       if (bus?.value !== 'ide') continue;
@@ -45,12 +62,12 @@ export const ideUnsupportedMachine: Rule = {
       const newBus = family === 'q35' ? 'sata' : attributeValue(disk.element, 'device') === 'cdrom' ? 'scsi' : 'virtio';
       report({
         ...valueSpan(bus),
-        message: `${MACHINE_FAMILY_LABEL[family]} machines have no IDE controller, so disk ${dev} cannot be on bus ide: ${REFUSED} ${suggestion}.`,
+        message: diskOnIde({ machines: MACHINE_FAMILY_LABEL[family], dev, libvirtSays: UNSUPPORTED }),
         fixes: (context) => {
           const target = nextFreeTarget(context.model, newBus, disk);
           const edits = [setAttribute(disk.target!, 'bus', newBus, context), setAttribute(disk.target!, 'dev', target, context)];
           if (disk.address?.type === 'drive') edits.push(removeElement(disk.address.element, context));
-          return [{ title: `Move ${dev} to bus ${newBus} as ${target}`, edits, preferred: true }];
+          return [{ title: M.moveDisk({ dev, bus: newBus, target }), edits, preferred: true }];
         },
       });
     }
@@ -59,8 +76,8 @@ export const ideUnsupportedMachine: Rule = {
       if (type?.value !== 'ide') continue;
       report({
         ...valueSpan(type),
-        message: `${MACHINE_FAMILY_LABEL[family]} machines have no IDE controller: ${REFUSED}`,
-        fixes: (context) => [{ title: 'Remove the IDE controller', edits: [removeElement(controller.element, context)], preferred: true }],
+        message: M.noController({ machines: MACHINE_FAMILY_LABEL[family], libvirtSays: UNSUPPORTED }),
+        fixes: (context) => [{ title: M.removeController(), edits: [removeElement(controller.element, context)], preferred: true }],
       });
     }
   },

@@ -1,8 +1,15 @@
+import { messages } from '../../l10n/message';
 import { setAttribute } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { devicesOfKind } from '../model/domainModel';
 import { attribute, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('input-bus-invalid', {
+  onPs2: 'A {type} on the ps2 bus: libvirt refuses the domain ("{libvirtSays}").',
+  xenBus: 'The xen input bus in a KVM/QEMU guest: libvirt refuses the domain ("{libvirtSays}").',
+  changeToBus: "Change to bus='{bus}'",
+});
 
 export const inputBusInvalid: Rule = {
   id: 'input-bus-invalid',
@@ -22,22 +29,26 @@ export const inputBusInvalid: Rule = {
       if (bus.value === 'ps2' && type !== 'mouse' && type !== 'keyboard')
         report({
           ...valueSpan(bus),
-          message: `A ${type} on the ps2 bus: libvirt refuses the domain ("ps2 bus does not support ${type} input device").`,
+          message: M.onPs2({ type, libvirtSays: `ps2 bus does not support ${type} input device` }),
           fixes:
             type === 'tablet'
               ? (context) => [
-                  { title: "Change to bus='usb'", edits: [setAttribute(input.element, 'bus', 'usb', context)], preferred: true },
+                  { title: M.changeToBus({ bus: 'usb' }), edits: [setAttribute(input.element, 'bus', 'usb', context)], preferred: true },
                 ]
               : undefined,
         });
       else if (bus.value === 'xen')
         report({
           ...valueSpan(bus),
-          message: 'The xen input bus in a KVM/QEMU guest: libvirt refuses the domain ("unsupported input bus xen").',
+          message: M.xenBus({ libvirtSays: 'unsupported input bus xen' }),
           fixes: (context) => [
-            { title: "Change to bus='usb'", edits: [setAttribute(input.element, 'bus', 'usb', context)], preferred: type === 'tablet' },
+            {
+              title: M.changeToBus({ bus: 'usb' }),
+              edits: [setAttribute(input.element, 'bus', 'usb', context)],
+              preferred: type === 'tablet',
+            },
             ...(type === 'mouse' || type === 'keyboard'
-              ? [{ title: "Change to bus='ps2'", edits: [setAttribute(input.element, 'bus', 'ps2', context)] }]
+              ? [{ title: M.changeToBus({ bus: 'ps2' }), edits: [setAttribute(input.element, 'bus', 'ps2', context)] }]
               : []),
           ],
         });

@@ -1,8 +1,17 @@
+import { messages } from '../../l10n/message';
 import { DOCS } from '../libvirtDocs';
 import { devicesOfKind } from '../model/domainModel';
-import { refusedAtDefine as refused, refusedAtStart } from '../refusals';
+import { BUILDING_COMMAND_LINE, refusedAtDefine as refused, refusedAtStart } from '../refusals';
 import { attribute, nameSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('input-source-missing', {
+  renameAttribute: 'Change {from}= to {to}=',
+  evdevSourceWithout: "An evdev input's <source> without {name}=",
+  passthroughSourceWithout: "A passthrough input's <source> without {name}=",
+  evdevWithoutSource: "An evdev input without <source dev='/dev/input/…'/>",
+  passthroughWithoutSource: "A passthrough input without <source evdev='/dev/input/…'/>",
+});
 
 /** The <source> attribute that names the host's event device, by input type. */
 const PATH_ATTRIBUTE: Readonly<Record<string, string>> = { evdev: 'dev', passthrough: 'evdev' };
@@ -31,7 +40,7 @@ export const inputSourceMissing: Rule = {
           source && other
             ? () => [
                 {
-                  title: `Change ${other.name}= to ${name}=`,
+                  title: M.renameAttribute({ from: other.name, to: name }),
                   edits: [{ start: other.nameStart, end: other.nameEnd, newText: name }],
                   preferred: true,
                 },
@@ -39,20 +48,12 @@ export const inputSourceMissing: Rule = {
             : undefined,
         message: source
           ? refused(
-              `${input.type === 'evdev' ? 'An evdev' : 'A passthrough'} input's <source> without ${name}=`,
+              input.type === 'evdev' ? M.evdevSourceWithout({ name }) : M.passthroughSourceWithout({ name }),
               'Missing evdev path for input device',
             )
           : input.type === 'evdev'
-            ? refusedAtStart(
-                "An evdev input without <source dev='/dev/input/…'/>",
-                "argument key 'evdev' must not have null value",
-                'building the QEMU command line',
-              )
-            : refusedAtStart(
-                "A passthrough input without <source evdev='/dev/input/…'/>",
-                "Path '(null)' is not accessible: Bad address",
-                'virsh start',
-              ),
+            ? refusedAtStart(M.evdevWithoutSource(), "argument key 'evdev' must not have null value", BUILDING_COMMAND_LINE)
+            : refusedAtStart(M.passthroughWithoutSource(), "Path '(null)' is not accessible: Bad address", 'virsh start'),
       });
     }
   },

@@ -1,9 +1,17 @@
+import { messages } from '../../l10n/message';
 import { hideKvmEdits } from '../fixes/hypervisorHiding';
 import { DOCS } from '../libvirtDocs';
 import { deviceLabel } from '../model/deviceLabel';
 import { passthroughToWindows } from '../model/windowsPassthrough';
 import { tagSpan } from '../validation/spans';
 import type { Rule } from './rule';
+
+const M = messages('kvm-hidden-missing', {
+  notHidden:
+    "{device} is passed to a Windows guest ({reason}) and KVM is not hidden: NVIDIA drivers stop with Code 43. Add <kvm><hidden state='on'/></kvm> to <features>.",
+  noHidden: "<kvm> has no <hidden state='on'/>",
+  addHidden: "Add <kvm><hidden state='on'/></kvm> to <features>",
+});
 
 export const kvmHiddenMissing: Rule = {
   id: 'kvm-hidden-missing',
@@ -20,13 +28,9 @@ export const kvmHiddenMissing: Rule = {
     const kvm = model.features.kvm;
     report({
       ...tagSpan(passthrough.hostdev.element),
-      message:
-        `${deviceLabel(passthrough.hostdev)} is passed to a Windows guest (${passthrough.reason}) and KVM is not hidden: ` +
-        "NVIDIA drivers stop with Code 43. Add <kvm><hidden state='on'/></kvm> to <features>.",
-      related: kvm ? [{ ...tagSpan(kvm), message: "<kvm> has no <hidden state='on'/>" }] : undefined,
-      fixes: (context) => [
-        { title: "Add <kvm><hidden state='on'/></kvm> to <features>", edits: hideKvmEdits(context.model, context), preferred: true },
-      ],
+      message: M.notHidden({ device: deviceLabel(passthrough.hostdev), reason: passthrough.reason }),
+      related: kvm ? [{ ...tagSpan(kvm), message: M.noHidden() }] : undefined,
+      fixes: (context) => [{ title: M.addHidden(), edits: hideKvmEdits(context.model, context), preferred: true }],
     });
   },
 };

@@ -1,9 +1,19 @@
+import { messages } from '../../l10n/message';
 import { removeElement, replaceAttributeValue } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { devicesOfKind } from '../model/domainModel';
 import { parseMac } from '../model/macAddress';
+import { refusedAtDefine as refused } from '../refusals';
 import { attribute, firstChild, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('mac-address-invalid', {
+  notMac: "'{address}' is not a MAC address (six hex bytes like 52:54:00:12:34:56)",
+  multicast:
+    '{address} is a multicast address (its first byte is odd): libvirt refuses the domain ("{libvirtSays}"). A NIC needs a unicast one such as 52:54:00:…',
+  removeMac: 'Remove the <mac> (libvirt generates one)',
+  changeTo: 'Change to {address}',
+});
 
 export const macAddressInvalid: Rule = {
   id: 'mac-address-invalid',
@@ -23,22 +33,25 @@ export const macAddressInvalid: Rule = {
       if (!parsed) {
         report({
           ...valueSpan(address),
-          message: `'${address.value}' is not a MAC address (six hex bytes like 52:54:00:12:34:56): libvirt refuses the domain ("unable to parse mac address '${address.value}'").`,
-          fixes: (context) => [
-            { title: 'Remove the <mac> (libvirt generates one)', edits: [removeElement(mac!, context)], preferred: true },
-          ],
+          message: refused(M.notMac({ address: address.value }), `unable to parse mac address '${address.value}'`),
+          fixes: (context) => [{ title: M.removeMac(), edits: [removeElement(mac!, context)], preferred: true }],
         });
       } else if (parsed.multicast) {
         const unicast =
           (Number.parseInt(parsed.firstGroup, 16) & 0xfe).toString(16).padStart(2, '0') + address.value.slice(parsed.firstGroup.length);
         report({
           ...valueSpan(address),
-          message:
-            `${address.value} is a multicast address (its first byte is odd): libvirt refuses the domain ("expected unicast mac address, found multicast '${address.value}'"). ` +
-            'A NIC needs a unicast one such as 52:54:00:…',
+          message: M.multicast({
+            address: address.value,
+            libvirtSays: `expected unicast mac address, found multicast '${address.value}'`,
+          }),
           fixes: (context) => [
-            { title: `Change to ${unicast.trim()}`, edits: [replaceAttributeValue(address, unicast.trim(), context)], preferred: true },
-            { title: 'Remove the <mac> (libvirt generates one)', edits: [removeElement(mac!, context)] },
+            {
+              title: M.changeTo({ address: unicast.trim() }),
+              edits: [replaceAttributeValue(address, unicast.trim(), context)],
+              preferred: true,
+            },
+            { title: M.removeMac(), edits: [removeElement(mac!, context)] },
           ],
         });
       }

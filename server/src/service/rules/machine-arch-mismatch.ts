@@ -1,7 +1,15 @@
+import { messages } from '../../l10n/message';
 import { DOCS } from '../libvirtDocs';
 import { defaultEmulator, emulatorPath } from '../model/domainModel';
+import { refusedAtDefine } from '../refusals';
 import { attribute, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('machine-arch-mismatch', {
+  xenMachine: "'{machine}' is a machine of Xen guests, not of QEMU's own (type='{type}')",
+  otherArchMachine: "'{machine}' is not a machine of {arch} guests ({machines})",
+  changeTo: "Change to '{machine}'",
+});
 
 const X86 = new Set(['x86_64', 'i686']);
 const ARM = new Set(['aarch64', 'armv7l']);
@@ -37,16 +45,20 @@ export const machineArchMismatch: Rule = {
     const emulator = emulatorPath(model) ?? defaultEmulator(arch);
     if (xen && emulator.includes('xen')) return;
     const problem = xen
-      ? `'${machine}' is a machine of Xen guests, not of QEMU's own (type='${model.type?.value}')`
-      : `'${machine}' is not a machine of ${arch} guests (${X86.has(arch) ? 'pc, q35' : 'virt'})`;
+      ? M.xenMachine({ machine, type: model.type.value })
+      : M.otherArchMachine({ machine, arch, machines: X86.has(arch) ? 'pc, q35' : 'virt' });
     report({
       ...valueSpan(attribute(typeElement, 'machine')!),
-      message: `${problem}: libvirt refuses the domain ("Emulator '${emulator}' does not support machine type '${machine}'").`,
+      message: refusedAtDefine(problem, `Emulator '${emulator}' does not support machine type '${machine}'`),
       fixes: () => {
         const right = X86.has(arch) ? 'q35' : 'virt';
         const attr = attribute(typeElement, 'machine')!;
         return [
-          { title: `Change to '${right}'`, edits: [{ start: attr.valueStart, end: attr.valueEnd, newText: right }], preferred: true },
+          {
+            title: M.changeTo({ machine: right }),
+            edits: [{ start: attr.valueStart, end: attr.valueEnd, newText: right }],
+            preferred: true,
+          },
         ];
       },
     });

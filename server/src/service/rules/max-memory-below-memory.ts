@@ -1,9 +1,17 @@
+import { messages } from '../../l10n/message';
 import { replaceText, setAttribute } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { formatBytes } from '../model/sizeUnits';
+import { refusedAtDefine as refused } from '../refusals';
 import { tagSpan, textOrTagSpan } from '../validation/spans';
 import { attributeValue } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('max-memory-below-memory', {
+  belowMemory: 'maxMemory ({maxMemory}) is below memory ({memory})',
+  memoryIs: 'memory is {size}',
+  setMaxMemory: 'Set maxMemory to {size}',
+});
 
 export const maxMemoryBelowMemory: Rule = {
   id: 'max-memory-below-memory',
@@ -20,13 +28,14 @@ export const maxMemoryBelowMemory: Rule = {
     if (maxMemory.size.bytes >= memoryBytes) return;
     report({
       ...textOrTagSpan(maxMemory.element),
-      message:
-        `maxMemory (${formatBytes(maxMemory.size.bytes)}) is below memory (${formatBytes(memory.size.bytes)}): libvirt refuses the domain ` +
-        '("maximum memory size must be equal or greater than the actual memory size").',
-      related: [{ ...tagSpan(memory.element), message: `memory is ${formatBytes(memory.size.bytes)}` }],
+      message: refused(
+        M.belowMemory({ maxMemory: formatBytes(maxMemory.size.bytes), memory: formatBytes(memory.size.bytes) }),
+        'maximum memory size must be equal or greater than the actual memory size',
+      ),
+      related: [{ ...tagSpan(memory.element), message: M.memoryIs({ size: formatBytes(memory.size.bytes) }) }],
       fixes: (context) => [
         {
-          title: `Set maxMemory to ${formatBytes(memoryBytes)}`,
+          title: M.setMaxMemory({ size: formatBytes(memoryBytes) }),
           edits: [
             replaceText(maxMemory.element, memory.element.text.trim()),
             setAttribute(maxMemory.element, 'unit', attributeValue(memory.element, 'unit') ?? 'KiB', context),

@@ -1,9 +1,15 @@
+import { messages } from '../../l10n/message';
 import { currentMemoryEqualsMemoryFix } from '../fixes/memoryFixes';
 import { DOCS } from '../libvirtDocs';
 import { memoryPair } from '../model/memoryPair';
 import { formatBytes } from '../model/sizeUnits';
 import { textOrTagSpan } from '../validation/spans';
 import type { Rule } from './rule';
+
+const M = messages('memory-balloon', {
+  ballooned:
+    'The guest starts with {current} and may grow to {maximum} through the balloon. Windows guests show the ballooned-away memory as used.',
+});
 
 export const memoryBalloon: Rule = {
   id: 'memory-balloon',
@@ -20,9 +26,7 @@ export const memoryBalloon: Rule = {
     report({
       ...textOrTagSpan(pair.currentElement),
       fixes: (context) => currentMemoryEqualsMemoryFix(context.model, context),
-      message:
-        `The guest starts with ${formatBytes(pair.current)} and may grow to ${formatBytes(pair.maximum)} through the balloon. ` +
-        'Windows guests show the ballooned-away memory as used.',
+      message: M.ballooned({ current: formatBytes(pair.current), maximum: formatBytes(pair.maximum) }),
     });
   },
 };

@@ -1,9 +1,19 @@
+import { messages } from '../../l10n/message';
 import { connectedHost, connectionName } from '../hostFacts';
 import { confiningNumaNodes } from '../hostMemory';
 import { DOCS } from '../libvirtDocs';
 import { formatBytes } from '../model/sizeUnits';
 import { textOrTagSpan } from '../validation/spans';
 import type { Rule } from './rule';
+
+const M = messages('memory-exceeds-host', {
+  moreThanHost:
+    '{size} is more than the {hostSize} the host of {connection} has: the guest will push the host into swap or be killed when it uses it.',
+  moreThanNode:
+    "{size} is more than the {nodeSize} of NUMA node {nodes} on {connection}, and <numatune mode='{mode}'> keeps the guest's memory there: it will be killed when it uses it. Use mode='preferred' or more nodes.",
+  moreThanNodes:
+    "{size} is more than the {nodeSize} of NUMA nodes {nodes} on {connection}, and <numatune mode='{mode}'> keeps the guest's memory there: it will be killed when it uses it. Use mode='preferred' or more nodes.",
+});
 
 export const memoryExceedsHost: Rule = {
   id: 'memory-exceeds-host',
@@ -23,7 +33,7 @@ export const memoryExceedsHost: Rule = {
     if (memory.size.bytes > hostBytes) {
       report({
         ...textOrTagSpan(memory.element),
-        message: `${formatBytes(memory.size.bytes)} is more than the ${formatBytes(hostBytes)} the host of ${where} has: the guest will push the host into swap or be killed when it uses it.`,
+        message: M.moreThanHost({ size: formatBytes(memory.size.bytes), hostSize: formatBytes(hostBytes), connection: where }),
       });
       return;
     }
@@ -35,9 +45,13 @@ export const memoryExceedsHost: Rule = {
     if (memory.size.bytes <= nodeBytes) return;
     report({
       ...textOrTagSpan(memory.element),
-      message:
-        `${formatBytes(memory.size.bytes)} is more than the ${formatBytes(nodeBytes)} of NUMA node${nodeset!.length > 1 ? 's' : ''} ${nodeset!.join(',')} on ${where}, ` +
-        `and <numatune mode='${confined!.mode}'> keeps the guest's memory there: it will be killed when it uses it. Use mode='preferred' or more nodes.`,
+      message: (nodeset!.length > 1 ? M.moreThanNodes : M.moreThanNode)({
+        size: formatBytes(memory.size.bytes),
+        nodeSize: formatBytes(nodeBytes),
+        nodes: nodeset!.join(','),
+        connection: where,
+        mode: confined!.mode,
+      }),
     });
   },
 };

@@ -1,3 +1,4 @@
+import { messages } from '../../l10n/message';
 import { insertChild, removeElement } from '../edits/xmlEdits';
 import type { ElementSpec } from '../edits/xmlSnippet';
 import { AFTER_CPU, addToDomain } from '../fixes/domainElements';
@@ -7,6 +8,13 @@ import { guestArch } from '../model/domainModel';
 import { tagSpan } from '../validation/spans';
 import { attribute, firstChild } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('memory-hotplug-needs-numa', {
+  needsCell:
+    "<maxMemory> needs a NUMA cell: libvirt refuses the domain (\"{libvirtSays}\"). Add <numa><cell id='0' cpus='0-N' memory='...'/></numa> to <cpu>, or remove <maxMemory>.",
+  addCell: 'Add a NUMA cell with all vCPUs and memory',
+  removeMaxMemory: 'Remove <maxMemory> (no memory hot-plug)',
+});
 
 export const memoryHotplugNeedsNuma: Rule = {
   id: 'memory-hotplug-needs-numa',
@@ -26,9 +34,7 @@ export const memoryHotplugNeedsNuma: Rule = {
     if (guestArch(model, host.arch).startsWith('ppc64')) return;
     report({
       ...tagSpan(maxMemory.element),
-      message:
-        '<maxMemory> needs a NUMA cell: libvirt refuses the domain ("At least one numa node has to be configured when enabling memory hotplug"). ' +
-        "Add <numa><cell id='0' cpus='0-N' memory='...'/></numa> to <cpu>, or remove <maxMemory>.",
+      message: M.needsCell({ libvirtSays: 'At least one numa node has to be configured when enabling memory hotplug' }),
       fixes: (context) => {
         const fixes: Fix[] = [];
         const memory = model.memory;
@@ -46,9 +52,9 @@ export const memoryHotplugNeedsNuma: Rule = {
           const numa: ElementSpec = { name: 'numa', children: [cell] };
           const cpu = model.cpu.element;
           const edit = cpu ? insertChild(cpu, numa, context) : addToDomain(model, { name: 'cpu', children: [numa] }, AFTER_CPU, context);
-          fixes.push({ title: 'Add a NUMA cell with all vCPUs and memory', edits: [edit], preferred: true });
+          fixes.push({ title: M.addCell(), edits: [edit], preferred: true });
         }
-        fixes.push({ title: 'Remove <maxMemory> (no memory hot-plug)', edits: [removeElement(maxMemory.element, context)] });
+        fixes.push({ title: M.removeMaxMemory(), edits: [removeElement(maxMemory.element, context)] });
         return fixes;
       },
     });

@@ -1,12 +1,25 @@
+import { type Message, messages } from '../../l10n/message';
 import { replaceAttributeValue, replaceText, setAttribute } from '../edits/xmlEdits';
 import type { Fix, FixContext } from '../languageTypes';
 import { DOCS } from '../libvirtDocs';
 import type { DomainModel, SizeElement } from '../model/domainModel';
 import { unitScale } from '../model/sizeUnits';
 import { textOrTagSpan } from '../validation/spans';
-import { attribute, firstChild, valueSpan, type XmlDocument } from '../xml/xmlTree';
+import { attribute, firstChild, valueSpan } from '../xml/xmlTree';
 import { rawText } from './enum-value-invalid';
 import type { Rule } from './rule';
+
+const M = messages('memory-value-invalid', {
+  emptyDropped: '<{element}> is empty: libvirt takes it as absent and drops it on define.',
+  refused: '<{element}>: {problem}: libvirt refuses the domain ("{libvirtSays}").',
+  refusedUnknownUnit: '<{element}>: {problem}: libvirt refuses the domain ("{libvirtSays}"). Use KiB, MiB, GiB, TiB or bytes.',
+  unknownUnit: "unknown unit '{unit}'",
+  notWholeNumber: "'{value}' is not a whole number",
+  tooLarge: "'{value}' is too large",
+  changeUnit: 'Change the unit to {unit}',
+  writeAs: 'Write it as {text}',
+  writeAsKib: 'Write it as {kib} KiB',
+});
 
 export const memoryValueInvalid: Rule = {
   id: 'memory-value-invalid',
@@ -20,13 +33,11 @@ export const memoryValueInvalid: Rule = {
     for (const size of [model.memory, model.currentMemory, model.maxMemory]) {
       if (size && 'error' in size.size) {
         // Where libvirt accepts it (an empty element is an absent one), a warning: what it says is dropped.
-        const accepted = libvirtSays(size, model, rawText(size.element, document)) === undefined;
+        const says = libvirtSays(size, model, rawText(size.element, document));
         report({
           ...spanOf(size),
-          severity: accepted ? 'warning' : undefined,
-          message: accepted
-            ? `<${size.element.name}> is empty: libvirt takes it as absent and drops it on define.`
-            : messageOf(size, size.size.error, model, document),
+          severity: says === undefined ? 'warning' : undefined,
+          message: says === undefined ? M.emptyDropped({ element: size.element.name }) : messageOf(size, says),
           fixes: (context) => repairSize(size, context),
         });
       }
@@ -34,13 +45,16 @@ export const memoryValueInvalid: Rule = {
   },
 };
 
-/** The problem, what libvirt says of it (when it refuses it) and the advice. */
-function messageOf(size: SizeElement, error: string, model: DomainModel, document: XmlDocument): string {
-  const unknownUnit = error.startsWith('unknown unit');
-  const problem = error.replace(/ \(use KiB, MiB, GiB, TiB or bytes\)$/, '').replace(/: libvirt refuses it \(.*\)$/, '');
-  const says = libvirtSays(size, model, rawText(size.element, document));
-  const refused = says === undefined ? '' : `: libvirt refuses the domain ("${says}")`;
-  return `<${size.element.name}>: ${problem}${refused}.${unknownUnit ? ' Use KiB, MiB, GiB, TiB or bytes.' : ''}`;
+/** The problem, what libvirt says of it and the advice. */
+function messageOf(size: SizeElement, says: string): Message {
+  const unit = size.unit?.value;
+  const args = { element: size.element.name, libvirtSays: says };
+  // What parseSize found wrong, in its order: the unit, then the number (a whole number it refused is too large).
+  if (unit !== undefined && unitScale(unit) === undefined) return M.refusedUnknownUnit({ ...args, problem: M.unknownUnit({ unit }) });
+  const text = size.element.text;
+  const trimmed = text.replace(/^[ \t\r\n]+/, '');
+  const problem = /^\+?[0-9]+$/.test(trimmed) ? M.tooLarge({ value: trimmed }) : M.notWholeNumber({ value: text });
+  return M.refused({ ...args, problem });
 }
 
 /**
@@ -77,19 +91,19 @@ function repairSize(size: SizeElement, context: FixContext): Fix[] {
       UNITS.find((candidate) => candidate.toLowerCase() === unit.toLowerCase().replace(/s$/, '')) ??
       UNITS.find((candidate) => unit.toLowerCase().startsWith(candidate[0].toLowerCase()));
     return known
-      ? [{ title: `Change the unit to ${known}`, edits: [replaceAttributeValue(size.unit!, known, context)], preferred: true }]
+      ? [{ title: M.changeUnit({ unit: known }), edits: [replaceAttributeValue(size.unit!, known, context)], preferred: true }]
       : [];
   }
   // A whole number already: only what surrounds it can be repaired (a number too large is for the user to change).
   if (/^\+?[0-9]+$/.test(text)) {
-    return text === size.element.text ? [] : [{ title: `Write it as ${text}`, edits: [replaceText(size.element, text)], preferred: true }];
+    return text === size.element.text ? [] : [{ title: M.writeAs({ text }), edits: [replaceText(size.element, text)], preferred: true }];
   }
   const number = Number(text);
   const scale = unitScale(unit);
   if (!Number.isFinite(number) || number < 0 || scale === undefined) return [];
   const kib = Math.ceil((number * scale) / 1024);
   const edits = [replaceText(size.element, String(kib)), setAttribute(size.element, 'unit', 'KiB', context)];
-  return [{ title: `Write it as ${kib} KiB`, edits, preferred: true }];
+  return [{ title: M.writeAsKib({ kib }), edits, preferred: true }];
 }
 
 function spanOf(size: SizeElement) {

@@ -1,9 +1,16 @@
+import { messages } from '../../l10n/message';
 import { insertControllers } from '../fixes/pciAddressFixes';
 import { DOCS } from '../libvirtDocs';
 import { devicesOfKind } from '../model/domainModel';
 import { tagSpan } from '../validation/spans';
 import { attributeValue } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('no-free-pcie-root-port', {
+  allPortsUsed:
+    'All {count} pcie-root-ports hold a device: hot-plugging a disk or NIC into the running guest will fail ("{libvirtSays}"). Add a spare root port.',
+  addSpare: 'Add a spare pcie-root-port (index {index}; libvirt gives it its address)',
+});
 
 export const noFreePcieRootPort: Rule = {
   id: 'no-free-pcie-root-port',
@@ -26,7 +33,7 @@ export const noFreePcieRootPort: Rule = {
     const last = ports[ports.length - 1]!;
     report({
       ...tagSpan(last.element),
-      message: `All ${ports.length} pcie-root-ports hold a device: hot-plugging a disk or NIC into the running guest will fail ("No more available PCI slots"). Add a spare root port.`,
+      message: M.allPortsUsed({ count: ports.length, libvirtSays: 'No more available PCI slots' }),
       fixes: (context) => {
         const index =
           Math.max(
@@ -44,7 +51,7 @@ export const noFreePcieRootPort: Rule = {
         };
         return [
           {
-            title: `Add a spare pcie-root-port (index ${index}; libvirt gives it its address)`,
+            title: M.addSpare({ index }),
             edits: [insertControllers(context.model, [spec], context)],
             preferred: true,
           },

@@ -1,8 +1,22 @@
+import { messages } from '../../l10n/message';
 import { DOCS } from '../libvirtDocs';
 import { parseBitmap } from '../model/bitmap';
 import { refusedAtDefine as refused } from '../refusals';
 import { attribute, attributeValue, childrenNamed, firstChild, nameSpan, valueSpan } from '../xml/xmlTree';
 import type { Problem, Rule } from './rule';
+
+const M = messages('numa-cell-invalid', {
+  memnodeWithAutoPlacement: "<memnode> with <memory placement='auto'>",
+  memnodeWithoutCells: '<memnode> in a guest without <cpu><numa> cells',
+  cellIdBeyondOne: 'Cell id {id} with {count} cell',
+  cellIdBeyond: 'Cell id {id} with {count} cells',
+  secondCell: 'A second cell {id}',
+  cellsShareVcpus: 'Cells {id} and {other} share vCPUs',
+  tooManyVcpus: 'The NUMA cells have {total} vCPUs, <vcpu> {vcpus}',
+  vcpuBeyondCount: 'The NUMA cells name vCPU {id}, <vcpu> is {vcpus}',
+  memnodeForMissingCell: 'memnode for cell {id}, which does not exist',
+  secondMemnode: 'A second memnode for cell {id}',
+});
 
 export const numaCellInvalid: Rule = {
   id: 'numa-cell-invalid',
@@ -21,7 +35,7 @@ export const numaCellInvalid: Rule = {
     if (memnodes.length > 0 && attributeValue(memory, 'placement') === 'auto') {
       report({
         ...nameSpan(memnodes[0]!),
-        message: refused("<memnode> with <memory placement='auto'>", 'Per-node binding is not compatible with automatic NUMA placement.'),
+        message: refused(M.memnodeWithAutoPlacement(), 'Per-node binding is not compatible with automatic NUMA placement.'),
       });
       return;
     }
@@ -29,7 +43,7 @@ export const numaCellInvalid: Rule = {
       if (memnodes.length > 0 && !firstChild(model.cpu.element, 'numa'))
         report({
           ...nameSpan(memnodes[0]!),
-          message: refused('<memnode> in a guest without <cpu><numa> cells', "Element 'memnode' is invalid without any guest NUMA cells"),
+          message: refused(M.memnodeWithoutCells(), "Element 'memnode' is invalid without any guest NUMA cells"),
         });
       return;
     }
@@ -45,7 +59,7 @@ export const numaCellInvalid: Rule = {
         problems.push({
           ...(idAttribute ? valueSpan(idAttribute) : nameSpan(cell)),
           message: refused(
-            `Cell id ${id} with ${cells.length} cell${cells.length > 1 ? 's' : ''}`,
+            (cells.length > 1 ? M.cellIdBeyond : M.cellIdBeyondOne)({ id, count: cells.length }),
             "Exactly one 'cell' element per guest NUMA cell allowed, non-contiguous ranges or ranges not starting from 0 are not allowed",
           ),
         });
@@ -54,7 +68,7 @@ export const numaCellInvalid: Rule = {
       if (seen.has(id)) {
         problems.push({
           ...(idAttribute ? valueSpan(idAttribute) : nameSpan(cell)),
-          message: refused(`A second cell ${id}`, `Duplicate NUMA cell info for cell id '${id}'`),
+          message: refused(M.secondCell({ id }), `Duplicate NUMA cell info for cell id '${id}'`),
         });
         return;
       }
@@ -65,7 +79,7 @@ export const numaCellInvalid: Rule = {
           if (otherList?.some((cpu) => list.includes(cpu))) {
             problems.push({
               ...valueSpan(attribute(cell, 'cpus')!),
-              message: refused(`Cells ${id} and ${other} share vCPUs`, `NUMA cells ${id} and ${other} have overlapping vCPU ids`),
+              message: refused(M.cellsShareVcpus({ id, other }), `NUMA cells ${id} and ${other} have overlapping vCPU ids`),
             });
             break;
           }
@@ -81,12 +95,12 @@ export const numaCellInvalid: Rule = {
       if (total > vcpus)
         problems.push({
           ...nameSpan(where),
-          message: refused(`The NUMA cells have ${total} vCPUs, <vcpu> ${vcpus}`, 'Number of CPUs in <numa> exceeds the <vcpu> count'),
+          message: refused(M.tooManyVcpus({ total, vcpus }), 'Number of CPUs in <numa> exceeds the <vcpu> count'),
         });
       else if (maxId >= vcpus)
         problems.push({
           ...nameSpan(where),
-          message: refused(`The NUMA cells name vCPU ${maxId}, <vcpu> is ${vcpus}`, 'CPU IDs in <numa> exceed the <vcpu> count'),
+          message: refused(M.vcpuBeyondCount({ id: maxId, vcpus }), 'CPU IDs in <numa> exceed the <vcpu> count'),
         });
     }
     const cellIds = new Set<number>();
@@ -98,14 +112,14 @@ export const numaCellInvalid: Rule = {
         problems.push({
           ...valueSpan(cellid),
           message: refused(
-            `memnode for cell ${id}, which does not exist`,
+            M.memnodeForMissingCell({ id }),
             "Argument 'cellid' in memnode element must correspond to existing guest's NUMA cell",
           ),
         });
       else if (cellIds.has(id))
         problems.push({
           ...valueSpan(cellid),
-          message: refused(`A second memnode for cell ${id}`, `Multiple memnode elements with cellid ${id}`),
+          message: refused(M.secondMemnode({ id }), `Multiple memnode elements with cellid ${id}`),
         });
       cellIds.add(id);
     }

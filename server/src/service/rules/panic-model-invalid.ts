@@ -1,3 +1,4 @@
+import { messages } from '../../l10n/message';
 import { removeElement, setAttribute } from '../edits/xmlEdits';
 import type { Fix, FixContext } from '../languageTypes';
 import { DOCS } from '../libvirtDocs';
@@ -5,6 +6,19 @@ import { devicesOfKind, guestArch } from '../model/domainModel';
 import { refusedAtDefine as refused } from '../refusals';
 import { attribute, nameSpan, valueSpan, type XmlElement } from '../xml/xmlTree';
 import type { Problem, Rule } from './rule';
+
+const M = messages('panic-model-invalid', {
+  unknownModel: "'{value}' is not a panic model ({models})",
+  modelOnMachine: "A panic device of model '{model}' on the {machine} machine",
+  modelOnArch: "A panic device of model '{model}' on {arch} guests",
+  defaultOnMachine: "A panic device (model '{model}' by default) on the {machine} machine",
+  defaultOnArch: "A panic device (model '{model}' by default) on {arch} guests",
+  removePanic: 'Remove the <panic>',
+  addressOnModel: "An <address> on a panic device of model '{model}' (no device of its own)",
+  removeAddress: 'Remove the <address>',
+  isaWithAddressType: 'An isa panic device with a {type} address',
+  changeToModel: "Change to model='{model}'",
+});
 
 const MODELS = ['isa', 'pseries', 'hyperv', 's390'];
 const X86 = new Set(['x86_64', 'i686']);
@@ -36,7 +50,7 @@ export const panicModelInvalid: Rule = {
         problems.push({
           ...valueSpan(modelAttribute),
           message: refused(
-            `'${modelAttribute.value}' is not a panic model (${MODELS.join(', ')})`,
+            M.unknownModel({ value: modelAttribute.value, models: MODELS.join(', ') }),
             `unknown panic model '${modelAttribute.value}'`,
           ),
           fixes: X86.has(arch) ? changeModel(element, 'isa') : undefined,
@@ -55,16 +69,22 @@ export const panicModelInvalid: Rule = {
               ? !pseries && "only pSeries guests support panic device of model 'pseries'"
               : NO_ISA_PANIC.has(arch) && 'the QEMU binary does not support the ISA panic device';
       if (wrongPlace) {
-        const where = name === 'pseries' && arch.startsWith('ppc64') ? `the ${model.os.machine} machine` : `${arch} guests`;
+        // A pseries panic on ppc64 is out of place on its machine (not a pSeries one), the others on the architecture.
+        const machine = name === 'pseries' && arch.startsWith('ppc64') ? model.os.machine : undefined;
+        const problem =
+          machine !== undefined
+            ? modelAttribute
+              ? M.modelOnMachine({ model: name, machine })
+              : M.defaultOnMachine({ model: name, machine })
+            : modelAttribute
+              ? M.modelOnArch({ model: name, arch })
+              : M.defaultOnArch({ model: name, arch });
         problems.push({
           ...at,
-          message: refused(
-            `${modelAttribute ? `A panic device of model '${name}'` : `A panic device (model '${name}' by default)`} on ${where}`,
-            wrongPlace,
-          ),
+          message: refused(problem, wrongPlace),
           fixes: (context) => [
             ...(X86.has(arch) ? changeModel(element, 'isa')(context) : []),
-            { title: 'Remove the <panic>', edits: [removeElement(element, context)], preferred: !X86.has(arch) },
+            { title: M.removePanic(), edits: [removeElement(element, context)], preferred: !X86.has(arch) },
           ],
         });
         continue;
@@ -73,17 +93,14 @@ export const panicModelInvalid: Rule = {
       if (name !== 'isa')
         problems.push({
           ...nameSpan(address.element),
-          message: refused(
-            `An <address> on a panic device of model '${name}' (no device of its own)`,
-            `setting the panic device address is not supported for model '${name}'`,
-          ),
-          fixes: (context) => [{ title: 'Remove the <address>', edits: [removeElement(address.element, context)], preferred: true }],
+          message: refused(M.addressOnModel({ model: name }), `setting the panic device address is not supported for model '${name}'`),
+          fixes: (context) => [{ title: M.removeAddress(), edits: [removeElement(address.element, context)], preferred: true }],
         });
       else if (address.type !== undefined && address.type !== 'isa')
         problems.push({
           ...valueSpan(attribute(address.element, 'type')!),
-          message: refused(`An isa panic device with a ${address.type} address`, 'panic is supported only with ISA address type'),
-          fixes: (context) => [{ title: 'Remove the <address>', edits: [removeElement(address.element, context)], preferred: true }],
+          message: refused(M.isaWithAddressType({ type: address.type }), 'panic is supported only with ISA address type'),
+          fixes: (context) => [{ title: M.removeAddress(), edits: [removeElement(address.element, context)], preferred: true }],
         });
     }
     problems.sort((a, b) => a.start - b.start);
@@ -94,5 +111,5 @@ export const panicModelInvalid: Rule = {
 const changeModel =
   (element: XmlElement, value: string) =>
   (context: FixContext): Fix[] => [
-    { title: `Change to model='${value}'`, edits: [setAttribute(element, 'model', value, context)], preferred: true },
+    { title: M.changeToModel({ model: value }), edits: [setAttribute(element, 'model', value, context)], preferred: true },
   ];

@@ -1,3 +1,4 @@
+import { messages } from '../../l10n/message';
 import { moveToFreePciAddress, removeAddressFix } from '../fixes/pciAddressFixes';
 import { DOCS } from '../libvirtDocs';
 import { deviceLabel } from '../model/deviceLabel';
@@ -7,6 +8,14 @@ import { duplicates, groupBy, listWithMore, othersIn } from '../validation/group
 import { attributeOrTagSpan, tagSpan } from '../validation/spans';
 import { attributeValue } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('pci-address-conflict', {
+  alsoUsedBy: 'PCI address {address} is also used by {devices}: libvirt refuses the domain ("{libvirtSays}").',
+  otherAlsoAt: '{device} is also at {address}',
+  builtIn: 'PCI address {address} is used by {builtIn}, built into {machines} machines: libvirt refuses the domain ("{libvirtSays}").',
+  machineType: 'machine type {machine}',
+  machineTypeDefault: 'machine type (default)',
+});
 
 export const pciAddressConflict: Rule = {
   id: 'pci-address-conflict',
@@ -28,10 +37,14 @@ export const pciAddressConflict: Rule = {
         const { shown: others, more } = othersIn(devices, device);
         report({
           ...attributeOrTagSpan(device.address!.element, 'slot'),
-          message: `PCI address ${key} is also used by ${listWithMore(others.map(deviceLabel), more)}: libvirt refuses the domain ("Attempted double use of PCI Address ${key}").`,
+          message: M.alsoUsedBy({
+            address: key,
+            devices: listWithMore(others.map(deviceLabel), more),
+            libvirtSays: `Attempted double use of PCI Address ${key}`,
+          }),
           related: others.map((other) => ({
             ...attributeOrTagSpan(other.address!.element, 'slot'),
-            message: `${deviceLabel(other)} is also at ${key}`,
+            message: M.otherAlsoAt({ device: deviceLabel(other), address: key }),
           })),
           fixes: (context) => [...moveToFreePciAddress(device, context), ...removeAddressFix(device, context)],
         });
@@ -43,11 +56,19 @@ export const pciAddressConflict: Rule = {
         if (isBuiltInController(device, implicit)) continue;
         report({
           ...attributeOrTagSpan(device.address!.element, 'slot'),
-          message:
-            `PCI address ${formatPciAddress(implicit.address)} is used by ${implicit.what}, built into ` +
-            `${MACHINE_FAMILY_LABEL[model.os.machineFamily]} machines: libvirt refuses the domain ("Attempted double use of PCI Address ${key}").`,
+          message: M.builtIn({
+            address: formatPciAddress(implicit.address),
+            builtIn: implicit.what,
+            machines: MACHINE_FAMILY_LABEL[model.os.machineFamily],
+            libvirtSays: `Attempted double use of PCI Address ${key}`,
+          }),
           related: model.os.typeElement
-            ? [{ ...tagSpan(model.os.typeElement), message: `machine type ${model.os.machine ?? '(default)'}` }]
+            ? [
+                {
+                  ...tagSpan(model.os.typeElement),
+                  message: model.os.machine !== undefined ? M.machineType({ machine: model.os.machine }) : M.machineTypeDefault(),
+                },
+              ]
             : undefined,
           fixes: (context) => [...moveToFreePciAddress(device, context), ...removeAddressFix(device, context)],
         });

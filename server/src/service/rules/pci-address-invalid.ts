@@ -1,3 +1,4 @@
+import { messages } from '../../l10n/message';
 import { replaceAttributeValue } from '../edits/xmlEdits';
 import { moveToFreePciAddress, removeAddressFix } from '../fixes/pciAddressFixes';
 import type { Fix, FixContext } from '../languageTypes';
@@ -6,6 +7,14 @@ import { formatPciAddress, type PciAddress, parseCNumber } from '../model/pciAdd
 import type { XmlElement } from '../xml/xmlTree';
 import { attribute, firstChild, valueSpan } from '../xml/xmlTree';
 import type { Rule, RuleContext } from './rule';
+
+const M = messages('pci-address-invalid', {
+  otherDomain: 'PCI domain {domain}: libvirt refuses the domain ("{libvirtSays}").',
+  notANumber: 'PCI address {name} \'{value}\' is not a number: libvirt refuses the domain ("{libvirtSays}"). Write it as 0x1f or 31.',
+  outOfRange: 'PCI address {name}=\'{value}\' is out of range (it must be at most {max}): libvirt refuses the domain ("{libvirtSays}").',
+  multifunctionValue: "multifunction must be 'on' or 'off', not '{value}': libvirt refuses the domain (\"{libvirtSays}\").",
+  changeMultifunction: "Change to multifunction='{value}'",
+});
 
 /** Each number's limit, as written here and in libvirt's message (which quotes bus= and slot=, not function=). */
 const LIMITS: ReadonlyArray<readonly [string, number, string, (value: number) => string]> = [
@@ -55,7 +64,10 @@ function checkDomain(
   if (model.type?.value !== 'kvm' && model.type?.value !== 'qemu') return;
   report({
     ...valueSpan(domain),
-    message: `PCI domain ${domain.value}: libvirt refuses the domain ("Invalid PCI address ${formatPciAddress(pci)}. Only PCI domain 0 is available").`,
+    message: M.otherDomain({
+      domain: domain.value,
+      libvirtSays: `Invalid PCI address ${formatPciAddress(pci)}. Only PCI domain 0 is available`,
+    }),
     fixes,
   });
 }
@@ -70,7 +82,7 @@ function checkAddress(element: XmlElement, { report }: RuleContext, fixes: (cont
     if (value === undefined) {
       report({
         ...valueSpan(attr),
-        message: `PCI address ${name} '${attr.value}' is not a number: libvirt refuses the domain ("${unreadable(name, attr.value)}"). Write it as 0x1f or 31.`,
+        message: M.notANumber({ name, value: attr.value, libvirtSays: unreadable(name, attr.value) }),
         fixes,
       });
       continue;
@@ -80,7 +92,12 @@ function checkAddress(element: XmlElement, { report }: RuleContext, fixes: (cont
       report({
         ...valueSpan(attr),
         // Beyond an unsigned int libvirt cannot read the number at all.
-        message: `PCI address ${name}='${attr.value}' is out of range (it must be at most ${limit[2]}): libvirt refuses the domain ("${value > 0xffffffff ? unreadable(name, attr.value) : limit[3](value)}").`,
+        message: M.outOfRange({
+          name,
+          value: attr.value,
+          max: limit[2],
+          libvirtSays: value > 0xffffffff ? unreadable(name, attr.value) : limit[3](value),
+        }),
         fixes,
       });
     }
@@ -90,9 +107,12 @@ function checkAddress(element: XmlElement, { report }: RuleContext, fixes: (cont
     const meant = ['yes', 'true', '1'].includes(multifunction.value.toLowerCase()) ? 'on' : 'off';
     report({
       ...valueSpan(multifunction),
-      message: `multifunction must be 'on' or 'off', not '${multifunction.value}': libvirt refuses the domain ("Invalid value for attribute 'multifunction' in element 'address': '${multifunction.value}'.").`,
+      message: M.multifunctionValue({
+        value: multifunction.value,
+        libvirtSays: `Invalid value for attribute 'multifunction' in element 'address': '${multifunction.value}'.`,
+      }),
       fixes: (context) => [
-        { title: `Change to multifunction='${meant}'`, edits: [replaceAttributeValue(multifunction, meant, context)], preferred: true },
+        { title: M.changeMultifunction({ value: meant }), edits: [replaceAttributeValue(multifunction, meant, context)], preferred: true },
       ],
     });
   }

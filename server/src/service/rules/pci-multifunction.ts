@@ -1,3 +1,4 @@
+import { messages } from '../../l10n/message';
 import { setAttribute } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { deviceLabel } from '../model/deviceLabel';
@@ -5,6 +6,12 @@ import { formatPciAddress, IMPLICIT_PCI_DEVICES } from '../model/pciAddress';
 import { groupBy } from '../validation/grouping';
 import { attributeOrTagSpan } from '../validation/spans';
 import type { Rule } from './rule';
+
+const M = messages('pci-multifunction', {
+  noFunction0:
+    '{device} is at {address} but nothing is at function 0 of slot {slot}: the guest will not see it. Move one device of this slot to function 0.',
+  moveToFunction0: 'Move to function 0',
+});
 
 export const pciMultifunction: Rule = {
   id: 'pci-multifunction',
@@ -29,12 +36,10 @@ export const pciMultifunction: Rule = {
       for (const device of devices) {
         report({
           ...attributeOrTagSpan(device.address!.element, 'function'),
-          message:
-            `${deviceLabel(device)} is at ${formatPciAddress(device.address!.pci!)} but nothing is at function 0 of slot ${slot}: ` +
-            'the guest will not see it. Move one device of this slot to function 0.',
+          message: M.noFunction0({ device: deviceLabel(device), address: formatPciAddress(device.address!.pci!), slot }),
           fixes: (context) => [
             {
-              title: 'Move to function 0',
+              title: M.moveToFunction0(),
               edits: [setAttribute(device.address!.element, 'function', '0x0', context)],
               preferred: device === devices[0],
             },

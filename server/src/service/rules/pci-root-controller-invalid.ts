@@ -1,8 +1,17 @@
+import { messages } from '../../l10n/message';
 import { setAttribute } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { controllerIndexes } from '../model/controllerIndexes';
 import { attribute, nameSpan, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('pci-root-controller-invalid', {
+  noIndexNoModel:
+    'A PCI controller without index= (libvirt makes it index {index}) and without model=: libvirt refuses the domain ("{libvirtSays}"). Name the model: pcie-root-port on q35 and virt, pci-bridge on i440fx.',
+  setModel: "Set model='{model}'",
+  bus0IsRoot: 'Bus 0 of this machine is its {root}: libvirt refuses the domain ("{libvirtSays}").',
+  rootIsBus0: 'A {model} is bus 0: libvirt refuses the domain ("{libvirtSays}").',
+});
 
 const X86 = new Set(['x86_64', 'i686']);
 const VIRT_ARCHES = new Set(['aarch64', 'armv7l', 'riscv64', 'riscv32']);
@@ -38,10 +47,12 @@ export const pciRootControllerInvalid: Rule = {
       if (index !== 0 && root && !modelAttribute?.value && attribute(controller.element, 'index') === undefined) {
         report({
           ...nameSpan(controller.element),
-          message: `A PCI controller without index= (libvirt makes it index ${index}) and without model=: libvirt refuses the domain ("PCI controller model was not set correctly"). Name the model: pcie-root-port on q35 and virt, pci-bridge on i440fx.`,
+          message: M.noIndexNoModel({ index, libvirtSays: 'PCI controller model was not set correctly' }),
           fixes: (context) => {
             const kind = root === 'pcie-root' ? 'pcie-root-port' : 'pci-bridge';
-            return [{ title: `Set model='${kind}'`, edits: [setAttribute(controller.element, 'model', kind, context)], preferred: true }];
+            return [
+              { title: M.setModel({ model: kind }), edits: [setAttribute(controller.element, 'model', kind, context)], preferred: true },
+            ];
           },
         });
         continue;
@@ -49,9 +60,12 @@ export const pciRootControllerInvalid: Rule = {
       if (index === 0 && root && modelAttribute?.value !== root) {
         report({
           ...(modelAttribute ? valueSpan(modelAttribute) : nameSpan(controller.element)),
-          message: `Bus 0 of this machine is its ${root}: libvirt refuses the domain ("The PCI controller with index='0' must be model='${root}' for this machine type, but model='${modelAttribute?.value ?? '(null)'}' was found instead").`,
+          message: M.bus0IsRoot({
+            root,
+            libvirtSays: `The PCI controller with index='0' must be model='${root}' for this machine type, but model='${modelAttribute?.value ?? '(null)'}' was found instead`,
+          }),
           fixes: (context) => [
-            { title: `Set model='${root}'`, edits: [setAttribute(controller.element, 'model', root, context)], preferred: true },
+            { title: M.setModel({ model: root }), edits: [setAttribute(controller.element, 'model', root, context)], preferred: true },
           ],
         });
       } else if (
@@ -62,7 +76,7 @@ export const pciRootControllerInvalid: Rule = {
       )
         report({
           ...valueSpan(modelAttribute),
-          message: `A ${modelAttribute.value} is bus 0: libvirt refuses the domain ("pci-root and pcie-root controllers should have index 0").`,
+          message: M.rootIsBus0({ model: modelAttribute.value, libvirtSays: 'pci-root and pcie-root controllers should have index 0' }),
         });
     }
   },

@@ -1,8 +1,16 @@
+import { messages } from '../../l10n/message';
 import { setAttribute } from '../edits/xmlEdits';
 import { QEMU_NAMESPACE_DOCS } from '../libvirtDocs';
 import { tagSpan } from '../validation/spans';
 import type { XmlElement } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('qemu-namespace-undeclared', {
+  wrongUri: "xmlns:qemu is '{value}', not '{uri}'",
+  notDeclared: "<domain> does not declare xmlns:qemu='{uri}'",
+  dropped: 'libvirt silently drops <{name}>: {why}.',
+  declare: "Declare xmlns:qemu='{uri}' on <domain>",
+});
 
 export const QEMU_NAMESPACE_URI = 'http://libvirt.org/schemas/domain/qemu/1.0';
 
@@ -20,15 +28,13 @@ export const qemuNamespaceUndeclared: Rule = {
     if (declared?.value === QEMU_NAMESPACE_URI) return;
     for (const element of model.root.children) {
       if (!element.name.startsWith('qemu:') || declaresQemu(element)) continue;
-      const why = declared
-        ? `xmlns:qemu is '${declared.value}', not '${QEMU_NAMESPACE_URI}'`
-        : `<domain> does not declare xmlns:qemu='${QEMU_NAMESPACE_URI}'`;
+      const why = declared ? M.wrongUri({ value: declared.value, uri: QEMU_NAMESPACE_URI }) : M.notDeclared({ uri: QEMU_NAMESPACE_URI });
       report({
         ...tagSpan(element),
-        message: `libvirt silently drops <${element.name}>: ${why}.`,
+        message: M.dropped({ name: element.name, why }),
         fixes: (context) => [
           {
-            title: `Declare xmlns:qemu='${QEMU_NAMESPACE_URI}' on <domain>`,
+            title: M.declare({ uri: QEMU_NAMESPACE_URI }),
             edits: [setAttribute(model.root, 'xmlns:qemu', QEMU_NAMESPACE_URI, context)],
             preferred: true,
           },

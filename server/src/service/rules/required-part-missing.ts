@@ -1,3 +1,4 @@
+import { messages } from '../../l10n/message';
 import { insertChild, setAttribute } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { nextFreeTarget } from '../model/diskNames';
@@ -6,6 +7,30 @@ import { MAX_REQUIRED_DEPTH, requiredAttributesOf } from '../model/requiredAttri
 import { tagSpan } from '../validation/spans';
 import { attribute, attributeValue, childrenNamed, firstChild, nameSpan, textOf, type XmlElement } from '../xml/xmlTree';
 import type { Rule, RuleContext } from './rule';
+
+const M = messages('required-part-missing', {
+  noName: 'The domain has no <name>: libvirt refuses the definition ("{libvirtSays}").',
+  noDomainType: "<domain> has no type=: libvirt refuses the definition (\"{libvirtSays}\"). Use type='kvm' (or type='qemu' to emulate).",
+  addKvm: "Add type='kvm'",
+  addQemu: "Add type='qemu' (emulated)",
+  noOsType: 'The domain has no <os><type>: libvirt refuses the definition ("{libvirtSays}").',
+  addOsType: "Add <type arch='{arch}'>hvm</type>",
+  addOsTypeWithMachine: "Add <type arch='{arch}' machine='{machine}'>hvm</type>",
+  noMemory: 'The domain has no memory: libvirt refuses the definition ("{libvirtSays}").',
+  noAttribute: '<{element}> has no {attribute}=: libvirt refuses the definition ("{libvirtSays}").',
+  noAttributeOfAlternatives: '<{element}> has no {others} or {last}=: libvirt refuses the definition ("{libvirtSays}").',
+  noClockAttribute: '<clock offset=\'{offset}\'> has no {attribute}=: libvirt refuses the definition ("{libvirtSays}").',
+  addBalloonVirtio: "Add model='virtio'",
+  addBalloonNone: "Add model='none' (no balloon)",
+  noHostdevSource: '<hostdev> has no <source>: libvirt refuses the definition ("{libvirtSays}").',
+  noDiskTarget: 'The disk has no <target dev>: libvirt refuses the definition ("{libvirtSays}").',
+  addDiskTarget: "Add <target dev='{dev}' bus='{bus}'/>",
+  noHostName: 'The <host> has no name=: libvirt refuses the definition ("{libvirtSays}").',
+  noAuthSecret: 'The <auth> has no <secret>: libvirt refuses the definition ("{libvirtSays}").',
+  noAddressTypeLike:
+    '<address> has no type=: libvirt refuses the definition ("{libvirtSays}"). Its attributes are those of a {type} address.',
+  addAddressType: "Add type='{type}'",
+});
 
 /** The machine type a new <os><type> gets for the host's architecture. */
 const MACHINES: Readonly<Record<string, string>> = { x86_64: 'q35', i686: 'q35', aarch64: 'virt', armv7l: 'virt', riscv64: 'virt' };
@@ -25,17 +50,16 @@ export const requiredPartMissing: Rule = {
   check({ model, host, report }) {
     const root = model.root;
     if (!model.name) {
-      report({ ...nameSpan(root), message: 'The domain has no <name>: libvirt refuses the definition ("missing name information").' });
+      report({ ...nameSpan(root), message: M.noName({ libvirtSays: 'missing name information' }) });
     }
     const typeAttribute = attribute(root, 'type');
     if (!typeAttribute) {
       report({
         ...nameSpan(root),
-        message:
-          "<domain> has no type=: libvirt refuses the definition (\"missing domain type attribute\"). Use type='kvm' (or type='qemu' to emulate).",
+        message: M.noDomainType({ libvirtSays: 'missing domain type attribute' }),
         fixes: (context) => [
-          { title: "Add type='kvm'", edits: [setAttribute(root, 'type', 'kvm', context)], preferred: true },
-          { title: "Add type='qemu' (emulated)", edits: [setAttribute(root, 'type', 'qemu', context)] },
+          { title: M.addKvm(), edits: [setAttribute(root, 'type', 'kvm', context)], preferred: true },
+          { title: M.addQemu(), edits: [setAttribute(root, 'type', 'qemu', context)] },
         ],
       });
     }
@@ -50,10 +74,10 @@ export const requiredPartMissing: Rule = {
       };
       report({
         ...(os ? nameSpan(os) : nameSpan(root)),
-        message: 'The domain has no <os><type>: libvirt refuses the definition ("an os <type> must be specified").',
+        message: M.noOsType({ libvirtSays: 'an os <type> must be specified' }),
         fixes: (context) => [
           {
-            title: `Add <type arch='${arch}'${machine ? ` machine='${machine}'` : ''}>hvm</type>`,
+            title: machine ? M.addOsTypeWithMachine({ arch, machine }) : M.addOsType({ arch }),
             edits: [
               os && !model.os.typeElement
                 ? insertChild(os, type, context, os.children[0])
@@ -70,8 +94,7 @@ export const requiredPartMissing: Rule = {
     if ((!model.memory || zero) && !cells.some((cell) => attributeValue(cell, 'memory'))) {
       report({
         ...nameSpan(root),
-        message:
-          'The domain has no memory: libvirt refuses the definition ("Memory size must be specified via <memory> or in the <numa> configuration").',
+        message: M.noMemory({ libvirtSays: 'Memory size must be specified via <memory> or in the <numa> configuration' }),
       });
     }
     checkClock(firstChild(root, 'clock'), report);
@@ -89,8 +112,13 @@ function checkRequiredAttributes(root: XmlElement, report: RuleContext['report']
     for (const child of element.children) {
       for (const entry of requiredAttributesOf(child, depth + 1)) {
         if (entry.attributes.some((name) => attribute(child, name)) || (entry.when && !entry.when(child))) continue;
-        const which = entry.attributes.map((name) => `${name}=`).join(' or ');
-        report({ ...nameSpan(child), message: `<${child.name}> has no ${which}: libvirt refuses the definition ("${entry.says}").` });
+        const names = entry.attributes;
+        const last = names[names.length - 1]!;
+        const others = names.slice(0, -1).map((name) => `${name}=`);
+        const message = others.length
+          ? M.noAttributeOfAlternatives({ element: child.name, others: others.join(', '), last, libvirtSays: entry.says })
+          : M.noAttribute({ element: child.name, attribute: last, libvirtSays: entry.says });
+        report({ ...nameSpan(child), message });
       }
       if (child.children.length && depth + 1 < MAX_REQUIRED_DEPTH) stack.push({ element: child, depth: depth + 1 });
     }
@@ -104,7 +132,11 @@ function checkClock(clock: XmlElement | undefined, report: RuleContext['report']
   if (!clock || !needed || attribute(clock, needed)) return;
   report({
     ...nameSpan(clock),
-    message: `<clock offset='${offset}'> has no ${needed}=: libvirt refuses the definition ("missing '${needed}' attribute for clock with offset='${offset}'").`,
+    message: M.noClockAttribute({
+      offset: offset!,
+      attribute: needed,
+      libvirtSays: `missing '${needed}' attribute for clock with offset='${offset}'`,
+    }),
   });
 }
 
@@ -113,18 +145,21 @@ function checkDevice(device: Device, model: RuleContext['model'], report: RuleCo
   if (device.kind === 'memballoon' && !attribute(element, 'model')) {
     report({
       ...nameSpan(element),
-      message:
-        "<memballoon> has no model=: libvirt refuses the definition (\"Missing required attribute 'model' in element 'memballoon'\").",
+      message: M.noAttribute({
+        element: 'memballoon',
+        attribute: 'model',
+        libvirtSays: "Missing required attribute 'model' in element 'memballoon'",
+      }),
       fixes: (context) => [
-        { title: "Add model='virtio'", edits: [setAttribute(element, 'model', 'virtio', context)], preferred: true },
-        { title: "Add model='none' (no balloon)", edits: [setAttribute(element, 'model', 'none', context)] },
+        { title: M.addBalloonVirtio(), edits: [setAttribute(element, 'model', 'virtio', context)], preferred: true },
+        { title: M.addBalloonNone(), edits: [setAttribute(element, 'model', 'none', context)] },
       ],
     });
   }
   if (device.kind === 'hostdev' && attributeValue(element, 'mode') !== 'capabilities' && !device.source) {
     report({
       ...nameSpan(element),
-      message: '<hostdev> has no <source>: libvirt refuses the definition ("Missing <source> element in hostdev device").',
+      message: M.noHostdevSource({ libvirtSays: 'Missing <source> element in hostdev device' }),
     });
   }
   if (device.kind === 'disk' && !attributeValue(device.target, 'dev')) {
@@ -133,12 +168,12 @@ function checkDevice(device: Device, model: RuleContext['model'], report: RuleCo
     const bus = attributeValue(device.target, 'bus') ?? 'virtio';
     report({
       ...(device.target ? tagSpan(device.target) : nameSpan(element)),
-      message: `The disk has no <target dev>: libvirt refuses the definition ("missing target information for device${where ? ` ${where}` : ''}").`,
+      message: M.noDiskTarget({ libvirtSays: `missing target information for device${where ? ` ${where}` : ''}` }),
       fixes: (context) => {
         const dev = nextFreeTarget(model, bus, device);
         return [
           {
-            title: `Add <target dev='${dev}' bus='${bus}'/>`,
+            title: M.addDiskTarget({ dev, bus }),
             edits: [
               device.target
                 ? setAttribute(device.target, 'dev', dev, context)
@@ -169,13 +204,13 @@ function checkDevice(device: Device, model: RuleContext['model'], report: RuleCo
 function checkNetworkSource(source: XmlElement, report: RuleContext['report']): void {
   for (const host of childrenNamed(source, 'host')) {
     if (attributeValue(host, 'transport') === 'unix' || attribute(host, 'name')) continue;
-    report({ ...nameSpan(host), message: 'The <host> has no name=: libvirt refuses the definition ("missing name for host").' });
+    report({ ...nameSpan(host), message: M.noHostName({ libvirtSays: 'missing name for host' }) });
   }
   const auth = firstChild(source, 'auth');
   if (auth && !firstChild(auth, 'secret'))
     report({
       ...nameSpan(auth),
-      message: 'The <auth> has no <secret>: libvirt refuses the definition ("Missing <secret> element in auth").',
+      message: M.noAuthSecret({ libvirtSays: 'Missing <secret> element in auth' }),
     });
 }
 
@@ -184,9 +219,11 @@ function checkAddress(address: XmlElement, report: RuleContext['report']): void 
   const type = attribute(address, 'slot') || attribute(address, 'function') ? 'pci' : attribute(address, 'unit') ? 'drive' : undefined;
   report({
     ...nameSpan(address),
-    message: `<address> has no type=: libvirt refuses the definition ("No type specified for device address").${type ? ` Its attributes are those of a ${type} address.` : ''}`,
+    message: type
+      ? M.noAddressTypeLike({ libvirtSays: 'No type specified for device address', type })
+      : M.noAttribute({ element: 'address', attribute: 'type', libvirtSays: 'No type specified for device address' }),
     fixes: type
-      ? (context) => [{ title: `Add type='${type}'`, edits: [setAttribute(address, 'type', type, context)], preferred: true }]
+      ? (context) => [{ title: M.addAddressType({ type }), edits: [setAttribute(address, 'type', type, context)], preferred: true }]
       : undefined,
   });
 }

@@ -1,3 +1,4 @@
+import { messages } from '../../l10n/message';
 import {
   insertChild,
   type OffsetEdit,
@@ -10,6 +11,7 @@ import {
 import type { DocumentFixContext, DocumentModel, Fix } from '../languageTypes';
 import { DOCS } from '../libvirtDocs';
 import { ENUMERATED_ATTRIBUTES, ENUMERATED_TEXTS } from '../model/libvirtEnums';
+import { type RefusedObject, refusedAtDefine } from '../refusals';
 import {
   DROPPED_ON_DEFINE,
   defaultNamespaceOf,
@@ -19,17 +21,45 @@ import {
   type SchemaMatch,
 } from '../schema/libvirtSchema';
 import type { ValueType } from '../schema/schemaTypes';
-import { acceptsValue, describeTypes, enumeratedValues, hasNumbers } from '../schema/valueTypes';
+import { acceptsValue, enumeratedValues, hasNumbers, typesDescription } from '../schema/valueTypes';
 import { closest } from '../text/closest';
 import type { XmlAttribute, XmlElement } from '../xml/xmlTree';
 import { elementPath, nameSpan, valueSpan } from '../xml/xmlTree';
 import type { Problem, Rule } from './rule';
 
+const M = messages('schema', {
+  notNumberForAttribute:
+    "'{value}' is not a valid number for {attribute} on <{element}>.{didYouMean} libvirt's schema expects {expected}.{caveat}",
+  notValueForAttribute:
+    "'{value}' is not a valid value for {attribute} on <{element}>.{didYouMean} libvirt's schema expects {expected}.{caveat}",
+  notNumberForText: "'{value}' is not a valid number for <{element}>.{didYouMean} libvirt's schema expects {expected}.{caveat}",
+  notValueForText: "'{value}' is not a valid value for <{element}>.{didYouMean} libvirt's schema expects {expected}.{caveat}",
+  didYouMeanValue: " Did you mean '{suggestion}'?",
+  didYouMeanElement: ' Did you mean <{suggestion}>?',
+  readOnlyForSomeForms: ' libvirt reads it only for some forms of this element and may ignore it here.',
+  noRangeCheck: " libvirt's parser checks no such range here: it may take the value as it is.",
+  mayRefuse: ' libvirt may refuse it or read it differently.',
+  changeTo: "Change to '{value}'",
+  removeAttributeForDefault: 'Remove the attribute (libvirt uses its default)',
+  unknownAttribute: "Unknown attribute '{name}' on <{element}>: {dropped}.{didYouMean}{where}",
+  belongsOn: ' It belongs on <{child}>.',
+  writeAs: " Write it as <{child} {attribute}='{value}'/>.",
+  moveTo: "Move to <{child} {attribute}='{value}'>",
+  renameAttribute: "Rename to '{name}'",
+  removeAttribute: "Remove '{name}'",
+  unknownElement: 'Unknown element <{name}> in <{parent}>',
+  unknownElementDropped: 'Unknown element <{name}> in <{parent}>: {dropped}.{didYouMean}',
+  // libvirt's refusal (refusals.ts: "PROBLEM: libvirt refuses the domain (…).") and a suggestion after it.
+  refusedWithSuggestion: '{refusal}{didYouMean}',
+  renameElement: 'Rename to <{name}>',
+  removeElement: 'Remove <{name}>',
+});
+
 /** What the schema rule knows of one document kind besides its schema: where libvirt's parser is stricter or owned by another rule. */
 export interface SchemaRuleOptions {
   readonly schema: () => LibvirtSchema;
-  /** The kind as messages name it ("the domain", "the network"). */
-  readonly label: string;
+  /** The kind as libvirt's refusals name it ("refuses the domain", "refuses the network"). */
+  readonly label: RefusedObject;
   readonly docs: string;
   /** Parents (paths from the root) where libvirt reads every child and refuses what it does not know: its message. */
   readonly refusingParents?: Readonly<Record<string, string>>;
@@ -189,7 +219,7 @@ function checkAttributes(
       invalidValue(
         types,
         attr.value,
-        `${attr.name} on <${element.name}>`,
+        { element: element.name, attribute: attr.name },
         valueSpan(attr),
         (value, context) => replaceAttributeValue(attr, value, context),
         required ? undefined : (context) => removeAttribute(element, attr, context),
@@ -213,7 +243,7 @@ function checkText(schemaModel: LibvirtSchema, options: SchemaRuleOptions, eleme
     invalidValue(
       types,
       text.trim(),
-      `<${element.name}>`,
+      { element: element.name },
       { start: element.textStart, end: element.textEnd },
       (value) => replaceText(element, value),
       undefined,
@@ -226,7 +256,7 @@ function checkText(schemaModel: LibvirtSchema, options: SchemaRuleOptions, eleme
 function invalidValue(
   types: readonly ValueType[],
   value: string,
-  where: string,
+  where: { readonly element: string; readonly attribute?: string },
   span: { start: number; end: number },
   replace: (value: string, context: DocumentFixContext) => OffsetEdit,
   remove: ((context: DocumentFixContext) => OffsetEdit) | undefined,
@@ -235,31 +265,30 @@ function invalidValue(
   const values = enumeratedValues(types);
   const suggestion = closest(value, values);
   const numeric = hasNumbers(types);
-  const what = numeric && !values.length ? `'${value}' is not a valid number for ${where}` : `'${value}' is not a valid value for ${where}`;
-  const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
+  const didYouMean = suggestion ? M.didYouMeanValue({ suggestion }) : '';
   // A whole number the schema's range leaves out is refused only where libvirt's parser checks that range.
   // (A negative number where the schema wants one from 0 up is malformed to libvirt's unsigned parsing: refused.)
   const unsignedNegative =
     value.startsWith('-') && types.flatMap((type) => type.d ?? []).every((d) => /^unsigned|^nonNegative/.test(d.t) || d.min === 0);
   const outOfRange = numeric && !values.length && /^[+-]?\d+$/.test(value) && !how.checkedRange && !unsignedNegative;
   const isError = how.refused && (values.length > 0 || numeric) && !how.partial && !outOfRange;
-  const caveat = how.partial
-    ? ' libvirt reads it only for some forms of this element and may ignore it here.'
-    : outOfRange
-      ? " libvirt's parser checks no such range here: it may take the value as it is."
-      : isError
-        ? ''
-        : ' libvirt may refuse it or read it differently.';
+  const caveat = how.partial ? M.readOnlyForSomeForms() : outOfRange ? M.noRangeCheck() : isError ? '' : M.mayRefuse();
+  const args = { value, element: where.element, didYouMean, expected: typesDescription(types), caveat };
+  const number = numeric && !values.length;
+  const attribute = where.attribute;
   return {
     ...span,
     severity: isError ? 'error' : 'warning',
-    message: `${what}.${hint} libvirt's schema expects ${describeTypes(types)}.${caveat}`,
+    message:
+      attribute === undefined
+        ? (number ? M.notNumberForText : M.notValueForText)(args)
+        : (number ? M.notNumberForAttribute : M.notValueForAttribute)({ ...args, attribute }),
     fixes: (context) => {
       const fixes: Fix[] = [];
       const offered = suggestion ? [suggestion] : values.length <= 6 ? values : [];
       for (const choice of offered)
-        fixes.push({ title: `Change to '${choice}'`, edits: [replace(choice, context)], preferred: choice === suggestion });
-      if (remove) fixes.push({ title: `Remove the attribute (libvirt uses its default)`, edits: [remove(context)] });
+        fixes.push({ title: M.changeTo({ value: choice }), edits: [replace(choice, context)], preferred: choice === suggestion });
+      if (remove) fixes.push({ title: M.removeAttributeForDefault(), edits: [remove(context)] });
       return fixes;
     },
   };
@@ -267,17 +296,17 @@ function invalidValue(
 
 function unknownAttribute(element: XmlElement, attr: XmlAttribute, unused: readonly string[], moves: readonly Move[]): SchemaProblem {
   const suggestion = closest(attr.name, unused);
-  const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
+  const didYouMean = suggestion ? M.didYouMeanValue({ suggestion }) : '';
   const move = moves[0];
   const where = !move
     ? ''
     : move.attribute === attr.name
-      ? ` It belongs on <${move.child}>.`
-      : ` Write it as <${move.child} ${move.attribute}='${attr.value}'/>.`;
+      ? M.belongsOn({ child: move.child })
+      : M.writeAs({ child: move.child, attribute: move.attribute, value: attr.value });
   return {
     start: attr.nameStart,
     end: attr.nameEnd,
-    message: `Unknown attribute '${attr.name}' on <${element.name}>: ${DROPPED_ON_DEFINE}.${hint}${where}`,
+    message: M.unknownAttribute({ name: attr.name, element: element.name, dropped: DROPPED_ON_DEFINE, didYouMean, where }),
     fixes: (context) => [
       ...moves.map((m, i) => {
         const existing = element.children.find((child) => child.name === m.child);
@@ -285,7 +314,7 @@ function unknownAttribute(element: XmlElement, attr: XmlAttribute, unused: reado
           ? setAttribute(existing, m.attribute, attr.value, context)
           : insertChild(element, { name: m.child, attributes: [[m.attribute, attr.value]] }, context);
         return {
-          title: `Move to <${m.child} ${m.attribute}='${attr.value}'>`,
+          title: M.moveTo({ child: m.child, attribute: m.attribute, value: attr.value }),
           edits: [removeAttribute(element, attr, context), place],
           preferred: i === 0 && !suggestion,
         };
@@ -293,13 +322,13 @@ function unknownAttribute(element: XmlElement, attr: XmlAttribute, unused: reado
       ...(suggestion
         ? [
             {
-              title: `Rename to '${suggestion}'`,
+              title: M.renameAttribute({ name: suggestion }),
               edits: [{ start: attr.nameStart, end: attr.nameEnd, newText: suggestion }],
               preferred: moves.length === 0,
             },
           ]
         : []),
-      { title: `Remove '${attr.name}'`, edits: [removeAttribute(element, attr, context)] },
+      { title: M.removeAttribute({ name: attr.name }), edits: [removeAttribute(element, attr, context)] },
     ],
   };
 }
@@ -335,18 +364,22 @@ function unknownElement(
     .filter((group) => !group.ns)
     .map((group) => group.name);
   const suggestion = closest(element.name, names);
-  const hint = suggestion ? ` Did you mean <${suggestion}>?` : '';
+  const didYouMean = suggestion ? M.didYouMeanElement({ suggestion }) : '';
   const refusal = options.refusingParents?.[elementPath(parent).join('/')];
+  const tags = { name: element.name, parent: parent.name };
   const message = refusal
-    ? `Unknown element <${element.name}> in <${parent.name}>: libvirt refuses the ${options.label} ("${refusal.replace('%s', element.name)}").${hint}`
-    : `Unknown element <${element.name}> in <${parent.name}>: ${DROPPED_ON_DEFINE}.${hint}`;
+    ? M.refusedWithSuggestion({
+        refusal: refusedAtDefine(M.unknownElement(tags), refusal.replace('%s', element.name), options.label),
+        didYouMean,
+      })
+    : M.unknownElementDropped({ ...tags, dropped: DROPPED_ON_DEFINE, didYouMean });
   return {
     ...nameSpan(element),
     severity: refusal ? 'error' : undefined,
     message,
     fixes: (context) => [
-      ...(suggestion ? [{ title: `Rename to <${suggestion}>`, edits: renameElement(element, suggestion), preferred: true }] : []),
-      { title: `Remove <${element.name}>`, edits: [removeElement(element, context)] },
+      ...(suggestion ? [{ title: M.renameElement({ name: suggestion }), edits: renameElement(element, suggestion), preferred: true }] : []),
+      { title: M.removeElement({ name: element.name }), edits: [removeElement(element, context)] },
     ],
   };
 }

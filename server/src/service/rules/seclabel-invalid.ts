@@ -1,3 +1,4 @@
+import { messages, type Text } from '../../l10n/message';
 import { removeAttribute, removeElement, setAttribute } from '../edits/xmlEdits';
 import type { FixContext } from '../languageTypes';
 import { DOCS } from '../libvirtDocs';
@@ -5,6 +6,29 @@ import { CHAR_DEVICE_KINDS } from '../model/chardevTargets';
 import { refusedAtDefine as refused, refusedAtStart } from '../refusals';
 import { attribute, childrenNamed, firstChild, nameSpan, valueSpan, type XmlAttribute, type XmlElement } from '../xml/xmlTree';
 import type { Problem, Rule } from './rule';
+
+const M = messages('seclabel-invalid', {
+  secondWithoutModel: 'A second <seclabel> without model=',
+  secondOfModel: "A second <seclabel> of model '{name}'",
+  withoutModelBesideAnother: 'A <seclabel> without model= beside another',
+  staticWithoutModel: 'A static <seclabel> without model=',
+  baselabelWithoutModel: 'A <seclabel> with a <baselabel> without model=',
+  notSecurityDriver: "'{value}' is not a security driver (selinux, apparmor, dac, none)",
+  typeInvalid: 'A seclabel type other than dynamic, static or none',
+  dynamicWithoutRelabel: "A dynamic seclabel with relabel='no'",
+  removeRelabelDynamic: 'Remove relabel= (dynamic labels relabel)',
+  noneWithRelabel: "A seclabel of type 'none' with relabel='yes'",
+  removeRelabel: 'Remove relabel=',
+  staticWithoutLabel: 'A static seclabel without a <label>',
+  runtimeLabel:
+    '<{name}> in a {type} seclabel: it is what a running domain shows (libvirt makes it at start); libvirt ignores it and drops it on define.',
+  removeElement: 'Remove the <{name}>',
+  secondOfModelInSource: "A second <seclabel> of model '{name}' in one <source>",
+  labelWithoutRelabel: "A <label> with relabel='no'",
+  changeToRelabelYes: "Change to relabel='yes'",
+  removeLabel: 'Remove the <label>',
+  relabelInvalid: "relabel= is neither 'yes' nor 'no'",
+});
 
 /** The security drivers libvirt has (a model names one of them, or 'none'). */
 const SECURITY_MODELS = new Set(['selinux', 'apparmor', 'dac', 'none']);
@@ -20,7 +44,7 @@ function childText(element: XmlElement, name: string): string | undefined {
   return child && child.text !== '' ? child.text : undefined;
 }
 
-const removeAttributeFix = (element: XmlElement, name: string, title: string) => (context: FixContext) => {
+const removeAttributeFix = (element: XmlElement, name: string, title: Text) => (context: FixContext) => {
   const attr = attribute(element, name);
   return attr ? [{ title, edits: [removeAttribute(element, attr, context)], preferred: true }] : [];
 };
@@ -50,14 +74,14 @@ export const seclabelInvalid: Rule = {
         problems.push({
           ...(modelAttribute ? valueSpan(modelAttribute) : nameSpan(seclabel)),
           message: refused(
-            name === undefined ? 'A second <seclabel> without model=' : `A second <seclabel> of model '${name}'`,
+            name === undefined ? M.secondWithoutModel() : M.secondOfModel({ name }),
             `seclabel for model ${name ?? '(null)'} is already provided`,
           ),
         });
       else if (name === undefined && seclabels.length > 1)
         problems.push({
           ...nameSpan(seclabel),
-          message: refused('A <seclabel> without model= beside another', 'missing security model when using multiple labels'),
+          message: refused(M.withoutModelBesideAnother(), 'missing security model when using multiple labels'),
         });
       else if (name === undefined) {
         const type = attribute(seclabel, 'type')?.value ?? 'dynamic';
@@ -65,7 +89,7 @@ export const seclabelInvalid: Rule = {
           problems.push({
             ...nameSpan(seclabel),
             message: refused(
-              `A ${type === 'static' ? 'static <seclabel>' : '<seclabel> with a <baselabel>'} without model=`,
+              type === 'static' ? M.staticWithoutModel() : M.baselabelWithoutModel(),
               'missing security model in domain seclabel',
             ),
           });
@@ -87,7 +111,7 @@ function checkModel(modelAttribute: XmlAttribute, problems: Problem[]): void {
   problems.push({
     ...valueSpan(modelAttribute),
     message: refusedAtStart(
-      `'${modelAttribute.value}' is not a security driver (selinux, apparmor, dac, none)`,
+      M.notSecurityDriver({ value: modelAttribute.value }),
       `Security driver model '${modelAttribute.value}' is not available`,
       'virsh start',
     ),
@@ -99,7 +123,7 @@ function checkDomainSeclabel(seclabel: XmlElement, problems: Problem[]): void {
   if (typeAttribute && !LABEL_TYPES.has(typeAttribute.value)) {
     problems.push({
       ...valueSpan(typeAttribute),
-      message: refused('A seclabel type other than dynamic, static or none', invalidValue('type', typeAttribute.value)),
+      message: refused(M.typeInvalid(), invalidValue('type', typeAttribute.value)),
     });
     return;
   }
@@ -110,16 +134,16 @@ function checkDomainSeclabel(seclabel: XmlElement, problems: Problem[]): void {
   if (type === 'dynamic' && !relabel) {
     problems.push({
       ...valueSpan(relabelAttribute!),
-      message: refused("A dynamic seclabel with relabel='no'", 'dynamic label type must use resource relabeling'),
-      fixes: removeAttributeFix(seclabel, 'relabel', 'Remove relabel= (dynamic labels relabel)'),
+      message: refused(M.dynamicWithoutRelabel(), 'dynamic label type must use resource relabeling'),
+      fixes: removeAttributeFix(seclabel, 'relabel', M.removeRelabelDynamic()),
     });
     return;
   }
   if (type === 'none' && relabel) {
     problems.push({
       ...valueSpan(relabelAttribute!),
-      message: refused("A seclabel of type 'none' with relabel='yes'", "resource relabeling is not compatible with 'none' label type"),
-      fixes: removeAttributeFix(seclabel, 'relabel', 'Remove relabel='),
+      message: refused(M.noneWithRelabel(), "resource relabeling is not compatible with 'none' label type"),
+      fixes: removeAttributeFix(seclabel, 'relabel', M.removeRelabel()),
     });
     return;
   }
@@ -129,7 +153,7 @@ function checkDomainSeclabel(seclabel: XmlElement, problems: Problem[]): void {
   if (type === 'static' && (label === undefined || label.length > LABEL_MAX))
     problems.push({
       ...nameSpan(seclabel),
-      message: refused('A static seclabel without a <label>', 'security label is missing'),
+      message: refused(M.staticWithoutLabel(), 'security label is missing'),
     });
   const dropped = [type === 'dynamic' ? firstChild(seclabel, 'label') : undefined, firstChild(seclabel, 'imagelabel')];
   for (const element of dropped)
@@ -137,10 +161,8 @@ function checkDomainSeclabel(seclabel: XmlElement, problems: Problem[]): void {
       problems.push({
         ...nameSpan(element),
         severity: 'warning',
-        message:
-          `<${element.name}> in a ${type} seclabel: it is what a running domain shows (libvirt makes it at start); libvirt ` +
-          'ignores it and drops it on define.',
-        fixes: (context) => [{ title: `Remove the <${element.name}>`, edits: [removeElement(element, context)], preferred: true }],
+        message: M.runtimeLabel({ name: element.name, type }),
+        fixes: (context) => [{ title: M.removeElement({ name: element.name }), edits: [removeElement(element, context)], preferred: true }],
       });
 }
 
@@ -155,7 +177,7 @@ function checkDeviceSeclabels(source: XmlElement, qemu: boolean, problems: Probl
       if (seclabels.slice(0, i).some((other) => attribute(other, 'model')?.value === name))
         problems.push({
           ...valueSpan(modelAttribute),
-          message: refused(`A second <seclabel> of model '${name}' in one <source>`, `seclabel for model ${name} is already provided`),
+          message: refused(M.secondOfModelInSource({ name: modelAttribute.value }), `seclabel for model ${name} is already provided`),
         });
     }
     const relabelAttribute = attribute(seclabel, 'relabel');
@@ -164,10 +186,10 @@ function checkDeviceSeclabels(source: XmlElement, qemu: boolean, problems: Probl
     if (relabelAttribute?.value === 'no' && label !== undefined && label.length <= LABEL_MAX)
       problems.push({
         ...valueSpan(relabelAttribute),
-        message: refused("A <label> with relabel='no'", `Cannot specify a label if relabelling is turned off. model=${name ?? '<null>'}`),
+        message: refused(M.labelWithoutRelabel(), `Cannot specify a label if relabelling is turned off. model=${name ?? '<null>'}`),
         fixes: (context) => [
-          { title: "Change to relabel='yes'", edits: [setAttribute(seclabel, 'relabel', 'yes', context)], preferred: true },
-          { title: 'Remove the <label>', edits: [removeElement(firstChild(seclabel, 'label')!, context)] },
+          { title: M.changeToRelabelYes(), edits: [setAttribute(seclabel, 'relabel', 'yes', context)], preferred: true },
+          { title: M.removeLabel(), edits: [removeElement(firstChild(seclabel, 'label')!, context)] },
         ],
       });
   });
@@ -176,6 +198,6 @@ function checkDeviceSeclabels(source: XmlElement, qemu: boolean, problems: Probl
 /** relabel= other than yes or no, reported; libvirt refuses it before anything else of the label. */
 function relabelInvalid(relabel: XmlAttribute | undefined, problems: Problem[]): boolean {
   if (!relabel || relabel.value === 'yes' || relabel.value === 'no') return false;
-  problems.push({ ...valueSpan(relabel), message: refused("relabel= is neither 'yes' nor 'no'", invalidValue('relabel', relabel.value)) });
+  problems.push({ ...valueSpan(relabel), message: refused(M.relabelInvalid(), invalidValue('relabel', relabel.value)) });
   return true;
 }

@@ -1,3 +1,4 @@
+import { messages } from '../../l10n/message';
 import { replaceText } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { devicesOfKind } from '../model/domainModel';
@@ -5,6 +6,11 @@ import { formatBytes, parseSize, unitScale } from '../model/sizeUnits';
 import { textOrTagSpan } from '../validation/spans';
 import { attributeValue, firstChild } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('shmem-size-invalid', {
+  notPowerOfTwo: 'The shmem size {size} is not a power of two: libvirt accepts the definition but refuses to start it ("{libvirtSays}").',
+  roundUp: 'Round up to {size}',
+});
 
 export const shmemSizeInvalid: Rule = {
   id: 'shmem-size-invalid',
@@ -28,9 +34,9 @@ export const shmemSizeInvalid: Rule = {
       const rounded = Number(power) % scale === 0 ? String(Number(power) / scale) : undefined;
       report({
         ...textOrTagSpan(size),
-        message: `The shmem size ${formatBytes(parsed.bytes)} is not a power of two: libvirt accepts the definition but refuses to start it ("shmem size must be a power of two").`,
+        message: M.notPowerOfTwo({ size: formatBytes(parsed.bytes), libvirtSays: 'shmem size must be a power of two' }),
         fixes: () =>
-          rounded ? [{ title: `Round up to ${formatBytes(Number(power))}`, edits: [replaceText(size, rounded)], preferred: true }] : [],
+          rounded ? [{ title: M.roundUp({ size: formatBytes(Number(power)) }), edits: [replaceText(size, rounded)], preferred: true }] : [],
       });
     }
   },

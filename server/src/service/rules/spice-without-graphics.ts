@@ -1,8 +1,16 @@
+import { messages } from '../../l10n/message';
 import { removeElement, setAttribute } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { devicesOfKind } from '../model/domainModel';
 import { attributeValue, nameSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('spice-without-graphics', {
+  chardevWithoutSpice: 'A {type} {kind} without SPICE graphics: libvirt refuses the domain ("{libvirtSays}").',
+  removeThis: 'Remove this <{kind}>',
+  audioWithoutSpice: '<audio type=\'spice\'> without SPICE graphics: libvirt refuses the domain ("{libvirtSays}").',
+  changeToAudioNone: "Change to <audio type='none'>",
+});
 
 /** The character devices that carry a chardev of their own. */
 const CHARDEVS = new Set(['channel', 'serial', 'console', 'parallel', 'redirdev', 'smartcard']);
@@ -24,16 +32,21 @@ export const spiceWithoutGraphics: Rule = {
       if (CHARDEVS.has(device.kind) && (device.type === 'spicevmc' || device.type === 'spiceport'))
         report({
           ...nameSpan(device.element),
-          message: `A ${device.type} ${device.kind} without SPICE graphics: libvirt refuses the domain ("chardev '${device.type}' not supported without spice graphics").`,
-          fixes: (context) => [{ title: `Remove this <${device.kind}>`, edits: [removeElement(device.element, context)], preferred: true }],
+          message: M.chardevWithoutSpice({
+            type: device.type,
+            kind: device.kind,
+            libvirtSays: `chardev '${device.type}' not supported without spice graphics`,
+          }),
+          fixes: (context) => [
+            { title: M.removeThis({ kind: device.kind }), edits: [removeElement(device.element, context)], preferred: true },
+          ],
         });
       else if (device.kind === 'audio' && attributeValue(device.element, 'type') === 'spice')
         report({
           ...nameSpan(device.element),
-          message:
-            '<audio type=\'spice\'> without SPICE graphics: libvirt refuses the domain ("Spice audio is not supported without spice graphics").',
+          message: M.audioWithoutSpice({ libvirtSays: 'Spice audio is not supported without spice graphics' }),
           fixes: (context) => [
-            { title: "Change to <audio type='none'>", edits: [setAttribute(device.element, 'type', 'none', context)], preferred: true },
+            { title: M.changeToAudioNone(), edits: [setAttribute(device.element, 'type', 'none', context)], preferred: true },
           ],
         });
     }

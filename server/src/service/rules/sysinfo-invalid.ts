@@ -1,12 +1,33 @@
+import { messages } from '../../l10n/message';
 import { insertChild, removeElement, replaceText, setAttribute } from '../edits/xmlEdits';
 import type { FixContext } from '../languageTypes';
 import { DOCS } from '../libvirtDocs';
 import type { DomainModel } from '../model/domainModel';
 import { parseUuid } from '../model/uuid';
-import { refusedAtDefine as refused, refusedAtStart } from '../refusals';
+import { BUILDING_COMMAND_LINE, refusedAtDefine as refused, refusedAtStart } from '../refusals';
 import { textOrTagSpan } from '../validation/spans';
 import { attribute, attributeValue, childrenNamed, firstChild, nameSpan, valueSpan, type XmlElement } from '../xml/xmlTree';
 import type { Problem, Rule } from './rule';
+
+const M = messages('sysinfo-invalid', {
+  smbiosModeWithoutSysinfo: "<smbios mode='sysinfo'> without a <sysinfo type='smbios'>",
+  secondBaseBoard: 'A second <baseBoard> (SMBIOS type 2)',
+  removeThisBaseBoard: 'Remove this <baseBoard>',
+  valuesUnused:
+    "SMBIOS values without <os><smbios mode='sysinfo'/>: libvirt keeps them but does not give them to QEMU, so the " +
+    "guest sees QEMU's own.",
+  addSmbiosMode: "Add <smbios mode='sysinfo'/> to <os>",
+  notBiosDate: "'{text}' is not a BIOS date (mm/dd/yyyy)",
+  notUuid: "'{text}' is not a UUID",
+  uuidMismatch: "The SMBIOS system UUID is not the domain's <uuid>",
+  useDomainUuid: "Use the domain's <uuid>",
+  removeEntry: "Remove the entry (the guest gets the domain's UUID)",
+  entryWithoutName: 'A firmware entry without name=',
+  entryWithoutValue: "The firmware entry '{name}' has neither a value nor file=",
+  notUnderOpt: "'{name}' is not under opt/",
+  changeTo: "Change to '{name}'",
+  reservedName: "'{name}' is a name QEMU and OVMF keep for themselves",
+});
 
 /** The first <entry name='NAME'> of an element, as libvirt's XPath string(entry[@name=…]) picks it. */
 const entryNamed = (element: XmlElement | undefined, name: string) =>
@@ -78,9 +99,9 @@ export const sysinfoInvalid: Rule = {
         problems.push({
           ...valueSpan(mode),
           message: refusedAtStart(
-            "<smbios mode='sysinfo'> without a <sysinfo type='smbios'>",
+            M.smbiosModeWithoutSysinfo(),
             `Domain '${model.name ?? ''}' sysinfo are not available`,
-            'building the QEMU command line',
+            BUILDING_COMMAND_LINE,
           ),
         });
       else
@@ -88,19 +109,17 @@ export const sysinfoInvalid: Rule = {
           problems.push({
             ...nameSpan(extra),
             message: refusedAtStart(
-              'A second <baseBoard> (SMBIOS type 2)',
+              M.secondBaseBoard(),
               'qemu does not support more than one entry to Type 2 in SMBIOS table',
-              'building the QEMU command line',
+              BUILDING_COMMAND_LINE,
             ),
-            fixes: (context) => [{ title: 'Remove this <baseBoard>', edits: [removeElement(extra, context)], preferred: true }],
+            fixes: (context) => [{ title: M.removeThisBaseBoard(), edits: [removeElement(extra, context)], preferred: true }],
           });
     } else if (qemu && !mode && smbios?.children.some(givesValues))
       problems.push({
         ...nameSpan(smbios),
         severity: 'warning',
-        message:
-          "SMBIOS values without <os><smbios mode='sysinfo'/>: libvirt keeps them but does not give them to QEMU, so the " +
-          "guest sees QEMU's own.",
+        message: M.valuesUnused(),
         fixes: (context) => smbiosModeFix(model, context),
       });
     problems.sort((a, b) => a.start - b.start);
@@ -113,7 +132,7 @@ function smbiosModeFix(model: DomainModel, context: FixContext) {
   if (!os) return [];
   return [
     {
-      title: "Add <smbios mode='sysinfo'/> to <os>",
+      title: M.addSmbiosMode(),
       edits: [insertChild(os, { name: 'smbios', attributes: [['mode', 'sysinfo']] }, context)],
       preferred: true,
     },
@@ -125,7 +144,7 @@ function checkSmbios(sysinfo: XmlElement, domainUuidText: string | undefined, do
   if (date && date.text !== '' && !isBiosDate(date.text))
     problems.push({
       ...textOrTagSpan(date),
-      message: refused(`'${date.text.trim()}' is not a BIOS date (mm/dd/yyyy)`, "Invalid BIOS 'date' format"),
+      message: refused(M.notBiosDate({ text: date.text.trim() }), "Invalid BIOS 'date' format"),
     });
   const uuid = entryNamed(firstChild(sysinfo, 'system'), 'uuid');
   if (!uuid || uuid.text === '') return;
@@ -133,7 +152,7 @@ function checkSmbios(sysinfo: XmlElement, domainUuidText: string | undefined, do
   if (value === undefined)
     problems.push({
       ...textOrTagSpan(uuid),
-      message: refused(`'${uuid.text.trim()}' is not a UUID`, 'malformed <sysinfo> uuid element'),
+      message: refused(M.notUuid({ text: uuid.text.trim() }), 'malformed <sysinfo> uuid element'),
       fixes:
         domainUuid !== undefined && domainUuidText
           ? (context) => [useDomainUuid(uuid, domainUuidText), removeEntry(uuid, context)]
@@ -142,19 +161,19 @@ function checkSmbios(sysinfo: XmlElement, domainUuidText: string | undefined, do
   else if (domainUuid !== undefined && domainUuidText && value !== domainUuid)
     problems.push({
       ...textOrTagSpan(uuid),
-      message: refused("The SMBIOS system UUID is not the domain's <uuid>", 'UUID mismatch between <uuid> and <sysinfo>'),
+      message: refused(M.uuidMismatch(), 'UUID mismatch between <uuid> and <sysinfo>'),
       fixes: (context) => [useDomainUuid(uuid, domainUuidText), removeEntry(uuid, context)],
     });
 }
 
 const useDomainUuid = (entry: XmlElement, domainUuidText: string) => ({
-  title: "Use the domain's <uuid>",
+  title: M.useDomainUuid(),
   edits: [replaceText(entry, domainUuidText.trim())],
   preferred: true,
 });
 
 const removeEntry = (entry: XmlElement, context: FixContext) => ({
-  title: "Remove the entry (the guest gets the domain's UUID)",
+  title: M.removeEntry(),
   edits: [removeElement(entry, context)],
 });
 
@@ -164,17 +183,14 @@ function checkFwcfg(sysinfo: XmlElement, qemu: boolean, problems: Problem[]) {
     if (!name) {
       problems.push({
         ...nameSpan(entry),
-        message: refused('A firmware entry without name=', "Firmware entry is missing 'name' attribute"),
+        message: refused(M.entryWithoutName(), "Firmware entry is missing 'name' attribute"),
       });
       continue;
     }
     if (entry.text.trim() === '' && !attribute(entry, 'file')) {
       problems.push({
         ...nameSpan(entry),
-        message: refused(
-          `The firmware entry '${name.value}' has neither a value nor file=`,
-          "Firmware entry must have either value or 'file' attribute",
-        ),
+        message: refused(M.entryWithoutValue({ name: name.value }), "Firmware entry must have either value or 'file' attribute"),
       });
       continue;
     }
@@ -182,15 +198,19 @@ function checkFwcfg(sysinfo: XmlElement, qemu: boolean, problems: Problem[]) {
     if (!name.value.startsWith('opt/'))
       problems.push({
         ...valueSpan(name),
-        message: refused(`'${name.value}' is not under opt/`, 'Invalid firmware name'),
+        message: refused(M.notUnderOpt({ name: name.value }), 'Invalid firmware name'),
         fixes: (context) => [
-          { title: `Change to 'opt/${name.value}'`, edits: [setAttribute(entry, 'name', `opt/${name.value}`, context)], preferred: true },
+          {
+            title: M.changeTo({ name: `opt/${name.value}` }),
+            edits: [setAttribute(entry, 'name', `opt/${name.value}`, context)],
+            preferred: true,
+          },
         ],
       });
     else if (name.value.startsWith('opt/ovmf/') || name.value.startsWith('opt/org.qemu/'))
       problems.push({
         ...valueSpan(name),
-        message: refused(`'${name.value}' is a name QEMU and OVMF keep for themselves`, 'That firmware name is reserved'),
+        message: refused(M.reservedName({ name: name.value }), 'That firmware name is reserved'),
       });
   }
 }

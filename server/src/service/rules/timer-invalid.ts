@@ -1,3 +1,4 @@
+import { messages } from '../../l10n/message';
 import { removeElement, replaceAttributeValue } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { guestArch } from '../model/domainModel';
@@ -6,6 +7,21 @@ import type { XmlElement } from '../xml/xmlTree';
 import { attribute, attributeValue, childrenNamed, firstChild, valueSpan } from '../xml/xmlTree';
 import { machineAsLibvirtSaysIt } from './feature-machine-mismatch';
 import type { Problem, Rule } from './rule';
+
+const M = messages('timer-invalid', {
+  platformTimer: "The 'platform' timer (QEMU has none)",
+  x86TimerOn: 'The x86 {name} timer on {arch}',
+  armvtimerWithoutKvm: 'The armvtimer timer without KVM',
+  armvtimerOutsideArmVirt: 'The armvtimer timer outside an ARM virt machine',
+  hpetOn: 'The x86 HPET on {arch}',
+  rtcTracksBoot: "An rtc that tracks the boot time (QEMU's rtc follows the guest, wall or realtime clock)",
+  changeToTrackGuest: "Change to track='guest'",
+  rtcTickpolicy: "tickpolicy='{value}' on the rtc (QEMU's takes delay or catchup)",
+  changeToCatchup: "Change to tickpolicy='catchup'",
+  pitMerge: "tickpolicy='merge' on the pit (QEMU's takes delay, catchup or discard)",
+  changeToDelay: "Change to tickpolicy='delay'",
+  removeTimer: 'Remove this timer',
+});
 
 const X86 = new Set(['x86_64', 'i686']);
 const ARM = new Set(['aarch64', 'armv7l', 'armv6l']);
@@ -40,24 +56,21 @@ export const timerInvalid: Rule = {
       if (name === 'platform')
         problems.push({
           ...valueSpan(nameAttribute),
-          message: refused("The 'platform' timer (QEMU has none)", "unsupported timer type (name) 'platform'"),
+          message: refused(M.platformTimer(), "unsupported timer type (name) 'platform'"),
           fixes: remove,
         });
       else if (X86_TIMERS.has(name) && present === 'yes' && !X86.has(arch))
-        problems.push({ ...valueSpan(nameAttribute), message: refused(`The x86 ${name} timer on ${arch}`, notFor(name)), fixes: remove });
+        problems.push({ ...valueSpan(nameAttribute), message: refused(M.x86TimerOn({ name, arch }), notFor(name)), fixes: remove });
       else if (name === 'armvtimer' && (virtType !== 'kvm' || !armVirt))
         problems.push({
           ...valueSpan(nameAttribute),
-          message: refused(
-            virtType !== 'kvm' && armVirt ? 'The armvtimer timer without KVM' : 'The armvtimer timer outside an ARM virt machine',
-            notFor(name),
-          ),
+          message: refused(virtType !== 'kvm' && armVirt ? M.armvtimerWithoutKvm() : M.armvtimerOutsideArmVirt(), notFor(name)),
           fixes: remove,
         });
       else if (name === 'hpet' && present === 'yes' && !X86.has(arch))
         problems.push({
           ...valueSpan(nameAttribute),
-          message: refused(`The x86 HPET on ${arch}`, 'hpet timer is not supported'),
+          message: refused(M.hpetOn({ arch }), 'hpet timer is not supported'),
           fixes: remove,
         });
       else if (name === 'rtc') {
@@ -66,23 +79,17 @@ export const timerInvalid: Rule = {
         if (track?.value === 'boot')
           problems.push({
             ...valueSpan(track),
-            message: refused(
-              "An rtc that tracks the boot time (QEMU's rtc follows the guest, wall or realtime clock)",
-              "unsupported rtc timer track 'boot'",
-            ),
+            message: refused(M.rtcTracksBoot(), "unsupported rtc timer track 'boot'"),
             fixes: (context) => [
-              { title: "Change to track='guest'", edits: [replaceAttributeValue(track, 'guest', context)], preferred: true },
+              { title: M.changeToTrackGuest(), edits: [replaceAttributeValue(track, 'guest', context)], preferred: true },
             ],
           });
         else if (tickpolicy?.value === 'merge' || tickpolicy?.value === 'discard')
           problems.push({
             ...valueSpan(tickpolicy),
-            message: refused(
-              `tickpolicy='${tickpolicy.value}' on the rtc (QEMU's takes delay or catchup)`,
-              `unsupported rtc timer tickpolicy '${tickpolicy.value}'`,
-            ),
+            message: refused(M.rtcTickpolicy({ value: tickpolicy.value }), `unsupported rtc timer tickpolicy '${tickpolicy.value}'`),
             fixes: (context) => [
-              { title: "Change to tickpolicy='catchup'", edits: [replaceAttributeValue(tickpolicy, 'catchup', context)], preferred: true },
+              { title: M.changeToCatchup(), edits: [replaceAttributeValue(tickpolicy, 'catchup', context)], preferred: true },
             ],
           });
       } else if (name === 'pit') {
@@ -90,12 +97,9 @@ export const timerInvalid: Rule = {
         if (tickpolicy?.value === 'merge')
           problems.push({
             ...valueSpan(tickpolicy),
-            message: refused(
-              "tickpolicy='merge' on the pit (QEMU's takes delay, catchup or discard)",
-              "unsupported pit tickpolicy 'merge'",
-            ),
+            message: refused(M.pitMerge(), "unsupported pit tickpolicy 'merge'"),
             fixes: (context) => [
-              { title: "Change to tickpolicy='delay'", edits: [replaceAttributeValue(tickpolicy, 'delay', context)], preferred: true },
+              { title: M.changeToDelay(), edits: [replaceAttributeValue(tickpolicy, 'delay', context)], preferred: true },
             ],
           });
       }
@@ -105,5 +109,5 @@ export const timerInvalid: Rule = {
 };
 
 function removeFix(timer: XmlElement): Problem['fixes'] {
-  return (context) => [{ title: 'Remove this timer', edits: [removeElement(timer, context)], preferred: true }];
+  return (context) => [{ title: M.removeTimer(), edits: [removeElement(timer, context)], preferred: true }];
 }

@@ -1,3 +1,4 @@
+import { messages } from '../../l10n/message';
 import { insertChild, removeAttribute, removeElement, setAttribute } from '../edits/xmlEdits';
 import { connectedHost, domainCapabilitiesFor, type HostFacts } from '../hostFacts';
 import { domainCapabilitiesRequest } from '../hostQuestions';
@@ -18,6 +19,38 @@ const MODELS_OF_ARCH: Readonly<Record<string, readonly string[]>> = {
   armv7l: ['tpm-tis'],
 };
 
+const M = messages('tpm-invalid', {
+  changeTo: "Change to {name}='{value}'",
+  add: "Add {name}='{value}'",
+  secondBackend: 'A second <backend> in a <tpm>',
+  removeThisBackend: 'Remove this <backend>',
+  noBackend: 'A <tpm> without a <backend>',
+  addBackend: "Add <backend type='emulator' version='2.0'/> (swtpm)",
+  notPcrBank: '<{bank}> is not a PCR bank (sha1, sha256, sha384, sha512)',
+  removeElement: 'Remove <{name}>',
+  pcrBanksWithVersion: '<active_pcr_banks> with TPM {version}',
+  pcrBanksWithDefaultVersion: '<active_pcr_banks> with TPM {version} (the default of {tpmModel} on {arch})',
+  persistentStateInvalid: "persistent_state='{value}' is neither yes nor no",
+  notSecretUuid: "'{value}' is not a secret's UUID",
+  tpm12Crb: 'TPM 1.2 with tpm-crb (a TPM 2.0 interface)',
+  tpm12Spapr: 'TPM 1.2 with tpm-spapr',
+  tpm12Arm: 'TPM 1.2 on an ARM virt machine',
+  deviceInEmulator:
+    "<device> in an emulator backend: libvirt ignores it and drops it on define (swtpm's state is its own). " +
+    "For the host's TPM use <backend type='passthrough'>.",
+  removeDevice: 'Remove the <device>',
+  attributeOnBackend: '{name}= on a {type} backend: libvirt ignores it and drops it on define (only the emulator backend has it).',
+  removeAttribute: 'Remove {name}=',
+  elementInBackend: '<{name}> in a {type} backend: libvirt ignores it and drops it on define (only the emulator backend has it).',
+  deviceInBackend: '<{name}> in a {type} backend: libvirt ignores it and drops it on define (the passthrough backend has it).',
+  notModelOfArch: '{tpmModel} is not a TPM of {arch} guests ({models})',
+  externalWithoutSource: "An external TPM without <source type='unix'>",
+  externalOnSource: 'An external TPM on a {type} source',
+  notChardevType: "'{type}' is not a character device type",
+  externalBind: "An external TPM with mode='bind' (libvirt connects to swtpm's socket)",
+  externalWithoutPath: "An external TPM's <source> without path=",
+});
+
 const PCR_BANKS = new Set(['sha1', 'sha256', 'sha384', 'sha512']);
 const CHR_TYPES = new Set(CHARDEV_SOURCE_TYPES);
 
@@ -32,7 +65,7 @@ const changeAttribute =
   (element: XmlElement, name: string, value: string, preferred = true) =>
   (context: FixContext): Fix[] => [
     {
-      title: `${attribute(element, name) ? 'Change to' : 'Add'} ${name}='${value}'`,
+      title: attribute(element, name) ? M.changeTo({ name, value }) : M.add({ name, value }),
       edits: [setAttribute(element, name, value, context)],
       preferred,
     },
@@ -68,17 +101,17 @@ export const tpmInvalid: Rule = {
       for (const extra of backends.slice(1))
         problems.push({
           ...nameSpan(extra),
-          message: refused('A second <backend> in a <tpm>', 'only one TPM backend is supported'),
-          fixes: (context) => [{ title: 'Remove this <backend>', edits: [removeElement(extra, context)], preferred: true }],
+          message: refused(M.secondBackend(), 'only one TPM backend is supported'),
+          fixes: (context) => [{ title: M.removeThisBackend(), edits: [removeElement(extra, context)], preferred: true }],
         });
       const backend = backends[0];
       if (!backend)
         problems.push({
           ...nameSpan(element),
-          message: refused('A <tpm> without a <backend>', 'missing TPM device backend'),
+          message: refused(M.noBackend(), 'missing TPM device backend'),
           fixes: (context) => [
             {
-              title: "Add <backend type='emulator' version='2.0'/> (swtpm)",
+              title: M.addBackend(),
               edits: [
                 insertChild(
                   element,
@@ -106,14 +139,14 @@ export const tpmInvalid: Rule = {
           if (!PCR_BANKS.has(bank.name))
             problems.push({
               ...nameSpan(bank),
-              message: refused(`<${bank.name}> is not a PCR bank (sha1, sha256, sha384, sha512)`, `Unsupported PCR banks '${bank.name}'`),
-              fixes: (context) => [{ title: `Remove <${bank.name}>`, edits: [removeElement(bank, context)], preferred: true }],
+              message: refused(M.notPcrBank({ bank: bank.name }), `Unsupported PCR banks '${bank.name}'`),
+              fixes: (context) => [{ title: M.removeElement({ name: bank.name }), edits: [removeElement(bank, context)], preferred: true }],
             });
         if (banks && version !== '2.0')
           problems.push({
             ...nameSpan(banks),
             message: refused(
-              `<active_pcr_banks> with TPM ${version}${versionAttribute ? '' : ` (the default of ${tpmModel} on ${arch})`}`,
+              versionAttribute ? M.pcrBanksWithVersion({ version }) : M.pcrBanksWithDefaultVersion({ version, tpmModel, arch }),
               "<active_pcr_banks/> requires TPM version '2.0'",
             ),
             fixes: tpmModel === 'tpm-tis' || tpmModel === 'tpm-crb' ? changeAttribute(backend, 'version', '2.0') : undefined,
@@ -122,10 +155,7 @@ export const tpmInvalid: Rule = {
         if (persistent && persistent.value !== 'yes' && persistent.value !== 'no')
           problems.push({
             ...valueSpan(persistent),
-            message: refused(
-              `persistent_state='${persistent.value}' is neither yes nor no`,
-              "Invalid persistent_state value, either 'yes' or 'no'",
-            ),
+            message: refused(M.persistentStateInvalid({ value: persistent.value }), "Invalid persistent_state value, either 'yes' or 'no'"),
             fixes: changeAttribute(backend, 'persistent_state', 'yes'),
           });
         const encryption = firstChild(backend, 'encryption');
@@ -133,25 +163,25 @@ export const tpmInvalid: Rule = {
         if (secret && !parseUuid(secret.value))
           problems.push({
             ...valueSpan(secret),
-            message: refused(`'${secret.value}' is not a secret's UUID`, `Unable to parse secret uuid '${secret.value}'`),
+            message: refused(M.notSecretUuid({ value: secret.value }), `Unable to parse secret uuid '${secret.value}'`),
           });
         const at = versionAttribute ? valueSpan(versionAttribute) : nameSpan(backend);
         if (version === '1.2' && tpmModel === 'tpm-crb')
           problems.push({
             ...at,
-            message: refused('TPM 1.2 with tpm-crb (a TPM 2.0 interface)', "Unsupported interface 'tpm-crb' for TPM 1.2"),
+            message: refused(M.tpm12Crb(), "Unsupported interface 'tpm-crb' for TPM 1.2"),
             fixes: changeAttribute(backend, 'version', '2.0'),
           });
         else if (version === '1.2' && tpmModel === 'tpm-spapr')
           problems.push({
             ...at,
-            message: refused('TPM 1.2 with tpm-spapr', 'TPM 1.2 is not supported with the SPAPR device model'),
+            message: refused(M.tpm12Spapr(), 'TPM 1.2 is not supported with the SPAPR device model'),
             fixes: changeAttribute(backend, 'version', '2.0'),
           });
         else if (version === '1.2' && armVirt)
           problems.push({
             ...at,
-            message: refused('TPM 1.2 on an ARM virt machine', 'TPM 1.2 is not supported on ARM'),
+            message: refused(M.tpm12Arm(), 'TPM 1.2 is not supported on ARM'),
             fixes: changeAttribute(backend, 'version', '2.0'),
           });
         const device = firstChild(backend, 'device');
@@ -159,10 +189,8 @@ export const tpmInvalid: Rule = {
           problems.push({
             ...nameSpan(device),
             severity: 'warning',
-            message:
-              "<device> in an emulator backend: libvirt ignores it and drops it on define (swtpm's state is its own). " +
-              "For the host's TPM use <backend type='passthrough'>.",
-            fixes: (context) => [{ title: 'Remove the <device>', edits: [removeElement(device, context)], preferred: true }],
+            message: M.deviceInEmulator(),
+            fixes: (context) => [{ title: M.removeDevice(), edits: [removeElement(device, context)], preferred: true }],
           });
       } else if (backend && (type === 'passthrough' || type === 'external')) {
         for (const name of ['version', 'persistent_state']) {
@@ -171,8 +199,10 @@ export const tpmInvalid: Rule = {
             problems.push({
               ...valueSpan(ignored),
               severity: 'warning',
-              message: `${name}= on a ${type} backend: libvirt ignores it and drops it on define (only the emulator backend has it).`,
-              fixes: (context) => [{ title: `Remove ${name}=`, edits: [removeAttribute(backend, ignored, context)], preferred: true }],
+              message: M.attributeOnBackend({ name, type }),
+              fixes: (context) => [
+                { title: M.removeAttribute({ name }), edits: [removeAttribute(backend, ignored, context)], preferred: true },
+              ],
             });
         }
         for (const name of ['encryption', 'active_pcr_banks', ...(type === 'external' ? ['device'] : [])]) {
@@ -181,8 +211,8 @@ export const tpmInvalid: Rule = {
             problems.push({
               ...nameSpan(ignored),
               severity: 'warning',
-              message: `<${name}> in a ${type} backend: libvirt ignores it and drops it on define (${name === 'device' ? 'the passthrough backend has it' : 'only the emulator backend has it'}).`,
-              fixes: (context) => [{ title: `Remove <${name}>`, edits: [removeElement(ignored, context)], preferred: true }],
+              message: name === 'device' ? M.deviceInBackend({ name, type }) : M.elementInBackend({ name, type }),
+              fixes: (context) => [{ title: M.removeElement({ name }), edits: [removeElement(ignored, context)], preferred: true }],
             });
         }
         if (type === 'external') checkExternal(backend, problems);
@@ -194,7 +224,7 @@ export const tpmInvalid: Rule = {
         problems.push({
           ...valueSpan(modelAttribute),
           message: refused(
-            `${tpmModel} is not a TPM of ${arch} guests (${knownModels.join(', ')})`,
+            M.notModelOfArch({ tpmModel, arch, models: knownModels.join(', ') }),
             `The QEMU executable ${emulator} does not support TPM model ${tpmModel}`,
           ),
           fixes: changeAttribute(element, 'model', instead),
@@ -213,7 +243,7 @@ function checkExternal(backend: XmlElement, problems: Problem[]): void {
   if (!source || !sourceType) {
     problems.push({
       ...nameSpan(source ?? backend),
-      message: refused("An external TPM without <source type='unix'>", 'missing external TPM backend type'),
+      message: refused(M.externalWithoutSource(), 'missing external TPM backend type'),
       fixes: source ? changeAttribute(source, 'type', 'unix') : undefined,
     });
     return;
@@ -222,8 +252,8 @@ function checkExternal(backend: XmlElement, problems: Problem[]): void {
     problems.push({
       ...valueSpan(sourceType),
       message: CHR_TYPES.has(sourceType.value)
-        ? refused(`An external TPM on a ${sourceType.value} source`, "only source type 'unix' is supported for external TPM device")
-        : refused(`'${sourceType.value}' is not a character device type`, `unknown backend type '${sourceType.value}' for external TPM`),
+        ? refused(M.externalOnSource({ type: sourceType.value }), "only source type 'unix' is supported for external TPM device")
+        : refused(M.notChardevType({ type: sourceType.value }), `unknown backend type '${sourceType.value}' for external TPM`),
       fixes: changeAttribute(source, 'type', 'unix'),
     });
     return;
@@ -232,15 +262,12 @@ function checkExternal(backend: XmlElement, problems: Problem[]): void {
   if (mode?.value === 'bind')
     problems.push({
       ...valueSpan(mode),
-      message: refused(
-        "An external TPM with mode='bind' (libvirt connects to swtpm's socket)",
-        "only 'client' mode is supported for external TPM device",
-      ),
+      message: refused(M.externalBind(), "only 'client' mode is supported for external TPM device"),
       fixes: changeAttribute(source, 'mode', 'connect'),
     });
   else if (!attribute(source, 'path'))
     problems.push({
       ...nameSpan(source),
-      message: refused("An external TPM's <source> without path=", 'missing socket path for external TPM device'),
+      message: refused(M.externalWithoutPath(), 'missing socket path for external TPM device'),
     });
 }

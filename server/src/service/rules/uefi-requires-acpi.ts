@@ -1,8 +1,14 @@
+import { messages } from '../../l10n/message';
 import { addToFeatures } from '../fixes/domainElements';
 import { DOCS } from '../libvirtDocs';
 import { guestArch, usesUefi } from '../model/domainModel';
 import { attributeOrTagSpan } from '../validation/spans';
 import type { Rule } from './rule';
+
+const M = messages('uefi-requires-acpi', {
+  requiresAcpi: 'UEFI on x86 requires ACPI: libvirt refuses the domain ("{libvirtSays}"). Add <acpi/> to <features>.',
+  addAcpi: 'Add <acpi/> to <features>',
+});
 
 export const uefiRequiresAcpi: Rule = {
   id: 'uefi-requires-acpi',
@@ -18,11 +24,8 @@ export const uefiRequiresAcpi: Rule = {
     const os = model.os.element!;
     report({
       ...(model.os.firmware === 'efi' ? attributeOrTagSpan(os, 'firmware') : attributeOrTagSpan(model.os.loader!, 'type')),
-      message:
-        'UEFI on x86 requires ACPI: libvirt refuses the domain ("UEFI requires ACPI on this architecture"). Add <acpi/> to <features>.',
-      fixes: (context) => [
-        { title: 'Add <acpi/> to <features>', edits: [addToFeatures(model, { name: 'acpi' }, context)], preferred: true },
-      ],
+      message: M.requiresAcpi({ libvirtSays: 'UEFI requires ACPI on this architecture' }),
+      fixes: (context) => [{ title: M.addAcpi(), edits: [addToFeatures(model, { name: 'acpi' }, context)], preferred: true }],
     });
   },
 };

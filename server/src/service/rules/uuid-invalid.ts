@@ -1,3 +1,4 @@
+import { messages } from '../../l10n/message';
 import { removeElement, replaceText } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { parseUuid } from '../model/uuid';
@@ -5,6 +6,15 @@ import { textOrTagSpan } from '../validation/spans';
 import { firstChild } from '../xml/xmlTree';
 import { rawText } from './enum-value-invalid';
 import type { Rule } from './rule';
+
+const M = messages('uuid-invalid', {
+  empty:
+    "'{text}' is not a UUID: libvirt takes an empty <uuid> as none and generates one. It needs 32 hex digits, like 4dea22b3-1d52-d8f3-2516-782e98ab3fa0.",
+  malformed:
+    '\'{text}\' is not a UUID: libvirt refuses the domain ("{libvirtSays}"). It needs 32 hex digits, like 4dea22b3-1d52-d8f3-2516-782e98ab3fa0.',
+  removeUuid: 'Remove the <uuid> (libvirt generates one)',
+  randomUuid: 'Replace with a new random UUID',
+});
 
 export const uuidInvalid: Rule = {
   id: 'uuid-invalid',
@@ -23,13 +33,10 @@ export const uuidInvalid: Rule = {
       ...textOrTagSpan(uuid),
       // libvirt takes an empty <uuid> for none and generates one: accepted, and changed.
       severity: empty ? 'warning' : undefined,
-      message:
-        // libvirt takes an empty <uuid> for none and generates one.
-        `'${uuid.text.trim()}' is not a UUID${empty ? ': libvirt takes an empty <uuid> as none and generates one.' : ': libvirt refuses the domain ("malformed uuid element").'} ` +
-        'It needs 32 hex digits, like 4dea22b3-1d52-d8f3-2516-782e98ab3fa0.',
+      message: empty ? M.empty({ text: uuid.text.trim() }) : M.malformed({ text: uuid.text.trim(), libvirtSays: 'malformed uuid element' }),
       fixes: (context) => [
-        { title: 'Remove the <uuid> (libvirt generates one)', edits: [removeElement(uuid, context)], preferred: true },
-        { title: 'Replace with a new random UUID', edits: [replaceText(uuid, context.randomUuid())] },
+        { title: M.removeUuid(), edits: [removeElement(uuid, context)], preferred: true },
+        { title: M.randomUuid(), edits: [replaceText(uuid, context.randomUuid())] },
       ],
     });
   },

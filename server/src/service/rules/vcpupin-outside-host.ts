@@ -1,8 +1,16 @@
+import { messages } from '../../l10n/message';
 import { connectedHost, connectionName } from '../hostFacts';
 import { DOCS } from '../libvirtDocs';
 import { parseBitmap } from '../model/bitmap';
 import { attribute, firstChild, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('vcpupin-outside-host', {
+  hostLacksCpus:
+    'The host of {connection} has CPUs 0-{highest}; <{element}> names {cpus}: libvirt accepts the definition but refuses to start it ("{libvirtSays}").',
+  hostLacksCpusNotAll:
+    'The host of {connection} has CPUs 0-{highest} (not all); <{element}> names {cpus}: libvirt accepts the definition but refuses to start it ("{libvirtSays}").',
+});
 
 const PINS = ['vcpupin', 'emulatorpin', 'iothreadpin'];
 
@@ -29,9 +37,13 @@ export const vcpupinOutsideHost: Rule = {
       if (missing.length === 0) continue;
       report({
         ...valueSpan(cpuset),
-        message:
-          `The host of ${connectionName(connected.connection.uri)} has CPUs 0-${highest}${hostCpus.size === highest + 1 ? '' : ' (not all)'}; ` +
-          `<${pin.name}> names ${missing.join(',')}: libvirt accepts the definition but refuses to start it ("Unable to write to '…/cpuset.cpus': Numerical result out of range").`,
+        message: (hostCpus.size === highest + 1 ? M.hostLacksCpus : M.hostLacksCpusNotAll)({
+          connection: connectionName(connected.connection.uri),
+          highest,
+          element: pin.name,
+          cpus: missing.join(','),
+          libvirtSays: "Unable to write to '…/cpuset.cpus': Numerical result out of range",
+        }),
       });
     }
   },

@@ -1,9 +1,31 @@
+import { messages, type Text } from '../../l10n/message';
 import { connectedHost } from '../hostFacts';
 import { DOCS } from '../libvirtDocs';
 import { vcpuPins } from '../model/domainModel';
 import { tagSpan } from '../validation/spans';
 import { attributeValue, childrenNamed, firstChild } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('vcpupin-splits-smt', {
+  notSiblings:
+    "vCPUs {vcpus} are threads of guest core {core} but are pinned to host CPUs {hostCpus}, which are not siblings: pin them to one host core's siblings.",
+  hostCpu: '{cpu} (siblings {siblings})',
+  andLast: '{first} and {last}',
+  andMore: '{first} and {rest}',
+  commaMore: '{first}, {rest}',
+});
+
+/** "0 and 1 and 2": the items joined by "and". */
+function joinedByAnd(items: readonly Text[]): Text {
+  if (items.length < 2) return items[0] ?? '';
+  if (items.length === 2) return M.andLast({ first: items[0]!, last: items[1]! });
+  return M.andMore({ first: items[0]!, rest: joinedByAnd(items.slice(1)) });
+}
+
+/** "a, b, c": the items joined by commas. */
+function joinedByComma(items: readonly Text[]): Text {
+  return items.length < 2 ? (items[0] ?? '') : M.commaMore({ first: items[0]!, rest: joinedByComma(items.slice(1)) });
+}
 
 export const vcpupinSplitsSmt: Rule = {
   id: 'vcpupin-splits-smt',
@@ -30,10 +52,10 @@ export const vcpupinSplitsSmt: Rule = {
       const hostCpus = vcpus.map((vcpu) => pins.get(vcpu)![0]!);
       const first = siblings.get(hostCpus[0]!);
       if (!first || hostCpus.every((cpu) => first.has(cpu))) continue;
-      const pairs = hostCpus.map((cpu) => `${cpu} (siblings ${[...(siblings.get(cpu) ?? [cpu])].join(',')})`).join(', ');
+      const pairs = hostCpus.map((cpu) => M.hostCpu({ cpu, siblings: [...(siblings.get(cpu) ?? [cpu])].join(',') }));
       report({
         ...tagSpan(pinElements.get(vcpus[1]!)!),
-        message: `vCPUs ${vcpus.join(' and ')} are threads of guest core ${core} but are pinned to host CPUs ${pairs}, which are not siblings: pin them to one host core's siblings.`,
+        message: M.notSiblings({ vcpus: joinedByAnd(vcpus.map(String)), core, hostCpus: joinedByComma(pairs) }),
       });
     }
   },

@@ -1,9 +1,17 @@
+import { messages } from '../../l10n/message';
 import { addVendorIdEdits, DEFAULT_VENDOR_ID } from '../fixes/hypervisorHiding';
 import { DOCS } from '../libvirtDocs';
 import { deviceLabel } from '../model/deviceLabel';
 import { passthroughToWindows } from '../model/windowsPassthrough';
 import { tagSpan } from '../validation/spans';
 import type { Rule } from './rule';
+
+const M = messages('vendor-id-missing', {
+  notSet:
+    "{device} is passed to a Windows guest ({reason}) without a Hyper-V vendor_id: NVIDIA drivers stop with Code 43. Add <vendor_id state='on' value='...'/> to <hyperv>.",
+  belongsInHyperv: 'vendor_id belongs in <hyperv>',
+  addVendorId: "Add <vendor_id state='on' value='{value}'/> to <hyperv>",
+});
 
 export const vendorIdMissing: Rule = {
   id: 'vendor-id-missing',
@@ -20,13 +28,11 @@ export const vendorIdMissing: Rule = {
     const hyperv = model.features.hyperv;
     report({
       ...tagSpan(passthrough.hostdev.element),
-      message:
-        `${deviceLabel(passthrough.hostdev)} is passed to a Windows guest (${passthrough.reason}) without a Hyper-V vendor_id: ` +
-        "NVIDIA drivers stop with Code 43. Add <vendor_id state='on' value='...'/> to <hyperv>.",
-      related: hyperv ? [{ ...tagSpan(hyperv), message: 'vendor_id belongs in <hyperv>' }] : undefined,
+      message: M.notSet({ device: deviceLabel(passthrough.hostdev), reason: passthrough.reason }),
+      related: hyperv ? [{ ...tagSpan(hyperv), message: M.belongsInHyperv() }] : undefined,
       fixes: (context) => [
         {
-          title: `Add <vendor_id state='on' value='${DEFAULT_VENDOR_ID}'/> to <hyperv>`,
+          title: M.addVendorId({ value: DEFAULT_VENDOR_ID }),
           edits: addVendorIdEdits(context.model, context),
           preferred: true,
         },

@@ -1,3 +1,4 @@
+import { messages, type Text } from '../../l10n/message';
 import { removeAttribute, removeElement, replaceAttributeValue } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import type { Device, DomainModel } from '../model/domainModel';
@@ -7,6 +8,34 @@ import { refusedAtDefine as refused } from '../refusals';
 import type { XmlAttribute, XmlElement } from '../xml/xmlTree';
 import { attribute, attributeValue, firstChild, nameSpan, valueSpan } from '../xml/xmlTree';
 import type { Problem, Rule } from './rule';
+
+const M = messages('video-invalid', {
+  noneBesideOther: "<model type='none'> beside another video device",
+  removeThisVideo: 'Remove this video device',
+  removeAcceleration: 'Remove <acceleration>',
+  removeAttribute: 'Remove {name}=',
+  vhostuserOnModel: 'The vhostuser driver on a {model} video device',
+  changeToVirtio: "Change to 'virtio'",
+  rendernodeWithoutVhostuser:
+    "A rendernode for the video device without <driver name='vhostuser'/> (QEMU's own GPU takes it from <graphics><gl>)",
+  resolutionZero: "A resolution with {axis}='0'",
+  removeResolution: 'Remove the resolution',
+  qxlOnlyAttribute: '{name}= on a {type} video device (only qxl has it)',
+  qxlOnlyAttributeNoModel: '{name}= on a non-qxl video device (only qxl has it)',
+  ramfbAddress: 'An address on a ramfb video device (it is not a PCI device)',
+  removeAddress: 'Remove the address',
+  multipleHeads: "heads='{heads}' on a {type} video device (only qxl and virtio have several)",
+  changeToOneHead: "Change to heads='1'",
+  accel2d: "accel2d='yes' (QEMU has no 2D acceleration setting)",
+  resolutionUnsupported: 'A <resolution> on a {type} video device (only vga, qxl, virtio and bochs take one)',
+  vramTooSmall: "vram='{vram}' KiB on a {type} video device",
+  changeToVram: "Change to vram='{value}'",
+  accel3d: '3D acceleration on a {type} video device (only virtio has it)',
+  qxlMemoryTooLarge: "{name}='{value}' KiB on a qxl video device (rounded up to a power of two, it exceeds 4 GiB)",
+  vgamemTooSmall: "vgamem='{value}' KiB on a qxl video device",
+  changeToVgamem: "Change to vgamem='{value}'",
+  vgamemNotPowerOfTwo: "vgamem='{value}' KiB on a qxl video device is not a power of two",
+});
 
 /** libvirt's video models: another value is the schema's to explain. */
 const KNOWN = new Set(['vga', 'cirrus', 'vmvga', 'xen', 'vbox', 'qxl', 'parallels', 'virtio', 'gop', 'none', 'bochs', 'ramfb']);
@@ -65,11 +94,8 @@ export const videoInvalid: Rule = {
         if (videos.length > 1)
           problems.push({
             ...valueSpan(typeAttribute!),
-            message: refused(
-              "<model type='none'> beside another video device",
-              "a 'none' video type must be the only video device defined for the domain",
-            ),
-            fixes: (context) => [{ title: 'Remove this video device', edits: [removeElement(video.element, context)], preferred: true }],
+            message: refused(M.noneBesideOther(), "a 'none' video type must be the only video device defined for the domain"),
+            fixes: (context) => [{ title: M.removeThisVideo(), edits: [removeElement(video.element, context)], preferred: true }],
           });
         continue;
       }
@@ -91,11 +117,11 @@ function checkVideo(
   const acceleration = firstChild(modelElement, 'acceleration');
   const resolution = firstChild(modelElement, 'resolution');
   const remove =
-    (element: XmlElement, attr: XmlAttribute, title: string): Problem['fixes'] =>
+    (element: XmlElement, attr: XmlAttribute, title: Text): Problem['fixes'] =>
     (context) => [
       // An <acceleration> left without attributes is refused too ("missing values for acceleration").
       element.name === 'acceleration' && element.attributes.length === 1
-        ? { title: 'Remove <acceleration>', edits: [removeElement(element, context)], preferred: true }
+        ? { title: M.removeAcceleration(), edits: [removeElement(element, context)], preferred: true }
         : { title, edits: [removeAttribute(element, attr, context)], preferred: true },
     ];
 
@@ -103,10 +129,10 @@ function checkVideo(
   if (backend === 'vhostuser' && written !== undefined && written !== 'virtio')
     problems.push({
       ...valueSpan(attribute(video.driver!, 'name')!),
-      message: refused(`The vhostuser driver on a ${written} video device`, "'vhostuser' driver is only supported with 'virtio' device"),
+      message: refused(M.vhostuserOnModel({ model: written }), "'vhostuser' driver is only supported with 'virtio' device"),
       fixes: (context) => [
         {
-          title: "Change to 'virtio'",
+          title: M.changeToVirtio(),
           edits: [replaceAttributeValue(attribute(modelElement!, 'type')!, 'virtio', context)],
           preferred: true,
         },
@@ -116,11 +142,8 @@ function checkVideo(
   if (rendernode && backend !== 'vhostuser')
     problems.push({
       ...valueSpan(rendernode),
-      message: refused(
-        "A rendernode for the video device without <driver name='vhostuser'/> (QEMU's own GPU takes it from <graphics><gl>)",
-        "unsupported rendernode accel attribute without 'vhostuser'",
-      ),
-      fixes: remove(acceleration!, rendernode, 'Remove rendernode='),
+      message: refused(M.rendernodeWithoutVhostuser(), "unsupported rendernode accel attribute without 'vhostuser'"),
+      fixes: remove(acceleration!, rendernode, M.removeAttribute({ name: 'rendernode' })),
     });
   if (resolution) {
     for (const axis of ['x', 'y']) {
@@ -128,8 +151,8 @@ function checkVideo(
       if (attr && parseDecimal(attr.value) === 0) {
         problems.push({
           ...valueSpan(attr),
-          message: refused(`A resolution with ${axis}='0'`, 'video resolution values must be greater than 0'),
-          fixes: (context) => [{ title: 'Remove the resolution', edits: [removeElement(resolution, context)], preferred: true }],
+          message: refused(M.resolutionZero({ axis }), 'video resolution values must be greater than 0'),
+          fixes: (context) => [{ title: M.removeResolution(), edits: [removeElement(resolution, context)], preferred: true }],
         });
         break;
       }
@@ -142,10 +165,10 @@ function checkVideo(
       problems.push({
         ...valueSpan(attr),
         message: refused(
-          `${name}= on a ${type ?? 'non-qxl'} video device (only qxl has it)`,
+          type ? M.qxlOnlyAttribute({ name, type }) : M.qxlOnlyAttributeNoModel({ name }),
           `${name} attribute only supported for video type qxl`,
         ),
-        fixes: remove(modelElement, attr, `Remove ${name}=`),
+        fixes: remove(modelElement, attr, M.removeAttribute({ name })),
       });
       break;
     }
@@ -153,8 +176,8 @@ function checkVideo(
   if (type === 'ramfb' && video.address)
     problems.push({
       ...nameSpan(video.address.element),
-      message: refused('An address on a ramfb video device (it is not a PCI device)', 'address not supported for video type ramfb'),
-      fixes: (context) => [{ title: 'Remove the address', edits: [removeElement(video.address!.element, context)], preferred: true }],
+      message: refused(M.ramfbAddress(), 'address not supported for video type ramfb'),
+      fixes: (context) => [{ title: M.removeAddress(), edits: [removeElement(video.address!.element, context)], preferred: true }],
     });
 
   // qemuValidateDomainDeviceDefVideo, for the models this QEMU has.
@@ -163,16 +186,13 @@ function checkVideo(
   if (heads && type && !MULTI_HEAD.has(type) && parseDecimal(heads.value) !== undefined && parseDecimal(heads.value) !== 1)
     problems.push({
       ...valueSpan(heads),
-      message: refused(
-        `heads='${heads.value}' on a ${type} video device (only qxl and virtio have several)`,
-        `video type '${type}' doesn't support multiple 'heads'`,
-      ),
+      message: refused(M.multipleHeads({ heads: heads.value, type }), `video type '${type}' doesn't support multiple 'heads'`),
       fixes: (context) => [
-        { title: "Change to heads='1'", edits: [replaceAttributeValue(heads, '1', context)], preferred: parseDecimal(heads.value) === 0 },
+        { title: M.changeToOneHead(), edits: [replaceAttributeValue(heads, '1', context)], preferred: parseDecimal(heads.value) === 0 },
         ...(written && parseDecimal(heads.value)! > 1
           ? [
               {
-                title: "Change to 'virtio'",
+                title: M.changeToVirtio(),
                 edits: [replaceAttributeValue(attribute(modelElement!, 'type')!, 'virtio', context)],
                 preferred: true,
               },
@@ -184,39 +204,35 @@ function checkVideo(
   if (accel2d?.value === 'yes')
     problems.push({
       ...valueSpan(accel2d),
-      message: refused("accel2d='yes' (QEMU has no 2D acceleration setting)", 'qemu does not support the accel2d setting'),
-      fixes: remove(acceleration!, accel2d, 'Remove accel2d='),
+      message: refused(M.accel2d(), 'qemu does not support the accel2d setting'),
+      fixes: remove(acceleration!, accel2d, M.removeAttribute({ name: 'accel2d' })),
     });
   if (type === 'qxl' && modelElement) checkQxl(modelElement, problems);
   if (resolution && type && !RESOLUTION.has(type))
     problems.push({
       ...nameSpan(resolution),
-      message: refused(
-        `A <resolution> on a ${type} video device (only vga, qxl, virtio and bochs take one)`,
-        'model resolution is not supported',
-      ),
-      fixes: (context) => [{ title: 'Remove the resolution', edits: [removeElement(resolution, context)], preferred: true }],
+      message: refused(M.resolutionUnsupported({ type }), 'model resolution is not supported'),
+      fixes: (context) => [{ title: M.removeResolution(), edits: [removeElement(resolution, context)], preferred: true }],
     });
   const vram = modelElement && attribute(modelElement, 'vram');
   const vramKib = kib(vram);
   if ((type === 'vga' || type === 'vmvga') && vramKib && roundUpPowerOfTwo(vramKib) < 1024)
     problems.push({
       ...valueSpan(vram!),
-      message: refused(`vram='${vram!.value}' KiB on a ${type} video device`, "value for 'vram' must be at least 1 MiB (1024 KiB)"),
-      fixes: (context) => [{ title: "Change to vram='16384'", edits: [replaceAttributeValue(vram!, '16384', context)], preferred: true }],
+      message: refused(M.vramTooSmall({ vram: vram!.value, type }), "value for 'vram' must be at least 1 MiB (1024 KiB)"),
+      fixes: (context) => [
+        { title: M.changeToVram({ value: '16384' }), edits: [replaceAttributeValue(vram!, '16384', context)], preferred: true },
+      ],
     });
   const accel3d = acceleration && attribute(acceleration, 'accel3d');
   if (accel3d?.value === 'yes' && backend !== 'vhostuser' && type && type !== 'virtio')
     problems.push({
       ...valueSpan(accel3d),
-      message: refused(
-        `3D acceleration on a ${type} video device (only virtio has it)`,
-        "3d acceleration is supported only with 'virtio' video device",
-      ),
+      message: refused(M.accel3d({ type }), "3d acceleration is supported only with 'virtio' video device"),
       fixes: written
         ? (context) => [
             {
-              title: "Change to 'virtio'",
+              title: M.changeToVirtio(),
               edits: [replaceAttributeValue(attribute(modelElement!, 'type')!, 'virtio', context)],
               preferred: true,
             },
@@ -232,10 +248,7 @@ function checkQxl(modelElement: XmlElement, problems: Problem[]) {
     if (value && roundUpPowerOfTwo(value) > QXL_MAX)
       problems.push({
         ...valueSpan(attr!),
-        message: refused(
-          `${name}='${attr!.value}' KiB on a qxl video device (rounded up to a power of two, it exceeds 4 GiB)`,
-          `value for '${name}' must be less than '${QXL_MAX}'`,
-        ),
+        message: refused(M.qxlMemoryTooLarge({ name, value: attr!.value }), `value for '${name}' must be less than '${QXL_MAX}'`),
       });
   }
   const vgamem = attribute(modelElement, 'vgamem');
@@ -244,20 +257,19 @@ function checkQxl(modelElement: XmlElement, problems: Problem[]) {
   if (value < 1024)
     problems.push({
       ...valueSpan(vgamem!),
-      message: refused(`vgamem='${vgamem!.value}' KiB on a qxl video device`, "value for 'vgamem' must be at least 1 MiB (1024 KiB)"),
+      message: refused(M.vgamemTooSmall({ value: vgamem!.value }), "value for 'vgamem' must be at least 1 MiB (1024 KiB)"),
       fixes: (context) => [
-        { title: "Change to vgamem='16384'", edits: [replaceAttributeValue(vgamem!, '16384', context)], preferred: true },
+        { title: M.changeToVgamem({ value: '16384' }), edits: [replaceAttributeValue(vgamem!, '16384', context)], preferred: true },
       ],
     });
   else if (roundUpPowerOfTwo(value) !== value) {
     const up = String(roundUpPowerOfTwo(value));
     problems.push({
       ...valueSpan(vgamem!),
-      message: refused(
-        `vgamem='${vgamem!.value}' KiB on a qxl video device is not a power of two`,
-        "value for 'vgamem' must be power of two",
-      ),
-      fixes: (context) => [{ title: `Change to vgamem='${up}'`, edits: [replaceAttributeValue(vgamem!, up, context)], preferred: true }],
+      message: refused(M.vgamemNotPowerOfTwo({ value: vgamem!.value }), "value for 'vgamem' must be power of two"),
+      fixes: (context) => [
+        { title: M.changeToVgamem({ value: up }), edits: [replaceAttributeValue(vgamem!, up, context)], preferred: true },
+      ],
     });
   }
 }

@@ -1,9 +1,16 @@
+import { messages } from '../../l10n/message';
 import { removeAttribute } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { devicesOfKind } from '../model/domainModel';
 import { othersIn } from '../validation/grouping';
 import { attribute, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('video-primary-duplicate', {
+  severalPrimaries: "{count} video devices are primary='yes'; only one can be.",
+  anotherPrimary: "another primary='yes'",
+  removePrimary: "Remove this primary='yes'",
+});
 
 export const videoPrimaryDuplicate: Rule = {
   id: 'video-primary-duplicate',
@@ -21,14 +28,12 @@ export const videoPrimaryDuplicate: Rule = {
     for (const primary of primaries) {
       report({
         ...valueSpan(primary!),
-        message: `${primaries.length} video devices are primary='yes'; only one can be.`,
-        related: othersIn(primaries, primary).shown.map((p) => ({ ...valueSpan(p!), message: "another primary='yes'" })),
+        message: M.severalPrimaries({ count: primaries.length }),
+        related: othersIn(primaries, primary).shown.map((p) => ({ ...valueSpan(p!), message: M.anotherPrimary() })),
         fixes: (context) => {
           const model = devicesOfKind(context.model, 'video').find((video) => video.model && attribute(video.model, 'primary') === primary)!
             .model!;
-          return [
-            { title: "Remove this primary='yes'", edits: [removeAttribute(model, primary!, context)], preferred: primary !== primaries[0] },
-          ];
+          return [{ title: M.removePrimary(), edits: [removeAttribute(model, primary!, context)], preferred: primary !== primaries[0] }];
         },
       });
     }

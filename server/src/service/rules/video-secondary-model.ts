@@ -1,3 +1,4 @@
+import { messages } from '../../l10n/message';
 import { replaceAttributeValue } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { devicesOfKind } from '../model/domainModel';
@@ -6,6 +7,11 @@ import type { Rule } from './rule';
 
 /** The models QEMU can give a second display (the others are legacy VGA devices, one per machine). */
 const SECONDARY = new Set(['qxl', 'virtio']);
+
+const M = messages('video-secondary-model', {
+  secondaryModel: 'A second video device of model {model}: libvirt refuses the domain ("{libvirtSays}").',
+  changeToVirtio: "Change to 'virtio'",
+});
 
 export const videoSecondaryModel: Rule = {
   id: 'video-secondary-model',
@@ -25,8 +31,8 @@ export const videoSecondaryModel: Rule = {
       if (video === primary || !type || SECONDARY.has(type.value)) continue;
       report({
         ...valueSpan(type),
-        message: `A second video device of model ${type.value}: libvirt refuses the domain ("video type '${type.value}' is only valid as primary video device").`,
-        fixes: (context) => [{ title: "Change to 'virtio'", edits: [replaceAttributeValue(type, 'virtio', context)], preferred: true }],
+        message: M.secondaryModel({ model: type.value, libvirtSays: `video type '${type.value}' is only valid as primary video device` }),
+        fixes: (context) => [{ title: M.changeToVirtio(), edits: [replaceAttributeValue(type, 'virtio', context)], preferred: true }],
       });
     }
   },

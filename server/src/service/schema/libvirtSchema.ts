@@ -3,6 +3,7 @@
 // matched by its name among the children allowed in its parent's matches; one name may match several schema
 // elements (<source> of a file disk and of a block disk), and the union of what they allow is what is allowed.
 
+import { type Message, messages } from '../../l10n/message';
 import type { XmlAttribute, XmlElement } from '../xml/xmlTree';
 import domainJson from './domainSchema.json';
 import networkJson from './networkSchema.json';
@@ -10,8 +11,12 @@ import type { SchemaElement, SchemaModel, ValueType } from './schemaTypes';
 import storagePoolJson from './storagePoolSchema.json';
 import storageVolJson from './storageVolSchema.json';
 
+const M = messages('schema', {
+  droppedOnDefine: 'libvirt ignores it and drops it on define',
+});
+
 /** What libvirt does with an element or attribute its schema has no place for (said by the schema rule and hover). */
-export const DROPPED_ON_DEFINE = 'libvirt ignores it and drops it on define';
+export const DROPPED_ON_DEFINE: Message = M.droppedOnDefine();
 
 /** Where a document element stands in the schema. */
 export type SchemaMatch =

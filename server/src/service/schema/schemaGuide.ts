@@ -1,10 +1,11 @@
 // What completion and hover know of one document kind's schema: the schema itself, our short documentation of its
 // elements and attributes, and the values worth offering where the schema has a pattern rather than a list.
 
+import type { Text } from '../../l10n/message';
 import type { LibvirtSchema } from './libvirtSchema';
 
 export interface Doc {
-  readonly text: string;
+  readonly text: Text;
   /** The section of libvirt's documentation page with the whole story. */
   readonly section: string;
 }
@@ -31,7 +32,7 @@ export interface SchemaGuide {
  * attributes; the most specific key wins), each entry its text and a section key of `sections`.
  */
 export function docLookup<S extends string>(
-  table: Readonly<Record<string, readonly [string, S]>>,
+  table: Readonly<Record<string, readonly [Text, S]>>,
   sectionUrl: (section: S) => string,
 ): SchemaGuide['docFor'] {
   return (path, attribute) => {

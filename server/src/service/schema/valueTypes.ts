@@ -1,8 +1,27 @@
 // Checking a value against the schema's value types (literal values and XML Schema datatypes with libvirt's
 // patterns and bounds), and describing what was expected.
 
+import { type Message, messages } from '../../l10n/message';
 import { NAME_CHAR_CLASS, NAME_START_CLASS } from '../xml/xmlNames';
 import type { DataType, ValueType } from './schemaTypes';
+
+// What a value may be, in words (said by the schema rule's diagnostics, hover and completion).
+const M = messages('schema', {
+  positiveInteger: 'a positive integer',
+  positiveIntegerInRange: 'a positive integer from {min} to {max}',
+  integer: 'an integer',
+  integerInRange: 'an integer from {min} to {max}',
+  unsignedInteger: 'an unsigned integer',
+  unsignedIntegerInRange: 'an unsigned integer from {min} to {max}',
+  hexadecimal: 'hexadecimal (0x…)',
+  textMatching: 'text matching {pattern}',
+  text: 'text',
+  dataType: 'a {type}',
+  oneOf: 'one of: {values}',
+  orOneOf: 'or one of: {values}',
+  typesList: '{list}, {item}',
+  nothing: 'nothing (no value)',
+});
 
 const INTEGER_RANGES: Record<string, readonly [bigint | undefined, bigint | undefined]> = {
   integer: [undefined, undefined],
@@ -110,26 +129,34 @@ export function hasNumbers(types: readonly ValueType[]): boolean {
   return types.some((type) => type.d?.some(isNumericType));
 }
 
-/** What the types expect, in words: "one of: a, b", "an unsigned integer (0x… hex allowed)", … */
+/** What the types expect, in words: "one of: a, b", "an unsigned integer (0x… hex allowed)", … (in English). */
 export function describeTypes(types: readonly ValueType[]): string {
-  const parts: string[] = [];
+  return typesDescription(types).toString();
+}
+
+/** What the types expect, as a message: "one of: a, b", "an unsigned integer, hexadecimal (0x…)", … */
+export function typesDescription(types: readonly ValueType[]): Message {
+  const parts: Message[] = [];
   const values = enumeratedValues(types);
   const data = types.flatMap((type) => type.d ?? []);
   const numbers = data.filter(isNumericType);
   if (numbers.length) parts.push(describeNumber(numbers));
   const hex = data.some((d) => d.t === 'string' && d.p?.startsWith('0x'));
-  if (hex) parts.push('hexadecimal (0x…)');
+  if (hex) parts.push(M.hexadecimal());
   const strings = data.filter((d) => (d.t !== 'string' ? !isNumericType(d) : !d.p?.startsWith('0x')));
-  for (const string of strings) parts.push(string.p ? `text matching ${string.p}` : string.t === 'string' ? 'text' : `a ${string.t}`);
-  if (values.length) parts.push(`${parts.length ? 'or ' : ''}one of: ${values.join(', ')}`);
-  return parts.join(', ') || 'nothing (no value)';
+  for (const string of strings)
+    parts.push(string.p ? M.textMatching({ pattern: string.p }) : string.t === 'string' ? M.text() : M.dataType({ type: string.t }));
+  if (values.length) parts.push(parts.length ? M.orOneOf({ values: values.join(', ') }) : M.oneOf({ values: values.join(', ') }));
+  if (!parts.length) return M.nothing();
+  return parts.reduce((list, item) => M.typesList({ list, item }));
 }
 
-function describeNumber(numbers: readonly DataType[]): string {
+function describeNumber(numbers: readonly DataType[]): Message {
   const signed = numbers.some((d) => /^(int|integer|long|short|byte|decimal|double|float)$/.test(d.t));
-  const kind = numbers.every((d) => d.t === 'positiveInteger') ? 'a positive integer' : signed ? 'an integer' : 'an unsigned integer';
+  const kind = numbers.every((d) => d.t === 'positiveInteger') ? 'positiveInteger' : signed ? 'integer' : 'unsignedInteger';
   const min = numbers.map((d) => d.min).filter((v) => v !== undefined);
   const max = numbers.map((d) => d.max).filter((v) => v !== undefined);
-  if (min.length === numbers.length && max.length === numbers.length) return `${kind} from ${Math.min(...min)} to ${Math.max(...max)}`;
-  return kind;
+  if (min.length === numbers.length && max.length === numbers.length)
+    return M[`${kind}InRange`]({ min: Math.min(...min), max: Math.max(...max) });
+  return M[kind]();
 }

@@ -1,5 +1,12 @@
 // Groups items by a key: the shape of every "two things claim the same X" rule.
 
+import { messages, type Text } from '../../l10n/message';
+
+const M = messages('grouping', {
+  list: '{first}, {rest}',
+  andMore: '{list} and {more} more',
+});
+
 /** Items grouped by key (items whose key is undefined are left out), in first-seen order. */
 export function groupBy<T>(items: Iterable<T>, keyOf: (item: T) => string | undefined): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -32,7 +39,13 @@ export function othersIn<T>(group: readonly T[], item: T): { shown: T[]; more: n
   return { shown, more: group.length - 1 - shown.length };
 }
 
+/** "disk vda, interface" — each label in the reader's language, joined as that language joins a list. */
+export function listOf(labels: readonly Text[]): Text {
+  if (labels.length <= 1) return labels[0] ?? '';
+  return M.list({ first: labels[0], rest: listOf(labels.slice(1)) });
+}
+
 /** "disk vda, interface and 3 more" */
-export function listWithMore(labels: readonly string[], more: number): string {
-  return more > 0 ? `${labels.join(', ')} and ${more} more` : labels.join(', ');
+export function listWithMore(labels: readonly Text[], more: number): Text {
+  return more > 0 ? M.andMore({ list: listOf(labels), more }) : listOf(labels);
 }

@@ -4,8 +4,55 @@
 // not reported. Syntax errors are collected with exact offsets and parsing goes on, so that everything that
 // can still be analysed is analysed.
 
+import { type Message, messages } from '../../l10n/message';
 import { SIMPLE_NAME } from './xmlNames';
 import type { SyntaxRepair, XmlAttribute, XmlDocument, XmlElement, XmlSyntaxError } from './xmlTree';
+
+// The syntax errors and their repairs (shown by the xml-syntax rule). Built only when there is an error.
+const M = messages('xml-syntax', {
+  neverClosed: 'Element <{name}> is never closed.',
+  notClosedBefore: 'Element <{name}> is not closed before </{endTag}>.',
+  closeHere: 'Close <{name}> here',
+  noRoot: 'The document has no root element.',
+  secondRoot: 'Only one root element is allowed.',
+  invalidCharacter: 'Character U+{code} is not allowed in XML.',
+  textBeforeRoot: 'Text before the root element is not allowed.',
+  textAfterRoot: 'Text after the root element is not allowed.',
+  removeStrayText: 'Remove the stray text',
+  bareAmpersand: "'&' must start a reference such as &amp; or &#38;.",
+  escapeAmpersand: 'Escape it as &amp;',
+  undefinedEntity: "Entity '{name}' is not defined.",
+  invalidCharacterReference: 'Character reference {reference} is not a valid XML character.',
+  bareLessThan: "'<' is not followed by a tag name (write &lt; for a literal '<').",
+  escapeLessThan: 'Escape it as &lt;',
+  doubleHyphenInComment: "'--' is not allowed inside a comment.",
+  commentNeverClosed: 'Comment is never closed with -->.',
+  cdataNeverClosed: 'CDATA section is never closed with ]]>.',
+  cdataOutsideElement: 'CDATA is only allowed inside an element.',
+  doctypeAfterRoot: 'DOCTYPE is only allowed before the root element.',
+  doctypeNeverClosed: 'DOCTYPE is never closed.',
+  instructionWithoutTarget: 'Processing instruction has no target name.',
+  declarationNotAtStart: 'The XML declaration is only allowed at the very start of the document.',
+  instructionNeverClosed: "Processing instruction is never closed with '?>'.",
+  startTagNotClosed: "Start tag <{name}> is not closed with '>'.",
+  startTagNeverClosed: "Start tag <{name}> is never closed with '>'.",
+  unexpectedCharacter: "Unexpected character '{character}' in start tag <{name}>.",
+  attributesNotSeparated: 'Attributes must be separated by white space (is a closing quote missing?).',
+  closeValue: "Close the value of '{name}' with {quote}",
+  attributeWithoutValue: "Attribute '{name}' has no value.",
+  valueNotQuoted: "The value of attribute '{name}' must be in quotes.",
+  putValueInQuotes: 'Put the value in quotes',
+  attributeTwice: "Attribute '{name}' is given twice.",
+  removeRepeated: "Remove the repeated {name}='{value}'",
+  lessThanInValue: "'<' is not allowed in the value of attribute '{name}' (or its closing quote is missing).",
+  valueNeverClosed: "The value of attribute '{name}' is never closed with {quote}.",
+  endTagWithoutName: "'</' is not followed by a tag name.",
+  endTagNotClosed: "End tag </{name}> is not closed with '>'.",
+  endTagMismatch: 'End tag </{name}> does not match the open element <{open}>.',
+  endTagUnmatched: 'End tag </{name}> has no matching start tag.',
+  changeEndTag: 'Change to </{name}>',
+  removeStrayEndTag: 'Remove the stray </{name}>',
+});
 
 /** Beyond this many, further syntax errors are dropped: binary garbage must not produce megabytes of them. */
 export const MAX_SYNTAX_ERRORS = 100;
@@ -68,15 +115,15 @@ class Parser {
     }
     for (let i = this.stack.length - 1; i >= 0; i--) {
       const open = this.stack[i];
-      this.error(`Element <${open.name}> is never closed.`, open.start + 1, open.nameEnd, this.closeRepair(open, text.length));
+      this.error(M.neverClosed({ name: open.name }), open.start + 1, open.nameEnd, this.closeRepair(open, text.length));
       open.end = text.length;
     }
-    if (!this.root) this.error('The document has no root element.', 0, Math.min(text.length, 1));
+    if (!this.root) this.error(M.noRoot(), 0, Math.min(text.length, 1));
     this.errors.sort((a, b) => a.start - b.start);
     return { text, root: this.root, errors: this.errors };
   }
 
-  private error(message: string, start: number, end: number, repair?: SyntaxRepair): void {
+  private error(message: Message, start: number, end: number, repair?: SyntaxRepair): void {
     if (this.errors.length < MAX_SYNTAX_ERRORS) this.errors.push({ message, start, end: Math.max(end, start), repair });
   }
 
@@ -90,7 +137,7 @@ class Parser {
     while (indentStart > 0 && (text[indentStart - 1] === ' ' || text[indentStart - 1] === '\t')) indentStart--;
     const indent = text.slice(indentStart, element.start);
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
-    const title = `Close <${element.name}> here`;
+    const title = M.closeHere({ name: element.name });
     if (ownLine) return { title, start: lineStart, end: lineStart, newText: `${indent}</${element.name}>${eol}` };
     if (at === text.length) return { title, start: at, end: at, newText: `${eol}${indent}</${element.name}>` };
     return { title, start: at, end: at, newText: `</${element.name}>` };
@@ -101,7 +148,7 @@ class Parser {
     let match: RegExpExecArray | null;
     while ((match = INVALID_CHAR.exec(this.text)) && this.errors.length < MAX_SYNTAX_ERRORS) {
       const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-      this.error(`Character U+${code} is not allowed in XML.`, match.index, match.index + 1);
+      this.error(M.invalidCharacter({ code }), match.index, match.index + 1);
     }
   }
 
@@ -138,9 +185,9 @@ class Parser {
     } else if (decoded.trim() !== '') {
       const raw = this.text.slice(start, end);
       const first = start + raw.length - raw.trimStart().length;
-      const message = this.root ? 'Text after the root element is not allowed.' : 'Text before the root element is not allowed.';
+      const message = this.root ? M.textAfterRoot() : M.textBeforeRoot();
       const last = start + raw.trimEnd().length;
-      this.error(message, first, Math.min(end, first + 1), { title: 'Remove the stray text', start: first, end: last, newText: '' });
+      this.error(message, first, Math.min(end, first + 1), { title: M.removeStrayText(), start: first, end: last, newText: '' });
     }
   }
 
@@ -169,8 +216,8 @@ class Parser {
       REFERENCE.lastIndex = amp;
       const match = REFERENCE.exec(text);
       if (!match || REFERENCE.lastIndex > end) {
-        this.error("'&' must start a reference such as &amp; or &#38;.", amp, amp + 1, {
-          title: 'Escape it as &amp;',
+        this.error(M.bareAmpersand(), amp, amp + 1, {
+          title: M.escapeAmpersand(),
           start: amp,
           end: amp + 1,
           newText: '&amp;',
@@ -191,7 +238,7 @@ class Parser {
     const [whole, hex, decimal, name] = match;
     if (name !== undefined) {
       if (name in PREDEFINED) return PREDEFINED[name];
-      if (!this.declaredEntities.has(name)) this.error(`Entity '${name}' is not defined.`, at, at + whole.length);
+      if (!this.declaredEntities.has(name)) this.error(M.undefinedEntity({ name }), at, at + whole.length);
       return whole;
     }
     const code = hex !== undefined ? parseInt(hex, 16) : parseInt(decimal, 10);
@@ -203,7 +250,7 @@ class Parser {
       (code >= 0xe000 && code <= 0xfffd) ||
       (code >= 0x10000 && code <= 0x10ffff);
     if (!valid) {
-      this.error(`Character reference ${whole} is not a valid XML character.`, at, at + whole.length);
+      this.error(M.invalidCharacterReference({ reference: whole }), at, at + whole.length);
       return '';
     }
     return String.fromCodePoint(code);
@@ -223,8 +270,8 @@ class Parser {
     } else if (this.readName(lt + 1) !== undefined) {
       return this.startTag(lt);
     }
-    this.error("'<' is not followed by a tag name (write &lt; for a literal '<').", lt, lt + 1, {
-      title: 'Escape it as &lt;',
+    this.error(M.bareLessThan(), lt, lt + 1, {
+      title: M.escapeLessThan(),
       start: lt,
       end: lt + 1,
       newText: '&lt;',
@@ -239,8 +286,8 @@ class Parser {
     const end = close === -1 ? this.text.length : close;
     const inner = this.text.slice(lt + 4, end).indexOf('--');
     const doubleHyphen = inner === -1 ? -1 : lt + 4 + inner;
-    if (doubleHyphen !== -1) this.error("'--' is not allowed inside a comment.", doubleHyphen, doubleHyphen + 2);
-    if (close === -1) this.error('Comment is never closed with -->.', lt, lt + 4);
+    if (doubleHyphen !== -1) this.error(M.doubleHyphenInComment(), doubleHyphen, doubleHyphen + 2);
+    if (close === -1) this.error(M.commentNeverClosed(), lt, lt + 4);
     this.pos = close === -1 ? this.text.length : close + 3;
   }
 
@@ -248,16 +295,16 @@ class Parser {
     const close = this.text.indexOf(']]>', lt + 9);
     const end = close === -1 ? this.text.length : close;
     const parent = this.stack[this.stack.length - 1];
-    if (close === -1) this.error('CDATA section is never closed with ]]>.', lt, lt + 9);
+    if (close === -1) this.error(M.cdataNeverClosed(), lt, lt + 9);
     if (parent) this.appendText(parent, this.text.slice(lt + 9, end), lt + 9, end);
-    else this.error('CDATA is only allowed inside an element.', lt, lt + 9);
+    else this.error(M.cdataOutsideElement(), lt, lt + 9);
     this.pos = close === -1 ? this.text.length : close + 3;
   }
 
   /** Skips a DOCTYPE, including an internal subset, and remembers the entity names it declares. */
   private doctype(lt: number): void {
     const text = this.text;
-    if (this.root) this.error('DOCTYPE is only allowed before the root element.', lt, lt + 9);
+    if (this.root) this.error(M.doctypeAfterRoot(), lt, lt + 9);
     let i = lt + 9;
     let depth = 0;
     while (i < text.length) {
@@ -281,20 +328,19 @@ class Parser {
       }
       i++;
     }
-    if (i >= text.length) this.error('DOCTYPE is never closed.', lt, lt + 9);
+    if (i >= text.length) this.error(M.doctypeNeverClosed(), lt, lt + 9);
     this.pos = Math.min(text.length, i + 1);
   }
 
   private processingInstruction(lt: number): void {
     const close = this.text.indexOf('?>', lt + 2);
     const target = this.readName(lt + 2);
-    if (target === undefined) this.error('Processing instruction has no target name.', lt, lt + 2);
+    if (target === undefined) this.error(M.instructionWithoutTarget(), lt, lt + 2);
     else if (target.toLowerCase() === 'xml') {
       const allowedAt = this.text.charCodeAt(0) === 0xfeff ? 1 : 0;
-      if (lt !== allowedAt)
-        this.error('The XML declaration is only allowed at the very start of the document.', lt, lt + 2 + target.length);
+      if (lt !== allowedAt) this.error(M.declarationNotAtStart(), lt, lt + 2 + target.length);
     }
-    if (close === -1) this.error("Processing instruction is never closed with '?>'.", lt, lt + 2);
+    if (close === -1) this.error(M.instructionNeverClosed(), lt, lt + 2);
     this.pos = close === -1 ? this.text.length : close + 2;
   }
 
@@ -321,7 +367,7 @@ class Parser {
     };
     if (parent) parent.children.push(element);
     else if (!this.root) this.root = element;
-    else this.error('Only one root element is allowed.', lt + 1, nameEnd);
+    else this.error(M.secondRoot(), lt + 1, nameEnd);
 
     let i = nameEnd;
     let closed: 'open' | 'self' | 'cut' = 'cut';
@@ -343,27 +389,21 @@ class Parser {
         break;
       }
       if (c === '<') {
-        this.error(`Start tag <${name}> is not closed with '>'.`, lt + 1, nameEnd);
+        this.error(M.startTagNotClosed({ name }), lt + 1, nameEnd);
         i = afterBlank;
         break;
       }
       const attrName = this.readName(afterBlank);
       if (attrName === undefined) {
-        this.error(`Unexpected character '${c}' in start tag <${name}>.`, afterBlank, afterBlank + 1);
+        this.error(M.unexpectedCharacter({ character: c, name }), afterBlank, afterBlank + 1);
         i = afterBlank + 1;
         continue;
       }
       const separated = afterBlank !== i;
-      if (!separated)
-        this.error(
-          'Attributes must be separated by white space (is a closing quote missing?).',
-          afterBlank,
-          afterBlank + attrName.length,
-          this.missingQuoteRepair(element),
-        );
+      if (!separated) this.error(M.attributesNotSeparated(), afterBlank, afterBlank + attrName.length, this.missingQuoteRepair(element));
       i = this.attribute(element, afterBlank, attrName, separated);
     }
-    if (closed === 'cut' && i >= text.length) this.error(`Start tag <${name}> is never closed with '>'.`, lt + 1, nameEnd);
+    if (closed === 'cut' && i >= text.length) this.error(M.startTagNeverClosed({ name }), lt + 1, nameEnd);
     element.startTagEnd = i;
     element.end = i;
     this.pos = i;
@@ -383,7 +423,7 @@ class Parser {
     const match = TRAILING_ATTRIBUTE_NAME.exec(raw);
     if (!match) return undefined;
     const at = previous.valueStart + match[1].length;
-    return { title: `Close the value of '${previous.name}' with ${previous.quote}`, start: at, end: at, newText: previous.quote };
+    return { title: M.closeValue({ name: previous.name, quote: previous.quote }), start: at, end: at, newText: previous.quote };
   }
 
   /** Parses one attribute starting at its name; returns the offset after it. */
@@ -393,7 +433,7 @@ class Parser {
     const duplicate = this.isDuplicateAttribute(element, name);
     const eq = this.skipBlank(nameEnd);
     if (text[eq] !== '=') {
-      if (separated) this.error(`Attribute '${name}' has no value.`, nameStart, nameEnd);
+      if (separated) this.error(M.attributeWithoutValue({ name }), nameStart, nameEnd);
       element.attributes.push({ name, value: '', nameStart, nameEnd, valueStart: nameEnd, valueEnd: nameEnd, quote: '' });
       return nameEnd;
     }
@@ -404,8 +444,8 @@ class Parser {
       unquoted.lastIndex = q;
       unquoted.exec(text);
       const valueEnd = unquoted.lastIndex;
-      this.error(`The value of attribute '${name}' must be in quotes.`, nameStart, Math.max(valueEnd, nameEnd), {
-        title: 'Put the value in quotes',
+      this.error(M.valueNotQuoted({ name }), nameStart, Math.max(valueEnd, nameEnd), {
+        title: M.putValueInQuotes(),
         start: q,
         end: valueEnd,
         newText: `'${text.slice(q, valueEnd).replace(/'/g, '&apos;')}'`,
@@ -432,8 +472,8 @@ class Parser {
       let removeFrom = nameStart;
       while (removeFrom > element.nameEnd && isBlank(text.charCodeAt(removeFrom - 1))) removeFrom--;
       const removeTo = text[valueEnd] === quote ? valueEnd + 1 : valueEnd;
-      this.error(`Attribute '${name}' is given twice.`, nameStart, nameEnd, {
-        title: `Remove the repeated ${name}='${value}'`,
+      this.error(M.attributeTwice({ name }), nameStart, nameEnd, {
+        title: M.removeRepeated({ name, value }),
         start: removeFrom,
         end: removeTo,
         newText: '',
@@ -441,8 +481,8 @@ class Parser {
     }
     element.attributes.push({ name, value, nameStart, nameEnd, valueStart, valueEnd, quote });
     if (text[i] === quote) return i + 1;
-    if (text[i] === '<') this.error(`'<' is not allowed in the value of attribute '${name}' (or its closing quote is missing).`, i, i + 1);
-    else this.error(`The value of attribute '${name}' is never closed with ${quote}.`, nameStart, nameEnd);
+    if (text[i] === '<') this.error(M.lessThanInValue({ name }), i, i + 1);
+    else this.error(M.valueNeverClosed({ name, quote }), nameStart, nameEnd);
     return i;
   }
 
@@ -466,7 +506,7 @@ class Parser {
     const text = this.text;
     const name = this.readName(lt + 2);
     if (name === undefined) {
-      this.error("'</' is not followed by a tag name.", lt, lt + 2);
+      this.error(M.endTagWithoutName(), lt, lt + 2);
       this.pos = lt + 2;
       return;
     }
@@ -474,7 +514,7 @@ class Parser {
     const gt = this.skipBlank(nameEnd);
     let end = gt;
     if (text[gt] === '>') end = gt + 1;
-    else this.error(`End tag </${name}> is not closed with '>'.`, lt + 2, nameEnd);
+    else this.error(M.endTagNotClosed({ name }), lt + 2, nameEnd);
     this.pos = end;
 
     let match = -1;
@@ -486,19 +526,17 @@ class Parser {
     }
     if (match === -1) {
       const open = this.stack[this.stack.length - 1];
-      const message = open
-        ? `End tag </${name}> does not match the open element <${open.name}>.`
-        : `End tag </${name}> has no matching start tag.`;
+      const message = open ? M.endTagMismatch({ name, open: open.name }) : M.endTagUnmatched({ name });
       const repair = open
-        ? { title: `Change to </${open.name}>`, start: lt + 2, end: nameEnd, newText: open.name }
-        : { title: `Remove the stray </${name}>`, start: lt, end, newText: '' };
+        ? { title: M.changeEndTag({ name: open.name }), start: lt + 2, end: nameEnd, newText: open.name }
+        : { title: M.removeStrayEndTag({ name }), start: lt, end, newText: '' };
       this.error(message, lt + 2, nameEnd, repair);
       return;
     }
     while (this.stack.length - 1 > match) {
       const unclosed = this.stack.pop()!;
       this.error(
-        `Element <${unclosed.name}> is not closed before </${name}>.`,
+        M.notClosedBefore({ name: unclosed.name, endTag: name }),
         unclosed.start + 1,
         unclosed.nameEnd,
         this.closeRepair(unclosed, lt),

@@ -1,6 +1,8 @@
 // The tree produced by the tolerant XML parser. Every node carries character offsets into the source text,
 // so that diagnostics and edits can point at an exact attribute value or tag name.
 
+import type { Text } from '../../l10n/message';
+
 export interface XmlAttribute {
   readonly name: string;
   /** The value with character and predefined entity references decoded. */
@@ -38,7 +40,7 @@ export interface XmlElement {
 }
 
 export interface XmlSyntaxError {
-  readonly message: string;
+  readonly message: Text;
   readonly start: number;
   readonly end: number;
   /** An edit that repairs this error, when the parser can tell what was meant. */
@@ -46,7 +48,7 @@ export interface XmlSyntaxError {
 }
 
 export interface SyntaxRepair {
-  readonly title: string;
+  readonly title: Text;
   readonly start: number;
   readonly end: number;
   readonly newText: string;

@@ -1,3 +1,4 @@
+import { messages } from '../../../l10n/message';
 import { replaceAttributeValue } from '../../edits/xmlEdits';
 import type { DocumentFixContext } from '../../languageTypes';
 import { NETWORK_DOCS } from '../../libvirtDocs';
@@ -8,6 +9,13 @@ import type { NetworkModel } from '../networkModel';
 
 /** The kernel's limit on an interface name (IFNAMSIZ less its terminating zero). */
 const MAX_NAME = 15;
+
+const M = messages('network-bridge-name-too-long', {
+  tooLong: "The bridge name '{name}' has {length} characters, more than the kernel's {max}",
+  notInterfaceName: "The bridge name '{name}' is not an interface name the kernel takes",
+  shortenTo: "Shorten to '{name}'",
+  changeTo: "Change to '{name}'",
+});
 
 export const networkBridgeNameTooLong: Rule<NetworkModel, DocumentFixContext> = {
   id: 'network-bridge-name-too-long',
@@ -29,22 +37,23 @@ export const networkBridgeNameTooLong: Rule<NetworkModel, DocumentFixContext> = 
       report({
         ...valueSpan(name),
         message: refusedAtStart(
-          `The bridge name '${value}' has ${value.length} characters, more than the kernel's ${MAX_NAME}`,
+          M.tooLong({ name: value, length: value.length, max: MAX_NAME }),
           `error creating bridge interface ${value}: Numerical result out of range`,
         ),
-        fixes: (context) => [{ title: `Shorten to '${shorter}'`, edits: [replaceAttributeValue(name, shorter, context)], preferred: true }],
+        fixes: (context) => [
+          { title: M.shortenTo({ name: shorter }), edits: [replaceAttributeValue(name, shorter, context)], preferred: true },
+        ],
       });
     } else if (/[\s/:]/.test(value) || value === '.' || value === '..') {
       const cleaned = value.replace(/[\s/:]+/g, '-');
       report({
         ...valueSpan(name),
-        message: refusedAtStart(
-          `The bridge name '${value}' is not an interface name the kernel takes`,
-          `error creating bridge interface ${value}: Invalid argument`,
-        ),
+        message: refusedAtStart(M.notInterfaceName({ name: value }), `error creating bridge interface ${value}: Invalid argument`),
         fixes:
           cleaned !== value && cleaned !== '.' && cleaned !== '..'
-            ? (context) => [{ title: `Change to '${cleaned}'`, edits: [replaceAttributeValue(name, cleaned, context)], preferred: true }]
+            ? (context) => [
+                { title: M.changeTo({ name: cleaned }), edits: [replaceAttributeValue(name, cleaned, context)], preferred: true },
+              ]
             : undefined,
       });
     }

@@ -1,3 +1,4 @@
+import { type Message, messages } from '../../../l10n/message';
 import { removeElement } from '../../edits/xmlEdits';
 import type { DocumentFixContext } from '../../languageTypes';
 import { NETWORK_DOCS } from '../../libvirtDocs';
@@ -7,6 +8,18 @@ import { nameSpan, valueSpan, type XmlAttribute } from '../../xml/xmlTree';
 import { type DhcpHost, dhcpHosts } from '../dhcpHosts';
 import { formatIp } from '../ipAddress';
 import type { NetworkModel } from '../networkModel';
+
+const M = messages('network-dhcp-host-duplicate', {
+  repeatsEarlier: 'This static host repeats an earlier one: libvirt accepts it, and it adds nothing.',
+  macTaken:
+    'The MAC {value} is already given to an earlier static host: libvirt and dnsmasq accept it, but only one of the two entries takes effect.',
+  addressTaken:
+    'The address {value} is already given to an earlier static host: libvirt and dnsmasq accept it, but only one of the two entries takes effect.',
+  nameTaken:
+    'The name {value} is already given to an earlier static host: libvirt and dnsmasq accept it, but only one of the two entries takes effect.',
+  earlierHost: 'The earlier host with {value}',
+  removeRepeated: 'Remove the repeated host',
+});
 
 export const networkDhcpHostDuplicate: Rule<NetworkModel, DocumentFixContext> = {
   id: 'network-dhcp-host-duplicate',
@@ -19,19 +32,19 @@ export const networkDhcpHostDuplicate: Rule<NetworkModel, DocumentFixContext> = 
   docs: NETWORK_DOCS.addressing,
   check({ model, report }) {
     const hosts = dhcpHosts(model);
-    const keys: Array<[string, (host: DhcpHost) => { attribute: XmlAttribute; key: string } | undefined]> = [
+    const keys: Array<[(args: { value: string }) => Message, (host: DhcpHost) => { attribute: XmlAttribute; key: string } | undefined]> = [
       [
-        'MAC',
+        M.macTaken,
         (host) => {
           const mac = host.mac && parseMac(host.mac.value);
           return host.mac && mac ? { attribute: host.mac, key: mac.normalized } : undefined;
         },
       ],
-      ['address', (host) => (host.address && host.parsed ? { attribute: host.address, key: formatIp(host.parsed) } : undefined)],
-      ['name', (host) => (host.name ? { attribute: host.name, key: host.name.value } : undefined)],
+      [M.addressTaken, (host) => (host.address && host.parsed ? { attribute: host.address, key: formatIp(host.parsed) } : undefined)],
+      [M.nameTaken, (host) => (host.name ? { attribute: host.name, key: host.name.value } : undefined)],
     ];
     const reported = new Set<DhcpHost>();
-    for (const [what, keyOf] of keys) {
+    for (const [taken, keyOf] of keys) {
       const first = new Map<string, DhcpHost>();
       for (const host of hosts) {
         const found = keyOf(host);
@@ -48,12 +61,10 @@ export const networkDhcpHostDuplicate: Rule<NetworkModel, DocumentFixContext> = 
         );
         report({
           ...valueSpan(found.attribute),
-          message: identical
-            ? `This static host repeats an earlier one: libvirt accepts it, and it adds nothing.`
-            : `The ${what} ${found.attribute.value} is already given to an earlier static host: libvirt and dnsmasq accept it, but only one of the two entries takes effect.`,
-          related: [{ ...nameSpan(earlier.element), message: `The earlier host with ${found.attribute.value}` }],
+          message: identical ? M.repeatsEarlier() : taken({ value: found.attribute.value }),
+          related: [{ ...nameSpan(earlier.element), message: M.earlierHost({ value: found.attribute.value }) }],
           fixes: identical
-            ? (context) => [{ title: 'Remove the repeated host', edits: [removeElement(host.element, context)], preferred: true }]
+            ? (context) => [{ title: M.removeRepeated(), edits: [removeElement(host.element, context)], preferred: true }]
             : undefined,
         });
       }

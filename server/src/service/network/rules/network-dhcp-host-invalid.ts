@@ -1,3 +1,4 @@
+import { messages } from '../../../l10n/message';
 import type { DocumentFixContext } from '../../languageTypes';
 import { NETWORK_DOCS } from '../../libvirtDocs';
 import { parseMac } from '../../model/macAddress';
@@ -6,6 +7,15 @@ import { nameSpan, valueSpan } from '../../xml/xmlTree';
 import { dhcpHosts, isIpv6Host } from '../dhcpHosts';
 import { networkName, refusedAtDefine } from '../networkMessages';
 import type { NetworkModel } from '../networkModel';
+
+const M = messages('network-dhcp-host-invalid', {
+  macOnIpv6: 'A mac= on an IPv6 static host (IPv6 hosts are identified by id= or name=)',
+  notMac: "'{value}' is not a MAC address",
+  multicastMac: '{value} is a multicast MAC address',
+  noIdentity: 'The static host has neither {attribute} nor name=',
+  noIp: 'The static host has no ip=',
+  notIp: "'{value}' is not an IP address",
+});
 
 export const networkDhcpHostInvalid: Rule<NetworkModel, DocumentFixContext> = {
   id: 'network-dhcp-host-invalid',
@@ -25,7 +35,7 @@ export const networkDhcpHostInvalid: Rule<NetworkModel, DocumentFixContext> = {
         report({
           ...valueSpan(host.mac),
           message: refusedAtDefine(
-            'A mac= on an IPv6 static host (IPv6 hosts are identified by id= or name=)',
+            M.macOnIpv6(),
             `Invalid to specify MAC address '${host.mac.value}' in network '${name}' IPv6 static host definition`,
           ),
         });
@@ -37,7 +47,7 @@ export const networkDhcpHostInvalid: Rule<NetworkModel, DocumentFixContext> = {
           report({
             ...valueSpan(host.mac),
             message: refusedAtDefine(
-              `'${host.mac.value}' is not a MAC address`,
+              M.notMac({ value: host.mac.value }),
               `Cannot parse MAC address '${host.mac.value}' in network '${name}'`,
             ),
           });
@@ -47,7 +57,7 @@ export const networkDhcpHostInvalid: Rule<NetworkModel, DocumentFixContext> = {
           report({
             ...valueSpan(host.mac),
             message: refusedAtDefine(
-              `${host.mac.value} is a multicast MAC address`,
+              M.multicastMac({ value: host.mac.value }),
               `expected unicast mac address, found multicast '${host.mac.value}' in network '${name}'`,
             ),
           });
@@ -58,7 +68,7 @@ export const networkDhcpHostInvalid: Rule<NetworkModel, DocumentFixContext> = {
         report({
           ...nameSpan(host.element),
           message: refusedAtDefine(
-            `The static host has neither ${ipv6 ? 'id=' : 'mac='} nor name=`,
+            M.noIdentity({ attribute: ipv6 ? 'id=' : 'mac=' }),
             `Static host definition in ${v} network '${name}' must have ${ipv6 ? 'id' : 'mac'} or name attribute`,
           ),
         });
@@ -67,7 +77,7 @@ export const networkDhcpHostInvalid: Rule<NetworkModel, DocumentFixContext> = {
       if (!host.address) {
         report({
           ...nameSpan(host.element),
-          message: refusedAtDefine('The static host has no ip=', `Missing IP address in static host definition for network '${name}'`),
+          message: refusedAtDefine(M.noIp(), `Missing IP address in static host definition for network '${name}'`),
         });
         continue;
       }
@@ -75,7 +85,7 @@ export const networkDhcpHostInvalid: Rule<NetworkModel, DocumentFixContext> = {
         report({
           ...valueSpan(host.address),
           message: refusedAtDefine(
-            `'${host.address.value}' is not an IP address`,
+            M.notIp({ value: host.address.value }),
             `Invalid IP address in static host definition for network '${name}'`,
           ),
         });

@@ -1,3 +1,4 @@
+import { messages } from '../../../l10n/message';
 import type { DocumentFixContext } from '../../languageTypes';
 import { NETWORK_DOCS } from '../../libvirtDocs';
 import type { Rule } from '../../rules/rule';
@@ -5,6 +6,12 @@ import { valueSpan } from '../../xml/xmlTree';
 import { dhcpHosts } from '../dhcpHosts';
 import { sameNetwork } from '../ipAddress';
 import type { NetworkModel } from '../networkModel';
+
+const M = messages('network-dhcp-host-outside-subnet', {
+  notInSubnet:
+    '{address} is not in the network {subnet}: libvirt accepts it, but dnsmasq never hands it out (the guest gets no address from this entry).',
+  hostsOwnAddress: "{address} is the host's own address on this network (the guests' gateway): the guest would collide with it.",
+});
 
 export const networkDhcpHostOutsideSubnet: Rule<NetworkModel, DocumentFixContext> = {
   id: 'network-dhcp-host-outside-subnet',
@@ -23,12 +30,12 @@ export const networkDhcpHostOutsideSubnet: Rule<NetworkModel, DocumentFixContext
       if (host.parsed.family !== own.family || !sameNetwork(host.parsed, own, host.ip.prefixLength))
         report({
           ...valueSpan(host.address!),
-          message: `${host.address!.value} is not in the network ${subnet}: libvirt accepts it, but dnsmasq never hands it out (the guest gets no address from this entry).`,
+          message: M.notInSubnet({ address: host.address!.value, subnet }),
         });
       else if (host.parsed.value === own.value)
         report({
           ...valueSpan(host.address!),
-          message: `${host.address!.value} is the host's own address on this network (the guests' gateway): the guest would collide with it.`,
+          message: M.hostsOwnAddress({ address: host.address!.value }),
         });
     }
   },

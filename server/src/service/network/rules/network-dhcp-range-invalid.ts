@@ -1,3 +1,4 @@
+import { messages } from '../../../l10n/message';
 import { setAttribute } from '../../edits/xmlEdits';
 import type { DocumentFixContext } from '../../languageTypes';
 import { NETWORK_DOCS } from '../../libvirtDocs';
@@ -6,6 +7,15 @@ import { attribute, nameSpan, valueSpan } from '../../xml/xmlTree';
 import { readRange } from '../dhcpRanges';
 import { networkName, refusedAtDefine } from '../networkMessages';
 import type { NetworkModel } from '../networkModel';
+
+const M = messages('network-dhcp-range-invalid', {
+  noAttribute: 'The DHCP range has no {attribute}=',
+  notIp: "'{value}' is not an IP address",
+  mixesFamilies: 'The DHCP range mixes address families',
+  endsBeforeStart: 'The DHCP range ends before it starts',
+  swap: 'Swap start and end',
+  tooLarge: 'The DHCP range is larger than libvirt allows',
+});
 
 export const networkDhcpRangeInvalid: Rule<NetworkModel, DocumentFixContext> = {
   id: 'network-dhcp-range-invalid',
@@ -27,7 +37,7 @@ export const networkDhcpRangeInvalid: Rule<NetworkModel, DocumentFixContext> = {
             report({
               ...nameSpan(element),
               message: refusedAtDefine(
-                `The DHCP range has no ${problem.attribute}=`,
+                M.noAttribute({ attribute: problem.attribute }),
                 `Missing '${problem.attribute}' attribute in dhcp range for network '${name}'`,
               ),
             });
@@ -36,25 +46,25 @@ export const networkDhcpRangeInvalid: Rule<NetworkModel, DocumentFixContext> = {
             report({
               ...valueSpan(problem.attribute),
               message: refusedAtDefine(
-                `'${problem.attribute.value}' is not an IP address`,
+                M.notIp({ value: problem.attribute.value }),
                 `Cannot parse socket address '${problem.attribute.value}': Name or service not known`,
               ),
             });
             break;
           case 'family':
-            report({ ...nameSpan(element), message: refusedAtDefine('The DHCP range mixes address families', problem.says) });
+            report({ ...nameSpan(element), message: refusedAtDefine(M.mixesFamilies(), problem.says) });
             break;
           case 'reversed': {
             const startAttribute = attribute(element, 'start')!;
             const endAttribute = attribute(element, 'end')!;
             report({
               ...nameSpan(element),
-              message: refusedAtDefine('The DHCP range ends before it starts', problem.says),
+              message: refusedAtDefine(M.endsBeforeStart(), problem.says),
               fixes: (context) =>
                 start && end
                   ? [
                       {
-                        title: 'Swap start and end',
+                        title: M.swap(),
                         edits: [
                           setAttribute(element, 'start', endAttribute.value, context),
                           setAttribute(element, 'end', startAttribute.value, context),
@@ -67,7 +77,7 @@ export const networkDhcpRangeInvalid: Rule<NetworkModel, DocumentFixContext> = {
             break;
           }
           case 'too-large':
-            report({ ...nameSpan(element), message: refusedAtDefine('The DHCP range is larger than libvirt allows', problem.says) });
+            report({ ...nameSpan(element), message: refusedAtDefine(M.tooLarge(), problem.says) });
             break;
         }
       }

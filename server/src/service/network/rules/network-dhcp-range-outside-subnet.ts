@@ -1,3 +1,4 @@
+import { messages } from '../../../l10n/message';
 import { setAttribute } from '../../edits/xmlEdits';
 import type { DocumentFixContext } from '../../languageTypes';
 import { NETWORK_DOCS } from '../../libvirtDocs';
@@ -7,6 +8,13 @@ import { readRange } from '../dhcpRanges';
 import { addressBits, formatIp } from '../ipAddress';
 import { refusedAtDefine } from '../networkMessages';
 import type { NetworkModel } from '../networkModel';
+
+const M = messages('network-dhcp-range-outside-subnet', {
+  notWithinSubnet: "The DHCP range is not within the <ip>'s subnet",
+  startsAtNetworkAddress: "The DHCP range starts at the subnet's network address",
+  endsAtBroadcastAddress: "The DHCP range ends at the subnet's broadcast address",
+  changeTo: 'Change to {start} – {end}',
+});
 
 export const networkDhcpRangeOutsideSubnet: Rule<NetworkModel, DocumentFixContext> = {
   id: 'network-dhcp-range-outside-subnet',
@@ -32,7 +40,7 @@ export const networkDhcpRangeOutsideSubnet: Rule<NetworkModel, DocumentFixContex
           if (readRange(ip, element, moved).problem) return [];
           return [
             {
-              title: `Change to ${formatIp(moved.start)} – ${formatIp(moved.end)}`,
+              title: M.changeTo({ start: formatIp(moved.start), end: formatIp(moved.end) }),
               edits: [
                 setAttribute(element, 'start', formatIp(moved.start), context),
                 setAttribute(element, 'end', formatIp(moved.end), context),
@@ -44,20 +52,20 @@ export const networkDhcpRangeOutsideSubnet: Rule<NetworkModel, DocumentFixContex
         if (problem.kind === 'outside')
           report({
             ...nameSpan(element),
-            message: refusedAtDefine("The DHCP range is not within the <ip>'s subnet", problem.says),
+            message: refusedAtDefine(M.notWithinSubnet(), problem.says),
             // The same host part in the <ip>'s subnet: 10.77.1.100 in 10.231.0.1/24 becomes 10.231.0.100.
             fixes: proposal(network | (start.value & hostMask), network | (end.value & hostMask)),
           });
         else if (problem.kind === 'network-address')
           report({
             ...nameSpan(element),
-            message: refusedAtDefine("The DHCP range starts at the subnet's network address", problem.says),
+            message: refusedAtDefine(M.startsAtNetworkAddress(), problem.says),
             fixes: proposal(start.value + 1n, end.value),
           });
         else if (problem.kind === 'broadcast')
           report({
             ...nameSpan(element),
-            message: refusedAtDefine("The DHCP range ends at the subnet's broadcast address", problem.says),
+            message: refusedAtDefine(M.endsAtBroadcastAddress(), problem.says),
             fixes: proposal(start.value, end.value - 1n),
           });
       }

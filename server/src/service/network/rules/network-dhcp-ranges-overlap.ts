@@ -1,3 +1,4 @@
+import { messages } from '../../../l10n/message';
 import type { DocumentFixContext } from '../../languageTypes';
 import { NETWORK_DOCS } from '../../libvirtDocs';
 import type { Rule } from '../../rules/rule';
@@ -5,6 +6,11 @@ import { nameSpan } from '../../xml/xmlTree';
 import { readRange } from '../dhcpRanges';
 import { formatIp } from '../ipAddress';
 import type { NetworkModel } from '../networkModel';
+
+const M = messages('network-dhcp-ranges-overlap', {
+  overlapsEarlier: 'This DHCP range overlaps an earlier one ({from} – {to}): dnsmasq hands out their union.',
+  earlierRange: 'The earlier range',
+});
 
 export const networkDhcpRangesOverlap: Rule<NetworkModel, DocumentFixContext> = {
   id: 'network-dhcp-ranges-overlap',
@@ -26,8 +32,8 @@ export const networkDhcpRangesOverlap: Rule<NetworkModel, DocumentFixContext> = 
         const to = range.end!.value < earlier.end!.value ? range.end! : earlier.end!;
         report({
           ...nameSpan(range.element),
-          message: `This DHCP range overlaps an earlier one (${formatIp(from)} – ${formatIp(to)}): dnsmasq hands out their union.`,
-          related: [{ ...nameSpan(earlier.element), message: 'The earlier range' }],
+          message: M.overlapsEarlier({ from: formatIp(from), to: formatIp(to) }),
+          related: [{ ...nameSpan(earlier.element), message: M.earlierRange() }],
         });
       });
     }

@@ -1,3 +1,4 @@
+import { messages } from '../../../l10n/message';
 import { removeAttribute, removeElement } from '../../edits/xmlEdits';
 import type { DocumentFixContext } from '../../languageTypes';
 import { NETWORK_DOCS } from '../../libvirtDocs';
@@ -14,6 +15,27 @@ const DIRECT_MODES = new Set(['private', 'vepa', 'passthrough', 'hostdev']);
 const UNADDRESSED_MODES = new Set(['bridge', ...DIRECT_MODES]);
 
 type NetworkProblem = Problem<DocumentFixContext>;
+
+const M = messages('network-forward-mode-mismatch', {
+  elementInMode: "<{element}> in a network with forward mode='{mode}'",
+  noIp: 'A {mode} network without an <ip>',
+  secondInterface: 'A second forward <interface> in a {mode} network',
+  deviceInOpen: 'A forward device in an open network',
+  devNotFirst: "dev='{dev}' is not the first <interface>",
+  interfaceTwice: 'The interface {device} listed twice',
+  pciDeviceTwice: 'The PCI device {address} listed twice',
+  secondPf: 'A second <pf>',
+  mtuInMode: '<mtu> in a {mode} network',
+  deviceNameInHostdev: 'A network device name in a hostdev network',
+  pciAddressInMode: "A PCI address in a network with forward mode='{mode}'",
+  bridgeNameInMode: 'A bridge name in {mode} mode',
+  macTableManagerInMode: 'macTableManager= in {mode} mode',
+  optionOnBridge: '{option}= on the bridge of a {mode} network',
+  bridgeNameWithDevices: 'A bridge name together with forward devices',
+  removeElement: 'Remove <{element}>',
+  removeRepeated: 'Remove the repeated <{element}>',
+  removeAttribute: 'Remove {attribute}=',
+});
 
 export const networkForwardModeMismatch: Rule<NetworkModel, DocumentFixContext> = {
   id: 'network-forward-mode-mismatch',
@@ -38,10 +60,10 @@ export const networkForwardModeMismatch: Rule<NetworkModel, DocumentFixContext> 
       add({
         ...nameSpan(nat),
         message: refusedAtDefine(
-          `<nat> in a network with forward mode='${mode}'`,
+          M.elementInMode({ element: 'nat', mode }),
           `The <nat> element can only be used when <forward> 'mode' is 'nat' in network ${name}`,
         ),
-        fixes: (context) => [{ title: 'Remove <nat>', edits: [removeElement(nat, context)], preferred: true }],
+        fixes: (context) => [{ title: M.removeElement({ element: 'nat' }), edits: [removeElement(nat, context)], preferred: true }],
       });
     const interfaces = childrenNamed(forward, 'interface');
     const dev = attribute(forward, 'dev');
@@ -49,29 +71,25 @@ export const networkForwardModeMismatch: Rule<NetworkModel, DocumentFixContext> 
       if (model.ips.length === 0)
         add({
           ...nameSpan(forward),
-          message: refusedAtDefine(
-            `A ${mode} network without an <ip>`,
-            `${mode} forwarding requested, but no IP address provided for network '${name}'`,
-          ),
+          message: refusedAtDefine(M.noIp({ mode }), `${mode} forwarding requested, but no IP address provided for network '${name}'`),
         });
       const devices = interfaces.length || (dev ? 1 : 0);
       if (interfaces.length > 1 && mode !== 'open')
         add({
           ...nameSpan(interfaces[1]!),
           message: refusedAtDefine(
-            `A second forward <interface> in a ${mode} network`,
+            M.secondInterface({ mode }),
             `multiple forwarding interfaces specified for network '${name}', only one is supported`,
           ),
         });
       else if (mode === 'open' && devices > 0)
         add({
           ...(dev ? valueSpan(dev) : nameSpan(interfaces[0]!)),
-          message: refusedAtDefine(
-            'A forward device in an open network',
-            `forward dev not allowed for network '${name}' with forward mode='open'`,
-          ),
+          message: refusedAtDefine(M.deviceInOpen(), `forward dev not allowed for network '${name}' with forward mode='open'`),
           fixes: dev
-            ? (context) => [{ title: 'Remove dev=', edits: [removeAttribute(forward, dev, context)], preferred: true }]
+            ? (context) => [
+                { title: M.removeAttribute({ attribute: 'dev' }), edits: [removeAttribute(forward, dev, context)], preferred: true },
+              ]
             : undefined,
         });
     }
@@ -79,7 +97,7 @@ export const networkForwardModeMismatch: Rule<NetworkModel, DocumentFixContext> 
       add({
         ...valueSpan(dev),
         message: refusedAtDefine(
-          `dev='${dev.value}' is not the first <interface>`,
+          M.devNotFirst({ dev: dev.value }),
           `<forward dev='${dev.value}'> must match first <interface dev='${attributeValue(interfaces[0], 'dev')}'/> in network ${name}`,
         ),
       });
@@ -89,11 +107,10 @@ export const networkForwardModeMismatch: Rule<NetworkModel, DocumentFixContext> 
       if (device && seen.has(device))
         add({
           ...nameSpan(iface),
-          message: refusedAtDefine(
-            `The interface ${device} listed twice`,
-            `interface '${device}' can only be listed once in network ${name}`,
-          ),
-          fixes: (context) => [{ title: 'Remove the repeated <interface>', edits: [removeElement(iface, context)], preferred: true }],
+          message: refusedAtDefine(M.interfaceTwice({ device }), `interface '${device}' can only be listed once in network ${name}`),
+          fixes: (context) => [
+            { title: M.removeRepeated({ element: 'interface' }), edits: [removeElement(iface, context)], preferred: true },
+          ],
         });
       if (device) seen.add(device);
     }
@@ -105,8 +122,10 @@ export const networkForwardModeMismatch: Rule<NetworkModel, DocumentFixContext> 
       if (addresses.has(key))
         add({
           ...nameSpan(address),
-          message: refusedAtDefine(`The PCI device ${key} listed twice`, `PCI device '${key}' can only be listed once in network ${name}`),
-          fixes: (context) => [{ title: 'Remove the repeated <address>', edits: [removeElement(address, context)], preferred: true }],
+          message: refusedAtDefine(M.pciDeviceTwice({ address: key }), `PCI device '${key}' can only be listed once in network ${name}`),
+          fixes: (context) => [
+            { title: M.removeRepeated({ element: 'address' }), edits: [removeElement(address, context)], preferred: true },
+          ],
         });
       addresses.add(key);
     }
@@ -114,7 +133,7 @@ export const networkForwardModeMismatch: Rule<NetworkModel, DocumentFixContext> 
     if (pfs.length > 1 && interfaces.length === 0)
       add({
         ...nameSpan(pfs[1]!),
-        message: refusedAtDefine('A second <pf>', `Only one <pf> element is allowed in <forward> of network ${name}`),
+        message: refusedAtDefine(M.secondPf(), `Only one <pf> element is allowed in <forward> of network ${name}`),
       });
     const bridge = model.bridge;
     if (bridge && (mode === 'bridge' || DIRECT_MODES.has(mode))) checkBridge(bridge, mode, name, interfaces.length + pfs.length, add);
@@ -123,10 +142,10 @@ export const networkForwardModeMismatch: Rule<NetworkModel, DocumentFixContext> 
       add({
         ...nameSpan(mtu),
         message: refusedAtDefine(
-          `<mtu> in a ${mode} network`,
+          M.mtuInMode({ mode }),
           `mtu size only allowed in open, route, nat, and isolated mode, not in ${mode} (network '${name}')`,
         ),
-        fixes: (context) => [{ title: 'Remove <mtu>', edits: [removeElement(mtu, context)], preferred: true }],
+        fixes: (context) => [{ title: M.removeElement({ element: 'mtu' }), edits: [removeElement(mtu, context)], preferred: true }],
       });
     if (UNADDRESSED_MODES.has(mode)) {
       const mac = firstChild(model.root, 'mac');
@@ -138,10 +157,10 @@ export const networkForwardModeMismatch: Rule<NetworkModel, DocumentFixContext> 
         add({
           ...nameSpan(element),
           message: refusedAtDefine(
-            `<${what}> in a network with forward mode='${mode}'`,
+            M.elementInMode({ element: what, mode }),
             `Unsupported <${what}> element in network ${name} with forward mode='${mode}'`,
           ),
-          fixes: (context) => [{ title: `Remove <${element.name}>`, edits: [removeElement(element, context)] }],
+          fixes: (context) => [{ title: M.removeElement({ element: element.name }), edits: [removeElement(element, context)] }],
         });
       // libvirt's driver checks them in this order (networkValidate) and reports the first.
       unsupported(mac, 'mac');
@@ -154,7 +173,7 @@ export const networkForwardModeMismatch: Rule<NetworkModel, DocumentFixContext> 
         add({
           ...nameSpan(iface),
           message: refusedAtDefine(
-            'A network device name in a hostdev network',
+            M.deviceNameInHostdev(),
             `hostdev network '${name}' lists '${attributeValue(iface, 'dev') ?? ''}' in the device pool, but hostdev networks require all devices to be listed by PCI address, not network device name`,
           ),
         });
@@ -163,7 +182,7 @@ export const networkForwardModeMismatch: Rule<NetworkModel, DocumentFixContext> 
         add({
           ...nameSpan(address),
           message: refusedAtDefine(
-            `A PCI address in a network with forward mode='${mode}'`,
+            M.pciAddressInMode({ mode }),
             `network '${name}' has forward mode '${mode}'  but lists a device by PCI address in the device pool. This is only supported for networks with forward mode 'hostdev'`,
           ),
         });
@@ -178,8 +197,8 @@ function checkBridge(bridge: XmlElement, mode: string, name: string, forwardDevi
   if (direct && bridgeName?.value) {
     add({
       ...valueSpan(bridgeName),
-      message: refusedAtDefine(`A bridge name in ${mode} mode`, `bridge name not allowed in ${mode} mode (network '${name}')`),
-      fixes: (context) => [{ title: 'Remove <bridge>', edits: [removeElement(bridge, context)], preferred: true }],
+      message: refusedAtDefine(M.bridgeNameInMode({ mode }), `bridge name not allowed in ${mode} mode (network '${name}')`),
+      fixes: (context) => [{ title: M.removeElement({ element: 'bridge' }), edits: [removeElement(bridge, context)], preferred: true }],
     });
     return;
   }
@@ -188,7 +207,7 @@ function checkBridge(bridge: XmlElement, mode: string, name: string, forwardDevi
     add({
       ...valueSpan(macTableManager),
       message: refusedAtDefine(
-        `macTableManager= in ${mode} mode`,
+        M.macTableManagerInMode({ mode }),
         `bridge macTableManager setting not allowed in ${mode} mode (network '${name}')`,
       ),
     });
@@ -201,10 +220,12 @@ function checkBridge(bridge: XmlElement, mode: string, name: string, forwardDevi
     add({
       ...valueSpan(option),
       message: refusedAtDefine(
-        `${option.name}= on the bridge of a ${mode} network`,
+        M.optionOnBridge({ option: option.name, mode }),
         `bridge delay/stp/zone options only allowed in route, nat, and isolated mode, not in ${mode} (network '${name}')`,
       ),
-      fixes: (context) => [{ title: `Remove ${option.name}=`, edits: [removeAttribute(bridge, option, context)], preferred: true }],
+      fixes: (context) => [
+        { title: M.removeAttribute({ attribute: option.name }), edits: [removeAttribute(bridge, option, context)], preferred: true },
+      ],
     });
     return;
   }
@@ -212,7 +233,7 @@ function checkBridge(bridge: XmlElement, mode: string, name: string, forwardDevi
     add({
       ...valueSpan(bridgeName),
       message: refusedAtDefine(
-        'A bridge name together with forward devices',
+        M.bridgeNameWithDevices(),
         `A network with forward mode='bridge' can specify a bridge name or a forward dev, but not both (network '${name}')`,
       ),
     });

@@ -1,3 +1,4 @@
+import { messages } from '../../../l10n/message';
 import { removeAttribute, setAttribute } from '../../edits/xmlEdits';
 import type { DocumentFixContext } from '../../languageTypes';
 import { NETWORK_DOCS } from '../../libvirtDocs';
@@ -6,6 +7,34 @@ import { attributeValue, nameSpan, valueSpan } from '../../xml/xmlTree';
 import { addressBits, parseIp, prefixOfNetmask } from '../ipAddress';
 import { networkName, refusedAtDefine, refusedAtStart } from '../networkMessages';
 import { classfulPrefix, familyOf, type NetworkIp, type NetworkModel } from '../networkModel';
+
+const M = messages('network-ip-invalid', {
+  secondDhcp: 'A second {family} <ip> with DHCP',
+  firstOne: 'The first one',
+  noAddress: 'The <ip> has no address=',
+  notIp: "'{value}' is not an IP address",
+  familyUnknown: "family='{family}' is neither ipv4 nor ipv6",
+  changeFamily: "Change to family='{family}'",
+  ipv6FamilyOfIpv4: "family='ipv6' with the IPv4 address {address}",
+  removeFamily: 'Remove family= (IPv4)',
+  ipv4FamilyOfIpv6: "family='ipv4' with the IPv6 address {address}",
+  ipv6WithoutFamily: "The IPv6 address {address} without family='ipv6'",
+  addFamilyIpv6: "Add family='ipv6'",
+  netmaskAndPrefix: 'Both netmask= and prefix=',
+  removeAttribute: 'Remove {attribute}=',
+  prefixNotNumber: "prefix='{prefix}' is not a number",
+  prefixBits: 'A prefix of {bits} bits',
+  netmaskForIpv6: 'A netmask= for an IPv6 address',
+  removeNetmaskUsePrefix: 'Remove netmask= (use prefix=)',
+  notNetmask: "'{value}' is not a netmask",
+  ipv6Netmask: "The IPv6 netmask '{netmask}' for an IPv4 address",
+  netmaskNotContiguous: 'The netmask {netmask} is not contiguous',
+  noClass: '{address} has no netmask= or prefix=, and no address class to take one from',
+  classfulPrefix:
+    "The <ip> has no netmask= or prefix=: libvirt uses the prefix of the address's class, /{prefix} ({address}/{prefix}), and the DHCP ranges and routes are checked against it.",
+  addPrefix: "Add prefix='{prefix}'",
+  addClassPrefix: "Add prefix='{prefix}' (keep the class's)",
+});
 
 /** An <ip>'s address, netmask, prefix and family as libvirt's parser reads them (network_conf.c), one problem per <ip>. */
 export const networkIpInvalid: Rule<NetworkModel, DocumentFixContext> = {
@@ -32,10 +61,10 @@ export const networkIpInvalid: Rule<NetworkModel, DocumentFixContext> = {
         report({
           ...nameSpan(extra.dhcp!),
           message: refusedAtDefine(
-            `A second ${family === 'ipv4' ? 'IPv4' : 'IPv6'} <ip> with DHCP`,
+            M.secondDhcp({ family: family === 'ipv4' ? 'IPv4' : 'IPv6' }),
             `Multiple ${family === 'ipv4' ? 'IPv4' : 'IPv6'} dhcp sections found -- dhcp is supported only for a single ${family === 'ipv4' ? 'IPv4' : 'IPv6'} address on each network`,
           ),
-          related: [{ ...nameSpan(serving[0]!.dhcp!), message: 'The first one' }],
+          related: [{ ...nameSpan(serving[0]!.dhcp!), message: M.firstOne() }],
         });
     }
   },
@@ -46,53 +75,55 @@ function ipProblem(ip: NetworkIp, name: string, bridge: string): Problem<Documen
   if (!address)
     return {
       ...nameSpan(element),
-      message: refusedAtDefine('The <ip> has no address=', `Missing required address attribute in network '${name}'`),
+      message: refusedAtDefine(M.noAddress(), `Missing required address attribute in network '${name}'`),
     };
   const parsed = ip.parsed;
   if (!parsed)
     return {
       ...valueSpan(address),
-      message: refusedAtDefine(`'${address.value}' is not an IP address`, `Invalid address '${address.value}' in network '${name}'`),
+      message: refusedAtDefine(M.notIp({ value: address.value }), `Invalid address '${address.value}' in network '${name}'`),
     };
   const family = familyAttribute?.value;
   if (family !== undefined && family !== 'ipv4' && family !== 'ipv6')
     return {
       ...valueSpan(familyAttribute!),
-      message: refusedAtDefine(`family='${family}' is neither ipv4 nor ipv6`, `Unrecognized family '${family}' in network '${name}'`),
+      message: refusedAtDefine(M.familyUnknown({ family }), `Unrecognized family '${family}' in network '${name}'`),
       fixes: (context) => [
-        { title: `Change to family='${parsed.family}'`, edits: [setAttribute(element, 'family', parsed.family, context)], preferred: true },
+        {
+          title: M.changeFamily({ family: parsed.family }),
+          edits: [setAttribute(element, 'family', parsed.family, context)],
+          preferred: true,
+        },
       ],
     };
   if (family === 'ipv6' && parsed.family === 'ipv4')
     return {
       ...valueSpan(familyAttribute!),
       message: refusedAtDefine(
-        `family='ipv6' with the IPv4 address ${address.value}`,
+        M.ipv6FamilyOfIpv4({ address: address.value }),
         `Family 'ipv6' specified for non-IPv6 address '${address.value}' in network '${name}'`,
       ),
-      fixes: (context) => [
-        { title: 'Remove family= (IPv4)', edits: [removeAttribute(element, familyAttribute!, context)], preferred: true },
-      ],
+      fixes: (context) => [{ title: M.removeFamily(), edits: [removeAttribute(element, familyAttribute!, context)], preferred: true }],
     };
   if (family === 'ipv4' && parsed.family === 'ipv6')
     return {
       ...valueSpan(familyAttribute!),
       message: refusedAtDefine(
-        `family='ipv4' with the IPv6 address ${address.value}`,
+        M.ipv4FamilyOfIpv6({ address: address.value }),
         `ipv4 family specified for non-IPv4 address '${address.value}' in network '${name}'`,
       ),
       fixes: (context) => [
-        { title: "Change to family='ipv6'", edits: [setAttribute(element, 'family', 'ipv6', context)], preferred: true },
+        { title: M.changeFamily({ family: 'ipv6' }), edits: [setAttribute(element, 'family', 'ipv6', context)], preferred: true },
       ],
     };
   if (family === undefined && parsed.family === 'ipv6')
     return {
       ...nameSpan(element),
       message: refusedAtDefine(
-        `The IPv6 address ${address.value} without family='ipv6'`,
+        M.ipv6WithoutFamily({ address: address.value }),
         `no family specified for non-IPv4 address '${address.value}' in network '${name}'`,
       ),
-      fixes: (context) => [{ title: "Add family='ipv6'", edits: [setAttribute(element, 'family', 'ipv6', context)], preferred: true }],
+      fixes: (context) => [{ title: M.addFamilyIpv6(), edits: [setAttribute(element, 'family', 'ipv6', context)], preferred: true }],
     };
   // prefix='0' is no prefix to libvirt.
   const prefixValue = prefix?.value.trim();
@@ -100,10 +131,10 @@ function ipProblem(ip: NetworkIp, name: string, bridge: string): Problem<Documen
   if (netmask && hasPrefix)
     return {
       ...nameSpan(element),
-      message: refusedAtDefine('Both netmask= and prefix=', `Network '${name}' IP address cannot have both a prefix and a netmask`),
+      message: refusedAtDefine(M.netmaskAndPrefix(), `Network '${name}' IP address cannot have both a prefix and a netmask`),
       fixes: (context) => [
-        { title: 'Remove prefix=', edits: [removeAttribute(element, prefix!, context)], preferred: true },
-        { title: 'Remove netmask=', edits: [removeAttribute(element, netmask, context)] },
+        { title: M.removeAttribute({ attribute: 'prefix' }), edits: [removeAttribute(element, prefix!, context)], preferred: true },
+        { title: M.removeAttribute({ attribute: 'netmask' }), edits: [removeAttribute(element, netmask, context)] },
       ],
     };
   if (prefix && prefixValue !== undefined) {
@@ -111,7 +142,7 @@ function ipProblem(ip: NetworkIp, name: string, bridge: string): Problem<Documen
       return {
         ...valueSpan(prefix),
         message: refusedAtDefine(
-          `prefix='${prefix.value}' is not a number`,
+          M.prefixNotNumber({ prefix: prefix.value }),
           `Invalid value for attribute 'prefix' in element 'ip': '${prefix.value}'. Expected non-negative integer value`,
         ),
       };
@@ -119,7 +150,7 @@ function ipProblem(ip: NetworkIp, name: string, bridge: string): Problem<Documen
       const v = parsed.family === 'ipv4' ? 'IPv4' : 'IPv6';
       return {
         ...valueSpan(prefix),
-        message: refusedAtDefine(`A prefix of ${prefixValue} bits`, `Invalid ${v} prefix '${prefixValue}' in network '${name}'`),
+        message: refusedAtDefine(M.prefixBits({ bits: prefixValue }), `Invalid ${v} prefix '${prefixValue}' in network '${name}'`),
       };
     }
   }
@@ -127,25 +158,20 @@ function ipProblem(ip: NetworkIp, name: string, bridge: string): Problem<Documen
     if (parsed.family === 'ipv6')
       return {
         ...nameSpan(element),
-        message: refusedAtDefine(
-          'A netmask= for an IPv6 address',
-          `netmask not allowed for IPv6 address '${address.value}' in network '${name}'`,
-        ),
-        fixes: (context) => [
-          { title: 'Remove netmask= (use prefix=)', edits: [removeAttribute(element, netmask, context)], preferred: true },
-        ],
+        message: refusedAtDefine(M.netmaskForIpv6(), `netmask not allowed for IPv6 address '${address.value}' in network '${name}'`),
+        fixes: (context) => [{ title: M.removeNetmaskUsePrefix(), edits: [removeAttribute(element, netmask, context)], preferred: true }],
       };
     const mask = parseIp(netmask.value);
     if (!mask)
       return {
         ...valueSpan(netmask),
-        message: refusedAtDefine(`'${netmask.value}' is not a netmask`, `Invalid netmask '${netmask.value}' in network '${name}'`),
+        message: refusedAtDefine(M.notNetmask({ value: netmask.value }), `Invalid netmask '${netmask.value}' in network '${name}'`),
       };
     if (mask.family !== 'ipv4')
       return {
         ...valueSpan(netmask),
         message: refusedAtDefine(
-          `The IPv6 netmask '${netmask.value}' for an IPv4 address`,
+          M.ipv6Netmask({ netmask: netmask.value }),
           `Invalid netmask '${netmask.value}' for address '${address.value}' in network '${name}' (both must be IPv4)`,
         ),
       };
@@ -155,10 +181,10 @@ function ipProblem(ip: NetworkIp, name: string, bridge: string): Problem<Documen
         ...valueSpan(netmask),
         message: range
           ? refusedAtDefine(
-              `The netmask ${netmask.value} is not contiguous`,
+              M.netmaskNotContiguous({ netmask: netmask.value }),
               `bad prefix -1 for network ${address.value} when  checking range ${range.attributes.find((a) => a.name === 'start')?.value ?? ''} - ${range.attributes.find((a) => a.name === 'end')?.value ?? ''}`,
             )
-          : refusedAtStart(`The netmask ${netmask.value} is not contiguous`, `bridge '${bridge}' has an invalid netmask or IP address`),
+          : refusedAtStart(M.netmaskNotContiguous({ netmask: netmask.value }), `bridge '${bridge}' has an invalid netmask or IP address`),
       };
     }
     return undefined;
@@ -168,20 +194,17 @@ function ipProblem(ip: NetworkIp, name: string, bridge: string): Problem<Documen
     if (classful === undefined)
       return {
         ...nameSpan(element),
-        message: refusedAtStart(
-          `${address.value} has no netmask= or prefix=, and no address class to take one from`,
-          `bridge '${bridge}' has an invalid netmask or IP address`,
-        ),
+        message: refusedAtStart(M.noClass({ address: address.value }), `bridge '${bridge}' has an invalid netmask or IP address`),
       };
     // A class C address's /24 is what people mean; 10.x as /8 and 172.16.x as /16 rarely are.
     if (classful === 24) return undefined;
     return {
       ...nameSpan(element),
       severity: 'warning',
-      message: `The <ip> has no netmask= or prefix=: libvirt uses the prefix of the address's class, /${classful} (${address.value}/${classful}), and the DHCP ranges and routes are checked against it.`,
+      message: M.classfulPrefix({ prefix: classful, address: address.value }),
       fixes: (context) => [
-        { title: "Add prefix='24'", edits: [setAttribute(element, 'prefix', '24', context)], preferred: true },
-        { title: `Add prefix='${classful}' (keep the class's)`, edits: [setAttribute(element, 'prefix', String(classful), context)] },
+        { title: M.addPrefix({ prefix: '24' }), edits: [setAttribute(element, 'prefix', '24', context)], preferred: true },
+        { title: M.addClassPrefix({ prefix: classful }), edits: [setAttribute(element, 'prefix', String(classful), context)] },
       ],
     };
   }

@@ -1,3 +1,4 @@
+import { messages } from '../../../l10n/message';
 import { replaceAttributeValue } from '../../edits/xmlEdits';
 import type { DocumentFixContext } from '../../languageTypes';
 import { STORAGE_DOCS } from '../../libvirtDocs';
@@ -14,6 +15,12 @@ const POOL_FORMATS: Readonly<Record<string, readonly string[]>> = {
   disk: ['unknown', 'dos', 'dvh', 'gpt', 'mac', 'bsd', 'pc98', 'sun', 'lvm2'],
   logical: ['unknown', 'lvm2'],
 };
+
+const M = messages('pool-format-mismatch', {
+  noSourceFormat: 'A {type} pool has no source format: libvirt ignores <format> and drops it on define.',
+  notPoolFormat: "'{value}' is not a {type} pool format ({known})",
+  changeTo: "Change to '{value}'",
+});
 
 export const poolFormatMismatch: Rule<StoragePoolModel, DocumentFixContext> = {
   id: 'pool-format-mismatch',
@@ -34,7 +41,7 @@ export const poolFormatMismatch: Rule<StoragePoolModel, DocumentFixContext> = {
       report({
         ...nameSpan(format),
         severity: 'warning',
-        message: `A ${type} pool has no source format: libvirt ignores <format> and drops it on define.`,
+        message: M.noSourceFormat({ type }),
       });
       return;
     }
@@ -44,12 +51,12 @@ export const poolFormatMismatch: Rule<StoragePoolModel, DocumentFixContext> = {
     report({
       ...valueSpan(formatType),
       message: refusedAtDefine(
-        `'${formatType.value}' is not a ${type} pool format (${known.join(', ')})`,
+        M.notPoolFormat({ value: formatType.value, type, known: known.join(', ') }),
         `unknown pool format type ${formatType.value}`,
       ),
       fixes: suggestion
         ? (context) => [
-            { title: `Change to '${suggestion}'`, edits: [replaceAttributeValue(formatType, suggestion, context)], preferred: true },
+            { title: M.changeTo({ value: suggestion }), edits: [replaceAttributeValue(formatType, suggestion, context)], preferred: true },
           ]
         : undefined,
     });

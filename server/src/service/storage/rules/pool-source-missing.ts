@@ -1,3 +1,4 @@
+import { messages } from '../../../l10n/message';
 import type { DocumentFixContext } from '../../languageTypes';
 import { STORAGE_DOCS } from '../../libvirtDocs';
 import type { Problem, Rule } from '../../rules/rule';
@@ -17,6 +18,21 @@ const ONE_HOST: Readonly<Record<string, string>> = {
 const ONE_DEVICE: Readonly<Record<string, string>> = { fs: 'expected exactly 1 device for the storage pool' };
 
 type PoolProblem = Problem<DocumentFixContext>;
+
+const M = messages('pool-source-missing', {
+  hostWithoutName: 'A <host> without name=',
+  deviceWithoutPath: 'A <device> without path=',
+  noSourceHost: 'A {type} pool without <source><host name>',
+  netfsWithoutDir: 'A netfs pool without <source><dir path>',
+  noSourceDevice: 'A {type} pool without <source><device path>',
+  rbdWithoutName: 'An rbd pool without <source><name>',
+  iscsiWithoutIqn: "An iscsi pool without the target's IQN in <source><device path>",
+  secondHost: 'A second <host> in a {type} pool',
+  secondDevice: 'A second <device> in a {type} pool',
+  scsiWithoutAdapter: 'A scsi pool without <source><adapter>',
+  scsiHostWithoutName: 'A scsi_host adapter with neither name= nor <parentaddr>',
+  fcHostWithoutWwn: 'An fc_host adapter without wwnn= and wwpn=',
+});
 
 export const poolSourceMissing: Rule<StoragePoolModel, DocumentFixContext> = {
   id: 'pool-source-missing',
@@ -39,46 +55,46 @@ export const poolSourceMissing: Rule<StoragePoolModel, DocumentFixContext> = {
     const devices = childrenNamed(source, 'device');
     for (const host of hosts)
       if (!attributeValue(host, 'name'))
-        problems.push({ ...nameSpan(host), message: refusedAtDefine('A <host> without name=', 'missing storage pool host name') });
+        problems.push({ ...nameSpan(host), message: refusedAtDefine(M.hostWithoutName(), 'missing storage pool host name') });
     for (const device of devices)
       if (!attributeValue(device, 'path'))
         problems.push({
           ...nameSpan(device),
-          message: refusedAtDefine('A <device> without path=', 'missing storage pool source device path'),
+          message: refusedAtDefine(M.deviceWithoutPath(), 'missing storage pool source device path'),
         });
     if (NEEDS_HOST.has(type) && hosts.length === 0)
       problems.push({
         ...at(source),
-        message: refusedAtDefine(`A ${type} pool without <source><host name>`, 'missing storage pool source host name'),
+        message: refusedAtDefine(M.noSourceHost({ type }), 'missing storage pool source host name'),
       });
     if (type === 'netfs') {
       const dir = firstChild(source, 'dir');
       if (!attributeValue(dir, 'path'))
         problems.push({
           ...at(dir),
-          message: refusedAtDefine('A netfs pool without <source><dir path>', 'missing storage pool source path'),
+          message: refusedAtDefine(M.netfsWithoutDir(), 'missing storage pool source path'),
         });
     }
     if (NEEDS_DEVICE.has(type) && devices.length === 0)
       problems.push({
         ...at(source),
-        message: refusedAtDefine(`A ${type} pool without <source><device path>`, 'missing storage pool source device name'),
+        message: refusedAtDefine(M.noSourceDevice({ type }), 'missing storage pool source device name'),
       });
     if (type === 'rbd' && !textOf(firstChild(source, 'name')))
       problems.push({
         ...at(source),
-        message: refusedAtDefine('An rbd pool without <source><name>', "element 'name' is mandatory for RBD pool"),
+        message: refusedAtDefine(M.rbdWithoutName(), "element 'name' is mandatory for RBD pool"),
       });
     if (type === 'scsi') scsiAdapter(source, at, problems);
     if (type === 'iscsi' && devices.length === 0)
       problems.push({
         ...at(source),
-        message: refusedAtStart("An iscsi pool without the target's IQN in <source><device path>", 'missing source device'),
+        message: refusedAtStart(M.iscsiWithoutIqn(), 'missing source device'),
       });
     if (ONE_HOST[type] && hosts.length > 1)
-      problems.push({ ...nameSpan(hosts[1]!), message: refusedAtStart(`A second <host> in a ${type} pool`, ONE_HOST[type]!) });
+      problems.push({ ...nameSpan(hosts[1]!), message: refusedAtStart(M.secondHost({ type }), ONE_HOST[type]!) });
     if (ONE_DEVICE[type] && devices.length > 1)
-      problems.push({ ...nameSpan(devices[1]!), message: refusedAtStart(`A second <device> in a ${type} pool`, ONE_DEVICE[type]!) });
+      problems.push({ ...nameSpan(devices[1]!), message: refusedAtStart(M.secondDevice({ type }), ONE_DEVICE[type]!) });
     problems.sort((a, b) => a.start - b.start);
     for (const problem of problems) report(problem);
   },
@@ -93,7 +109,7 @@ function scsiAdapter(
   if (!adapter || (!attribute(adapter, 'type') && !attribute(adapter, 'name'))) {
     problems.push({
       ...at(adapter),
-      message: refusedAtDefine('A scsi pool without <source><adapter>', 'missing storage pool source adapter'),
+      message: refusedAtDefine(M.scsiWithoutAdapter(), 'missing storage pool source adapter'),
     });
     return;
   }
@@ -102,17 +118,11 @@ function scsiAdapter(
   if (type === 'scsi_host' && !attributeValue(adapter, 'name') && !parent)
     problems.push({
       ...nameSpan(adapter),
-      message: refusedAtDefine(
-        'A scsi_host adapter with neither name= nor <parentaddr>',
-        "Either 'name' or 'parent' must be specified for the 'scsi_host' adapter",
-      ),
+      message: refusedAtDefine(M.scsiHostWithoutName(), "Either 'name' or 'parent' must be specified for the 'scsi_host' adapter"),
     });
   if (type === 'fc_host' && (!attributeValue(adapter, 'wwnn') || !attributeValue(adapter, 'wwpn')))
     problems.push({
       ...nameSpan(adapter),
-      message: refusedAtDefine(
-        'An fc_host adapter without wwnn= and wwpn=',
-        "'wwnn' and 'wwpn' must be specified for adapter type 'fchost'",
-      ),
+      message: refusedAtDefine(M.fcHostWithoutWwn(), "'wwnn' and 'wwpn' must be specified for adapter type 'fchost'"),
     });
 }

@@ -1,3 +1,4 @@
+import { messages } from '../../../l10n/message';
 import { insertChild } from '../../edits/xmlEdits';
 import type { DocumentFixContext } from '../../languageTypes';
 import { STORAGE_DOCS } from '../../libvirtDocs';
@@ -16,6 +17,16 @@ const TARGET_PATHS: Readonly<Record<string, (name: string) => string>> = {
   scsi: () => '/dev/disk/by-path',
   mpath: () => '/dev/mapper',
 };
+
+const M = messages('pool-target-missing', {
+  noTargetPath: 'A {type} pool without <target><path>',
+  addTargetPath: 'Add <target><path>{path}</path></target>',
+  logicalTarget: "A logical pool's target is /dev/{volumeGroup}: libvirt replaces {path} with it.",
+  changeTo: 'Change to {path}',
+  relativeResolved:
+    "The target path {path} is relative: libvirt accepts it and, when the pool is built, takes it from libvirtd's working directory (/{path}).",
+  relativeRefused: 'The target path {path} is relative: libvirt accepts it at define, but refuses to build the pool ("{libvirtSays}").',
+});
 
 export const poolTargetMissing: Rule<StoragePoolModel, DocumentFixContext> = {
   id: 'pool-target-missing',
@@ -37,10 +48,10 @@ export const poolTargetMissing: Rule<StoragePoolModel, DocumentFixContext> = {
       const suggested = usual(model.name || 'pool');
       report({
         ...(pathElement ? nameSpan(pathElement) : target ? nameSpan(target) : nameSpan(model.root)),
-        message: refusedAtDefine(`A ${type} pool without <target><path>`, 'missing storage pool target path'),
+        message: refusedAtDefine(M.noTargetPath({ type }), 'missing storage pool target path'),
         fixes: (context) => [
           {
-            title: `Add <target><path>${suggested}</path></target>`,
+            title: M.addTargetPath({ path: suggested }),
             edits: [
               target && !pathElement
                 ? insertChild(target, { name: 'path', text: suggested }, context, target.children[0])
@@ -61,10 +72,10 @@ export const poolTargetMissing: Rule<StoragePoolModel, DocumentFixContext> = {
         report({
           ...nameSpan(pathElement),
           severity: 'warning',
-          message: `A logical pool's target is /dev/${volumeGroup}: libvirt replaces ${path} with it.`,
+          message: M.logicalTarget({ volumeGroup, path }),
           fixes: () => [
             {
-              title: `Change to /dev/${volumeGroup}`,
+              title: M.changeTo({ path: `/dev/${volumeGroup}` }),
               edits: [{ start: pathElement.start, end: pathElement.end, newText: `<path>/dev/${volumeGroup}</path>` }],
               preferred: true,
             },
@@ -77,11 +88,11 @@ export const poolTargetMissing: Rule<StoragePoolModel, DocumentFixContext> = {
         ...nameSpan(pathElement),
         severity: 'warning',
         message: path.includes('/')
-          ? `The target path ${path} is relative: libvirt accepts it and, when the pool is built, takes it from libvirtd's working directory (/${path}).`
-          : `The target path ${path} is relative: libvirt accepts it at define, but refuses to build the pool ("path '${path}' is not absolute").`,
+          ? M.relativeResolved({ path })
+          : M.relativeRefused({ path, libvirtSays: `path '${path}' is not absolute` }),
         fixes: () => [
           {
-            title: `Change to /${path}`,
+            title: M.changeTo({ path: `/${path}` }),
             edits: [{ start: pathElement.start, end: pathElement.end, newText: `<path>/${path}</path>` }],
             preferred: true,
           },

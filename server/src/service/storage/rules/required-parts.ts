@@ -1,3 +1,4 @@
+import { messages } from '../../../l10n/message';
 import { setAttribute } from '../../edits/xmlEdits';
 import type { DocumentFixContext } from '../../languageTypes';
 import { STORAGE_DOCS } from '../../libvirtDocs';
@@ -9,6 +10,15 @@ import type { StoragePoolModel, StorageVolumeModel } from '../storageModel';
 /** Pool types whose name may come from <source><name> instead of <name>. */
 const NAMED_BY_SOURCE = new Set(['logical', 'rbd', 'sheepdog', 'gluster', 'zfs', 'vstorage']);
 
+// Declared under the rule's id (required-part-missing), with keys of their own beside the domain's.
+const M = messages('required-part-missing', {
+  poolHasNoType: '<pool> has no type=: libvirt refuses the definition ("{libvirtSays}"). Use type=\'dir\' for a directory of image files.',
+  poolAddTypeDir: "Add type='dir'",
+  poolHasNoName: 'The pool has no <name>: libvirt refuses the definition ("{libvirtSays}").',
+  volumeHasNoName: 'The volume has no <name>: libvirt refuses to create it ("{libvirtSays}").',
+  volumeHasNoCapacity: 'The volume has no <capacity>: libvirt refuses to create it ("{libvirtSays}").',
+});
+
 /** required-part-missing for storage pools: type= and a name. */
 export const poolRequiredParts: Rule<StoragePoolModel, DocumentFixContext> = {
   ...requiredPartMissing,
@@ -17,15 +27,14 @@ export const poolRequiredParts: Rule<StoragePoolModel, DocumentFixContext> = {
     if (!model.type)
       report({
         ...nameSpan(model.root),
-        message:
-          "<pool> has no type=: libvirt refuses the definition (\"Missing required attribute 'type' in element 'pool'\"). Use type='dir' for a directory of image files.",
-        fixes: (context) => [{ title: "Add type='dir'", edits: [setAttribute(model.root, 'type', 'dir', context)], preferred: true }],
+        message: M.poolHasNoType({ libvirtSays: "Missing required attribute 'type' in element 'pool'" }),
+        fixes: (context) => [{ title: M.poolAddTypeDir(), edits: [setAttribute(model.root, 'type', 'dir', context)], preferred: true }],
       });
     const type = model.type?.value ?? '';
     if (!model.name && !(NAMED_BY_SOURCE.has(type) && textOf(firstChild(model.source, 'name'))))
       report({
         ...nameSpan(model.root),
-        message: 'The pool has no <name>: libvirt refuses the definition ("missing pool source name element").',
+        message: M.poolHasNoName({ libvirtSays: 'missing pool source name element' }),
       });
   },
 };
@@ -38,13 +47,13 @@ export const volumeRequiredParts: Rule<StorageVolumeModel, DocumentFixContext> =
     if (!model.name)
       report({
         ...nameSpan(model.root),
-        message: 'The volume has no <name>: libvirt refuses to create it ("missing volume name element").',
+        message: M.volumeHasNoName({ libvirtSays: 'missing volume name element' }),
       });
     const backing = textOf(firstChild(firstChild(model.root, 'backingStore'), 'path'));
     if (!textOf(model.capacity) && !backing)
       report({
         ...nameSpan(model.capacity ?? model.root),
-        message: 'The volume has no <capacity>: libvirt refuses to create it ("missing capacity element").',
+        message: M.volumeHasNoCapacity({ libvirtSays: 'missing capacity element' }),
       });
   },
 };

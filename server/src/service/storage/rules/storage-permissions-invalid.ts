@@ -1,8 +1,15 @@
+import { messages } from '../../../l10n/message';
 import type { DocumentFixContext, DocumentModel } from '../../languageTypes';
 import { STORAGE_DOCS } from '../../libvirtDocs';
 import type { Rule } from '../../rules/rule';
 import { firstChild, nameSpan, type XmlElement } from '../../xml/xmlTree';
 import { refusedAtDefine } from '../storageMessages';
+
+const M = messages('storage-permissions-invalid', {
+  modeNotOctal: 'The mode {mode} is not octal up to 0777',
+  ownerNotNumeric: "The owner '{value}' is not a numeric id",
+  groupNotNumeric: "The group '{value}' is not a numeric id",
+});
 
 /** Every <permissions> of a pool or volume (its target's, a backing store's). */
 function permissionsOf(root: XmlElement): XmlElement[] {
@@ -43,14 +50,17 @@ export const storagePermissionsInvalid: Rule<DocumentModel, DocumentFixContext> 
       if (mode && modeText && !(/^[0-7]+$/.test(modeText) && Number.parseInt(modeText, 8) <= 0o777))
         report({
           ...nameSpan(mode),
-          message: refusedAtDefine(`The mode ${modeText} is not octal up to 0777`, 'malformed octal mode', what),
+          message: refusedAtDefine(M.modeNotOctal({ mode: modeText }), 'malformed octal mode', what),
         });
-      for (const name of ['owner', 'group'] as const) {
+      for (const [name, notNumeric] of [
+        ['owner', M.ownerNotNumeric],
+        ['group', M.groupNotNumeric],
+      ] as const) {
         const element = firstChild(permissions, name);
         if (element && !validId(element.text.trim()))
           report({
             ...nameSpan(element),
-            message: refusedAtDefine(`The ${name} '${element.text.trim()}' is not a numeric id`, `malformed ${name} element`, what),
+            message: refusedAtDefine(notNumeric({ value: element.text.trim() }), `malformed ${name} element`, what),
           });
       }
     }

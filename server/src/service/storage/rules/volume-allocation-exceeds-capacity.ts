@@ -1,3 +1,4 @@
+import { messages, type Text } from '../../../l10n/message';
 import type { DocumentFixContext } from '../../languageTypes';
 import { STORAGE_DOCS } from '../../libvirtDocs';
 import { formatBytes } from '../../model/sizeUnits';
@@ -5,6 +6,15 @@ import type { Rule } from '../../rules/rule';
 import { attributeValue, nameSpan } from '../../xml/xmlTree';
 import type { StorageVolumeModel } from '../storageModel';
 import { parseStorageSize } from '../storageSizes';
+
+const M = messages('volume-allocation-exceeds-capacity', {
+  rawFileGrows:
+    'The allocation ({allocation}) is above the capacity ({capacity}): libvirt accepts it and writes a raw file of {allocation}, whose capacity becomes {allocation}.',
+  allocationIgnored:
+    'The allocation ({allocation}) is above the capacity ({capacity}): libvirt accepts it and ignores the allocation of a {format} image.',
+  theCapacity: 'The capacity',
+  bytes: '{count} bytes',
+});
 
 export const volumeAllocationExceedsCapacity: Rule<StorageVolumeModel, DocumentFixContext> = {
   id: 'volume-allocation-exceeds-capacity',
@@ -20,13 +30,12 @@ export const volumeAllocationExceedsCapacity: Rule<StorageVolumeModel, DocumentF
     const allocation = parseStorageSize(model.allocation.text, attributeValue(model.allocation, 'unit'));
     if (!('bytes' in capacity) || !('bytes' in allocation) || allocation.bytes <= capacity.bytes) return;
     const raw = !model.format || model.format.value === 'raw' || model.format.value === '';
-    const human = (bytes: bigint) => (bytes < 2n ** 53n ? formatBytes(Number(bytes)) : `${bytes} bytes`);
+    const human = (bytes: bigint): Text => (bytes < 2n ** 53n ? formatBytes(Number(bytes)) : M.bytes({ count: String(bytes) }));
+    const sizes = { allocation: human(allocation.bytes), capacity: human(capacity.bytes) };
     report({
       ...nameSpan(model.allocation),
-      message: raw
-        ? `The allocation (${human(allocation.bytes)}) is above the capacity (${human(capacity.bytes)}): libvirt accepts it and writes a raw file of ${human(allocation.bytes)}, whose capacity becomes ${human(allocation.bytes)}.`
-        : `The allocation (${human(allocation.bytes)}) is above the capacity (${human(capacity.bytes)}): libvirt accepts it and ignores the allocation of a ${model.format!.value} image.`,
-      related: [{ ...nameSpan(model.capacity), message: 'The capacity' }],
+      message: raw ? M.rawFileGrows(sizes) : M.allocationIgnored({ ...sizes, format: model.format!.value }),
+      related: [{ ...nameSpan(model.capacity), message: M.theCapacity() }],
     });
   },
 };

@@ -1,3 +1,4 @@
+import { messages } from '../../../l10n/message';
 import type { DocumentFixContext } from '../../languageTypes';
 import { STORAGE_DOCS } from '../../libvirtDocs';
 import type { Rule } from '../../rules/rule';
@@ -5,6 +6,14 @@ import { attribute, attributeValue, nameSpan, textOf, valueSpan } from '../../xm
 import { refusedAtDefine } from '../storageMessages';
 import type { StorageVolumeModel } from '../storageModel';
 import { parseStorageSize } from '../storageSizes';
+
+const M = messages('volume-capacity-invalid', {
+  notWholeNumberOf: "'{value}' is not a whole number of {unit}",
+  notWholeNumberOfBytes: "'{value}' is not a whole number of bytes",
+  unknownUnit: "'{unit}' is not a unit libvirt knows (bytes, KiB, MiB, GiB, TiB, KB, MB, GB…)",
+  capacityTooLarge: 'The capacity is 8 EiB or more',
+  allocationTooLarge: 'The allocation is 8 EiB or more',
+});
 
 export const volumeCapacityInvalid: Rule<StorageVolumeModel, DocumentFixContext> = {
   id: 'volume-capacity-invalid',
@@ -25,7 +34,9 @@ export const volumeCapacityInvalid: Rule<StorageVolumeModel, DocumentFixContext>
           start: element.textStart,
           end: element.textEnd,
           message: refusedAtDefine(
-            `'${element.text.trim()}' is not a whole number of ${unit?.value || 'bytes'}`,
+            unit?.value
+              ? M.notWholeNumberOf({ value: element.text.trim(), unit: unit.value })
+              : M.notWholeNumberOfBytes({ value: element.text.trim() }),
             'malformed capacity element',
             'storage volume',
           ),
@@ -33,16 +44,16 @@ export const volumeCapacityInvalid: Rule<StorageVolumeModel, DocumentFixContext>
       else if ('unknownUnit' in size)
         report({
           ...valueSpan(unit!),
-          message: refusedAtDefine(
-            `'${size.unknownUnit}' is not a unit libvirt knows (bytes, KiB, MiB, GiB, TiB, KB, MB, GB…)`,
-            `unknown suffix '${size.unknownUnit}'`,
-            'storage volume',
-          ),
+          message: refusedAtDefine(M.unknownUnit({ unit: size.unknownUnit }), `unknown suffix '${size.unknownUnit}'`, 'storage volume'),
         });
       else if ('tooLarge' in size)
         report({
           ...nameSpan(element),
-          message: refusedAtDefine(`The ${element.name} is 8 EiB or more`, `value too large: ${size.tooLarge}`, 'storage volume'),
+          message: refusedAtDefine(
+            element === model.capacity ? M.capacityTooLarge() : M.allocationTooLarge(),
+            `value too large: ${size.tooLarge}`,
+            'storage volume',
+          ),
         });
     }
   },

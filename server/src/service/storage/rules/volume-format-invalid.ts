@@ -1,3 +1,4 @@
+import { messages } from '../../../l10n/message';
 import { replaceAttributeValue } from '../../edits/xmlEdits';
 import type { DocumentFixContext } from '../../languageTypes';
 import { STORAGE_DOCS } from '../../libvirtDocs';
@@ -19,6 +20,13 @@ const NOT_CREATABLE: Readonly<Record<string, string>> = {
   vhd: "qemu-img: Unknown file format 'vhd'",
 };
 
+const M = messages('volume-format-invalid', {
+  cannotCreate: 'A {format} image cannot be created',
+  changeTo: "Change to '{format}'",
+  ploopNeedsTools: 'A ploop image is created with the ploop tools: libvirt refuses to create it on a host without them ("{libvirtSays}").',
+  unknownFormat: "'{value}' is not a volume format libvirt knows",
+});
+
 export const volumeFormatInvalid: Rule<StorageVolumeModel, DocumentFixContext> = {
   id: 'volume-format-invalid',
   severity: 'error',
@@ -38,8 +46,10 @@ export const volumeFormatInvalid: Rule<StorageVolumeModel, DocumentFixContext> =
     if (reason) {
       report({
         ...valueSpan(format),
-        message: refusedAtCreate(`A ${value} image cannot be created`, reason),
-        fixes: (context) => [{ title: "Change to 'qcow2'", edits: [replaceAttributeValue(format, 'qcow2', context)], preferred: true }],
+        message: refusedAtCreate(M.cannotCreate({ format: value }), reason),
+        fixes: (context) => [
+          { title: M.changeTo({ format: 'qcow2' }), edits: [replaceAttributeValue(format, 'qcow2', context)], preferred: true },
+        ],
       });
       return;
     }
@@ -47,18 +57,17 @@ export const volumeFormatInvalid: Rule<StorageVolumeModel, DocumentFixContext> =
       report({
         ...valueSpan(format),
         severity: 'warning',
-        message:
-          'A ploop image is created with the ploop tools: libvirt refuses to create it on a host without them ("unable to find ploop, please install ploop tools").',
+        message: M.ploopNeedsTools({ libvirtSays: 'unable to find ploop, please install ploop tools' }),
       });
       return;
     }
     const suggestion = closest(value, CREATABLE_FORMATS) ?? CREATABLE_FORMATS.find((known) => known === value.toLowerCase());
     report({
       ...valueSpan(format),
-      message: refusedAtDefine(`'${value}' is not a volume format libvirt knows`, `unknown volume format type ${value}`, 'storage volume'),
+      message: refusedAtDefine(M.unknownFormat({ value }), `unknown volume format type ${value}`, 'storage volume'),
       fixes: (context) => [
         {
-          title: `Change to '${suggestion ?? 'qcow2'}'`,
+          title: M.changeTo({ format: suggestion ?? 'qcow2' }),
           edits: [replaceAttributeValue(format, suggestion ?? 'qcow2', context)],
           preferred: true,
         },

@@ -1,3 +1,4 @@
+import { messages } from '../../../l10n/message';
 import { removeElement } from '../../edits/xmlEdits';
 import type { DocumentFixContext } from '../../languageTypes';
 import { STORAGE_DOCS } from '../../libvirtDocs';
@@ -10,6 +11,21 @@ import type { StorageVolumeModel } from '../storageModel';
 const FEATURES = new Set(['lazy_refcounts', 'extended_l2']);
 
 type VolumeProblem = Problem<DocumentFixContext>;
+
+const M = messages('volume-option-unsupported', {
+  compatNotNN: "The compat level '{compat}' is not N.N",
+  qcow2OptionOnRaw: '<{element}> is a qcow2 option: libvirt ignores it for a raw image.',
+  removeElement: 'Remove <{element}>',
+  compatWithFormat: '<compat> and <features> with a {format} image',
+  notQcow2Feature: '<{feature}> is not a qcow2 feature',
+  featureWithCompat010: '{feature} with compat 0.10',
+  backingWithoutPath: 'The <backingStore> has no <path>: libvirt ignores it and creates a standalone image.',
+  rawHasNoBacking: 'A raw image has no backing store',
+  backingWithoutFormat:
+    'The <backingStore> has no <format>: libvirt writes the image with a raw backing file (it does not probe), which breaks a qcow2 base.',
+  encryptionOfFormat: '{kind} encryption of a {format} image',
+  encryptionWithoutFormat: 'Encryption without format=',
+});
 
 export const volumeOptionUnsupported: Rule<StorageVolumeModel, DocumentFixContext> = {
   id: 'volume-option-unsupported',
@@ -32,11 +48,7 @@ export const volumeOptionUnsupported: Rule<StorageVolumeModel, DocumentFixContex
     if (compat && compatText && !/^\d+\.\d+$/.test(compatText))
       problems.push({
         ...nameSpan(compat),
-        message: refusedAtDefine(
-          `The compat level '${compatText}' is not N.N`,
-          "forbidden characters in 'compat' attribute",
-          'storage volume',
-        ),
+        message: refusedAtDefine(M.compatNotNN({ compat: compatText }), "forbidden characters in 'compat' attribute", 'storage volume'),
       });
     else if (format === 'raw') {
       for (const element of [compat, features])
@@ -44,30 +56,28 @@ export const volumeOptionUnsupported: Rule<StorageVolumeModel, DocumentFixContex
           problems.push({
             ...nameSpan(element),
             severity: 'warning',
-            message: `<${element.name}> is a qcow2 option: libvirt ignores it for a raw image.`,
-            fixes: (context) => [{ title: `Remove <${element.name}>`, edits: [removeElement(element, context)], preferred: true }],
+            message: M.qcow2OptionOnRaw({ element: element.name }),
+            fixes: (context) => [
+              { title: M.removeElement({ element: element.name }), edits: [removeElement(element, context)], preferred: true },
+            ],
           });
     } else if (format !== 'qcow2' && (compatText || features))
       problems.push({
         ...nameSpan((compatText ? compat : features)!),
-        message: refusedAtDefine(
-          `<compat> and <features> with a ${format} image`,
-          'compatibility option only available with qcow2',
-          'storage volume',
-        ),
+        message: refusedAtDefine(M.compatWithFormat({ format }), 'compatibility option only available with qcow2', 'storage volume'),
       });
     else if (format === 'qcow2' && features) {
       for (const feature of features.children)
         if (!FEATURES.has(feature.name))
           problems.push({
             ...nameSpan(feature),
-            message: refusedAtDefine(`<${feature.name}> is not a qcow2 feature`, `unsupported feature ${feature.name}`, 'storage volume'),
+            message: refusedAtDefine(M.notQcow2Feature({ feature: feature.name }), `unsupported feature ${feature.name}`, 'storage volume'),
           });
         else if (compatText === '0.10')
           problems.push({
             ...nameSpan(feature),
             message: refusedAtDefine(
-              `${feature.name} with compat 0.10`,
+              M.featureWithCompat010({ feature: feature.name }),
               feature.name === 'lazy_refcounts'
                 ? 'lazy_refcounts not supported with compat level 0.10'
                 : "'extended_l2' not supported with compat level 0.10",
@@ -81,20 +91,19 @@ export const volumeOptionUnsupported: Rule<StorageVolumeModel, DocumentFixContex
         problems.push({
           ...nameSpan(backing),
           severity: 'warning',
-          message: 'The <backingStore> has no <path>: libvirt ignores it and creates a standalone image.',
-          fixes: (context) => [{ title: 'Remove <backingStore>', edits: [removeElement(backing, context)] }],
+          message: M.backingWithoutPath(),
+          fixes: (context) => [{ title: M.removeElement({ element: 'backingStore' }), edits: [removeElement(backing, context)] }],
         });
       else if (format === 'raw')
         problems.push({
           ...nameSpan(backing),
-          message: refusedAtCreate('A raw image has no backing store', 'backing storage not supported for raw volumes'),
+          message: refusedAtCreate(M.rawHasNoBacking(), 'backing storage not supported for raw volumes'),
         });
       else if (!attributeValue(firstChild(backing, 'format'), 'type'))
         problems.push({
           ...nameSpan(backing),
           severity: 'warning',
-          message:
-            'The <backingStore> has no <format>: libvirt writes the image with a raw backing file (it does not probe), which breaks a qcow2 base.',
+          message: M.backingWithoutFormat(),
         });
     }
     const encryption = firstChild(target, 'encryption');
@@ -116,7 +125,7 @@ export const volumeOptionUnsupported: Rule<StorageVolumeModel, DocumentFixContex
       if (says)
         problems.push({
           ...nameSpan(encryption),
-          message: refusedAtCreate(kind ? `${kind} encryption of a ${format} image` : 'Encryption without format=', says),
+          message: refusedAtCreate(kind ? M.encryptionOfFormat({ kind, format }) : M.encryptionWithoutFormat(), says),
         });
     }
     problems.sort((a, b) => a.start - b.start);
