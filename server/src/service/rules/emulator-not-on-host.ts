@@ -1,9 +1,17 @@
+import { messages } from '../../l10n/message';
 import { replaceText } from '../edits/xmlEdits';
 import { connectedHost, connectionName } from '../hostFacts';
 import { DOCS } from '../libvirtDocs';
 import { guestArch } from '../model/domainModel';
 import { textOrTagSpan } from '../validation/spans';
 import type { Rule } from './rule';
+
+const M = messages('emulator-not-on-host', {
+  notListed: '{connection} lists no emulator {path}. If the host has no such binary, libvirt refuses the definition ("{libvirtSays}").',
+  notListedForArch:
+    '{connection} lists no emulator {path}; for {arch} it has {listed}. If the host has no such binary, libvirt refuses the definition ("{libvirtSays}").',
+  useListed: "Use the host's emulator {path}",
+});
 
 export const emulatorNotOnHost: Rule = {
   id: 'emulator-not-on-host',
@@ -25,13 +33,12 @@ export const emulatorNotOnHost: Rule = {
     const listed = connected.guests.filter((guest) => guest.emulator !== undefined);
     if (listed.some((guest) => guest.emulator === path)) return;
     const forArch = listed.find((guest) => guest.arch === arch)?.emulator;
+    const args = { connection: connectionName(connected.connection.uri), path, libvirtSays: 'Cannot check QEMU binary' };
     report({
       ...textOrTagSpan(emulator.element),
-      message:
-        `${connectionName(connected.connection.uri)} lists no emulator ${path}${forArch ? `; for ${arch} it has ${forArch}` : ''}. ` +
-        'If the host has no such binary, libvirt refuses the definition ("Cannot check QEMU binary").',
+      message: forArch ? M.notListedForArch({ ...args, arch, listed: forArch }) : M.notListed(args),
       fixes: forArch
-        ? () => [{ title: `Use the host's emulator ${forArch}`, edits: [replaceText(emulator.element, forArch)], preferred: true }]
+        ? () => [{ title: M.useListed({ path: forArch }), edits: [replaceText(emulator.element, forArch)], preferred: true }]
         : undefined,
     });
   },

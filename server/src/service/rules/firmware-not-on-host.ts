@@ -1,3 +1,4 @@
+import { type Message, type MessageArg, messages } from '../../l10n/message';
 import { replaceText } from '../edits/xmlEdits';
 import { installFirmwareAdvice } from '../hostAdvice';
 import { connectedHost, connectionName, domainCapabilitiesFor } from '../hostFacts';
@@ -8,6 +9,27 @@ import { closest } from '../text/closest';
 import { tagSpan } from '../validation/spans';
 import { attribute, attributeValue, childrenNamed, firstChild, textOf, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('firmware-not-on-host', {
+  noImage: 'This machine has no firmware image {path}',
+  noVarsTemplate: 'No vars template is known for the loader {path} on {connection}',
+  refuses: '{why}: libvirt accepts the definition but refuses to start it ("{libvirtSays}").',
+  refusesFirstStart:
+    '{why}: libvirt accepts the definition but refuses to start it while its NVRAM file does not exist yet (the first start, or after undefine --nvram) ("{libvirtSays}").',
+  pairVars:
+    "Give <nvram template='…VARS….fd'>, pair it in /etc/libvirt/qemu.conf (nvram = [ \"{loader}:…VARS….fd\" ]), or use firmware='efi'.",
+  hostFirmware: "The host's firmware for {arch}: {images}.",
+  useImage: 'Use {path}',
+  noUefi:
+    'The host of {connection} has no UEFI firmware for {arch} guests: libvirt accepts the definition but refuses to start it ("{libvirtSays}").',
+  noSecureBoot:
+    'The host of {connection} has UEFI firmware for {arch} but none with Secure Boot: libvirt accepts the definition but refuses to start it ("{libvirtSays}").',
+  followedBy: '{text} {next}',
+});
+
+/** Sentences one after another, separated as the language separates them. */
+const sentences = (first: Message, ...rest: readonly MessageArg[]): Message =>
+  rest.reduce<Message>((text, next) => M.followedBy({ text, next }), first);
 
 export const firmwareNotOnHost: Rule = {
   id: 'firmware-not-on-host',
@@ -49,30 +71,29 @@ export const firmwareNotOnHost: Rule = {
         const says = unpaired
           ? `unable to find any master var store for loader: ${loaderPath}`
           : `Path '${loaderPath}' is not accessible: No such file or directory`;
-        const why = missing
-          ? `This machine has no firmware image ${loaderPath}`
-          : `No vars template is known for the loader ${loaderPath} on ${where}`;
+        const why = missing ? M.noImage({ path: loaderPath }) : M.noVarsTemplate({ path: loaderPath, connection: where });
         report({
           ...(loader.textStart >= 0 ? { start: loader.textStart, end: loader.textEnd } : tagSpan(loader)),
           severity: firstStart ? 'warning' : undefined,
-          message:
-            `${why}: libvirt accepts the definition but refuses to start it${firstStart ? ' while its NVRAM file does not exist yet (the first start, or after undefine --nvram)' : ''} ("${says}").` +
-            (unpaired
-              ? ` Give <nvram template='…VARS….fd'>, pair it in /etc/libvirt/qemu.conf (nvram = [ "${loaderPath}:…VARS….fd" ]), or use firmware='efi'.`
-              : '') +
-            (listed.length ? ` The host's firmware for ${arch}: ${listed.join(', ')}.` : ''),
-          fixes: instead ? () => [{ title: `Use ${instead}`, edits: [replaceText(loader, instead)], preferred: true }] : undefined,
+          message: sentences(
+            (firstStart ? M.refusesFirstStart : M.refuses)({ why, libvirtSays: says }),
+            ...(unpaired ? [M.pairVars({ loader: loaderPath })] : []),
+            ...(listed.length ? [M.hostFirmware({ arch, images: listed.join(', ') })] : []),
+          ),
+          fixes: instead
+            ? () => [{ title: M.useImage({ path: instead }), edits: [replaceText(loader, instead)], preferred: true }]
+            : undefined,
         });
       }
     }
     if (!caps || model.os.firmware !== 'efi') return;
     const advice = installFirmwareAdvice(arch);
-    const install = advice ? ` ${advice}` : '';
+    const install = advice ? [advice] : [];
     if (caps.firmware && !caps.firmware.includes('efi')) {
       const firmware = attribute(os, 'firmware')!;
       report({
         ...valueSpan(firmware),
-        message: `The host of ${where} has no UEFI firmware for ${arch} guests: libvirt accepts the definition but refuses to start it ("Unable to find any firmware to satisfy 'efi'").${install}`,
+        message: sentences(M.noUefi({ connection: where, arch, libvirtSays: "Unable to find any firmware to satisfy 'efi'" }), ...install),
       });
       return;
     }
@@ -82,7 +103,10 @@ export const firmwareNotOnHost: Rule = {
     if (secureBoot && caps.secureBoot && !caps.secureBoot.includes('yes')) {
       report({
         ...tagSpan(secureBoot),
-        message: `The host of ${where} has UEFI firmware for ${arch} but none with Secure Boot: libvirt accepts the definition but refuses to start it ("Unable to find any firmware to satisfy 'efi'").${install}`,
+        message: sentences(
+          M.noSecureBoot({ connection: where, arch, libvirtSays: "Unable to find any firmware to satisfy 'efi'" }),
+          ...install,
+        ),
       });
     }
   },

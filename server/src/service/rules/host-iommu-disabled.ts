@@ -1,9 +1,18 @@
+import { messages } from '../../l10n/message';
 import { enableIommuAdvice } from '../hostAdvice';
 import { connectedHost, connectionName } from '../hostFacts';
 import { DOCS } from '../libvirtDocs';
 import { pciHostdevs } from '../model/domainModel';
 import { tagSpan } from '../validation/spans';
 import type { Rule } from './rule';
+
+const M = messages('host-iommu-disabled', {
+  offOne:
+    'The host of {connection} has no IOMMU on: libvirt accepts the definition but refuses to start it with a PCI host device ("{libvirtSays}"). {advice}',
+  offMany:
+    'The host of {connection} has no IOMMU on: libvirt accepts the definition but refuses to start it with these {count} PCI host devices ("{libvirtSays}"). {advice}',
+  alsoNeeds: 'also needs the IOMMU',
+});
 
 export const hostIommuDisabled: Rule = {
   id: 'host-iommu-disabled',
@@ -18,12 +27,15 @@ export const hostIommuDisabled: Rule = {
     const connected = connectedHost(host);
     const [first, ...others] = pciHostdevs(model);
     if (connected?.iommu !== false || !first) return;
+    const args = {
+      connection: connectionName(connected.connection.uri),
+      libvirtSays: "host doesn't support passthrough of host PCI devices",
+      advice: enableIommuAdvice(connected.cpuVendor),
+    };
     report({
       ...tagSpan(first.element),
-      message:
-        `The host of ${connectionName(connected.connection.uri)} has no IOMMU on: libvirt accepts the definition but refuses ` +
-        `to start it with ${others.length ? `these ${others.length + 1} PCI host devices` : 'a PCI host device'} ("host doesn't support passthrough of host PCI devices"). ${enableIommuAdvice(connected.cpuVendor)}`,
-      related: others.map((other) => ({ ...tagSpan(other.element), message: 'also needs the IOMMU' })),
+      message: others.length ? M.offMany({ ...args, count: others.length + 1 }) : M.offOne(args),
+      related: others.map((other) => ({ ...tagSpan(other.element), message: M.alsoNeeds() })),
     });
   },
 };

@@ -1,3 +1,4 @@
+import { type Message, messages } from '../../l10n/message';
 import { DOMAIN_CAPABILITY_ENUMS } from '../domainCapabilityEnums';
 import { replaceAttributeValue, replaceText } from '../edits/xmlEdits';
 import type { HostDomainCapabilities } from '../hostFacts';
@@ -10,6 +11,52 @@ import { closest } from '../text/closest';
 import { textOrTagSpan } from '../validation/spans';
 import { attribute, firstChild, nameSpan, textOf, valueSpan } from '../xml/xmlTree';
 import type { Rule, RuleContext } from './rule';
+
+const M = messages('host-unsupported-value', {
+  noEmulator:
+    'The host of {connection} has no emulator for {arch} guests: libvirt refuses the definition ("{libvirtSays}"). It offers {arches}.',
+  noMachine: '{emulator} on {connection} does not offer machine type \'{machine}\': libvirt refuses the definition ("{libvirtSays}").',
+  noMachineUseAlias:
+    "{emulator} on {connection} does not offer machine type '{machine}': libvirt refuses the definition (\"{libvirtSays}\"). Use '{alias}' (the host's newest of its kind).",
+  useMachine: "Use machine type '{alias}'",
+  theEmulator: 'the emulator',
+  theEmulatorAtStart: 'The emulator',
+  tooManyVcpus:
+    '{vcpus} vCPUs, and machine type \'{machine}\' on {connection} takes at most {limit}: libvirt refuses the definition ("{libvirtSays}").',
+  setVcpu: 'Set <vcpu> to {limit}',
+  noVirtType:
+    'The host of {connection} does not run {arch} guests with type=\'{type}\' (it offers {types}): libvirt refuses the definition ("{libvirtSays}").',
+  noVirtTypeKvm:
+    'The host of {connection} does not run {arch} guests with type=\'{type}\' (it offers {types}): libvirt refuses the definition ("{libvirtSays}"). KVM needs /dev/kvm on the host (the kvm_intel or kvm_amd module, virtualization on in the firmware).',
+  emulate: "Emulate it: <domain type='qemu'>",
+  refusesDefinition: 'libvirt refuses the definition ("{libvirtSays}")',
+  refusesStart: 'libvirt accepts the definition but refuses to start it ("{libvirtSays}")',
+  mayRefuse: 'libvirt may refuse it',
+  listsNone: 'none',
+  deviceValue: "{emulator} on {connection} does not support {what} '{value}' (it lists {allowed}): {verdict}.",
+  deviceValueOnHost: "{emulator} on {connection} does not support {what} '{value}' (it lists {allowed}): {verdict}. To use it, {onHost}.",
+  useValue: "Use {what} '{value}'",
+  cpuMode:
+    'The {virtType} hypervisor on {connection} does not support CPU mode \'{mode}\' for {arch} guests: libvirt accepts the definition but refuses to start it ("{libvirtSays}").',
+  cpuModeEmulated:
+    "The {virtType} hypervisor on {connection} does not support CPU mode '{mode}' for {arch} guests: libvirt accepts the definition but refuses to start it (\"{libvirtSays}\"). Emulated (type='qemu') guests have no host CPU to pass through: use 'maximum' or a named model.",
+  useMaximum: "Use CPU mode 'maximum'",
+  noCpuModel:
+    '{emulator} on {connection} has no CPU model \'{model}\': libvirt accepts the definition but refuses to start it ("{libvirtSays}").',
+  noCpuModelDidYouMean:
+    "{emulator} on {connection} has no CPU model '{model}': libvirt accepts the definition but refuses to start it (\"{libvirtSays}\"). Did you mean '{like}'?",
+  useCpuModel: "Use CPU model '{model}'",
+  useHostModel: "Use mode='host-model' (this host's own CPU).",
+  useHostModelNamed: "Use mode='host-model' (this host's own CPU, '{hostModel}' with its flags).",
+  useHostModelOr: "Use mode='host-model' (this host's own CPU) or a model it can run, such as {models}.",
+  useHostModelNamedOr: "Use mode='host-model' (this host's own CPU, '{hostModel}' with its flags) or a model it can run, such as {models}.",
+  cannotProvideEmulated:
+    "The host of {connection} cannot provide CPU model '{model}' (libvirt lists it usable='no' for {virtType}): libvirt starts an emulated guest anyway, and QEMU leaves out the features it cannot give — the guest sees less than '{model}'.",
+  cannotProvideUnchecked:
+    "The host of {connection} cannot provide CPU model '{model}' (libvirt lists it usable='no' for {virtType}): with check='none' libvirt starts the guest, and QEMU leaves out the features it cannot give — the guest sees less than '{model}'. {suggestion}",
+  cannotRun:
+    "The host of {connection} cannot run CPU model '{model}' (libvirt lists it usable='no'): libvirt accepts the definition but refuses to start it (\"{libvirtSays}\"). {suggestion}",
+});
 
 export const hostUnsupportedValue: Rule = {
   id: 'host-unsupported-value',
@@ -37,9 +84,12 @@ export const hostUnsupportedValue: Rule = {
       if (!archAttribute) return;
       report({
         ...valueSpan(archAttribute),
-        message:
-          `The host of ${where} has no emulator for ${arch} guests: libvirt refuses the definition ("No emulator found for arch '${arch}'"). ` +
-          `It offers ${[...new Set(connected.guests.map((guest) => guest.arch))].join(', ')}.`,
+        message: M.noEmulator({
+          connection: where,
+          arch,
+          libvirtSays: `No emulator found for arch '${arch}'`,
+          arches: [...new Set(connected.guests.map((guest) => guest.arch))].join(', '),
+        }),
       });
       return;
     }
@@ -47,16 +97,14 @@ export const hostUnsupportedValue: Rule = {
     const machines = [...new Set(offers.flatMap((guest) => guest.machines))];
     if (machine && !machines.includes(machine.value)) {
       const alias = machineAlias(machine.value, machines);
-      const emulator = offers.find((guest) => guest.emulator)?.emulator ?? 'the emulator';
+      const emulator = offers.find((guest) => guest.emulator)?.emulator;
+      const says = `Emulator '${emulator ?? 'the emulator'}' does not support machine type '${machine.value}'`;
+      const args = { emulator: emulator ?? M.theEmulator(), connection: where, machine: machine.value, libvirtSays: says };
       report({
         ...valueSpan(machine),
-        message:
-          `${emulator} on ${where} does not offer machine type '${machine.value}': libvirt refuses the definition ` +
-          `("Emulator '${emulator}' does not support machine type '${machine.value}'").${alias ? ` Use '${alias}' (the host's newest of its kind).` : ''}`,
+        message: alias ? M.noMachineUseAlias({ ...args, alias }) : M.noMachine(args),
         fixes: alias
-          ? (context) => [
-              { title: `Use machine type '${alias}'`, edits: [replaceAttributeValue(machine, alias, context)], preferred: true },
-            ]
+          ? (context) => [{ title: M.useMachine({ alias }), edits: [replaceAttributeValue(machine, alias, context)], preferred: true }]
           : undefined,
       });
     }
@@ -65,10 +113,14 @@ export const hostUnsupportedValue: Rule = {
     if (limit !== undefined && vcpus?.maximum !== undefined && vcpus.maximum > limit)
       report({
         ...textOrTagSpan(vcpus.element),
-        message:
-          `${vcpus.maximum} vCPUs, and machine type '${machine!.value}' on ${where} takes at most ${limit}: libvirt refuses ` +
-          `the definition ("Maximum CPUs greater than specified machine type limit ${limit}").`,
-        fixes: () => [{ title: `Set <vcpu> to ${limit}`, edits: [replaceText(vcpus.element, String(limit))], preferred: true }],
+        message: M.tooManyVcpus({
+          vcpus: vcpus.maximum,
+          machine: machine!.value,
+          connection: where,
+          limit,
+          libvirtSays: `Maximum CPUs greater than specified machine type limit ${limit}`,
+        }),
+        fixes: () => [{ title: M.setVcpu({ limit }), edits: [replaceText(vcpus.element, String(limit))], preferred: true }],
       });
     const request = domainCapabilitiesRequest(model, connected);
     const caps = request && domainCapabilitiesFor(connected, request);
@@ -82,11 +134,15 @@ export const hostUnsupportedValue: Rule = {
     if (type && types.length && !types.includes(type.value) && !(type.value === 'kvm' && arch !== connected.arch)) {
       report({
         ...valueSpan(type),
-        message:
-          `The host of ${where} does not run ${arch} guests with type='${type.value}' (it offers ${types.map((t) => `'${t}'`).join(', ')}): ` +
-          `libvirt refuses the definition ("does not support virt type '${type.value}'").${type.value === 'kvm' ? ' KVM needs /dev/kvm on the host (the kvm_intel or kvm_amd module, virtualization on in the firmware).' : ''}`,
+        message: (type.value === 'kvm' ? M.noVirtTypeKvm : M.noVirtType)({
+          connection: where,
+          arch,
+          type: type.value,
+          types: types.map((t) => `'${t}'`).join(', '),
+          libvirtSays: `does not support virt type '${type.value}'`,
+        }),
         fixes: types.includes('qemu')
-          ? (context) => [{ title: "Emulate it: <domain type='qemu'>", edits: [replaceAttributeValue(type, 'qemu', context)] }]
+          ? (context) => [{ title: M.emulate(), edits: [replaceAttributeValue(type, 'qemu', context)] }]
           : undefined,
       });
     }
@@ -100,12 +156,13 @@ function machineAlias(machine: string, machines: readonly string[]): string | un
   return closest(machine, machines);
 }
 
-const refusedWhen = (when: 'define' | 'start', says: string) =>
-  when === 'define' ? `libvirt refuses the definition ("${says}")` : `libvirt accepts the definition but refuses to start it ("${says}")`;
+const refusedWhen = (when: 'define' | 'start', says: string): Message =>
+  when === 'define' ? M.refusesDefinition({ libvirtSays: says }) : M.refusesStart({ libvirtSays: says });
 
 /** Device values outside the emulator's lists, where libvirt refuses them. */
 function checkDeviceValues(model: DomainModel, caps: HostDomainCapabilities, where: string, report: RuleContext['report']): void {
   const emulator = caps.emulator ?? 'the emulator';
+  const emulatorName = caps.emulator ?? M.theEmulator();
   for (const device of model.devices) {
     for (const checked of DOMAIN_CAPABILITY_ENUMS) {
       const refused = checked.refused;
@@ -117,16 +174,26 @@ function checkDeviceValues(model: DomainModel, caps: HostDomainCapabilities, whe
       const instead = checked.instead?.find((candidate) => allowed.includes(candidate));
       const onHost = refused.onHost?.(value.value);
       const says = refused.says(value.value, emulator);
+      const args = {
+        emulator: emulatorName,
+        connection: where,
+        what: checked.what,
+        value: value.value,
+        allowed: allowed.map((v) => `'${v}'`).join(', ') || M.listsNone(),
+        verdict: says === undefined ? M.mayRefuse() : refusedWhen(refused.when, says),
+      };
       report({
         ...valueSpan(value),
         // A refusal not seen here is not claimed: libvirt's lists leave the value out, nothing more is known.
         severity: says === undefined ? 'warning' : undefined,
-        message:
-          `${emulator} on ${where} does not support ${checked.what} '${value.value}' (it lists ${allowed.map((v) => `'${v}'`).join(', ') || 'none'}): ` +
-          `${says === undefined ? 'libvirt may refuse it' : refusedWhen(refused.when, says)}.${onHost ? ` To use it, ${onHost}.` : ''}`,
+        message: onHost ? M.deviceValueOnHost({ ...args, onHost }) : M.deviceValue(args),
         fixes: instead
           ? (context) => [
-              { title: `Use ${checked.what} '${instead}'`, edits: [replaceAttributeValue(value, instead, context)], preferred: !onHost },
+              {
+                title: M.useValue({ what: checked.what, value: instead }),
+                edits: [replaceAttributeValue(value, instead, context)],
+                preferred: !onHost,
+              },
             ]
           : undefined,
       });
@@ -146,14 +213,15 @@ function checkCpu(model: DomainModel, caps: HostDomainCapabilities, where: strin
   if (modeAttribute && caps.cpu.modes[mode] === false) {
     report({
       ...valueSpan(modeAttribute),
-      message:
-        `The ${virtType} hypervisor on ${where} does not support CPU mode '${mode}' for ${caps.request.arch} guests: ` +
-        `${refusedWhen('start', `CPU mode '${mode}' for ${caps.request.arch} ${virtType} domain on ${caps.request.arch} host is not supported by hypervisor`)}.` +
-        (virtType === 'qemu' && mode === 'host-passthrough'
-          ? " Emulated (type='qemu') guests have no host CPU to pass through: use 'maximum' or a named model."
-          : ''),
+      message: (virtType === 'qemu' && mode === 'host-passthrough' ? M.cpuModeEmulated : M.cpuMode)({
+        virtType,
+        connection: where,
+        mode,
+        arch: caps.request.arch,
+        libvirtSays: `CPU mode '${mode}' for ${caps.request.arch} ${virtType} domain on ${caps.request.arch} host is not supported by hypervisor`,
+      }),
       fixes: caps.cpu.modes.maximum
-        ? (context) => [{ title: "Use CPU mode 'maximum'", edits: [replaceAttributeValue(modeAttribute, 'maximum', context)] }]
+        ? (context) => [{ title: M.useMaximum(), edits: [replaceAttributeValue(modeAttribute, 'maximum', context)] }]
         : undefined,
     });
     return;
@@ -167,10 +235,18 @@ function checkCpu(model: DomainModel, caps: HostDomainCapabilities, where: strin
       name,
       caps.cpu.models.map((candidate) => candidate.name),
     );
+    const args = {
+      emulator: caps.emulator ?? M.theEmulatorAtStart(),
+      connection: where,
+      model: name,
+      libvirtSays: `Unknown CPU model ${name}`,
+    };
     report({
       ...span,
-      message: `${caps.emulator ?? 'The emulator'} on ${where} has no CPU model '${name}': ${refusedWhen('start', `Unknown CPU model ${name}`)}.${like ? ` Did you mean '${like}'?` : ''}`,
-      fixes: like ? () => [{ title: `Use CPU model '${like}'`, edits: [replaceText(modelElement, like)], preferred: true }] : undefined,
+      message: like ? M.noCpuModelDidYouMean({ ...args, like }) : M.noCpuModel(args),
+      fixes: like
+        ? () => [{ title: M.useCpuModel({ model: like }), edits: [replaceText(modelElement, like)], preferred: true }]
+        : undefined,
     });
     return;
   }
@@ -180,24 +256,33 @@ function checkCpu(model: DomainModel, caps: HostDomainCapabilities, where: strin
   const hostModel = caps.cpu.hostModel;
   const sameVendor = caps.cpu.models.filter((m) => m.usable === 'yes' && m.vendor === known.vendor).map((m) => m.name);
   const examples = sameVendor.slice(0, 3);
-  const suggestion =
-    ` Use mode='host-model' (this host's own CPU${hostModel ? `, '${hostModel}' with its flags` : ''})` +
-    (examples.length ? ` or a model it can run, such as ${examples.map((m) => `'${m}'`).join(', ')}.` : '.');
+  const models = examples.map((m) => `'${m}'`).join(', ');
+  const suggestion = hostModel
+    ? examples.length
+      ? M.useHostModelNamedOr({ hostModel, models })
+      : M.useHostModelNamed({ hostModel })
+    : examples.length
+      ? M.useHostModelOr({ models })
+      : M.useHostModel();
   // libvirt compares the model with the host CPU only for KVM (check='partial' by default); TCG starts it anyway.
   const emulated = virtType === 'qemu';
   if (emulated || check === 'none') {
     report({
       ...span,
       severity: 'warning',
-      message:
-        `The host of ${where} cannot provide CPU model '${name}' (libvirt lists it usable='no' for ${virtType}): ` +
-        `${emulated ? 'libvirt starts an emulated guest anyway' : "with check='none' libvirt starts the guest"}, and QEMU leaves out the features it cannot give — the guest sees less than '${name}'.` +
-        (emulated ? '' : suggestion),
+      message: emulated
+        ? M.cannotProvideEmulated({ connection: where, model: name, virtType })
+        : M.cannotProvideUnchecked({ connection: where, model: name, virtType, suggestion }),
     });
     return;
   }
   report({
     ...span,
-    message: `The host of ${where} cannot run CPU model '${name}' (libvirt lists it usable='no'): ${refusedWhen('start', 'the CPU is incompatible with host CPU: Host CPU does not provide required features')}.${suggestion}`,
+    message: M.cannotRun({
+      connection: where,
+      model: name,
+      libvirtSays: 'the CPU is incompatible with host CPU: Host CPU does not provide required features',
+      suggestion,
+    }),
   });
 }

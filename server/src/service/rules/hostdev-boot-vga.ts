@@ -1,3 +1,4 @@
+import { messages } from '../../l10n/message';
 import { describeHostDevice } from '../hostAdvice';
 import { connectedHost } from '../hostFacts';
 import { passedDevices } from '../hostPassthrough';
@@ -5,6 +6,11 @@ import { DOCS } from '../libvirtDocs';
 import { tagSpan } from '../validation/spans';
 import { firstChild } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('hostdev-boot-vga', {
+  bootDisplay:
+    "{device} is the host's boot display: its framebuffer console keeps the card's memory reserved, so the guest's driver fails (\"{kernelSays}\"). Add video=efifb:off (kernels 5.15 and later: initcall_blacklist=sysfb_init) to GRUB_CMDLINE_LINUX, update-grub and reboot; the host then shows no console on this GPU.",
+});
 
 export const hostdevBootVga: Rule = {
   id: 'hostdev-boot-vga',
@@ -24,10 +30,7 @@ export const hostdevBootVga: Rule = {
       if (!device?.bootVga) continue;
       report({
         ...tagSpan(firstChild(hostdev.source, 'address') ?? hostdev.element),
-        message:
-          `${describeHostDevice(device)} is the host's boot display: its framebuffer console keeps the card's memory reserved, so the guest's ` +
-          'driver fails ("BAR 1: can\'t reserve"). Add video=efifb:off (kernels 5.15 and later: initcall_blacklist=sysfb_init) to ' +
-          'GRUB_CMDLINE_LINUX, update-grub and reboot; the host then shows no console on this GPU.',
+        message: M.bootDisplay({ device: describeHostDevice(device), kernelSays: "BAR 1: can't reserve" }),
       });
     }
   },

@@ -1,3 +1,4 @@
+import { messages } from '../../l10n/message';
 import { setAttribute } from '../edits/xmlEdits';
 import { describeHostDevice, HOLDS_ON, keepDriverOffLine, VFIO_DRIVERS, vfioIdsLine } from '../hostAdvice';
 import { connectedHost } from '../hostFacts';
@@ -6,6 +7,15 @@ import { DOCS } from '../libvirtDocs';
 import { tagSpan } from '../validation/spans';
 import { attribute, attributeValue, firstChild, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('hostdev-driver-bound', {
+  bootLines: '{keepOff} and {vfioIds} in /etc/modprobe.d/vfio.conf, then update-initramfs -u and reboot',
+  holdsOn:
+    '{device} is bound to {driver} on the host, which often refuses to give it up while the host uses it: the guest may fail to start. Keep {driver} off it at boot: {lines}.',
+  notManaged:
+    "{device} is bound to {driver} on the host and managed is not 'yes': libvirt accepts the definition but refuses to start it. Set managed='yes', detach it first (virsh nodedev-detach), or keep {driver} off it at boot: {lines}.",
+  setManaged: "Set managed='yes' (libvirt detaches the device from its driver at start)",
+});
 
 export const hostdevDriverBound: Rule = {
   id: 'hostdev-driver-bound',
@@ -27,20 +37,17 @@ export const hostdevDriverBound: Rule = {
       const managed = attributeValue(hostdev.element, 'managed') === 'yes';
       if (managed && !HOLDS_ON.has(driver)) continue;
       const endpoints = group?.filter((member) => member.state !== 'bridge').map((member) => member.device) ?? [device];
-      const lines = `${keepDriverOffLine(driver)} and ${vfioIdsLine(endpoints)} in /etc/modprobe.d/vfio.conf, then update-initramfs -u and reboot`;
+      const lines = M.bootLines({ keepOff: keepDriverOffLine(driver), vfioIds: vfioIdsLine(endpoints) });
+      const described = describeHostDevice(device);
       report({
         ...(managedAttribute ? valueSpan(managedAttribute) : tagSpan(firstChild(hostdev.source, 'address') ?? hostdev.element)),
         severity: managed ? 'warning' : undefined,
-        message: managed
-          ? `${describeHostDevice(device)} is bound to ${driver} on the host, which often refuses to give it up while the host uses it: ` +
-            `the guest may fail to start. Keep ${driver} off it at boot: ${lines}.`
-          : `${describeHostDevice(device)} is bound to ${driver} on the host and managed is not 'yes': libvirt accepts the definition but ` +
-            `refuses to start it. Set managed='yes', detach it first (virsh nodedev-detach), or keep ${driver} off it at boot: ${lines}.`,
+        message: managed ? M.holdsOn({ device: described, driver, lines }) : M.notManaged({ device: described, driver, lines }),
         fixes: managed
           ? undefined
           : (context) => [
               {
-                title: "Set managed='yes' (libvirt detaches the device from its driver at start)",
+                title: M.setManaged(),
                 edits: [setAttribute(hostdev.element, 'managed', 'yes', context)],
                 preferred: true,
               },

@@ -1,12 +1,22 @@
+import { messages, type Text } from '../../l10n/message';
 import { removeElement } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import type { Device } from '../model/domainModel';
 import { readPciAddress } from '../model/domainModel';
 import { formatPciAddress } from '../model/pciAddress';
+import { refusedAtDefine as refused } from '../refusals';
 import { duplicates, groupBy, othersIn } from '../validation/grouping';
 import { tagSpan } from '../validation/spans';
 import { attributeValue, firstChild } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('hostdev-duplicate', {
+  passedTwice: 'Host device {device} is passed through {count} times',
+  alsoPasses: 'also passes through {device}',
+  removeDuplicate: 'Remove this duplicate <{kind}>',
+  usbBusDevice: 'USB bus {bus} device {device}',
+  mediatedDevice: 'mediated device {uuid}',
+});
 
 export const hostdevDuplicate: Rule = {
   id: 'hostdev-duplicate',
@@ -18,18 +28,19 @@ export const hostdevDuplicate: Rule = {
     '<hostdev> with a different source function.',
   docs: DOCS.hostdev,
   check({ model, report }) {
-    for (const [key, devices] of duplicates(groupBy(model.devices, hostDeviceKey))) {
+    for (const [, devices] of duplicates(groupBy(model.devices, (device) => hostDeviceName(device)?.toString()))) {
+      const name = hostDeviceName(devices[0])!;
       for (const device of devices) {
         const span = tagSpan(
           firstChild(device.source, 'address') ?? firstChild(device.source, 'vendor') ?? device.source ?? device.element,
         );
         report({
           ...span,
-          message: `Host device ${key} is passed through ${devices.length} times: libvirt refuses the domain ("Hostdev already exists in the domain configuration").`,
-          related: othersIn(devices, device).shown.map((other) => ({ ...tagSpan(other.element), message: `also passes through ${key}` })),
+          message: refused(M.passedTwice({ device: name, count: devices.length }), 'Hostdev already exists in the domain configuration'),
+          related: othersIn(devices, device).shown.map((other) => ({ ...tagSpan(other.element), message: M.alsoPasses({ device: name }) })),
           fixes: (context) => [
             {
-              title: `Remove this duplicate <${device.kind}>`,
+              title: M.removeDuplicate({ kind: device.kind }),
               edits: [removeElement(device.element, context)],
               preferred: device !== devices[0],
             },
@@ -40,8 +51,8 @@ export const hostdevDuplicate: Rule = {
   },
 };
 
-/** Identifies the host device behind a <hostdev> (or <interface type='hostdev'>), or undefined if unknown. */
-function hostDeviceKey(device: Device): string | undefined {
+/** Names the host device behind a <hostdev> (or <interface type='hostdev'>), or undefined if unknown. */
+function hostDeviceName(device: Device): Text | undefined {
   const source = device.source;
   if (!source) return undefined;
   const isHostdev = device.kind === 'hostdev' && (attributeValue(device.element, 'mode') ?? 'subsystem') === 'subsystem';
@@ -60,7 +71,7 @@ function hostDeviceKey(device: Device): string | undefined {
       if (vendor && product) return `USB ${vendor}:${product}`;
       const bus = attributeValue(address, 'bus');
       const dev = attributeValue(address, 'device');
-      return bus && dev ? `USB bus ${bus} device ${dev}` : undefined;
+      return bus && dev ? M.usbBusDevice({ bus, device: dev }) : undefined;
     }
     case 'scsi': {
       const adapter = attributeValue(firstChild(source, 'adapter'), 'name');
@@ -69,7 +80,7 @@ function hostDeviceKey(device: Device): string | undefined {
     }
     case 'mdev': {
       const uuid = attributeValue(address, 'uuid');
-      return uuid ? `mediated device ${uuid.toLowerCase()}` : undefined;
+      return uuid ? M.mediatedDevice({ uuid: uuid.toLowerCase() }) : undefined;
     }
     default:
       return undefined;

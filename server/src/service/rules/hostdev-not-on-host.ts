@@ -1,3 +1,4 @@
+import { messages } from '../../l10n/message';
 import { connectedHost, connectionName, hostPciDeviceAt } from '../hostFacts';
 import { DOCS } from '../libvirtDocs';
 import { hostdevSourceAddress, pciHostdevs } from '../model/domainModel';
@@ -5,6 +6,13 @@ import { formatPciAddress } from '../model/pciAddress';
 import { tagSpan } from '../validation/spans';
 import { firstChild } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('hostdev-not-on-host', {
+  noDevice:
+    'The host of {connection} has no PCI device {address}: libvirt accepts the definition but refuses to start it. List its devices with virsh nodedev-list --cap pci (or lspci -D on the host).',
+  noDeviceOnSlot:
+    'The host of {connection} has no PCI device {address}: libvirt accepts the definition but refuses to start it. On that slot it has {devices}. List its devices with virsh nodedev-list --cap pci (or lspci -D on the host).',
+});
 
 export const hostdevNotOnHost: Rule = {
   id: 'hostdev-not-on-host',
@@ -23,12 +31,16 @@ export const hostdevNotOnHost: Rule = {
       if (!address || hostPciDeviceAt(connected, address)) continue;
       const where = firstChild(hostdev.source, 'address') ?? hostdev.element;
       const sameSlot = connected.pciDevices.filter((d) => d.address.bus === address.bus && d.address.slot === address.slot);
+      const connection = connectionName(connected.connection.uri);
       report({
         ...tagSpan(where),
-        message:
-          `The host of ${connectionName(connected.connection.uri)} has no PCI device ${formatPciAddress(address)}: ` +
-          `libvirt accepts the definition but refuses to start it. ${sameSlot.length ? `On that slot it has ${sameSlot.map((d) => formatPciAddress(d.address)).join(', ')}. ` : ''}` +
-          'List its devices with virsh nodedev-list --cap pci (or lspci -D on the host).',
+        message: sameSlot.length
+          ? M.noDeviceOnSlot({
+              connection,
+              address: formatPciAddress(address),
+              devices: sameSlot.map((d) => formatPciAddress(d.address)).join(', '),
+            })
+          : M.noDevice({ connection, address: formatPciAddress(address) }),
       });
     }
   },

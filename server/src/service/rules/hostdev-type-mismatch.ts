@@ -1,3 +1,4 @@
+import { messages } from '../../l10n/message';
 import { removeAttribute, removeElement } from '../edits/xmlEdits';
 import type { FixContext } from '../languageTypes';
 import { DOCS } from '../libvirtDocs';
@@ -5,6 +6,17 @@ import { devicesOfKind } from '../model/domainModel';
 import { refusedAtDefine as refused } from '../refusals';
 import { attribute, valueSpan, type XmlAttribute, type XmlElement } from '../xml/xmlTree';
 import type { Problem, Rule } from './rule';
+
+const M = messages('hostdev-type-mismatch', {
+  capabilitiesMode: "mode='capabilities' in a KVM/QEMU guest",
+  removeHostdev: 'Remove this <hostdev>',
+  attributeOnType: '{name}= on a {type} host device',
+  modelOnType: "model= on a {type} host device (it is for type='mdev' and 'scsi_host')",
+  mdevOnly: '{name}= on a {type} host device: libvirt ignores it and drops it on define (only a mediated device has it).',
+  guestAddressOnType: 'A {addressType} guest address on a {type} host device',
+  removeAddress: 'Remove the <address> (libvirt assigns one)',
+  removeAttribute: 'Remove {name}=',
+});
 
 /** The guest address types each hostdev type takes, and libvirt's words when another is given. */
 const GUEST_ADDRESS: Readonly<Record<string, { readonly types: readonly string[]; readonly says: string }>> = {
@@ -15,7 +27,9 @@ const GUEST_ADDRESS: Readonly<Record<string, { readonly types: readonly string[]
 };
 
 const removeAttributeFix = (element: XmlElement, attr: XmlAttribute) => ({
-  fixes: (context: FixContext) => [{ title: `Remove ${attr.name}=`, edits: [removeAttribute(element, attr, context)], preferred: true }],
+  fixes: (context: FixContext) => [
+    { title: M.removeAttribute({ name: attr.name }), edits: [removeAttribute(element, attr, context)], preferred: true },
+  ],
 });
 
 export const hostdevTypeMismatch: Rule = {
@@ -39,8 +53,8 @@ export const hostdevTypeMismatch: Rule = {
       if (mode?.value === 'capabilities') {
         problems.push({
           ...valueSpan(mode),
-          message: refused("mode='capabilities' in a KVM/QEMU guest", `hostdev mode 'capabilities' is not supported in ${virtType}`),
-          fixes: (context) => [{ title: 'Remove this <hostdev>', edits: [removeElement(element, context)] }],
+          message: refused(M.capabilitiesMode(), `hostdev mode 'capabilities' is not supported in ${virtType}`),
+          fixes: (context) => [{ title: M.removeHostdev(), edits: [removeElement(element, context)] }],
         });
         continue;
       }
@@ -50,7 +64,7 @@ export const hostdevTypeMismatch: Rule = {
       if (startupPolicy && type !== 'usb')
         problems.push({
           ...valueSpan(startupPolicy),
-          message: refused(`startupPolicy= on a ${type} host device`, 'Setting startupPolicy is only allowed for USB devices'),
+          message: refused(M.attributeOnType({ name: 'startupPolicy', type }), 'Setting startupPolicy is only allowed for USB devices'),
           ...removeAttributeFix(hostdev.source!, startupPolicy),
         });
       for (const name of ['sgio', 'rawio']) {
@@ -58,7 +72,7 @@ export const hostdevTypeMismatch: Rule = {
         if (scsiOnly && type !== 'scsi')
           problems.push({
             ...valueSpan(scsiOnly),
-            message: refused(`${name}= on a ${type} host device`, `${name} is only supported for scsi host device`),
+            message: refused(M.attributeOnType({ name, type }), `${name} is only supported for scsi host device`),
             ...removeAttributeFix(element, scsiOnly),
           });
       }
@@ -66,10 +80,7 @@ export const hostdevTypeMismatch: Rule = {
       if (modelAttribute && type !== 'mdev' && type !== 'scsi_host')
         problems.push({
           ...valueSpan(modelAttribute),
-          message: refused(
-            `model= on a ${type} host device (it is for type='mdev' and 'scsi_host')`,
-            `'model' attribute in <hostdev> is only supported when type='${type}'`,
-          ),
+          message: refused(M.modelOnType({ type }), `'model' attribute in <hostdev> is only supported when type='${type}'`),
           ...removeAttributeFix(element, modelAttribute),
         });
       if (type !== 'mdev')
@@ -79,7 +90,7 @@ export const hostdevTypeMismatch: Rule = {
             problems.push({
               ...valueSpan(mdevOnly),
               severity: 'warning',
-              message: `${name}= on a ${type} host device: libvirt ignores it and drops it on define (only a mediated device has it).`,
+              message: M.mdevOnly({ name, type }),
               ...removeAttributeFix(element, mdevOnly),
             });
         }
@@ -89,10 +100,8 @@ export const hostdevTypeMismatch: Rule = {
         const address = hostdev.address!.element;
         problems.push({
           ...valueSpan(addressType),
-          message: refused(`A ${addressType.value} guest address on a ${type} host device`, guest.says),
-          fixes: (context) => [
-            { title: 'Remove the <address> (libvirt assigns one)', edits: [removeElement(address, context)], preferred: true },
-          ],
+          message: refused(M.guestAddressOnType({ addressType: addressType.value, type }), guest.says),
+          fixes: (context) => [{ title: M.removeAddress(), edits: [removeElement(address, context)], preferred: true }],
         });
       }
     }

@@ -1,3 +1,4 @@
+import { messages } from '../../l10n/message';
 import { setAttribute } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { deviceLabel } from '../model/deviceLabel';
@@ -5,6 +6,13 @@ import { pciHostdevs } from '../model/domainModel';
 import { tagSpan } from '../validation/spans';
 import { attribute, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('hostdev-unmanaged', {
+  notManaged: "{device} is not managed='yes': detach it from its host driver yourself (virsh nodedev-detach) before starting the guest.",
+  notManagedReadAsNo:
+    "{device} is not managed='yes' (libvirt reads managed='{value}' as 'no'): detach it from its host driver yourself (virsh nodedev-detach) before starting the guest.",
+  setManaged: "Set managed='yes' (libvirt detaches the device itself)",
+});
 
 export const hostdevUnmanaged: Rule = {
   id: 'hostdev-unmanaged',
@@ -22,11 +30,12 @@ export const hostdevUnmanaged: Rule = {
       report({
         ...(managed ? valueSpan(managed) : tagSpan(hostdev.element)),
         message:
-          `${deviceLabel(hostdev)} is not managed='yes'${managed && managed.value !== 'no' ? ` (libvirt reads managed='${managed.value}' as 'no')` : ''}: ` +
-          'detach it from its host driver yourself (virsh nodedev-detach) before starting the guest.',
+          managed && managed.value !== 'no'
+            ? M.notManagedReadAsNo({ device: deviceLabel(hostdev), value: managed.value })
+            : M.notManaged({ device: deviceLabel(hostdev) }),
         fixes: (context) => [
           {
-            title: "Set managed='yes' (libvirt detaches the device itself)",
+            title: M.setManaged(),
             edits: [setAttribute(hostdev.element, 'managed', 'yes', context)],
             preferred: true,
           },

@@ -1,3 +1,4 @@
+import { type Message, messages } from '../../l10n/message';
 import { insertChildren } from '../edits/xmlEdits';
 import { pciHostdevSpec } from '../fixes/hostdevSpec';
 import { describeHostDevice, isBridge, vfioIdsLine } from '../hostAdvice';
@@ -8,6 +9,17 @@ import { formatPciAddress } from '../model/pciAddress';
 import { tagSpan } from '../validation/spans';
 import { firstChild } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('iommu-group-incomplete', {
+  incompleteOne:
+    'IOMMU group {group} of {address} also holds {members}: neither passed to this guest nor bound to vfio-pci, so libvirt accepts the definition but refuses to start it ("{libvirtSays}"). Pass it through too, or bind it to vfio-pci at boot: {vfioIds} in /etc/modprobe.d/vfio.conf, then update-initramfs -u and reboot.',
+  incompleteMany:
+    'IOMMU group {group} of {address} also holds {members}: neither passed to this guest nor bound to vfio-pci, so libvirt accepts the definition but refuses to start it ("{libvirtSays}"). Pass them through too, or bind them to vfio-pci at boot: {vfioIds} in /etc/modprobe.d/vfio.conf, then update-initramfs -u and reboot.',
+  memberBound: '{device}, bound to {driver}',
+  memberWithoutDriver: '{device}, bound to no driver',
+  listed: '{first}; {rest}',
+  passRest: 'Pass through the rest of IOMMU group {group} ({devices})',
+});
 
 export const iommuGroupIncomplete: Rule = {
   id: 'iommu-group-incomplete',
@@ -27,17 +39,27 @@ export const iommuGroupIncomplete: Rule = {
       if (!device || !group || device.iommuGroup === undefined || reportedGroups.has(device.iommuGroup)) continue;
       const missing = group.filter((member) => member.state === 'blocking').map((member) => member.device);
       if (missing.length === 0) continue;
-      reportedGroups.add(device.iommuGroup);
+      const iommuGroup = device.iommuGroup;
+      reportedGroups.add(iommuGroup);
       const members = group.map((member) => member.device);
       const endpoints = members.filter((member) => !isBridge(member));
-      const list = missing.map((member) => `${describeHostDevice(member)}, bound to ${member.driver ?? 'no driver'}`).join('; ');
+      const held = missing
+        .map((member): Message => {
+          const described = describeHostDevice(member);
+          return member.driver === undefined
+            ? M.memberWithoutDriver({ device: described })
+            : M.memberBound({ device: described, driver: member.driver });
+        })
+        .reduceRight((rest, first) => M.listed({ first, rest }));
       report({
         ...tagSpan(firstChild(hostdev.source, 'address') ?? hostdev.element),
-        message:
-          `IOMMU group ${device.iommuGroup} of ${formatPciAddress(device.address)} also holds ${list}: neither passed to this guest nor bound to vfio-pci, ` +
-          `so libvirt accepts the definition but refuses to start it ("group ${device.iommuGroup} is not viable"). ` +
-          `Pass ${missing.length === 1 ? 'it' : 'them'} through too, or bind ${missing.length === 1 ? 'it' : 'them'} to vfio-pci at boot: ` +
-          `${vfioIdsLine(endpoints)} in /etc/modprobe.d/vfio.conf, then update-initramfs -u and reboot.`,
+        message: (missing.length === 1 ? M.incompleteOne : M.incompleteMany)({
+          group: iommuGroup,
+          address: formatPciAddress(device.address),
+          members: held,
+          libvirtSays: `group ${iommuGroup} is not viable`,
+          vfioIds: vfioIdsLine(endpoints),
+        }),
         fixes: (context) => {
           const parent = hostdev.element.parent!;
           const next = parent.children[parent.children.indexOf(hostdev.element) + 1];
@@ -45,7 +67,7 @@ export const iommuGroupIncomplete: Rule = {
           const what = missing.map((member) => formatPciAddress(member.address)).join(', ');
           return [
             {
-              title: `Pass through the rest of IOMMU group ${device.iommuGroup} (${what})`,
+              title: M.passRest({ group: iommuGroup, devices: what }),
               edits: [insertChildren(parent, specs, context, next)],
               preferred: true,
             },

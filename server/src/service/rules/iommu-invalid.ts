@@ -1,8 +1,19 @@
+import { messages } from '../../l10n/message';
 import { DOCS } from '../libvirtDocs';
 import { devicesOfKind } from '../model/domainModel';
 import { refusedAtDefine as refused } from '../refusals';
 import { attribute, attributeValue, firstChild, nameSpan, valueSpan } from '../xml/xmlTree';
 import type { Problem, Rule } from './rule';
+
+const M = messages('iommu-invalid', {
+  second: 'A second <iommu>',
+  intelOutsideQ35: 'An Intel IOMMU on a machine other than q35',
+  smmuOutsideArm: 'An SMMUv3 outside an ARM virt machine',
+  virtioOutsideQ35Arm: 'A virtio IOMMU outside q35 and ARM virt',
+  virtioWithoutAcpi: 'A virtio IOMMU without <acpi/>',
+  intremapWithoutSplitIoapic: "intremap='on' without <ioapic driver='qemu'/>",
+  eimWithoutIntremap: "eim='on' without intremap='on'",
+});
 
 export const iommuInvalid: Rule = {
   id: 'iommu-invalid',
@@ -19,7 +30,7 @@ export const iommuInvalid: Rule = {
     const iommus = devicesOfKind(model, 'iommu');
     const problems: Problem[] = [];
     for (const extra of iommus.slice(1))
-      problems.push({ ...nameSpan(extra.element), message: refused('A second <iommu>', 'only a single IOMMU device is supported') });
+      problems.push({ ...nameSpan(extra.element), message: refused(M.second(), 'only a single IOMMU device is supported') });
     const iommu = iommus[0];
     if (iommu) {
       const modelAttribute = attribute(iommu.element, 'model');
@@ -31,38 +42,32 @@ export const iommuInvalid: Rule = {
       if (name === 'intel' && !q35)
         problems.push({
           ...at,
-          message: refused('An Intel IOMMU on a machine other than q35', "IOMMU device: 'intel' is only supported with Q35 machines"),
+          message: refused(M.intelOutsideQ35(), "IOMMU device: 'intel' is only supported with Q35 machines"),
         });
       else if (name === 'smmuv3' && !arm)
         problems.push({
           ...at,
-          message: refused('An SMMUv3 outside an ARM virt machine', "IOMMU device: 'smmuv3' is only supported with ARM Virt machines"),
+          message: refused(M.smmuOutsideArm(), "IOMMU device: 'smmuv3' is only supported with ARM Virt machines"),
         });
       else if (name === 'virtio' && !q35 && !arm)
         problems.push({
           ...at,
-          message: refused(
-            'A virtio IOMMU outside q35 and ARM virt',
-            "IOMMU device: 'virtio' is only supported with Q35 and ARM Virt machines",
-          ),
+          message: refused(M.virtioOutsideQ35Arm(), "IOMMU device: 'virtio' is only supported with Q35 and ARM Virt machines"),
         });
       else if (name === 'virtio' && !model.features.acpi)
-        problems.push({ ...at, message: refused('A virtio IOMMU without <acpi/>', "IOMMU device: 'virtio' requires ACPI") });
+        problems.push({ ...at, message: refused(M.virtioWithoutAcpi(), "IOMMU device: 'virtio' requires ACPI") });
       const driver = firstChild(iommu.element, 'driver');
       const intremap = driver && attribute(driver, 'intremap');
       const eim = driver && attribute(driver, 'eim');
       if (intremap?.value === 'on' && attributeValue(model.features.ioapic, 'driver') !== 'qemu')
         problems.push({
           ...valueSpan(intremap),
-          message: refused(
-            "intremap='on' without <ioapic driver='qemu'/>",
-            "IOMMU interrupt remapping requires split I/O APIC (ioapic driver='qemu')",
-          ),
+          message: refused(M.intremapWithoutSplitIoapic(), "IOMMU interrupt remapping requires split I/O APIC (ioapic driver='qemu')"),
         });
       if (eim?.value === 'on' && intremap?.value !== 'on')
         problems.push({
           ...valueSpan(eim),
-          message: refused("eim='on' without intremap='on'", 'IOMMU eim requires interrupt remapping to be enabled'),
+          message: refused(M.eimWithoutIntremap(), 'IOMMU eim requires interrupt remapping to be enabled'),
         });
     }
     problems.sort((a, b) => a.start - b.start);

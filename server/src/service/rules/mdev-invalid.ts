@@ -1,3 +1,4 @@
+import { messages } from '../../l10n/message';
 import { insertChild, removeAttribute, removeElement, setAttribute } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { type Device, devicesOfKind, guestArch } from '../model/domainModel';
@@ -11,6 +12,29 @@ const S390_MODELS: Readonly<Record<string, string>> = { 'vfio-ccw': 'VFIO CCW', 
 
 /** The guest address type each model takes (vfio-ap has none). */
 const ADDRESS_OF_MODEL: Readonly<Record<string, string>> = { 'vfio-pci': 'pci', 'vfio-ccw': 'ccw' };
+
+const M = messages('mdev-invalid', {
+  s390Model: "model='{model}' is an s390x mediated device",
+  changeToVfioPci: "Change to model='vfio-pci'",
+  wrongAddress: 'A {addressType} address for a {model} mediated device (it takes a {wanted} address)',
+  removeAddress: 'Remove the <address> (libvirt assigns one)',
+  bootOrder: 'A boot order on a {model} mediated device',
+  removeBoot: 'Remove the <boot>',
+  displayWithoutGraphics: "display='on' without a <graphics> to show it",
+  addGraphics: "Add <graphics type='vnc'/>",
+  changeToDisplayOff: "Change to display='off'",
+  secondRamfb: "A second vGPU with ramfb='on'",
+  firstRamfb: "The first one with ramfb='on'",
+  removeRamfb: 'Remove ramfb=',
+  ramfbWithoutDisplay: "ramfb='on' without display='on': libvirt accepts it, but QEMU refuses to start the guest (\"{qemuSays}\").",
+  ramfbWithoutDisplayOrGraphics:
+    "ramfb='on' without display='on': libvirt accepts it, but QEMU refuses to start the guest (\"{qemuSays}\"). display='on' needs a <graphics> too.",
+  setDisplayOn: "Set display='on'",
+  noSourceAddress: "The mediated device's <source> has no <address uuid=…>",
+  noUuid: "The mediated device's <address> has no uuid=",
+  noUuidPciAddress: "The mediated device's <address> has no uuid= (a PCI address is for type='pci')",
+  notUuid: "'{value}' is not a UUID",
+});
 
 export const mdevInvalid: Rule = {
   id: 'mdev-invalid',
@@ -43,12 +67,9 @@ export const mdevInvalid: Rule = {
       if (modelAttribute && s390 && arch !== 's390x')
         problems.push({
           ...valueSpan(modelAttribute),
-          message: refused(
-            `model='${mdevModel}' is an s390x mediated device`,
-            `${s390} device assignment is not supported by this version of QEMU`,
-          ),
+          message: refused(M.s390Model({ model: mdevModel }), `${s390} device assignment is not supported by this version of QEMU`),
           fixes: (context) => [
-            { title: "Change to model='vfio-pci'", edits: [setAttribute(element, 'model', 'vfio-pci', context)], preferred: true },
+            { title: M.changeToVfioPci(), edits: [setAttribute(element, 'model', 'vfio-pci', context)], preferred: true },
           ],
         });
       const addressType = mdev.address && attribute(mdev.address.element, 'type');
@@ -58,12 +79,10 @@ export const mdevInvalid: Rule = {
         problems.push({
           ...valueSpan(addressType),
           message: refused(
-            `A ${addressType.value} address for a ${mdevModel} mediated device (it takes a ${wanted} address)`,
+            M.wrongAddress({ addressType: addressType.value, model: mdevModel, wanted }),
             `Unsupported address type '${addressType.value}' with mediated device model '${mdevModel}'`,
           ),
-          fixes: (context) => [
-            { title: 'Remove the <address> (libvirt assigns one)', edits: [removeElement(address, context)], preferred: true },
-          ],
+          fixes: (context) => [{ title: M.removeAddress(), edits: [removeElement(address, context)], preferred: true }],
         });
       }
       if (mdev.boot && (mdevModel === 'vfio-pci' || (mdevModel === 'vfio-ap' && arch === 's390x'))) {
@@ -71,10 +90,10 @@ export const mdevInvalid: Rule = {
         problems.push({
           ...nameSpan(boot),
           message: refused(
-            `A boot order on a ${mdevModel} mediated device`,
+            M.bootOrder({ model: mdevModel }),
             `booting from assigned devices is not supported by mediated devices of model ${mdevModel}`,
           ),
-          fixes: (context) => [{ title: 'Remove the <boot>', edits: [removeElement(boot, context)], preferred: true }],
+          fixes: (context) => [{ title: M.removeBoot(), edits: [removeElement(boot, context)], preferred: true }],
         });
       }
       const display = attribute(element, 'display');
@@ -82,17 +101,14 @@ export const mdevInvalid: Rule = {
         const devices = model.devicesElement;
         problems.push({
           ...valueSpan(display),
-          message: refused(
-            "display='on' without a <graphics> to show it",
-            "graphics device is needed for attribute value 'display=on' in <hostdev>",
-          ),
+          message: refused(M.displayWithoutGraphics(), "graphics device is needed for attribute value 'display=on' in <hostdev>"),
           fixes: (context) => [
             {
-              title: "Add <graphics type='vnc'/>",
+              title: M.addGraphics(),
               edits: [insertChild(devices, { name: 'graphics', attributes: [['type', 'vnc']] }, context)],
               preferred: true,
             },
-            { title: "Change to display='off'", edits: [setAttribute(element, 'display', 'off', context)] },
+            { title: M.changeToDisplayOff(), edits: [setAttribute(element, 'display', 'off', context)] },
           ],
         });
       }
@@ -101,23 +117,21 @@ export const mdevInvalid: Rule = {
       if (firstRamfb)
         problems.push({
           ...valueSpan(ramfb),
-          message: refused("A second vGPU with ramfb='on'", "Only one vgpu device can have 'ramfb' enabled"),
-          related: [{ ...nameSpan(firstRamfb.element), message: "The first one with ramfb='on'" }],
-          fixes: (context) => [{ title: 'Remove ramfb=', edits: [removeAttribute(element, ramfb, context)], preferred: true }],
+          message: refused(M.secondRamfb(), "Only one vgpu device can have 'ramfb' enabled"),
+          related: [{ ...nameSpan(firstRamfb.element), message: M.firstRamfb() }],
+          fixes: (context) => [{ title: M.removeRamfb(), edits: [removeAttribute(element, ramfb, context)], preferred: true }],
         });
       else firstRamfb = mdev;
       if (mdevModel === 'vfio-pci' && display?.value !== 'on')
         problems.push({
           ...valueSpan(ramfb),
           severity: 'warning',
-          message:
-            `ramfb='on' without display='on': libvirt accepts it, but QEMU refuses to start the guest ("ramfb=on requires display=on").` +
-            (hasGraphics ? '' : " display='on' needs a <graphics> too."),
+          message: (hasGraphics ? M.ramfbWithoutDisplay : M.ramfbWithoutDisplayOrGraphics)({ qemuSays: 'ramfb=on requires display=on' }),
           fixes: (context) => [
             ...(hasGraphics
-              ? [{ title: "Set display='on'", edits: [setAttribute(element, 'display', 'on', context)], preferred: true }]
+              ? [{ title: M.setDisplayOn(), edits: [setAttribute(element, 'display', 'on', context)], preferred: true }]
               : []),
-            { title: 'Remove ramfb=', edits: [removeAttribute(element, ramfb, context)], preferred: !hasGraphics },
+            { title: M.removeRamfb(), edits: [removeAttribute(element, ramfb, context)], preferred: !hasGraphics },
           ],
         });
     }
@@ -134,7 +148,7 @@ function checkSource(mdev: Device, problems: Problem[]): void {
   if (!address) {
     problems.push({
       ...nameSpan(source),
-      message: refused("The mediated device's <source> has no <address uuid=…>", 'Missing <address> element'),
+      message: refused(M.noSourceAddress(), 'Missing <address> element'),
     });
     return;
   }
@@ -142,14 +156,11 @@ function checkSource(mdev: Device, problems: Problem[]): void {
   if (!uuid)
     problems.push({
       ...nameSpan(address),
-      message: refused(
-        `The mediated device's <address> has no uuid=${attribute(address, 'bus') ? " (a PCI address is for type='pci')" : ''}`,
-        "Missing 'uuid' attribute for element <address>",
-      ),
+      message: refused(attribute(address, 'bus') ? M.noUuidPciAddress() : M.noUuid(), "Missing 'uuid' attribute for element <address>"),
     });
   else if (!parseUuid(uuid.value))
     problems.push({
       ...valueSpan(uuid),
-      message: refused(`'${uuid.value}' is not a UUID`, 'Cannot parse uuid attribute of element <address>'),
+      message: refused(M.notUuid({ value: uuid.value }), 'Cannot parse uuid attribute of element <address>'),
     });
 }

@@ -1,7 +1,16 @@
+import { messages } from '../../l10n/message';
 import { DOCS } from '../libvirtDocs';
 import { parseMac } from '../model/macAddress';
 import { attribute, attributeValue, firstChild, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('nic-dhcp-reservation-mismatch', {
+  reservation: 'The network {network} reserves {mac}',
+  reservationWithIp: 'The network {network} reserves {mac} ({ip})',
+  onOtherNetwork: "{reservation}, but this NIC is on '{on}': the reservation does not apply to it.",
+  notOnNetwork: '{reservation}, but this NIC is not on a libvirt network: the reservation does not apply to it.',
+  otherHost: "{reservation} for host '{host}', not for this domain '{domain}': the guest gets that name (and address).",
+});
 
 export const nicDhcpReservationMismatch: Rule = {
   id: 'nic-dhcp-reservation-mismatch',
@@ -23,16 +32,18 @@ export const nicDhcpReservationMismatch: Rule = {
       for (const network of workspace.networks) {
         const reservation = network.hosts.find((host) => host.mac === mac);
         if (!reservation) continue;
-        const reserved = `${network.name} reserves ${macAttribute.value}${reservation.ip ? ` (${reservation.ip})` : ''}`;
+        const reserved = reservation.ip
+          ? M.reservationWithIp({ network: network.name, mac: macAttribute.value, ip: reservation.ip })
+          : M.reservation({ network: network.name, mac: macAttribute.value });
         if (on !== network.name)
           report({
             ...valueSpan(macAttribute),
-            message: `The network ${reserved}, but this NIC is ${on ? `on '${on}'` : 'not on a libvirt network'}: the reservation does not apply to it.`,
+            message: on ? M.onOtherNetwork({ reservation: reserved, on }) : M.notOnNetwork({ reservation: reserved }),
           });
         else if (reservation.name && model.name && reservation.name !== model.name)
           report({
             ...valueSpan(macAttribute),
-            message: `The network ${reserved} for host '${reservation.name}', not for this domain '${model.name}': the guest gets that name (and address).`,
+            message: M.otherHost({ reservation: reserved, host: reservation.name, domain: model.name }),
           });
       }
     }

@@ -1,8 +1,14 @@
+import { messages } from '../../l10n/message';
 import { replaceAttributeValue } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { devicesOfKind } from '../model/domainModel';
 import { attribute, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('nic-not-virtio', {
+  emulated: "NIC model {model} is emulated; model type='virtio' is faster (the guest needs the virtio-net driver).",
+  changeToVirtio: 'Change the NIC model to virtio',
+});
 
 /** NIC models QEMU emulates in full: real hardware, slower than virtio-net. */
 export const EMULATED_NIC_MODELS = new Set([
@@ -36,10 +42,8 @@ export const nicNotVirtio: Rule = {
       if (!type || !EMULATED_NIC_MODELS.has(type.value)) continue;
       report({
         ...valueSpan(type),
-        message: `NIC model ${type.value} is emulated; model type='virtio' is faster (the guest needs the virtio-net driver).`,
-        fixes: (context) => [
-          { title: 'Change the NIC model to virtio', edits: [replaceAttributeValue(type, 'virtio', context)], preferred: true },
-        ],
+        message: M.emulated({ model: type.value }),
+        fixes: (context) => [{ title: M.changeToVirtio(), edits: [replaceAttributeValue(type, 'virtio', context)], preferred: true }],
       });
     }
   },

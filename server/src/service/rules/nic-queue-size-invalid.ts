@@ -1,3 +1,4 @@
+import { type Message, messages } from '../../l10n/message';
 import { removeAttribute, replaceAttributeValue } from '../edits/xmlEdits';
 import type { FixContext } from '../languageTypes';
 import { DOCS } from '../libvirtDocs';
@@ -13,6 +14,24 @@ const MIN_SIZE = 256;
 const MAX_SIZE = 1024;
 /** The backends whose TX ring QEMU lets grow past its default of 256. */
 const BIG_TX_BACKENDS = new Set(['vhostuser', 'vdpa']);
+
+const M = messages('nic-queue-size-invalid', {
+  onHostdevInterface:
+    "{name}= on an <interface type='hostdev'>: libvirt reads it only for a virtio NIC model given in the XML, and drops it on define.",
+  onModel: '{name}= on a NIC of model {model}: libvirt reads it only for a virtio NIC model given in the XML, and drops it on define.',
+  withoutModel:
+    "{name}= on a NIC without <model type='virtio'>: libvirt reads it only for a virtio NIC model given in the XML, and drops it on define.",
+  removeAttribute: 'Remove {name}=',
+  notNumber: "{name}='{value}' is not a number",
+  zero: "{name}='0' means QEMU's default size: libvirt drops it on define.",
+  changeTo: 'Change to {size}',
+  notPowerOfTwo: "{name}='{value}' is not a power of two",
+  outsideRange: "{name}='{size}' is outside QEMU's {min} to {max}",
+  txRingOnType:
+    "tx_queue_size='{size}' on a type='{type}' interface: QEMU keeps the TX ring at {min} for every backend but vhost-user and vDPA, so the size is not what the guest gets.",
+  txRingHere:
+    "tx_queue_size='{size}' on this interface: QEMU keeps the TX ring at {min} for every backend but vhost-user and vDPA, so the size is not what the guest gets.",
+});
 
 const isPowerOfTwo = (n: number) => n > 0 && (n & (n - 1)) === 0;
 
@@ -43,7 +62,7 @@ export const nicQueueSizeInvalid: Rule = {
       for (const name of ['rx_queue_size', 'tx_queue_size']) {
         const attr = attribute(driver, name);
         if (!attr) continue;
-        const remove = (title: string) => (context: FixContext) => [
+        const remove = (title: Message) => (context: FixContext) => [
           { title, edits: [removeAttribute(driver, attr, context)], preferred: true },
         ];
         if (!virtio) {
@@ -51,9 +70,12 @@ export const nicQueueSizeInvalid: Rule = {
             ...valueSpan(attr),
             severity: 'warning',
             message:
-              `${name}= on ${nic.type === 'hostdev' ? "an <interface type='hostdev'>" : nicModel ? `a NIC of model ${nicModel}` : "a NIC without <model type='virtio'>"}: ` +
-              `libvirt reads it only for a virtio NIC model given in the XML, and drops it on define.`,
-            fixes: remove(`Remove ${name}=`),
+              nic.type === 'hostdev'
+                ? M.onHostdevInterface({ name })
+                : nicModel
+                  ? M.onModel({ name, model: nicModel })
+                  : M.withoutModel({ name }),
+            fixes: remove(M.removeAttribute({ name })),
           });
           continue;
         }
@@ -62,7 +84,7 @@ export const nicQueueSizeInvalid: Rule = {
           report({
             ...valueSpan(attr),
             message: refused(
-              `${name}='${attr.value}' is not a number`,
+              M.notNumber({ name, value: attr.value }),
               `Invalid value for attribute '${name}' in element 'driver': '${attr.value}'. Expected non-negative integer value`,
             ),
           });
@@ -72,15 +94,15 @@ export const nicQueueSizeInvalid: Rule = {
           report({
             ...valueSpan(attr),
             severity: 'warning',
-            message: `${name}='0' means QEMU's default size: libvirt drops it on define.`,
-            fixes: remove(`Remove ${name}=`),
+            message: M.zero({ name }),
+            fixes: remove(M.removeAttribute({ name })),
           });
           continue;
         }
         const max = name === 'tx_queue_size' && !BIG_TX_BACKENDS.has(nic.type ?? '') ? MIN_SIZE : MAX_SIZE;
         const change = (context: FixContext) => [
           {
-            title: `Change to ${nearestSize(size, max)}`,
+            title: M.changeTo({ size: nearestSize(size, max) }),
             edits: [replaceAttributeValue(attr, String(nearestSize(size, max)), context)],
             preferred: true,
           },
@@ -88,14 +110,14 @@ export const nicQueueSizeInvalid: Rule = {
         if (!isPowerOfTwo(size)) {
           report({
             ...valueSpan(attr),
-            message: refused(`${name}='${attr.value}' is not a power of two`, `${name} has to be a power of two`),
+            message: refused(M.notPowerOfTwo({ name, value: attr.value }), `${name} has to be a power of two`),
             fixes: change,
           });
         } else if (size < MIN_SIZE || size > MAX_SIZE) {
           report({
             ...valueSpan(attr),
             message: refusedAtStart(
-              `${name}='${size}' is outside QEMU's ${MIN_SIZE} to ${MAX_SIZE}`,
+              M.outsideRange({ name, size, min: MIN_SIZE, max: MAX_SIZE }),
               `Invalid ${name} (= ${size}), must be a power of 2 between ${MIN_SIZE} and ${MAX_SIZE}${name === 'rx_queue_size' ? '.' : ''}`,
               'QEMU',
             ),
@@ -105,9 +127,7 @@ export const nicQueueSizeInvalid: Rule = {
           report({
             ...valueSpan(attr),
             severity: 'warning',
-            message:
-              `tx_queue_size='${size}' on ${nic.type ? `a type='${nic.type}'` : 'this'} interface: QEMU keeps the TX ring at ${MIN_SIZE} ` +
-              'for every backend but vhost-user and vDPA, so the size is not what the guest gets.',
+            message: nic.type ? M.txRingOnType({ size, type: nic.type, min: MIN_SIZE }) : M.txRingHere({ size, min: MIN_SIZE }),
             fixes: change,
           });
         }

@@ -1,9 +1,16 @@
+import { messages } from '../../l10n/message';
 import { replaceAttributeValue } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { closest } from '../text/closest';
 import { fileNameOf } from '../text/fileName';
 import { attribute, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
+
+const M = messages('source-not-in-workspace', {
+  noNetwork: "No network '{name}' in the workspace: did you mean '{suggestion}' ({file})?",
+  noPool: "No storage pool '{name}' in the workspace: did you mean '{suggestion}' ({file})?",
+  changeTo: "Change to '{suggestion}'",
+});
 
 export const sourceNotInWorkspace: Rule = {
   id: 'source-not-in-workspace',
@@ -35,9 +42,9 @@ export const sourceNotInWorkspace: Rule = {
       const file = fileNameOf(defined.find((definition) => definition.name === suggestion)!.uri);
       report({
         ...valueSpan(named),
-        message: `No ${what} '${named.value}' in the workspace: did you mean '${suggestion}' (${file})?`,
+        message: (what === 'network' ? M.noNetwork : M.noPool)({ name: named.value, suggestion, file }),
         fixes: (context) => [
-          { title: `Change to '${suggestion}'`, edits: [replaceAttributeValue(named, suggestion, context)], preferred: true },
+          { title: M.changeTo({ suggestion }), edits: [replaceAttributeValue(named, suggestion, context)], preferred: true },
         ],
       });
     }

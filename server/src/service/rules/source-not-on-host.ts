@@ -1,3 +1,4 @@
+import { messages, type Text } from '../../l10n/message';
 import { replaceAttributeValue } from '../edits/xmlEdits';
 import { connectedHost, connectionName, type HostConnection, type HostFacts } from '../hostFacts';
 import { DOCS } from '../libvirtDocs';
@@ -7,6 +8,31 @@ import { closest } from '../text/closest';
 import { fileNameOf } from '../text/fileName';
 import { attribute, attributeValue, valueSpan } from '../xml/xmlTree';
 import type { Rule, RuleContext } from './rule';
+
+const M = messages('source-not-on-host', {
+  noNetwork:
+    "The host of {connection} has no virtual network '{network}' (it has {networks}): libvirt accepts the definition but refuses to start it. {advice}",
+  networkInWorkspace:
+    'The workspace defines it ({file}): define it there first (Libvirt: Define from File, or virsh net-define and net-start).',
+  didYouMean: "Did you mean '{suggestion}'?",
+  createNetwork: 'Create it with virsh net-define and net-start.',
+  useNetwork: "Use the host's network '{name}'",
+  noPool: "The host of {connection} has no storage pool '{pool}' (it has {pools}): libvirt accepts the definition but refuses to start it.",
+  usePool: "Use the host's pool '{name}'",
+  noVolumeDidYouMean:
+    "Pool '{pool}' on {connection} has no volume '{volume}' for {device}: libvirt accepts the definition but refuses to start it. Did you mean '{suggestion}'?",
+  noVolume:
+    "Pool '{pool}' on {connection} has no volume '{volume}' for {device}: libvirt accepts the definition but refuses to start it. Create it (virsh vol-create-as {pool} {volume} 40G --format qcow2) or name one of {volumes}.",
+  useVolume: "Use volume '{name}' of pool '{pool}'",
+  noBlockDevice:
+    'The host of {connection} has no block device {path} for {device}: libvirt accepts the definition but refuses to start it ("{libvirtSays}").',
+  noBlockDeviceHasOthers:
+    'The host of {connection} has no block device {path} for {device}: libvirt accepts the definition but refuses to start it ("{libvirtSays}"). It has {disks}.',
+  noFile:
+    'There is no file {path} on this machine for {device}: libvirt would refuse to start the guest ("{libvirtSays}"). Create it (qemu-img create -f qcow2 {path} 40G) or point the disk at an existing image.',
+  none: 'none',
+  andMore: '{names} and {more} more',
+});
 
 export const sourceNotOnHost: Rule = {
   id: 'source-not-on-host',
@@ -33,18 +59,16 @@ export const sourceNotOnHost: Rule = {
         // A network the workspace defines is one to define on the host, not a misspelling.
         const inWorkspace = workspace.networks.find((candidate) => candidate.name === network.value);
         const advice = inWorkspace
-          ? `The workspace defines it (${fileNameOf(inWorkspace.uri)}): define it there first (Libvirt: Define from File, or virsh net-define and net-start).`
+          ? M.networkInWorkspace({ file: fileNameOf(inWorkspace.uri) })
           : suggestion
-            ? `Did you mean '${suggestion}'?`
-            : 'Create it with virsh net-define and net-start.';
+            ? M.didYouMean({ suggestion })
+            : M.createNetwork();
         report({
           ...valueSpan(network),
-          message:
-            `The host of ${where} has no virtual network '${network.value}' (it has ${list(connected.networks)}): ` +
-            `libvirt accepts the definition but refuses to start it. ${advice}`,
+          message: M.noNetwork({ connection: where, network: network.value, networks: list(connected.networks), advice }),
           fixes: (context) =>
             connected.networks!.map((name) => ({
-              title: `Use the host's network '${name}'`,
+              title: M.useNetwork({ name }),
               edits: [replaceAttributeValue(network, name, context)],
               preferred: name === suggestion,
             })),
@@ -60,24 +84,20 @@ export const sourceNotOnHost: Rule = {
           const names = connected.pools.map((candidate) => candidate.name);
           report({
             ...valueSpan(pool),
-            message: `The host of ${where} has no storage pool '${pool.value}' (it has ${list(names)}): libvirt accepts the definition but refuses to start it.`,
-            fixes: (context) =>
-              names.map((name) => ({ title: `Use the host's pool '${name}'`, edits: [replaceAttributeValue(pool, name, context)] })),
+            message: M.noPool({ connection: where, pool: pool.value, pools: list(names) }),
+            fixes: (context) => names.map((name) => ({ title: M.usePool({ name }), edits: [replaceAttributeValue(pool, name, context)] })),
           });
           continue;
         }
         if (!volume || !known.volumes || known.volumes.includes(volume.value)) continue;
         const suggestion = closest(volume.value, known.volumes);
+        const args = { pool: pool.value, connection: where, volume: volume.value, device: deviceLabel(device) };
         report({
           ...valueSpan(volume),
-          message:
-            `Pool '${pool.value}' on ${where} has no volume '${volume.value}' for ${deviceLabel(device)}: libvirt accepts the definition but refuses to start it. ` +
-            (suggestion
-              ? `Did you mean '${suggestion}'?`
-              : `Create it (virsh vol-create-as ${pool.value} ${volume.value} 40G --format qcow2) or name one of ${list(known.volumes)}.`),
+          message: suggestion ? M.noVolumeDidYouMean({ ...args, suggestion }) : M.noVolume({ ...args, volumes: list(known.volumes) }),
           fixes: (context) =>
             known.volumes!.map((name) => ({
-              title: `Use volume '${name}' of pool '${pool.value}'`,
+              title: M.useVolume({ name, pool: pool.value }),
               edits: [replaceAttributeValue(volume, name, context)],
               preferred: name === suggestion,
             })),
@@ -118,17 +138,20 @@ function checkPath(
   const disks = (connected.blockDevices ?? [])
     .filter((candidate) => candidate.stable || WHOLE_DISK.test(candidate.path))
     .map((candidate) => candidate.path);
+  const label = deviceLabel(device);
   report({
     ...valueSpan(source),
     severity: block ? undefined : 'warning',
-    message: block
-      ? `The host of ${where} has no block device ${path} for ${deviceLabel(device)}: libvirt accepts the definition but refuses to start it ("${says}").${disks.length ? ` It has ${list(disks)}.` : ''}`
-      : `There is no file ${path} on this machine for ${deviceLabel(device)}: libvirt would refuse to start the guest ("${says}"). Create it (qemu-img create -f qcow2 ${path} 40G) or point the disk at an existing image.`,
+    message: !block
+      ? M.noFile({ path, device: label, libvirtSays: says })
+      : disks.length
+        ? M.noBlockDeviceHasOthers({ connection: where, path, device: label, libvirtSays: says, disks: list(disks) })
+        : M.noBlockDevice({ connection: where, path, device: label, libvirtSays: says }),
   });
 }
 
-function list(names: readonly string[]): string {
-  if (names.length === 0) return 'none';
+function list(names: readonly string[]): Text {
+  if (names.length === 0) return M.none();
   const shown = names.slice(0, 6).map((name) => `'${name}'`);
-  return names.length > 6 ? `${shown.join(', ')} and ${names.length - 6} more` : shown.join(', ');
+  return names.length > 6 ? M.andMore({ names: shown.join(', '), more: names.length - 6 }) : shown.join(', ');
 }
