@@ -1,15 +1,21 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, it } from 'node:test';
-import { README_PATH, readmeWithRules } from '../../scripts/ruleDocs';
+import { README_PATH, READMES, readmeWithRules } from '../../scripts/ruleDocs';
 import { ALL_RULES as RULES } from '../../server/src/service/documentKinds';
 
 describe('rule documentation', () => {
-  it("README.md's rules section is up to date (npm run docs)", () => {
-    const readme = readFileSync(README_PATH, 'utf8');
-    assert.equal(readme, readmeWithRules(readme));
-    for (const rule of RULES) assert.ok(readme.includes(`#### ${rule.id}`), rule.id);
+  for (const { path, locale } of READMES)
+    it(`${basename(path)}'s rules section is up to date (npm run docs)`, () => {
+      const readme = readFileSync(path, 'utf8');
+      assert.equal(readme, readmeWithRules(readme, locale));
+      for (const rule of RULES) assert.ok(readme.includes(`#### ${rule.id}`), rule.id);
+    });
+
+  it('README.zh-CN.md links the English README and back', () => {
+    assert.match(readFileSync(README_PATH, 'utf8'), /\(README\.zh-CN\.md\)/);
+    assert.match(readFileSync(READMES[1].path, 'utf8'), /\(README\.md\)/);
   });
 
   it('every rule has a module named after its id and a test table', () => {

@@ -16,9 +16,25 @@ export function catalogue(locale: Exclude<Locale, 'en'>): Readonly<Record<string
 export function render(text: Text, locale: Locale): string {
   if (!(text instanceof Message)) return text;
   if (locale === 'en') return text.toString();
-  const translated = CATALOGUES[locale][text.id];
-  if (translated === undefined) return text.toString();
-  return format(translated, text.args, (nested) => render(nested, locale));
+  return tidyChinese(translate(text, locale));
+}
+
+function translate(message: Message, locale: Exclude<Locale, 'en'>): string {
+  const translated = CATALOGUES[locale][message.id];
+  if (translated === undefined) return message.toString();
+  return format(translated, message.args, (nested) => translate(nested, locale));
+}
+
+/** Chinese characters and full-width punctuation. */
+const CJK = '\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef';
+const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}]) (?=[${CJK}])`, 'g');
+
+/**
+ * A space is written between Chinese and Latin text (将 {device} 改为 virtio); where a placeholder's own text starts
+ * or ends in Chinese (磁盘 sda), that space would sit between two Chinese characters, where Chinese has none.
+ */
+function tidyChinese(text: string): string {
+  return text.replace(SPACE_BETWEEN_CJK, '');
 }
 
 /** A rule's title or explanation in `locale` (the rule's own English text without a translation). */

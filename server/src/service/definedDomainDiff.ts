@@ -4,6 +4,7 @@
 // libvirt's additions (defaults, addresses, controllers) are expected and not reported; what the file had and the
 // stored XML has not, or has differently, is.
 
+import { messages, type Text } from '../l10n/message';
 import { parseCNumber } from './model/pciAddress';
 import { parseSize } from './model/sizeUnits';
 import { parseStorageSize } from './storage/storageSizes';
@@ -11,11 +12,26 @@ import { parseXml } from './xml/xmlParser';
 import type { XmlElement } from './xml/xmlTree';
 import { attributeValue, firstChild } from './xml/xmlTree';
 
+const M = messages('defined-diff', {
+  became: '{file} became {stored}',
+  bytes: '{size} bytes',
+  attributeDropped: "{attribute}='{value}' was dropped",
+  attributeChanged: "{attribute}='{value}' became '{stored}'",
+  textChanged: "'{text}' became '{stored}'",
+  elementDropped: '<{element}> was dropped',
+});
+
+/** A size as written: its number and unit, or bytes without a unit. */
+function storageSize(element: XmlElement): Text {
+  const unit = attributeValue(element, 'unit');
+  return unit !== undefined ? `${element.text.trim()} ${unit}` : M.bytes({ size: element.text.trim() });
+}
+
 export interface DefinedDifference {
   readonly kind: 'dropped-element' | 'dropped-attribute' | 'changed-attribute' | 'changed-text';
   /** Where in the file: 'domain/devices/disk[vda]/driver'. */
   readonly path: string;
-  readonly detail: string;
+  readonly detail: Text;
   /** Offsets of the element or attribute in the file. */
   readonly start: number;
   readonly end: number;
@@ -95,7 +111,7 @@ function compareElements(file: XmlElement, stored: XmlElement, path: string, out
       out.push({
         kind: 'changed-text',
         path,
-        detail: `${file.text.trim()} ${attributeValue(file, 'unit') ?? 'bytes'} became ${stored.text.trim()} ${attributeValue(stored, 'unit') ?? 'bytes'}`,
+        detail: M.became({ file: storageSize(file), stored: storageSize(stored) }),
         start: file.start,
         end: file.end,
       });
@@ -108,7 +124,10 @@ function compareElements(file: XmlElement, stored: XmlElement, path: string, out
       out.push({
         kind: 'changed-text',
         path,
-        detail: `${file.text.trim()} ${attributeValue(file, 'unit') ?? 'KiB'} became ${stored.text.trim()} ${attributeValue(stored, 'unit') ?? 'KiB'}`,
+        detail: M.became({
+          file: `${file.text.trim()} ${attributeValue(file, 'unit') ?? 'KiB'}`,
+          stored: `${stored.text.trim()} ${attributeValue(stored, 'unit') ?? 'KiB'}`,
+        }),
         start: file.start,
         end: file.end,
       });
@@ -122,7 +141,7 @@ function compareElements(file: XmlElement, stored: XmlElement, path: string, out
         out.push({
           kind: 'dropped-attribute',
           path,
-          detail: `${attr.name}='${attr.value}' was dropped`,
+          detail: M.attributeDropped({ attribute: attr.name, value: attr.value }),
           start: attr.nameStart,
           end: attr.valueEnd + 1,
         });
@@ -130,7 +149,7 @@ function compareElements(file: XmlElement, stored: XmlElement, path: string, out
         out.push({
           kind: 'changed-attribute',
           path,
-          detail: `${attr.name}='${attr.value}' became '${counterpart.value}'`,
+          detail: M.attributeChanged({ attribute: attr.name, value: attr.value, stored: counterpart.value }),
           start: attr.valueStart,
           end: attr.valueEnd,
         });
@@ -138,7 +157,13 @@ function compareElements(file: XmlElement, stored: XmlElement, path: string, out
     }
     const text = file.text.trim();
     if (file.children.length === 0 && text !== '' && !sameValue(text, stored.text.trim())) {
-      out.push({ kind: 'changed-text', path, detail: `'${text}' became '${stored.text.trim()}'`, start: file.start, end: file.end });
+      out.push({
+        kind: 'changed-text',
+        path,
+        detail: M.textChanged({ text, stored: stored.text.trim() }),
+        start: file.start,
+        end: file.end,
+      });
     }
   }
   const used = new Set<XmlElement>();
@@ -154,7 +179,13 @@ function compareElements(file: XmlElement, stored: XmlElement, path: string, out
         child.attributes.every((a) => isDefaultDropped(child, a.name, a.value))
       )
         continue;
-      out.push({ kind: 'dropped-element', path: childPath, detail: `<${child.name}> was dropped`, start: child.start, end: child.end });
+      out.push({
+        kind: 'dropped-element',
+        path: childPath,
+        detail: M.elementDropped({ element: child.name }),
+        start: child.start,
+        end: child.end,
+      });
       continue;
     }
     used.add(match);

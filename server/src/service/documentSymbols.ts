@@ -5,6 +5,9 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
 import { SymbolKind } from 'vscode-languageserver-types';
+import type { Locale } from '../l10n/locale';
+import { messages, type Text } from '../l10n/message';
+import { render } from '../l10n/render';
 import type { AnalysedDocument } from './analysedDocument';
 import type { HostFacts } from './hostFacts';
 import { deviceSummary } from './model/deviceLabel';
@@ -12,12 +15,22 @@ import type { DomainModel } from './model/domainModel';
 import { formatBytes } from './model/sizeUnits';
 import { attributeValue, firstChild, textOf, type XmlElement } from './xml/xmlTree';
 
-type SymbolMaker = (element: XmlElement, name: string, detail: string, kind: SymbolKind, children?: DocumentSymbol[]) => DocumentSymbol;
+const M = messages('outline', {
+  bytes: '{size} bytes',
+});
 
-export function documentSymbols(document: TextDocument, analysed: AnalysedDocument, host: HostFacts): DocumentSymbol[] {
+type SymbolMaker = (element: XmlElement, name: string, detail: Text, kind: SymbolKind, children?: DocumentSymbol[]) => DocumentSymbol;
+
+/** The outline, its details in `locale`. */
+export function documentSymbols(
+  document: TextDocument,
+  analysed: AnalysedDocument,
+  host: HostFacts,
+  locale: Locale = 'en',
+): DocumentSymbol[] {
   const symbol: SymbolMaker = (element, name, detail, kind, children) => ({
     name: name || element.name,
-    detail,
+    detail: render(detail, locale),
     kind,
     range: { start: document.positionAt(element.start), end: document.positionAt(element.end) },
     selectionRange: { start: document.positionAt(element.start + 1), end: document.positionAt(element.nameEnd) },
@@ -40,7 +53,7 @@ export function documentSymbols(document: TextDocument, analysed: AnalysedDocume
 }
 
 /** What a part of a network, pool or volume sets, in a few words. */
-const PART_DETAILS: Record<string, (element: XmlElement) => string> = {
+const PART_DETAILS: Record<string, (element: XmlElement) => Text> = {
   forward: (e) => [attributeValue(e, 'mode') ?? 'nat', attributeValue(e, 'dev')].filter(Boolean).join(', '),
   bridge: (e) => attributeValue(e, 'name') ?? '',
   ip: (e) => {
@@ -62,11 +75,17 @@ const PART_DETAILS: Record<string, (element: XmlElement) => string> = {
     ]
       .filter(Boolean)
       .join(', '),
-  capacity: (e) => `${e.text.trim()} ${attributeValue(e, 'unit') ?? 'bytes'}`,
-  allocation: (e) => `${e.text.trim()} ${attributeValue(e, 'unit') ?? 'bytes'}`,
+  capacity: (e) => sizeDetail(e),
+  allocation: (e) => sizeDetail(e),
   mtu: (e) => attributeValue(e, 'size') ?? '',
   domain: (e) => attributeValue(e, 'name') ?? '',
 };
+
+/** A volume's size as written: its unit, or bytes without one. */
+function sizeDetail(element: XmlElement): Text {
+  const unit = attributeValue(element, 'unit');
+  return unit !== undefined ? `${element.text.trim()} ${unit}` : M.bytes({ size: element.text.trim() });
+}
 
 /** Parts that hold parts of their own in the outline. */
 const NESTED_PARTS = new Set(['ip', 'dhcp', 'dns', 'forward']);

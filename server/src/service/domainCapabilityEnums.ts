@@ -1,6 +1,24 @@
 // Where in a domain each of libvirt's domcapabilities device enums applies: one table for completion (which leaves
 // out values the host lists without) and the host-unsupported-value rule (which reports the ones libvirt refuses).
 
+import { type Message, messages } from '../l10n/message';
+
+const M = messages('domain-capability', {
+  diskBus: 'disk bus',
+  diskDevice: 'disk device',
+  videoModel: 'video model',
+  graphicsType: 'graphics type',
+  hostdevType: 'hostdev type',
+  tpmModel: 'TPM model',
+  tpmBackend: 'TPM backend',
+  rngModel: 'RNG model',
+  rngBackend: 'RNG backend',
+  filesystemDriver: 'filesystem driver',
+  loadVhostScsi: 'load vhost-scsi on the host (modprobe vhost_scsi; echo vhost_scsi > /etc/modules-load.d/vhost-scsi.conf)',
+  loadVfio: 'load VFIO on the host (modprobe vfio_pci vfio_mdev) and turn the IOMMU on',
+  installSwtpm: 'install swtpm on the host (apt install swtpm swtpm-tools; dnf install swtpm swtpm-tools), then restart libvirtd',
+});
+
 /** How libvirt refuses a value its domain capabilities list without (checked on libvirt 9.0 / QEMU 7.2). */
 export interface Refusal {
   /** Whether `virsh define` already refuses it, or only `virsh start`. */
@@ -11,7 +29,7 @@ export interface Refusal {
    */
   readonly says: (value: string, emulator: string) => string | undefined;
   /** What to do on the host, when it is something to install or load. */
-  readonly onHost?: (value: string) => string | undefined;
+  readonly onHost?: (value: string) => Message | undefined;
 }
 
 export interface DomainCapabilityEnum {
@@ -23,7 +41,7 @@ export interface DomainCapabilityEnum {
   /** The key in HostDomainCapabilities.deviceEnums. */
   readonly enum: string;
   /** How messages name the value. */
-  readonly what: string;
+  readonly what: Message;
   /** How libvirt refuses a value outside the enum; absent where it does not (then completion alone filters). */
   readonly refused?: Refusal;
   /** Values another rule explains better (ide on q35: ide-unsupported-machine; pci without VFIO: host-iommu-disabled). */
@@ -33,14 +51,14 @@ export interface DomainCapabilityEnum {
 }
 
 /** The hostdev types whose refusal at start was seen here (libvirt 9.0), with what to do on the host. */
-const HOSTDEV_REFUSALS: Readonly<Record<string, { readonly says: string; readonly onHost: string }>> = {
+const HOSTDEV_REFUSALS: Readonly<Record<string, { readonly says: string; readonly onHost: Message }>> = {
   scsi_host: {
     says: "vhost-scsi device file '/dev/vhost-scsi' cannot be found",
-    onHost: 'load vhost-scsi on the host (modprobe vhost_scsi; echo vhost_scsi > /etc/modules-load.d/vhost-scsi.conf)',
+    onHost: M.loadVhostScsi(),
   },
   mdev: {
     says: 'Mediated host device assignment requires VFIO support',
-    onHost: 'load VFIO on the host (modprobe vfio_pci vfio_mdev) and turn the IOMMU on',
+    onHost: M.loadVfio(),
   },
 };
 
@@ -50,20 +68,20 @@ export const DOMAIN_CAPABILITY_ENUMS: readonly DomainCapabilityEnum[] = [
     tag: 'target',
     attribute: 'bus',
     enum: 'disk.bus',
-    what: 'disk bus',
+    what: M.diskBus(),
     // bus='uml' and 'xen' pass define; QEMU's command line cannot be built for them.
     refused: { when: 'start', says: (value) => `unsupported disk bus '${value}' with device setup` },
     explainedElsewhere: ['ide'],
     instead: ['virtio', 'sata', 'scsi'],
   },
   // Every QEMU lists disk, cdrom, floppy and lun: nothing to refuse.
-  { device: 'disk', tag: 'disk', attribute: 'device', enum: 'disk.diskDevice', what: 'disk device' },
+  { device: 'disk', tag: 'disk', attribute: 'device', enum: 'disk.diskDevice', what: M.diskDevice() },
   {
     device: 'video',
     tag: 'model',
     attribute: 'type',
     enum: 'video.modelType',
-    what: 'video model',
+    what: M.videoModel(),
     refused: { when: 'define', says: (value) => `domain configuration does not support video model '${value}'` },
     instead: ['virtio', 'vga', 'qxl'],
   },
@@ -72,7 +90,7 @@ export const DOMAIN_CAPABILITY_ENUMS: readonly DomainCapabilityEnum[] = [
     tag: 'graphics',
     attribute: 'type',
     enum: 'graphics.type',
-    what: 'graphics type',
+    what: M.graphicsType(),
     refused: { when: 'define', says: (value) => `${value} graphics are not supported with this QEMU` },
     instead: ['spice', 'vnc'],
   },
@@ -81,7 +99,7 @@ export const DOMAIN_CAPABILITY_ENUMS: readonly DomainCapabilityEnum[] = [
     tag: 'hostdev',
     attribute: 'type',
     enum: 'hostdev.subsysType',
-    what: 'hostdev type',
+    what: M.hostdevType(),
     refused: {
       when: 'start',
       says: (value) => HOSTDEV_REFUSALS[value]?.says,
@@ -94,7 +112,7 @@ export const DOMAIN_CAPABILITY_ENUMS: readonly DomainCapabilityEnum[] = [
     tag: 'tpm',
     attribute: 'model',
     enum: 'tpm.model',
-    what: 'TPM model',
+    what: M.tpmModel(),
     refused: { when: 'define', says: (value, emulator) => `The QEMU executable ${emulator} does not support TPM model ${value}` },
     instead: ['tpm-crb', 'tpm-tis'],
   },
@@ -103,26 +121,23 @@ export const DOMAIN_CAPABILITY_ENUMS: readonly DomainCapabilityEnum[] = [
     tag: 'backend',
     attribute: 'type',
     enum: 'tpm.backendModel',
-    what: 'TPM backend',
+    what: M.tpmBackend(),
     // Without swtpm libvirt lists no emulator backend and no TPM versions: the version check speaks first.
     refused: {
       when: 'define',
       says: (value) => (value === 'emulator' ? "TPM version '2.0' is not supported" : undefined),
-      onHost: (value) =>
-        value === 'emulator'
-          ? 'install swtpm on the host (apt install swtpm swtpm-tools; dnf install swtpm swtpm-tools), then restart libvirtd'
-          : undefined,
+      onHost: (value) => (value === 'emulator' ? M.installSwtpm() : undefined),
     },
   },
   // Every QEMU lists the three virtio RNG models and the schema allows no other.
-  { device: 'rng', tag: 'rng', attribute: 'model', enum: 'rng.model', what: 'RNG model' },
-  { device: 'rng', tag: 'backend', attribute: 'model', enum: 'rng.backendModel', what: 'RNG backend' },
+  { device: 'rng', tag: 'rng', attribute: 'model', enum: 'rng.model', what: M.rngModel() },
+  { device: 'rng', tag: 'backend', attribute: 'model', enum: 'rng.backendModel', what: M.rngBackend() },
   {
     device: 'filesystem',
     tag: 'driver',
     attribute: 'type',
     enum: 'filesystem.driverType',
-    what: 'filesystem driver',
+    what: M.filesystemDriver(),
     // loop, nbd and ploop are LXC's: QEMU has no device for them, and address assignment is what fails.
     refused: { when: 'define', says: () => 'Cannot automatically add a new PCI bus for a device with connect flags 00' },
     // virtiofs would also need shared memory (<memoryBacking><access mode='shared'/>): 9p's path is the drop-in.

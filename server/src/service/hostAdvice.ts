@@ -1,22 +1,33 @@
 // What to change on the host, as the exact lines a user types or puts in a file — shared by the host rules (and
 // the passthrough report). Pure text from host facts.
 
+import { type Message, messages, type Text } from '../l10n/message';
 import type { HostPciDevice } from './hostFacts';
 import { formatPciAddress } from './model/pciAddress';
 
+const M = messages('host-advice', {
+  iommuEitherVendor: '{intel} (Intel) or {amd} (AMD)',
+  enableIommu:
+    'Enable VT-d/AMD-Vi in the firmware, add {parameters} to GRUB_CMDLINE_LINUX in /etc/default/grub, run update-grub (grub2-mkconfig -o /boot/grub2/grub.cfg on Fedora) and reboot; dmesg | grep -E "DMAR|IOMMU" then shows it on.',
+  packages: '{debian} (Debian/Ubuntu) or {fedora} (Fedora)',
+  installFirmware: 'Install {packages} on the host, then Libvirt: Refresh Host Facts.',
+  installFirmwareAndNvram:
+    'Install {packages} on the host, then Libvirt: Refresh Host Facts. Where the firmware package installs no descriptors in /usr/share/qemu/firmware, name it in /etc/libvirt/qemu.conf: nvram = [ "{nvram}" ], then restart libvirtd.',
+});
+
+const INTEL_IOMMU = 'intel_iommu=on iommu=pt';
+const AMD_IOMMU = 'amd_iommu=on iommu=pt';
+
 /** The kernel parameters that turn the IOMMU on for this CPU vendor. */
-export function iommuKernelParameters(cpuVendor: string | undefined): string {
-  if (cpuVendor === 'AMD') return 'amd_iommu=on iommu=pt';
-  if (cpuVendor === 'Intel') return 'intel_iommu=on iommu=pt';
-  return 'intel_iommu=on iommu=pt (Intel) or amd_iommu=on iommu=pt (AMD)';
+export function iommuKernelParameters(cpuVendor: string | undefined): Text {
+  if (cpuVendor === 'AMD') return AMD_IOMMU;
+  if (cpuVendor === 'Intel') return INTEL_IOMMU;
+  return M.iommuEitherVendor({ intel: INTEL_IOMMU, amd: AMD_IOMMU });
 }
 
 /** How to turn the IOMMU on and check it, in one sentence. */
-export function enableIommuAdvice(cpuVendor: string | undefined): string {
-  return (
-    `Enable VT-d/AMD-Vi in the firmware, add ${iommuKernelParameters(cpuVendor)} to GRUB_CMDLINE_LINUX in /etc/default/grub, ` +
-    'run update-grub (grub2-mkconfig -o /boot/grub2/grub.cfg on Fedora) and reboot; dmesg | grep -E "DMAR|IOMMU" then shows it on.'
-  );
+export function enableIommuAdvice(cpuVendor: string | undefined): Message {
+  return M.enableIommu({ parameters: iommuKernelParameters(cpuVendor) });
 }
 
 /** `options vfio-pci ids=10de:2503,10de:228e` for these devices (each vendor:device once). */
@@ -50,11 +61,11 @@ export function isBridge(device: HostPciDevice): boolean {
 }
 
 /** The package that installs UEFI firmware for an arch (Debian/Ubuntu, then Fedora). */
-const FIRMWARE_PACKAGES: Readonly<Record<string, string>> = {
-  x86_64: 'ovmf (Debian/Ubuntu) or edk2-ovmf (Fedora)',
-  i686: 'ovmf (Debian/Ubuntu) or edk2-ovmf (Fedora)',
-  aarch64: 'qemu-efi-aarch64 (Debian/Ubuntu) or edk2-aarch64 (Fedora)',
-  armv7l: 'qemu-efi-arm (Debian/Ubuntu) or edk2-arm (Fedora)',
+const FIRMWARE_PACKAGES: Readonly<Record<string, readonly [debian: string, fedora: string]>> = {
+  x86_64: ['ovmf', 'edk2-ovmf'],
+  i686: ['ovmf', 'edk2-ovmf'],
+  aarch64: ['qemu-efi-aarch64', 'edk2-aarch64'],
+  armv7l: ['qemu-efi-arm', 'edk2-arm'],
 };
 
 /** The code:vars pair for qemu.conf's nvram list, for hosts whose firmware has no descriptors (older distributions). */
@@ -65,11 +76,10 @@ const NVRAM_PAIRS: Readonly<Record<string, string>> = {
 };
 
 /** How to give a host UEFI firmware for an arch: the package, and qemu.conf's nvram line where descriptors are missing. */
-export function installFirmwareAdvice(arch: string): string | undefined {
-  const packages = FIRMWARE_PACKAGES[arch];
-  if (!packages) return undefined;
-  const nvram = NVRAM_PAIRS[arch]
-    ? ` Where the firmware package installs no descriptors in /usr/share/qemu/firmware, name it in /etc/libvirt/qemu.conf: nvram = [ "${NVRAM_PAIRS[arch]}" ], then restart libvirtd.`
-    : '';
-  return `Install ${packages} on the host, then Libvirt: Refresh Host Facts.${nvram}`;
+export function installFirmwareAdvice(arch: string): Message | undefined {
+  const names = FIRMWARE_PACKAGES[arch];
+  if (!names) return undefined;
+  const packages = M.packages({ debian: names[0], fedora: names[1] });
+  const nvram = NVRAM_PAIRS[arch];
+  return nvram ? M.installFirmwareAndNvram({ packages, nvram }) : M.installFirmware({ packages });
 }

@@ -1,7 +1,12 @@
 // Facts about the host the language service may use: plain data, read by the front ends (server/src/host/, the one
 // door to any machine) and handed in, so that the CLI, the language server and the tests can each supply their own.
 
+import { messages, type Text } from '../l10n/message';
 import type { PciAddress } from './model/pciAddress';
+
+const M = messages('host-facts', {
+  defaultConnection: "virsh's default connection",
+});
 
 export interface HostPciDevice {
   readonly address: PciAddress;
@@ -152,8 +157,8 @@ export function domainCapabilitiesFor(host: HostFacts, request: DomainCapabiliti
 }
 
 /** How messages name the connection: its URI, or virsh's default when none is configured. */
-export function connectionName(uri: string): string {
-  return uri || "virsh's default connection";
+export function connectionName(uri: string): Text {
+  return uri || M.defaultConnection();
 }
 
 /** The connection's facts, when the host facts came over one (host rules say nothing otherwise). */

@@ -3,6 +3,9 @@
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover } from 'vscode-languageserver-types';
+import type { Locale } from '../l10n/locale';
+import { messages, type Text } from '../l10n/message';
+import { render } from '../l10n/render';
 import type { AnalysedDocument } from './analysedDocument';
 import { type HostFacts, hostPciDeviceAt } from './hostFacts';
 import { deviceLabel } from './model/deviceLabel';
@@ -14,23 +17,54 @@ import { schemaDocsHover } from './schema/schemaHover';
 import type { XmlElement } from './xml/xmlTree';
 import { attributeValue, elementAt } from './xml/xmlTree';
 
+const M = messages('hover', {
+  hostPciDevice: '**Host PCI device {address}**',
+  notOnHost: '(not found on this host)',
+  iommuGroup: 'IOMMU group {group}',
+  iommuGroupDriver: 'IOMMU group {group}, driver {driver}',
+  guestPciAddress: '**Guest PCI address {address}**',
+  rootBus: 'bus 0 is the {root} of {machines}',
+  busOfController: 'bus {bus} is provided by controller index {bus} ({model})',
+  busOfNoController: 'no controller in this file provides bus {bus} (libvirt adds one at define)',
+  atFunction: '{device} at .{function}',
+  alsoOnSlot: 'Also on this slot: {devices}',
+  slotSeparator: '; ',
+  nothingElseOnSlot: 'Nothing else on this slot.',
+});
+
 const SIZE_ELEMENTS = new Set(['memory', 'currentMemory', 'maxMemory']);
 
-export function hoverAt(document: TextDocument, analysed: AnalysedDocument, host: HostFacts, offset: number): Hover | null {
+/** Hover lines as Markdown paragraphs, in `locale`. */
+function paragraphs(lines: readonly Text[], locale: Locale): string {
+  return lines.map((line) => render(line, locale)).join('\n\n');
+}
+
+/** The hover at `offset`, in `locale`: what this document and the host say of it, then the schema's documentation. */
+export function hoverAt(
+  document: TextDocument,
+  analysed: AnalysedDocument,
+  host: HostFacts,
+  offset: number,
+  locale: Locale = 'en',
+): Hover | null {
   const { kind, definition, model } = analysed;
   if (!kind || !definition) return null;
   const element = elementAt(definition.root, offset);
   if (!element) return null;
   const range = { start: document.positionAt(element.start), end: document.positionAt(element.end) };
-  const specific = model ? specificHover(element, model, host, range) : kind.id === 'network' ? networkHover(element, range) : null;
-  const docs = schemaDocsHover(kind.guide, document, element, offset);
+  const specific = model
+    ? specificHover(element, model, host, range, locale)
+    : kind.id === 'network'
+      ? networkHover(element, range, locale)
+      : null;
+  const docs = schemaDocsHover(kind.guide, document, element, offset, locale);
   if (!specific) return docs;
   if (!docs) return specific;
   const value = (hover: Hover) => (hover.contents as { value: string }).value;
   return { contents: { kind: 'markdown', value: `${value(specific)}\n\n---\n\n${value(docs)}` }, range: docs.range };
 }
 
-function specificHover(element: XmlElement, model: DomainModel, host: HostFacts, range: Hover['range']): Hover | null {
+function specificHover(element: XmlElement, model: DomainModel, host: HostFacts, range: Hover['range'], locale: Locale): Hover | null {
   if (SIZE_ELEMENTS.has(element.name) && element.parent === model.root) {
     const unit = attributeValue(element, 'unit');
     const size = parseSize(element.text, unit);
@@ -43,19 +77,24 @@ function specificHover(element: XmlElement, model: DomainModel, host: HostFacts,
         range,
       };
   }
-  if (element.name === 'address') return addressHover(element, model, host, range);
+  if (element.name === 'address') return addressHover(element, model, host, range, locale);
   return null;
 }
 
-function addressHover(address: XmlElement, model: DomainModel, host: HostFacts, range: Hover['range']): Hover | null {
+function addressHover(address: XmlElement, model: DomainModel, host: HostFacts, range: Hover['range'], locale: Locale): Hover | null {
   const pci = readPciAddress(address);
   if (!pci) return null;
   const key = formatPciAddress(pci);
   if (address.parent?.name === 'source') {
     const device = hostPciDeviceAt(host, pci);
-    const lines = [`**Host PCI device ${key}**`, device?.name ?? '(not found on this host)'];
-    if (device?.iommuGroup !== undefined) lines.push(`IOMMU group ${device.iommuGroup}${device.driver ? `, driver ${device.driver}` : ''}`);
-    return { contents: { kind: 'markdown', value: lines.join('\n\n') }, range };
+    const lines: Text[] = [M.hostPciDevice({ address: key }), device?.name ?? M.notOnHost()];
+    if (device?.iommuGroup !== undefined)
+      lines.push(
+        device.driver
+          ? M.iommuGroupDriver({ group: device.iommuGroup, driver: device.driver })
+          : M.iommuGroup({ group: device.iommuGroup }),
+      );
+    return { contents: { kind: 'markdown', value: paragraphs(lines, locale) }, range };
   }
   const sameSlot = model.devices.filter(
     (device) =>
@@ -69,18 +108,23 @@ function addressHover(address: XmlElement, model: DomainModel, host: HostFacts, 
   const controller = model.devices.find((device) => device.kind === 'controller' && device.type === 'pci' && device.index === pci.bus);
   const bus =
     pci.bus === 0
-      ? `bus 0 is the ${model.os.machineFamily === 'i440fx' ? 'pci-root' : 'pcie-root'} of ${MACHINE_FAMILY_LABEL[model.os.machineFamily]}`
+      ? M.rootBus({
+          root: model.os.machineFamily === 'i440fx' ? 'pci-root' : 'pcie-root',
+          machines: MACHINE_FAMILY_LABEL[model.os.machineFamily],
+        })
       : controller
-        ? `bus ${pci.bus} is provided by controller index ${pci.bus} (${attributeValue(controller.element, 'model') ?? 'pci'})`
-        : `no controller in this file provides bus ${pci.bus} (libvirt adds one at define)`;
+        ? M.busOfController({ bus: pci.bus, model: attributeValue(controller.element, 'model') ?? 'pci' })
+        : M.busOfNoController({ bus: pci.bus });
   const others = [
-    ...sameSlot.map((device) => `${deviceLabel(device)} at .${device.address!.pci!.function}`),
-    ...implicit.map((d) => `${d.what} at .${d.address.function}`),
+    ...sameSlot.map((device) => M.atFunction({ device: deviceLabel(device), function: device.address!.pci!.function })),
+    ...implicit.map((d) => M.atFunction({ device: d.what, function: d.address.function })),
   ];
   const lines = [
-    `**Guest PCI address ${key}**`,
+    M.guestPciAddress({ address: key }),
     bus,
-    others.length ? `Also on this slot: ${others.join('; ')}` : 'Nothing else on this slot.',
+    others.length
+      ? M.alsoOnSlot({ devices: others.map((other) => render(other, locale)).join(render(M.slotSeparator(), locale)) })
+      : M.nothingElseOnSlot(),
   ];
-  return { contents: { kind: 'markdown', value: lines.join('\n\n') }, range };
+  return { contents: { kind: 'markdown', value: paragraphs(lines, locale) }, range };
 }

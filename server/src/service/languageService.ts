@@ -13,6 +13,7 @@ import type {
   Position,
   Range,
 } from 'vscode-languageserver-types';
+import type { Locale } from '../l10n/locale';
 import type { AnalysedDocument } from './analysedDocument';
 import { type CodeActionRequest, codeActionsFor, fixContextFor } from './codeActions';
 import { type CompletionOptions, completionAt } from './completion/completion';
@@ -42,13 +43,14 @@ export interface LanguageService {
   /** Quick fixes for the diagnostics in `context` (or, without them, for the problems touching `range`), then tweaks. */
   codeActions(document: TextDocument, range: Range, context: CodeActionRequest, settings?: LintSettings): CodeAction[];
   /** The outline: the domain, its sections, its devices with useful labels (a network's, pool's or volume's parts). */
-  documentSymbols(document: TextDocument): DocumentSymbol[];
-  hover(document: TextDocument, position: Position): Hover | null;
-  /** Elements, attributes and values valid at the position (from libvirt's schema), with the domain's and host's own first. */
+  documentSymbols(document: TextDocument, locale?: Locale): DocumentSymbol[];
+  /** What the document, the host and the schema say of the element or attribute at the position, in `locale`. */
+  hover(document: TextDocument, position: Position, locale?: Locale): Hover | null;
+  /** Elements, attributes and values valid at the position (from libvirt's schema), with the domain's and host's own first; details in `options.locale`. */
   completion(document: TextDocument, position: Position, options?: CompletionOptions): CompletionList;
   inlayHints(document: TextDocument, range: Range): InlayHint[];
   /** The passthrough readiness report of the domain on the host, as Markdown (undefined when it is no domain). */
-  hostReport(document: TextDocument): string | undefined;
+  hostReport(document: TextDocument, locale?: Locale): string | undefined;
   /** What the host should be asked for this document (domain capabilities of what it uses). */
   hostQuestions(document: TextDocument): HostQuestions;
   /** Every kind's rules, each id once. */
@@ -124,12 +126,12 @@ export function createLanguageService(environment: ServiceEnvironment): Language
     return codeActionsFor(document, fixContext, problemsOf(document, settings), range, request, settings.locale);
   }
 
-  function symbols(document: TextDocument): DocumentSymbol[] {
-    return documentSymbols(document, analyse(document), environment.hostFacts(document.uri));
+  function symbols(document: TextDocument, locale: Locale = 'en'): DocumentSymbol[] {
+    return documentSymbols(document, analyse(document), environment.hostFacts(document.uri), locale);
   }
 
-  function hover(document: TextDocument, position: Position): Hover | null {
-    return hoverAt(document, analyse(document), environment.hostFacts(document.uri), document.offsetAt(position));
+  function hover(document: TextDocument, position: Position, locale: Locale = 'en'): Hover | null {
+    return hoverAt(document, analyse(document), environment.hostFacts(document.uri), document.offsetAt(position), locale);
   }
 
   function completion(document: TextDocument, position: Position, options?: CompletionOptions): CompletionList {
@@ -141,9 +143,9 @@ export function createLanguageService(environment: ServiceEnvironment): Language
     return model ? inlayHints(document, model, environment.hostFacts(document.uri), range) : [];
   }
 
-  function report(document: TextDocument): string | undefined {
+  function report(document: TextDocument, locale: Locale = 'en'): string | undefined {
     const { model } = analyse(document);
-    return model ? hostReport(model, environment.hostFacts(document.uri)) : undefined;
+    return model ? hostReport(model, environment.hostFacts(document.uri), locale) : undefined;
   }
 
   function questions(document: TextDocument): HostQuestions {

@@ -3,15 +3,20 @@
 // definition has that the file lacks — leaving out what libvirt adds by itself to every definition (addresses,
 // aliases, default controllers and pcie-root-ports, memballoon, the PS/2 inputs, defaults it writes out).
 
+import { messages, type Text } from '../l10n/message';
 import { compareDefinedDomain, counterpartOf, type DefinedDifference, label } from './definedDomainDiff';
 import { parseSize } from './model/sizeUnits';
 import { parseXml } from './xml/xmlParser';
 import { attributeValue, firstChild, type XmlElement } from './xml/xmlTree';
 
+const M = messages('live-drift', {
+  onlyLive: '<{element}{attributes}> is only in the live definition',
+});
+
 export interface LivePart {
   /** Where in the live definition: domain/devices/hostdev. */
   readonly path: string;
-  readonly detail: string;
+  readonly detail: Text;
 }
 
 export interface Drift {
@@ -117,7 +122,7 @@ function walk(
       continue;
     }
     if (addedByLibvirt(child, fileDocument.root)) removals.push({ start: child.start, end: child.end });
-    else out.push({ path: `${path}/${label(child)}`, detail: `<${child.name}${describe(child)}> is only in the live definition` });
+    else out.push({ path: `${path}/${label(child)}`, detail: M.onlyLive({ element: child.name, attributes: describe(child) }) });
   }
 }
 

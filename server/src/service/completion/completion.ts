@@ -2,6 +2,9 @@
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type CompletionItem, CompletionItemKind, type CompletionList, InsertTextFormat, type Range } from 'vscode-languageserver-types';
+import type { Locale } from '../../l10n/locale';
+import { messages } from '../../l10n/message';
+import { render } from '../../l10n/render';
 import type { AnalysedDocument } from '../analysedDocument';
 import { cursorContextAt } from '../cursorContext';
 import { documentStyle, lineStart } from '../edits/documentStyle';
@@ -19,6 +22,10 @@ import {
 } from './hostCompletion';
 import { attributeNameItems, attributeValueItems, elementNameItems, textItems } from './schemaCompletion';
 
+const M = messages('completion', {
+  closes: 'closes <{element}>',
+});
+
 /** The rest of a name and its '>' after the cursor. */
 const NAME_REST = new RegExp(`^${NAME_CHAR_CLASS}*>?`);
 
@@ -26,6 +33,8 @@ const NAME_REST = new RegExp(`^${NAME_CHAR_CLASS}*>?`);
 export interface CompletionOptions {
   /** The client understands InsertReplaceEdit: insert up to the cursor, or replace the whole word (its choice). */
   readonly insertReplace?: boolean;
+  /** The language of the items' details and documentation (English by default). */
+  readonly locale?: Locale;
 }
 
 /** The rest of an element's text word after the cursor. */
@@ -39,6 +48,7 @@ export function completionAt(
   options: CompletionOptions = {},
 ): CompletionList {
   const { xml, model, kind } = analysed;
+  const locale = options.locale ?? 'en';
   const context = cursorContextAt(xml, offset);
   const items: CompletionItem[] = [];
   // The schema's items come from the document kind's guide; a document of no kind has none.
@@ -46,19 +56,19 @@ export function completionAt(
   if (context) {
     const range: Range = { start: document.positionAt(context.prefixStart), end: document.positionAt(offset) };
     const style = documentStyle(xml);
-    const hostContext: HostCompletionContext | undefined = model ? { document, xml, model, host, style, range } : undefined;
+    const hostContext: HostCompletionContext | undefined = model ? { document, xml, model, host, style, range, locale } : undefined;
     switch (context.kind) {
       case 'element-name': {
         if (hostContext) items.push(...addressElementItems(context, hostContext));
         const lt = context.prefixStart - 1;
         const indent = /^[ \t]*/.exec(xml.text.slice(lineStart(xml.text, lt), lt))![0];
-        if (guide) items.push(...elementNameItems(guide, context, range, style, indent));
+        if (guide) items.push(...elementNameItems(guide, context, range, style, indent, locale));
         break;
       }
       case 'attribute-name':
         if (hostContext)
           items.push(...hostAddressAttributeItems(context, hostContext), ...guestAddressAttributeItems(context, hostContext));
-        if (guide) items.push(...attributeNameItems(guide, context, range, style));
+        if (guide) items.push(...attributeNameItems(guide, context, range, style, locale));
         break;
       case 'attribute-value':
         if (hostContext)
@@ -69,13 +79,13 @@ export function completionAt(
             ...connectionValueItems(context, hostContext),
           );
         if (guide) {
-          const values = attributeValueItems(guide, context, range);
+          const values = attributeValueItems(guide, context, range, locale);
           items.push(...(hostContext ? filterByDomainCapabilities(values, context, hostContext) : values));
         }
         break;
       case 'text': {
         if (hostContext) items.push(...connectionTextItems(context, hostContext));
-        if (guide) items.push(...textItems(guide, context, range));
+        if (guide) items.push(...textItems(guide, context, range, locale));
         // Between elements (a blank line, or a word typed there): the elements allowed here, '<' included.
         if (guide && (context.prefix === '' || /^[A-Za-z_][\w.:-]*$/.test(context.prefix))) {
           const lineStartAt = lineStart(xml.text, context.prefixStart);
@@ -88,7 +98,7 @@ export function completionAt(
               prefix: context.prefix,
               prefixStart: context.prefixStart + 1,
             };
-            for (const item of elementNameItems(guide, elementContext, range, style, before)) {
+            for (const item of elementNameItems(guide, elementContext, range, style, before, locale)) {
               const edit = item.textEdit as { range: Range; newText: string };
               items.push({ ...item, filterText: item.label as string, textEdit: { range, newText: `<${edit.newText}` } });
             }
@@ -104,7 +114,7 @@ export function completionAt(
           label: `/${context.element.name}`,
           kind: CompletionItemKind.Module,
           filterText: context.element.name,
-          detail: `closes <${context.element.name}>`,
+          detail: render(M.closes({ element: context.element.name }), locale),
           preselect: true,
           textEdit: { range: whole, newText: `${context.element.name}>` },
         });

@@ -3,6 +3,8 @@
 // <type machine=''>, its CPU models and emulators. Nothing without the host's facts.
 
 import { type CompletionItem, CompletionItemKind } from 'vscode-languageserver-types';
+import { type Message, messages, type Text } from '../../l10n/message';
+import { render } from '../../l10n/render';
 import type { CursorContext } from '../cursorContext';
 import { domainCapabilityEnumAt } from '../domainCapabilityEnums';
 import { connectedHost, connectionName, domainCapabilitiesFor } from '../hostFacts';
@@ -10,21 +12,32 @@ import { domainCapabilitiesRequest } from '../hostQuestions';
 import { guestArch } from '../model/domainModel';
 import type { HostCompletionContext } from './hostCompletion';
 
+const M = messages('completion', {
+  cpuModelRuns: 'CPU model this host runs on {connection}',
+  cpuModelRunsVendor: 'CPU model this host runs on {connection} ({vendor})',
+  cpuModelUnjudged: 'CPU model libvirt cannot judge on {connection}',
+  cpuModelUnjudgedVendor: 'CPU model libvirt cannot judge on {connection} ({vendor})',
+  emulatorOn: '{arch} emulator on {connection}',
+  networkOn: 'virtual network on {connection}',
+  poolOn: 'storage pool on {connection}',
+  poolOnOneVolume: 'storage pool on {connection} (1 volume)',
+  poolOnVolumes: 'storage pool on {connection} ({count} volumes)',
+  volumeOf: "volume of pool '{pool}' on {connection}",
+  machineOffered: 'offered by the QEMU of {connection}',
+  machineAlias: 'alias: the newest of its kind on {connection}',
+});
+
 type ValueContext = Extract<CursorContext, { kind: 'attribute-value' }>;
 type TextContext = Extract<CursorContext, { kind: 'text' }>;
 
-const valueItems = (
-  range: HostCompletionContext['range'],
-  values: readonly string[],
-  detail: (value: string) => string,
-): CompletionItem[] =>
+const valueItems = (completion: HostCompletionContext, values: readonly string[], detail: (value: string) => Message): CompletionItem[] =>
   values.map((value, index) => ({
     label: value,
     kind: CompletionItemKind.Value,
-    detail: detail(value),
+    detail: render(detail(value), completion.locale),
     sortText: `0${String(index).padStart(4, '0')}`,
     preselect: index === 0,
-    textEdit: { range, newText: value },
+    textEdit: { range: completion.range, newText: value },
   }));
 
 /**
@@ -42,16 +55,21 @@ export function connectionTextItems(context: TextContext, completion: HostComple
     const runnable = [...models.filter((m) => m.usable === 'yes'), ...models.filter((m) => m.usable === 'unknown')];
     const vendor = new Map(runnable.map((m) => [m.name, m.vendor]));
     return valueItems(
-      completion.range,
+      completion,
       runnable.map((m) => m.name),
-      (name) =>
-        `CPU model ${models.find((m) => m.name === name)?.usable === 'yes' ? 'this host runs' : 'libvirt cannot judge'} on ${where}${vendor.get(name) && vendor.get(name) !== 'unknown' ? ` (${vendor.get(name)})` : ''}`,
+      (name) => {
+        const runs = models.find((m) => m.name === name)?.usable === 'yes';
+        const known = vendor.get(name);
+        if (known && known !== 'unknown')
+          return (runs ? M.cpuModelRunsVendor : M.cpuModelUnjudgedVendor)({ connection: where, vendor: known });
+        return (runs ? M.cpuModelRuns : M.cpuModelUnjudged)({ connection: where });
+      },
     );
   }
   if (element.name === 'emulator' && element.parent?.name === 'devices' && host.guests) {
     const arch = guestArch(completion.model, host.arch);
     const emulators = [...new Set(host.guests.filter((guest) => guest.arch === arch && guest.emulator).map((guest) => guest.emulator!))];
-    return valueItems(completion.range, emulators, () => `${arch} emulator on ${where}`);
+    return valueItems(completion, emulators, () => M.emulatorOn({ arch, connection: where }));
   }
   return [];
 }
@@ -60,20 +78,20 @@ export function connectionValueItems(context: ValueContext, completion: HostComp
   const host = connectedHost(completion.host);
   if (!host) return [];
   const where = connectionName(host.connection.uri);
-  const items = (values: readonly string[], detail: (value: string) => string) => valueItems(completion.range, values, detail);
+  const items = (values: readonly string[], detail: (value: string) => Message) => valueItems(completion, values, detail);
   const parent = context.parent?.name;
   if (context.tag === 'source' && context.attribute === 'network' && parent === 'interface' && host.networks) {
-    return items(host.networks, () => `virtual network on ${where}`);
+    return items(host.networks, () => M.networkOn({ connection: where }));
   }
   if (context.tag === 'source' && parent === 'disk' && host.pools) {
     if (context.attribute === 'pool')
       return items(
         host.pools.map((pool) => pool.name),
-        (pool) => `storage pool on ${where}${volumes(host.pools!, pool)}`,
+        (pool) => poolDetail(host.pools!, pool, where),
       );
     if (context.attribute === 'volume') {
       const pool = host.pools.find((candidate) => candidate.name === context.present.get('pool'));
-      return pool?.volumes ? items(pool.volumes, () => `volume of pool '${pool.name}' on ${where}`) : [];
+      return pool?.volumes ? items(pool.volumes, () => M.volumeOf({ pool: pool.name, connection: where })) : [];
     }
   }
   if (context.tag === 'type' && context.attribute === 'machine' && context.parent?.name === 'os' && host.guests) {
@@ -89,15 +107,16 @@ export function connectionValueItems(context: ValueContext, completion: HostComp
           .sort()
           .reverse(),
       ],
-      (machine) => (/\d/.test(machine) ? `offered by the QEMU of ${where}` : `alias: the newest of its kind on ${where}`),
+      (machine) => (/\d/.test(machine) ? M.machineOffered({ connection: where }) : M.machineAlias({ connection: where })),
     );
   }
   return [];
 }
 
-function volumes(pools: readonly { name: string; volumes?: readonly string[] }[], name: string): string {
+function poolDetail(pools: readonly { name: string; volumes?: readonly string[] }[], name: string, connection: Text): Message {
   const count = pools.find((pool) => pool.name === name)?.volumes?.length;
-  return count === undefined ? '' : ` (${count} volume${count === 1 ? '' : 's'})`;
+  if (count === undefined) return M.poolOn({ connection });
+  return count === 1 ? M.poolOnOneVolume({ connection }) : M.poolOnVolumes({ connection, count });
 }
 
 /**

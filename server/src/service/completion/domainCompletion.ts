@@ -2,21 +2,32 @@
 // controller index of a type — what a user adding a device (the seed's second virtio disk) has to work out by hand.
 
 import { type CompletionItem, CompletionItemKind } from 'vscode-languageserver-types';
+import { type Message, messages } from '../../l10n/message';
+import { render } from '../../l10n/render';
 import type { CursorContext } from '../cursorContext';
 import { nextFreeTarget } from '../model/diskNames';
 import { deviceOf, devicesOfKind } from '../model/domainModel';
 import { attributeValue } from '../xml/xmlTree';
 import type { HostCompletionContext } from './hostCompletion';
 
+const M = messages('completion', {
+  nextFreeName: 'next free name on {buses}',
+  nextFreeNameInUse: 'next free name on {buses} (in use: {used})',
+  nextBootOrder: 'next free boot order (in use: {used})',
+  firstBootDevice: 'the first boot device',
+  nextControllerIndex: 'next free {type} controller index (in use: {used})',
+  firstController: 'the first {type} controller',
+});
+
 type ValueContext = Extract<CursorContext, { kind: 'attribute-value' }>;
 
 export function domainValueItems(context: ValueContext, host: HostCompletionContext): CompletionItem[] {
   const { model } = host;
   const device = deviceOf(model, context.parent);
-  const item = (value: string, detail: string): CompletionItem => ({
+  const item = (value: string, detail: Message): CompletionItem => ({
     label: value,
     kind: CompletionItemKind.Value,
-    detail,
+    detail: render(detail, host.locale),
     sortText: '0',
     preselect: true,
     textEdit: { range: host.range, newText: value },
@@ -36,7 +47,10 @@ export function domainValueItems(context: ValueContext, host: HostCompletionCont
       names.set(name, [...(names.get(name) ?? []), bus]);
     }
     return [...names].map(([name, on], i) => ({
-      ...item(name, `next free name on ${on.join('/')}${used.length ? ` (in use: ${used.join(', ')})` : ''}`),
+      ...item(
+        name,
+        used.length ? M.nextFreeNameInUse({ buses: on.join('/'), used: used.join(', ') }) : M.nextFreeName({ buses: on.join('/') }),
+      ),
       sortText: `0${i}`,
       preselect: i === 0,
     }));
@@ -46,10 +60,7 @@ export function domainValueItems(context: ValueContext, host: HostCompletionCont
     const orders = model.devices.filter((d) => d !== device && d.bootOrder !== undefined).map((d) => d.bootOrder!);
     const next = orders.length ? Math.max(...orders) + 1 : 1;
     return [
-      item(
-        String(next),
-        orders.length ? `next free boot order (in use: ${[...orders].sort((a, b) => a - b).join(', ')})` : 'the first boot device',
-      ),
+      item(String(next), orders.length ? M.nextBootOrder({ used: [...orders].sort((a, b) => a - b).join(', ') }) : M.firstBootDevice()),
     ];
   }
 
@@ -67,9 +78,7 @@ export function domainValueItems(context: ValueContext, host: HostCompletionCont
     return [
       item(
         String(next),
-        indexes.size
-          ? `next free ${type} controller index (in use: ${[...indexes].sort((a, b) => a - b).join(', ')})`
-          : `the first ${type} controller`,
+        indexes.size ? M.nextControllerIndex({ type, used: [...indexes].sort((a, b) => a - b).join(', ') }) : M.firstController({ type }),
       ),
     ];
   }

@@ -3,6 +3,9 @@
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type CompletionItem, CompletionItemKind, InsertTextFormat, type Range, type TextEdit } from 'vscode-languageserver-types';
+import type { Locale } from '../../l10n/locale';
+import { messages, type Text } from '../../l10n/message';
+import { render } from '../../l10n/render';
 import type { CursorContext } from '../cursorContext';
 import type { DocumentStyle } from '../edits/documentStyle';
 import { insertChild } from '../edits/xmlEdits';
@@ -15,6 +18,25 @@ import { createPciAddressPlanner, pciAddressAttributes } from '../planner/pciAdd
 import type { XmlDocument, XmlElement } from '../xml/xmlTree';
 import { attributeValue } from '../xml/xmlTree';
 
+const M = messages('completion', {
+  onNewRootPort: 'on a new pcie-root-port (controller index {bus}, added too)',
+  freeSlot: 'a free slot',
+  freePciAddress: 'free PCI address {address}',
+  freeGuestAddress: 'Free guest PCI address: {where}',
+  plannedAddress: 'Chosen by the same planner as the quick fixes: never an address in use, a root port of its own on q35/virt.',
+  iommuGroup: 'IOMMU group {group}',
+  iommuGroupDriver: 'IOMMU group {group}, driver {driver}',
+  noIommuGroup: 'no IOMMU group',
+  noIommuGroupDriver: 'no IOMMU group, driver {driver}',
+  freeOnBus: 'free on bus {bus}',
+  rootBus: 'root bus',
+  busFreeSlot: '{bus}: 1 free slot',
+  busFreeSlots: '{bus}: {count} free slots',
+  busFull: '{bus}: full',
+  stableName: 'stable name → {kernelName}',
+  kernelName: 'kernel name: may change across reboots',
+});
+
 export interface HostCompletionContext {
   readonly document: TextDocument;
   readonly xml: XmlDocument;
@@ -22,6 +44,8 @@ export interface HostCompletionContext {
   readonly host: HostFacts;
   readonly style: DocumentStyle;
   readonly range: Range;
+  /** The language of the items' details. */
+  readonly locale: Locale;
 }
 
 const isHostdevSource = (element: XmlElement | undefined) => element?.name === 'source' && element.parent?.name === 'hostdev';
@@ -70,15 +94,18 @@ function plannedAddressItem(
     additionalTextEdits.push(
       toTextEdit(host.document, insertChild(devices, planned.newController, { text: host.xml.text, style: host.style })),
     );
-  const where = planned.newController ? `on a new pcie-root-port (controller index ${planned.address.bus}, added too)` : 'a free slot';
-  const label = `${filterPrefix ? `${filterPrefix} ` : 'free PCI address '}${formatPciAddress(planned.address)}`;
+  const where = planned.newController ? M.onNewRootPort({ bus: planned.address.bus }) : M.freeSlot();
+  const address = formatPciAddress(planned.address);
+  const free = M.freePciAddress({ address });
+  // Filtered by the English words whatever the language: what the user types is the XML's.
+  const label = filterPrefix ? `${filterPrefix} ${address}` : render(free, host.locale);
   return [
     {
       label,
-      filterText: filterPrefix || label,
+      filterText: filterPrefix || free.toString(),
       kind: CompletionItemKind.Value,
-      detail: `Free guest PCI address: ${where}`,
-      documentation: 'Chosen by the same planner as the quick fixes: never an address in use, a root port of its own on q35/virt.',
+      detail: render(M.freeGuestAddress({ where }), host.locale),
+      documentation: render(M.plannedAddress(), host.locale),
       sortText: '0',
       preselect: true,
       insertTextFormat: InsertTextFormat.Snippet,
@@ -101,12 +128,20 @@ function hostPciItems(host: HostCompletionContext, insert: (address: PciAddress)
   const devices = host.host.pciDevices ?? [];
   return devices.map((device, index) => {
     const address = formatPciAddress(device.address);
-    const group = device.iommuGroup !== undefined ? `IOMMU group ${device.iommuGroup}` : 'no IOMMU group';
+    const group = device.iommuGroup;
+    const detail =
+      group !== undefined
+        ? device.driver
+          ? M.iommuGroupDriver({ group, driver: device.driver })
+          : M.iommuGroup({ group })
+        : device.driver
+          ? M.noIommuGroupDriver({ driver: device.driver })
+          : M.noIommuGroup();
     return {
       label: `${address} ${device.name ?? `${device.vendorId}:${device.deviceId}`}`,
       filterText: `address ${address} ${device.name ?? ''}`,
       kind: CompletionItemKind.Value,
-      detail: `${group}${device.driver ? `, driver ${device.driver}` : ''}`,
+      detail: render(detail, host.locale),
       sortText: String(index).padStart(4, '0'),
       textEdit: { range: host.range, newText: insert(device.address) },
     };
@@ -127,7 +162,7 @@ export function guestAddressValueItems(
     return planner.freeSlots(bus).map((slot, index) => ({
       label: hexAttribute(slot, 2),
       kind: CompletionItemKind.Value,
-      detail: `free on bus ${hexAttribute(bus, 2)}`,
+      detail: render(M.freeOnBus({ bus: hexAttribute(bus, 2) }), host.locale),
       sortText: `0${String(index).padStart(3, '0')}`,
       textEdit: { range: host.range, newText: hexAttribute(slot, 2) },
     }));
@@ -135,16 +170,19 @@ export function guestAddressValueItems(
   if (context.attribute === 'bus') {
     // Bus 0, then one per PCI controller that provides a bus.
     const controllers = devicesOfKind(host.model, 'controller').filter((d) => d.type === 'pci' && d.index !== undefined && d.index > 0);
-    const buses: Array<[number, string]> = [
-      [0, 'root bus'],
-      ...controllers.map((d): [number, string] => [d.index!, attributeValue(d.element, 'model') ?? 'pci']),
+    const buses: Array<[number, Text]> = [
+      [0, M.rootBus()],
+      ...controllers.map((d): [number, Text] => [d.index!, attributeValue(d.element, 'model') ?? 'pci']),
     ];
     return buses.map(([bus, model]) => {
       const free = planner.freeSlots(bus).length;
       return {
         label: hexAttribute(bus, 2),
         kind: CompletionItemKind.Value,
-        detail: `${model}: ${free ? `${free} free slot${free === 1 ? '' : 's'}` : 'full'}`,
+        detail: render(
+          free === 0 ? M.busFull({ bus: model }) : free === 1 ? M.busFreeSlot({ bus: model }) : M.busFreeSlots({ bus: model, count: free }),
+          host.locale,
+        ),
         sortText: `${free ? 0 : 1}${String(bus).padStart(3, '0')}`,
         textEdit: { range: host.range, newText: hexAttribute(bus, 2) },
       };
@@ -164,7 +202,7 @@ export function blockDeviceItems(
   return (host.host.blockDevices ?? []).map((device, index) => ({
     label: device.path,
     kind: CompletionItemKind.File,
-    detail: device.stable ? `stable name → ${kernelName(device)}` : 'kernel name: may change across reboots',
+    detail: render(device.stable ? M.stableName({ kernelName: kernelName(device) }) : M.kernelName(), host.locale),
     sortText: `${device.stable ? 0 : 1}${String(index).padStart(5, '0')}`,
     textEdit: { range: host.range, newText: device.path },
   }));

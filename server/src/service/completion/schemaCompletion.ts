@@ -10,16 +10,23 @@ import {
   type MarkupContent,
   type Range,
 } from 'vscode-languageserver-types';
+import type { Locale } from '../../l10n/locale';
+import { messages } from '../../l10n/message';
+import { render } from '../../l10n/render';
 import type { CursorContext } from '../cursorContext';
 import type { DocumentStyle } from '../edits/documentStyle';
 import { type LibvirtSchema, prefixFor } from '../schema/libvirtSchema';
 import { type Doc, type SchemaGuide, suggestedValues, type UsualValues } from '../schema/schemaGuide';
 import type { ValueType } from '../schema/schemaTypes';
-import { acceptsValue, describeTypes, enumeratedValues } from '../schema/valueTypes';
+import { acceptsValue, enumeratedValues, typesDescription } from '../schema/valueTypes';
 import { elementPath, type XmlElement } from '../xml/xmlTree';
 
-function markdown(doc: Doc | undefined): MarkupContent | undefined {
-  return doc && { kind: 'markdown', value: `${doc.text}\n\n[libvirt documentation](${doc.section})` };
+const M = messages('completion', {
+  documentation: '[libvirt documentation]({url})',
+});
+
+function markdown(doc: Doc | undefined, locale: Locale): MarkupContent | undefined {
+  return doc && { kind: 'markdown', value: `${render(doc.text, locale)}\n\n${render(M.documentation({ url: doc.section }), locale)}` };
 }
 
 /** The element names from the root to the tag being written. */
@@ -33,6 +40,7 @@ export function elementNameItems(
   range: Range,
   style: DocumentStyle,
   indent: string,
+  locale: Locale = 'en',
 ): CompletionItem[] {
   const schemaModel = guide.schema();
   const match = schemaModel.matchOf(context.parent);
@@ -47,7 +55,7 @@ export function elementNameItems(
       label: name,
       kind: CompletionItemKind.Module,
       detail: group.ns ? `<${name}> (${group.ns})` : `<${name}>`,
-      documentation: markdown(guide.docFor(path)),
+      documentation: markdown(guide.docFor(path), locale),
       // Elements not written yet first; then the schema's order.
       sortText: `${present.has(name) ? 1 : 0}${String(index).padStart(4, '0')}`,
       insertTextFormat: InsertTextFormat.Snippet,
@@ -142,6 +150,7 @@ export function attributeNameItems(
   context: Extract<CursorContext, { kind: 'attribute-name' }>,
   range: Range,
   style: DocumentStyle,
+  locale: Locale = 'en',
 ): CompletionItem[] {
   const schemaModel = guide.schema();
   const match = schemaModel.matchOfTag(context.parent, context.tag, context.element);
@@ -158,8 +167,8 @@ export function attributeNameItems(
       return {
         label: name,
         kind: CompletionItemKind.Property,
-        detail: describeTypes(types),
-        documentation: markdown(guide.docFor(path, name)),
+        detail: render(typesDescription(types), locale),
+        documentation: markdown(guide.docFor(path, name), locale),
         sortText: `${required.has(name) ? 0 : 1}${name}`,
         insertTextFormat: InsertTextFormat.Snippet,
         textEdit: { range, newText: `${name}=${style.quote}${choice}${style.quote}` },
@@ -171,6 +180,7 @@ export function attributeValueItems(
   guide: SchemaGuide,
   context: Extract<CursorContext, { kind: 'attribute-value' }>,
   range: Range,
+  locale: Locale = 'en',
 ): CompletionItem[] {
   const schemaModel = guide.schema();
   const match = schemaModel.matchOfTag(context.parent, context.tag, context.element);
@@ -182,15 +192,21 @@ export function attributeValueItems(
     guide.docFor(path, context.attribute),
     preferred,
     range,
+    locale,
   );
 }
 
-export function textItems(guide: SchemaGuide, context: Extract<CursorContext, { kind: 'text' }>, range: Range): CompletionItem[] {
+export function textItems(
+  guide: SchemaGuide,
+  context: Extract<CursorContext, { kind: 'text' }>,
+  range: Range,
+  locale: Locale = 'en',
+): CompletionItem[] {
   const schemaModel = guide.schema();
   const types = schemaModel.textTypes(schemaModel.matchOf(context.element));
   if (!types) return [];
   const path = elementPath(context.element);
-  return valueItems(types, suggestedValues(guide.usual, path), guide.docFor(path), undefined, range);
+  return valueItems(types, suggestedValues(guide.usual, path), guide.docFor(path), undefined, range, locale);
 }
 
 /** The common values where the schema has a pattern (those that match it), then the schema's enumeration. */
@@ -200,12 +216,14 @@ function valueItems(
   doc: Doc | undefined,
   preferred: string | undefined,
   range: Range,
+  locale: Locale,
 ): CompletionItem[] {
+  const documentation = markdown(doc, locale);
   const values = [...new Set([...suggested.filter((value) => acceptsValue(types, value)), ...enumeratedValues(types)])];
   return values.map((value, index) => ({
     label: value,
     kind: CompletionItemKind.EnumMember,
-    documentation: markdown(doc),
+    documentation,
     sortText: value === preferred ? '0' : `1${String(index).padStart(4, '0')}`,
     preselect: value === preferred || undefined,
     textEdit: { range, newText: value },

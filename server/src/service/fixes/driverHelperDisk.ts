@@ -1,12 +1,18 @@
 // The seed's safe path for a Windows boot disk: a temporary virtio disk first, so Windows installs the virtio
 // storage driver before its boot disk moves to virtio.
 
+import { messages } from '../../l10n/message';
 import { insertChild } from '../edits/xmlEdits';
 import type { ElementSpec } from '../edits/xmlSnippet';
 import type { Fix, FixContext } from '../languageTypes';
 import { nextFreeTarget } from '../model/diskNames';
 import type { Device } from '../model/domainModel';
 import { attributeValue } from '../xml/xmlTree';
+
+const M = messages('fix.driverHelperDisk', {
+  addHelperDisk:
+    'Add a temporary virtio disk first, so Windows installs the virtio storage driver (create it: qemu-img create -f qcow2 {path} 1G)',
+});
 
 /** The <source file> directory of a disk, for placing a helper image beside it. */
 export function imageDirectoryOf(disk: Device): string {
@@ -47,7 +53,7 @@ export function driverHelperDiskFix(disk: Device, context: FixContext): Fix {
   const after = disks[disks.length - 1];
   const before = after ? devices.children[devices.children.indexOf(after) + 1] : undefined;
   return {
-    title: `Add a temporary virtio disk first, so Windows installs the virtio storage driver (create it: qemu-img create -f qcow2 ${path} 1G)`,
+    title: M.addHelperDisk({ path }),
     edits: [insertChild(devices, spec, context, before)],
     step: true,
   };

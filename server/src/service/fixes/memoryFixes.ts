@@ -7,7 +7,7 @@ import type { Fix, FixContext } from '../languageTypes';
 import type { DomainModel } from '../model/domainModel';
 import { attributeValue } from '../xml/xmlTree';
 
-const M = messages('memory-fixes', {
+const M = messages('fix.memory', {
   currentMemoryToMemory: 'Set currentMemory to memory ({size})',
   disableBalloon: "Disable the balloon: <memballoon model='none'/>",
 });

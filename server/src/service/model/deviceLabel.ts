@@ -1,32 +1,49 @@
 // Short human names for devices: labels in messages ("disk vda", "hostdev 0000:27:00.0", "controller sata 0") and
 // the outline's name and detail ("disk vda — virtio, /vm/win.qcow2", "hostdev 27:00.0 — NVIDIA GA106 [GeForce RTX 3060]").
 
+import { messages, type Text } from '../../l10n/message';
 import { type HostFacts, hostPciDeviceAt } from '../hostFacts';
 import { attributeValue, firstChild } from '../xml/xmlTree';
 import type { Device } from './domainModel';
 import { readPciAddress } from './domainModel';
 import { formatPciAddress } from './pciAddress';
 
-export function deviceLabel(device: Device): string {
+const M = messages('device-label', {
+  disk: 'disk {dev}',
+  diskUnnamed: 'disk',
+  interface: 'interface {mac}',
+  interfaceUnnamed: 'interface',
+  hostdev: 'hostdev {address}',
+  hostdevUnnamed: 'hostdev',
+  controller: 'controller {type}',
+  controllerModel: 'controller {type} ({model})',
+  controllerIndex: 'controller {type} index {index}',
+  controllerModelIndex: 'controller {type} ({model}) index {index}',
+});
+
+/** A device as messages name it ("disk vda", "interface 52:54:00:…"): a message, or the kind and model as written. */
+export function deviceLabel(device: Device): Text {
   const { kind, element } = device;
   switch (kind) {
     case 'disk': {
       const dev = attributeValue(device.target, 'dev');
-      return dev ? `disk ${dev}` : 'disk';
+      return dev ? M.disk({ dev }) : M.diskUnnamed();
     }
     case 'interface': {
       const mac = attributeValue(firstChild(element, 'mac'), 'address');
-      return mac ? `interface ${mac}` : 'interface';
+      return mac ? M.interface({ mac }) : M.interfaceUnnamed();
     }
     case 'hostdev': {
       const sourceAddress = firstChild(device.source, 'address');
       const host = sourceAddress && device.type === 'pci' ? readPciAddress(sourceAddress) : undefined;
-      return host ? `hostdev ${formatPciAddress(host)}` : 'hostdev';
+      return host ? M.hostdev({ address: formatPciAddress(host) }) : M.hostdevUnnamed();
     }
     case 'controller': {
       const index = attributeValue(element, 'index');
       const model = attributeValue(element, 'model');
-      return `controller ${device.type ?? ''}${model ? ` (${model})` : ''}${index !== undefined ? ` index ${index}` : ''}`;
+      const type = device.type ?? '';
+      if (model) return index !== undefined ? M.controllerModelIndex({ type, model, index }) : M.controllerModel({ type, model });
+      return index !== undefined ? M.controllerIndex({ type, index }) : M.controller({ type });
     }
     default: {
       const model = attributeValue(device.model, 'type') ?? attributeValue(element, 'model') ?? device.type;

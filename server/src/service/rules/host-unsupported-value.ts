@@ -1,4 +1,4 @@
-import { type Message, messages } from '../../l10n/message';
+import { type Message, messages, type Text } from '../../l10n/message';
 import { DOMAIN_CAPABILITY_ENUMS } from '../domainCapabilityEnums';
 import { replaceAttributeValue, replaceText } from '../edits/xmlEdits';
 import type { HostDomainCapabilities } from '../hostFacts';
@@ -160,7 +160,7 @@ const refusedWhen = (when: 'define' | 'start', says: string): Message =>
   when === 'define' ? M.refusesDefinition({ libvirtSays: says }) : M.refusesStart({ libvirtSays: says });
 
 /** Device values outside the emulator's lists, where libvirt refuses them. */
-function checkDeviceValues(model: DomainModel, caps: HostDomainCapabilities, where: string, report: RuleContext['report']): void {
+function checkDeviceValues(model: DomainModel, caps: HostDomainCapabilities, where: Text, report: RuleContext['report']): void {
   const emulator = caps.emulator ?? 'the emulator';
   const emulatorName = caps.emulator ?? M.theEmulator();
   for (const device of model.devices) {
@@ -202,7 +202,7 @@ function checkDeviceValues(model: DomainModel, caps: HostDomainCapabilities, whe
 }
 
 /** A CPU mode the hypervisor does not support, or a named model this host cannot run: libvirt refuses the start. */
-function checkCpu(model: DomainModel, caps: HostDomainCapabilities, where: string, report: RuleContext['report']): void {
+function checkCpu(model: DomainModel, caps: HostDomainCapabilities, where: Text, report: RuleContext['report']): void {
   const cpu = model.cpu.element;
   if (!cpu || !caps.cpu) return;
   const modeAttribute = attribute(cpu, 'mode');

@@ -118,7 +118,7 @@ const PARTITION = /^(\/dev\/(?:sd[a-z]+|vd[a-z]+|xvd[a-z]+|hd[a-z]+))\d+$|^(\/de
 function checkPath(
   device: Device,
   connected: HostFacts & { readonly connection: HostConnection },
-  where: string,
+  where: Text,
   report: RuleContext['report'],
 ): void {
   const block = device.type === 'block';

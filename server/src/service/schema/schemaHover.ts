@@ -3,15 +3,33 @@
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover } from 'vscode-languageserver-types';
+import type { Locale } from '../../l10n/locale';
+import { messages, type Text } from '../../l10n/message';
+import { render } from '../../l10n/render';
 import { attributeAt, elementPath, type XmlElement } from '../xml/xmlTree';
 import { DROPPED_ON_DEFINE } from './libvirtSchema';
 import type { SchemaGuide } from './schemaGuide';
-import { describeTypes } from './valueTypes';
+import { typesDescription } from './valueTypes';
 
-const NOT_IN_SCHEMA = `Not in libvirt's schema here: ${DROPPED_ON_DEFINE}.`;
+const M = messages('schema-hover', {
+  attribute: '**{attribute}** on `<{element}>`',
+  attributeWithDoc: '**{attribute}** on `<{element}>` — {doc}',
+  takes: 'Takes {types}.',
+  notInSchema: "Not in libvirt's schema here: {dropped}.",
+  documentation: '[libvirt documentation]({url})',
+});
 
-/** Docs for the tag name or attribute under `offset`; null elsewhere (text content, whitespace). */
-export function schemaDocsHover(guide: SchemaGuide, document: TextDocument, element: XmlElement, offset: number): Hover | null {
+const NOT_IN_SCHEMA = M.notInSchema({ dropped: DROPPED_ON_DEFINE });
+
+/** Docs for the tag name or attribute under `offset`, in `locale`; null elsewhere (text content, whitespace). */
+export function schemaDocsHover(
+  guide: SchemaGuide,
+  document: TextDocument,
+  element: XmlElement,
+  offset: number,
+  locale: Locale = 'en',
+): Hover | null {
+  const paragraphs = (lines: readonly Text[]) => lines.map((line) => render(line, locale)).join('\n\n');
   const path = elementPath(element);
   const attr = attributeAt(element, offset);
   const schemaModel = guide.schema();
@@ -19,14 +37,18 @@ export function schemaDocsHover(guide: SchemaGuide, document: TextDocument, elem
     const match = schemaModel.matchOf(element);
     const types = schemaModel.attributeTypes(match, attr.name);
     const doc = guide.docFor(path, attr.name);
-    const lines = [`**${attr.name}** on \`<${element.name}>\`${doc ? ` — ${doc.text}` : ''}`];
-    if (types.length) lines.push(`Takes ${describeTypes(types)}.`);
+    const lines: Text[] = [
+      doc
+        ? M.attributeWithDoc({ attribute: attr.name, element: element.name, doc: doc.text })
+        : M.attribute({ attribute: attr.name, element: element.name }),
+    ];
+    if (types.length) lines.push(M.takes({ types: typesDescription(types) }));
     else if (match.kind === 'known' && !schemaModel.allowsAnyAttribute(match)) lines.push(NOT_IN_SCHEMA);
-    if (doc) lines.push(`[libvirt documentation](${doc.section})`);
+    if (doc) lines.push(M.documentation({ url: doc.section }));
     if (lines.length === 1) return null;
     const end = attr.quote ? attr.valueEnd + 1 : attr.nameEnd;
     return {
-      contents: { kind: 'markdown', value: lines.join('\n\n') },
+      contents: { kind: 'markdown', value: paragraphs(lines) },
       range: { start: document.positionAt(attr.nameStart), end: document.positionAt(end) },
     };
   }
@@ -35,13 +57,13 @@ export function schemaDocsHover(guide: SchemaGuide, document: TextDocument, elem
   if (!onStartTag && !onEndTag) return null;
   const doc = guide.docFor(path);
   const match = schemaModel.matchOf(element);
-  const lines = [`**<${element.name}>**${doc ? ` — ${doc.text}` : ''}`];
+  const lines: Text[] = [doc ? `**<${element.name}>** — ${render(doc.text, locale)}` : `**<${element.name}>**`];
   if (match.kind === 'unknown') lines.push(NOT_IN_SCHEMA);
-  if (doc) lines.push(`[libvirt documentation](${doc.section})`);
+  if (doc) lines.push(M.documentation({ url: doc.section }));
   if (lines.length === 1) return null;
   const start = onStartTag ? element.start + 1 : element.endTagStart + 2;
   return {
-    contents: { kind: 'markdown', value: lines.join('\n\n') },
+    contents: { kind: 'markdown', value: paragraphs(lines) },
     range: { start: document.positionAt(start), end: document.positionAt(start + element.name.length) },
   };
 }

@@ -1,6 +1,7 @@
 // "Convert disk to virtio", "Convert NIC to virtio" on a device, and "Convert all to virtio" in <devices>: the
 // seed's conversion done right (new target name, a free PCI address instead of the drive address, Windows warned).
 
+import { messages } from '../../l10n/message';
 import type { OffsetEdit } from '../edits/xmlEdits';
 import { insertChild, setAttribute } from '../edits/xmlEdits';
 import type { ElementSpec } from '../edits/xmlSnippet';
@@ -12,8 +13,14 @@ import { type Device, isWindowsGuest } from '../model/domainModel';
 import { attributeValue, elementAt, enclosing } from '../xml/xmlTree';
 import type { Tweak } from './tweak';
 
+const M = messages('tweak.convertToVirtio', {
+  convert: 'Convert {device} to virtio',
+  convertWindowsDisk: 'Convert {device} to virtio — Windows needs the virtio storage driver installed first',
+  convertAll: 'Convert all disks and NICs to virtio ({count} devices)',
+  convertAllWindows: 'Convert all disks and NICs to virtio ({count} devices) — Windows needs the virtio storage driver installed first',
+});
+
 const CONVERTIBLE_DISK_BUSES = new Set(['sata', 'ide', 'scsi']);
-const WINDOWS_WARNING = ' — Windows needs the virtio storage driver installed first';
 
 export function isConvertibleDisk(device: Device): boolean {
   return (
@@ -68,18 +75,18 @@ export const convertToVirtio: Tweak = {
     const device = model.devices.find((candidate) => at && enclosing(at, candidate.element.name) === candidate.element);
     if (device && isConvertibleDisk(device)) {
       fixes.push({
-        title: `Convert ${deviceLabel(device)} to virtio${windows ? WINDOWS_WARNING : ''}`,
+        title: (windows ? M.convertWindowsDisk : M.convert)({ device: deviceLabel(device) }),
         edits: convertAll([device], context),
       });
     } else if (device && isConvertibleNic(device)) {
-      fixes.push({ title: `Convert ${deviceLabel(device)} to virtio`, edits: nicEdits(device, context) });
+      fixes.push({ title: M.convert({ device: deviceLabel(device) }), edits: nicEdits(device, context) });
     }
     const convertible = model.devices.filter((candidate) => isConvertibleDisk(candidate) || isConvertibleNic(candidate));
     const inDevices = at !== undefined && (enclosing(at, 'devices') !== undefined || at === model.root);
     if (inDevices && convertible.length > 1) {
       const hasDisk = convertible.some(isConvertibleDisk);
       fixes.push({
-        title: `Convert all disks and NICs to virtio (${convertible.length} devices)${windows && hasDisk ? WINDOWS_WARNING : ''}`,
+        title: (windows && hasDisk ? M.convertAllWindows : M.convertAll)({ count: convertible.length }),
         edits: convertAll(convertible, context),
       });
     }

@@ -1,6 +1,7 @@
 // "Hide virtualization from the guest", from the user's notes: host CPU without the hypervisor bit, a Hyper-V
 // vendor_id, KVM hidden, and the in-kernel I/O APIC. Adds only what is missing: a second run offers nothing.
 
+import { messages } from '../../l10n/message';
 import type { OffsetEdit } from '../edits/xmlEdits';
 import { insertChild, removeElement, setAttribute } from '../edits/xmlEdits';
 import type { ElementSpec } from '../edits/xmlSnippet';
@@ -9,6 +10,10 @@ import { DEFAULT_VENDOR_ID } from '../fixes/hypervisorHiding';
 import type { Fix, FixContext } from '../languageTypes';
 import { attributeValue, firstChild } from '../xml/xmlTree';
 import type { Tweak } from './tweak';
+
+const M = messages('tweak.hideVirtualization', {
+  hide: 'Hide virtualization from the guest (host CPU without the hypervisor bit, vendor_id, KVM hidden)',
+});
 
 const HYPERVISOR_OFF: ElementSpec = {
   name: 'feature',
@@ -22,11 +27,7 @@ export const hideVirtualization: Tweak = {
   offer(context) {
     // <features> comes before <cpu> in libvirt's order; edits at one offset apply in array order.
     const edits = [...featureEdits(context), ...cpuEdits(context)];
-    return edits.length
-      ? ([
-          { title: 'Hide virtualization from the guest (host CPU without the hypervisor bit, vendor_id, KVM hidden)', edits },
-        ] satisfies Fix[])
-      : [];
+    return edits.length ? ([{ title: M.hide(), edits }] satisfies Fix[]) : [];
   },
 };
 

@@ -2,6 +2,7 @@
 // USB and serial ones); VFIO needs them all in the guest. For a hostdev at BB:SS.0 this adds the sibling functions
 // the host has, on the same guest slot with multifunction='on'. Needs the host's PCI devices (host facts).
 
+import { messages } from '../../l10n/message';
 import type { OffsetEdit } from '../edits/xmlEdits';
 import { insertChild, insertChildren, replaceElement, setAttribute } from '../edits/xmlEdits';
 import { pciHostdevSpec } from '../fixes/hostdevSpec';
@@ -11,6 +12,10 @@ import { formatPciAddress } from '../model/pciAddress';
 import { pciAddressSpec } from '../planner/pciAddressPlanner';
 import { attributeValue, elementAt, enclosing, firstChild } from '../xml/xmlTree';
 import type { Tweak } from './tweak';
+
+const M = messages('tweak.passThroughAllFunctions', {
+  passAll: 'Pass through all functions of {slot} (adds {functions})',
+});
 
 export const passThroughAllFunctions: Tweak = {
   offer(context, offset) {
@@ -55,6 +60,6 @@ export const passThroughAllFunctions: Tweak = {
     const next = parent.children[parent.children.indexOf(hostdev.element) + 1];
     edits.push(insertChildren(parent, specs, context, next));
     const added = siblings.map((s) => `${formatPciAddress(s.address).slice(5)}${s.name ? ` ${s.name}` : ''}`).join(', ');
-    return [{ title: `Pass through all functions of ${formatPciAddress(host).slice(0, -2)} (adds ${added})`, edits }];
+    return [{ title: M.passAll({ slot: formatPciAddress(host).slice(0, -2), functions: added }), edits }];
   },
 };

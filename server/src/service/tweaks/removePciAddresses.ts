@@ -1,7 +1,12 @@
 // "Remove all fixed PCI addresses": libvirt assigns fresh, conflict-free ones at the next define.
 
+import { messages } from '../../l10n/message';
 import { removeElement } from '../edits/xmlEdits';
 import type { Tweak } from './tweak';
+
+const M = messages('tweak.removePciAddresses', {
+  removeAll: 'Remove all fixed PCI addresses ({count}; libvirt assigns new ones at define)',
+});
 
 export const removePciAddresses: Tweak = {
   offer(context) {
@@ -9,7 +14,7 @@ export const removePciAddresses: Tweak = {
     if (addressed.length === 0) return [];
     return [
       {
-        title: `Remove all fixed PCI addresses (${addressed.length}; libvirt assigns new ones at define)`,
+        title: M.removeAll({ count: addressed.length }),
         edits: addressed.map((device) => removeElement(device.address!.element, context)),
       },
     ];
