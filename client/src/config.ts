@@ -21,6 +21,7 @@ export function readConfig(): LibvirtConfig {
     commandTimeoutSeconds: config.get<number>('commandTimeoutSeconds', DEFAULT_COMMAND_TIMEOUT_SECONDS),
     rules: config.get<Record<string, string>>('rules', {}),
     hostArch: config.get<string>('hostArch', ''),
+    language: config.get<string>('language', 'auto'),
     connections: config.get<LibvirtConnectionSetting[]>('connections', []),
   };
 }
@@ -35,5 +36,5 @@ export function configuredConnections(config: LibvirtConfig = readConfig()): Lib
 
 /** What the status bar shows: the URI in use, or virsh's own default. */
 export function connectionLabel(config: LibvirtConfig): string {
-  return config.connectionUri || process.env.LIBVIRT_DEFAULT_URI || 'virsh default';
+  return config.connectionUri || process.env.LIBVIRT_DEFAULT_URI || vscode.l10n.t('virsh default');
 }

@@ -39,7 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Libvir
   /** Commands that run virsh refuse in untrusted workspaces (the server refuses too). */
   const trustedOnly = (run: () => Promise<unknown>) => async () => {
     if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('Libvirt commands run virsh, which is disabled in an untrusted workspace.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Libvirt commands run virsh, which is disabled in an untrusted workspace.'));
       return undefined;
     }
     return run();
@@ -47,8 +47,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Libvir
   const updateStatus = () => {
     const editor = vscode.window.activeTextEditor;
     status.text = `$(server) ${connectionLabel(readConfig())}`;
-    status.tooltip = 'libvirt connection used by the Libvirt commands (libvirt.connectionUri)';
-    status.command = { title: 'Settings', command: 'workbench.action.openSettings', arguments: ['libvirt.connectionUri'] };
+    status.tooltip = vscode.l10n.t('libvirt connection used by the Libvirt commands (libvirt.connectionUri)');
+    status.command = { title: vscode.l10n.t('Settings'), command: 'workbench.action.openSettings', arguments: ['libvirt.connectionUri'] };
     const kind = editor ? libvirtKindOf(editor.document.getText()) : undefined;
     if (kind) status.show();
     else status.hide();
@@ -119,10 +119,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Libvir
         const range = new vscode.Range(at, at);
         return [
           new vscode.CodeLens(range, {
-            title: kind === 'volume' ? 'Create in a pool with virsh' : 'Define with virsh',
+            title: kind === 'volume' ? vscode.l10n.t('Create in a pool with virsh') : vscode.l10n.t('Define with virsh'),
             command: 'libvirt.define',
           }),
-          new vscode.CodeLens(range, { title: 'Validate with libvirt’s schema', command: 'libvirt.validate' }),
+          new vscode.CodeLens(range, { title: vscode.l10n.t('Validate with libvirt’s schema'), command: 'libvirt.validate' }),
         ];
       },
     }),

@@ -51,6 +51,7 @@ function main(): void {
     },
     readStdin,
     workerScript: __filename,
+    env: process.env,
   }).then(
     (status) => {
       process.exitCode = status;

@@ -18,6 +18,8 @@ export interface LibvirtSettings {
   readonly rules?: Readonly<Record<string, string>>;
   readonly hostArch?: string;
   readonly inlayHints?: boolean;
+  /** libvirt.language: auto (the editor's display language), en or zh-cn. */
+  readonly language?: string;
   /** libvirt.connections: the connections the explorer shows and libvirt: documents name. */
   readonly connections?: readonly LibvirtConnectionSetting[];
 }

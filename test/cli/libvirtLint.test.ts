@@ -9,13 +9,22 @@ import { describe, it } from 'node:test';
 import { builtProgram, REPO_ROOT } from '../support/built';
 import { standInVirsh } from '../support/recordedHosts';
 
-function lint(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
+function lint(args: string[], options: { input?: string; env?: Record<string, string | undefined> } = {}) {
   const result = spawnSync(process.execPath, [builtProgram('cli'), ...args], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
     input: options.input,
     timeout: 30_000,
-    env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env },
+    // English unless a test asks for another language: the shell's locale does not leak in.
+    env: {
+      ...process.env,
+      NO_COLOR: undefined,
+      FORCE_COLOR: undefined,
+      LC_ALL: undefined,
+      LC_MESSAGES: undefined,
+      LANG: undefined,
+      ...options.env,
+    },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -266,6 +275,102 @@ describe('libvirt-lint', () => {
   });
 });
 
+describe('libvirt-lint in Simplified Chinese', () => {
+  const CHINESE = /[\u4e00-\u9fff]/;
+  const SUMMARY_ZH = '✖ 8 个问题（2 个错误，4 个警告，2 条信息）';
+  const SUMMARY_EN = '✖ 8 problems (2 errors, 4 warnings, 2 info)';
+  const summaryOf = (stdout: string) => stdout.trimEnd().split('\n').at(-1);
+  type JsonDiagnostic = {
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    severity: string;
+    code: string;
+    message: string;
+  };
+  const diagnosticsOf = (stdout: string) => (JSON.parse(stdout) as Array<{ diagnostics: JsonDiagnostic[] }>)[0]!.diagnostics;
+
+  it('prints the problems, their severities and the summary in Chinese with --locale zh-cn, the rule ids as they are', () => {
+    const { status, stdout } = lint(['--locale', 'zh-cn', GPU]);
+    assert.equal(status, 1);
+    const lines = stdout.split('\n');
+    assert.equal(lines[1], GPU);
+    // libvirt's own message stays verbatim inside the Chinese one.
+    assert.ok(
+      lines.some((line) =>
+        /^ {2}41:60 {2}错误 {2}\S.*"Attempted double use of PCI Address 0000:01:00\.0".* {2}pci-address-conflict$/.test(line),
+      ),
+      stdout,
+    );
+    for (const row of lines.filter((line) => /^ {2}\d+:\d+ /.test(line)))
+      assert.match(row, / {2}(错误|警告|信息|提示) {2}.*[\u4e00-\u9fff]/, row);
+    assert.equal(summaryOf(stdout), SUMMARY_ZH);
+  });
+
+  it('gives the same codes, severities and positions in JSON as in English, with the messages in Chinese', () => {
+    const english = diagnosticsOf(lint(['--format', 'json', GPU]).stdout);
+    const chinese = diagnosticsOf(lint(['--format', 'json', '--locale=zh-cn', GPU]).stdout);
+    const withoutMessage = (diagnostics: JsonDiagnostic[]) => diagnostics.map(({ message: _, ...rest }) => rest);
+    assert.deepEqual(withoutMessage(chinese), withoutMessage(english));
+    assert.ok(english.length >= 8);
+    for (const d of chinese) assert.match(d.message, CHINESE, `${d.code}: ${d.message}`);
+    const conflict = chinese.find((d) => d.code === 'pci-address-conflict')!;
+    assert.ok(conflict.message.includes('"Attempted double use of PCI Address 0000:01:00.0"'), conflict.message);
+  });
+
+  it('takes the language from LC_ALL, then LC_MESSAGES, then LANG without --locale, and --locale over them', () => {
+    const summary = (env: Record<string, string>, args: string[] = []) => summaryOf(lint([...args, GPU], { env }).stdout);
+    assert.equal(summary({ LANG: 'zh_CN.UTF-8' }), SUMMARY_ZH);
+    assert.equal(summary({ LC_ALL: 'zh_CN.UTF-8', LANG: 'en_US.UTF-8' }), SUMMARY_ZH);
+    assert.equal(summary({ LC_MESSAGES: 'zh_CN.UTF-8', LANG: 'en_US.UTF-8' }), SUMMARY_ZH);
+    assert.equal(summary({ LC_ALL: 'C', LANG: 'zh_CN.UTF-8' }), SUMMARY_EN);
+    assert.equal(summary({ LANG: 'zh_TW.UTF-8' }), SUMMARY_EN, 'Traditional Chinese has no catalogue: English');
+    assert.equal(summary({ LANG: 'zh_CN.UTF-8' }, ['--locale', 'en']), SUMMARY_EN);
+    assert.equal(summary({ LANG: 'en_US.UTF-8' }, ['--locale', 'zh-CN']), SUMMARY_ZH);
+  });
+
+  it('says bad usage, with the usage, in the language of a --locale given anywhere on the line or of the environment', () => {
+    const late = lint(['--format', 'xml', '--locale', 'zh-cn', GPU]);
+    assert.equal(late.status, 2);
+    assert.match(
+      late.stderr,
+      /^libvirt-lint: --format 只能是 'stylish' 或 'json'，而不是 'xml'。\n\n用法：libvirt-lint \[选项\] FILE\.\.\.\n/,
+    );
+    const fromEnvironment = lint(['--bogus', GPU], { env: { LANG: 'zh_CN.UTF-8' } });
+    assert.equal(fromEnvironment.status, 2);
+    assert.match(fromEnvironment.stderr, /^libvirt-lint: 未知选项 '--bogus'。\n\n用法：/);
+    assert.match(lint(['--locale', 'zh-cn']).stderr, /^libvirt-lint: 没有给出文件。\n/);
+    assert.match(
+      lint(['--locale', 'zh-cn', '--rule', 'no-such-rule=off', GPU]).stderr,
+      /^libvirt-lint: 未知规则 'no-such-rule'（见 --list-rules）。\n/,
+    );
+  });
+
+  it('prints its help in Chinese with every option of the English help', () => {
+    const chinese = lint(['--help', '--locale', 'zh-cn']);
+    const english = lint(['--help']);
+    assert.equal(chinese.status, 0);
+    assert.match(chinese.stdout, /^用法：libvirt-lint/);
+    const options = (text: string) => [...new Set(text.match(/(?<![\w-])--?[a-z][\w-]*/g))].sort();
+    assert.deepEqual(options(chinese.stdout), options(english.stdout));
+  });
+
+  it('says in Chinese which file it cannot read, and why', () => {
+    const { status, stdout, stderr } = lint(['--format', 'json', '--locale', 'zh-cn', 'no/such/file.xml', GPU]);
+    assert.equal(status, 2);
+    assert.equal(stderr, "libvirt-lint: 无法读取 'no/such/file.xml'：文件不存在\n");
+    assert.equal(JSON.parse(stdout)[0].file, GPU);
+  });
+
+  it('lists the rules with their titles in Chinese, and their ids and severities as --rule takes them', () => {
+    const { status, stdout } = lint(['--list-rules', '--locale', 'zh-cn']);
+    assert.equal(status, 0);
+    assert.match(stdout, /^pci-address-conflict +error +\S*[\u4e00-\u9fff]/m);
+    assert.match(stdout, /^nic-not-virtio +info +/m);
+  });
+});
+
 describe('libvirt-lint --connect', () => {
   const withVirsh = (host: 'gpu-desktop' | 'fails') => ({ PATH: `${dirname(standInVirsh(host))}:${process.env.PATH}` });
   const codes = (stdout: string) =>
@@ -305,6 +410,19 @@ describe('libvirt-lint --connect', () => {
     );
     assert.equal(stderr.trim().split('\n').length, 2, "one message (libvirt's two lines)");
     assert.ok(!codes(stdout).includes('iommu-group-incomplete'));
+    const chinese = lint(['-c', 'qemu+ssh://root@gpu-box/system', '--locale', 'zh-cn', '--format', 'json', GPU], {
+      env: withVirsh('fails'),
+    });
+    assert.match(
+      chinese.stderr,
+      /^libvirt-lint: 无法获取 qemu\+ssh:\/\/root@gpu-box\/system 的宿主机信息（已跳过宿主机规则）：failed to connect to the hypervisor\n/,
+      "libvirt's own message stays as libvirt says it",
+    );
+  });
+
+  it('says in Chinese when virsh is missing', () => {
+    const { stderr } = lint(['-c', 'qemu:///system', '--locale', 'zh-cn', '--format', 'json', GPU], { env: { PATH: '/nonexistent' } });
+    assert.match(stderr, /^libvirt-lint: 无法获取 qemu:\/\/\/system 的宿主机信息（已跳过宿主机规则）：找不到 virsh。/);
   });
 
   it('needs a URI', () => {

@@ -28,6 +28,7 @@ describe('the npm package', () => {
       'CHANGELOG.md',
       'LICENSE',
       'README.md',
+      'README.zh-CN.md',
       'dist/cli.js',
       'dist/cli.main.js',
       'dist/server.js',
@@ -49,6 +50,10 @@ describe('the npm package', () => {
     const lint = bin('libvirt-lint', ['--format', 'json', fixture('win10-gpu-passthrough.xml')]);
     assert.equal(lint.status, 1, lint.stderr);
     assert.ok((JSON.parse(lint.stdout) as Array<{ diagnostics: unknown[] }>)[0]!.diagnostics.length >= 8);
+    // The zh-CN catalogue is in the bundle: the installed program speaks Chinese with nothing else shipped.
+    const chinese = bin('libvirt-lint', ['--locale', 'zh-cn', fixture('win10-gpu-passthrough.xml')]);
+    assert.equal(chinese.status, 1, chinese.stderr);
+    assert.match(chinese.stdout, /✖ 8 个问题（2 个错误，4 个警告，2 条信息）\n$/);
     const server = bin('libvirt-xml-language-server', ['--version']);
     assert.equal(server.status, 0, server.stderr);
     assert.equal(server.stdout.trim(), version.stdout.trim());

@@ -123,7 +123,7 @@ describe('domain detection', () => {
 });
 
 describe('.vsix', () => {
-  it('packages the bundles, README, CHANGELOG, LICENSE, snippets, grammar and icon, under 1 MB, without node_modules', () => {
+  it('packages the bundles, README, CHANGELOG, LICENSE, snippets, grammar, icon and translations, under 1 MB, without node_modules', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vsix-'));
     try {
       const out = join(dir, 'libvirt-xml.vsix');
@@ -149,6 +149,9 @@ describe('.vsix', () => {
         'extension/snippets/libvirt-xml.json',
         'extension/syntaxes/libvirt-xml.tmLanguage.json',
         'extension/images/icon.png',
+        'extension/package.nls.json',
+        'extension/package.nls.zh-cn.json',
+        'extension/l10n/bundle.l10n.zh-cn.json',
       ]) {
         assert.ok(listing.includes(file), file);
       }

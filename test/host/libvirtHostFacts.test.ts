@@ -106,7 +106,7 @@ describe('host facts from libvirt over a connection', () => {
     const started = Date.now();
     assert.match(String(await unavailable(standInVirsh('hang'), 800)), /did not finish within 1 s/);
     assert.ok(Date.now() - started < 5_000, 'the time limit holds');
-    assert.equal(await unavailable(standInVirsh('garbage')), 'virsh capabilities did not print libvirt capabilities XML');
+    assert.equal(String(await unavailable(standInVirsh('garbage'))), 'virsh capabilities did not print libvirt capabilities XML');
     assert.match(String(await unavailable('/no/such/virsh')), /virsh was not found/);
   });
 

@@ -24,7 +24,7 @@ describe('virsh runner', () => {
     const file = join(dir, 'ok.xml');
     writeFileSync(file, domain('runner-ok'));
     const result = await defineDomain(file, TEST_DRIVER);
-    assert.equal(result.ok, true, result.message);
+    assert.equal(result.ok, true, String(result.message));
     assert.equal(result.name, 'runner-ok');
   });
 
@@ -64,11 +64,11 @@ describe('virsh runner', () => {
     );
     const options = { uri: LIBVIRT_TEST_URI };
     const defined = await defineDomain(file, options);
-    assert.equal(defined.ok, true, defined.message);
+    assert.equal(defined.ok, true, String(defined.message));
     try {
       assert.equal(defined.name, name);
       const xml = await dumpDomainXml(name, options);
-      assert.equal(xml.ok, true, xml.message);
+      assert.equal(xml.ok, true, String(xml.message));
       assert.equal(firstChild(parseXml(xml.stdout).root, 'name')?.text, name);
       const listed = await listDomains(options);
       assert.ok(listed.ok && listed.domains.some((d) => d.name === name && d.state === 'shut off'));
@@ -81,7 +81,7 @@ describe('virsh runner', () => {
     const result = await runVirsh(['version'], { virshPath: join(dir, 'no-such-virsh') });
     assert.equal(result.notFound, true);
     assert.equal(result.message, VIRSH_MISSING_MESSAGE);
-    assert.match(result.message, /libvirt-clients/);
+    assert.match(String(result.message), /libvirt-clients/);
   });
 
   it('stops a virsh that hangs at the time limit, and on cancellation', async () => {

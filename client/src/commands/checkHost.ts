@@ -9,7 +9,7 @@ import { serverCommand } from '../serverCommands';
 export async function checkHost(client: LanguageClient, editor = vscode.window.activeTextEditor): Promise<string | undefined> {
   if (!editor) return undefined;
   const reply = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Checking the host…', cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the host…'), cancellable: true },
     (_progress, token) => serverCommand(client, COMMANDS.hostReport, [editor.document.uri.toString()], token),
   );
   if (!reply.ok || !reply.markdown) {

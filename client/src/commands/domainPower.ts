@@ -12,11 +12,13 @@ export async function changeDomainPower(
 ): Promise<void> {
   const name = editor && (await domainNameOf(client, editor.document));
   if (!name) {
-    void vscode.window.showWarningMessage('This file has no <name>.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('This file has no <name>.'));
     return;
   }
   const reply = await serverCommand(client, action === 'start' ? COMMANDS.start : COMMANDS.shutdown, [name]);
   if (reply.ok)
-    void vscode.window.showInformationMessage(action === 'start' ? `Domain '${name}' started.` : `Domain '${name}' is shutting down.`);
+    void vscode.window.showInformationMessage(
+      action === 'start' ? vscode.l10n.t("Domain '{0}' started.", name) : vscode.l10n.t("Domain '{0}' is shutting down.", name),
+    );
   else void vscode.window.showErrorMessage(reply.message);
 }

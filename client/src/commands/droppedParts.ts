@@ -5,32 +5,34 @@ import * as vscode from 'vscode';
 import type { DroppedPart } from '../../../server/src/protocol';
 import { showStoredXml } from './storedXml';
 
+/** What to say once libvirt stored a definition: that it did, or that it did with changes (how many, the first few). */
+export interface DefinedNotice {
+  readonly done: string;
+  changed(count: number, first: string): string;
+}
+
 export function reportDroppedParts(
   name: string,
   reply: { readonly differences: readonly DroppedPart[]; readonly stored?: string },
   document: vscode.TextDocument,
   output: vscode.OutputChannel,
-  what = 'Domain',
-  done = 'defined',
+  notice: DefinedNotice,
 ): void {
   if (reply.differences.length === 0) {
-    void vscode.window.showInformationMessage(`${what} '${name}' ${done}.`);
+    void vscode.window.showInformationMessage(notice.done);
     return;
   }
-  output.appendLine(`libvirt dropped or rewrote ${reply.differences.length} part(s) of ${document.uri.toString(true)}:`);
-  for (const difference of reply.differences) output.appendLine(`  line ${difference.line + 1}: ${difference.path}: ${difference.detail}`);
+  output.appendLine(vscode.l10n.t('libvirt dropped or rewrote {0} part(s) of {1}:', reply.differences.length, document.uri.toString(true)));
+  for (const difference of reply.differences)
+    output.appendLine(vscode.l10n.t('  line {0}: {1}: {2}', difference.line + 1, difference.path, difference.detail));
   const first = reply.differences
     .slice(0, 3)
     .map((d) => d.detail)
     .join('; ');
-  void vscode.window
-    .showWarningMessage(
-      `${what} '${name}' ${done}, but libvirt dropped or rewrote ${reply.differences.length} part(s): ${first}`,
-      'Open Stored XML',
-      'Show Output',
-    )
-    .then(async (choice) => {
-      if (choice === 'Open Stored XML' && reply.stored) await showStoredXml(name, reply.stored, document);
-      if (choice === 'Show Output') output.show(true);
-    });
+  const openStored = vscode.l10n.t('Open Stored XML');
+  const showOutput = vscode.l10n.t('Show Output');
+  void vscode.window.showWarningMessage(notice.changed(reply.differences.length, first), openStored, showOutput).then(async (choice) => {
+    if (choice === openStored && reply.stored) await showStoredXml(name, reply.stored, document);
+    if (choice === showOutput) output.show(true);
+  });
 }

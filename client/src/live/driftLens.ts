@@ -35,9 +35,15 @@ export class DriftLens implements vscode.CodeLensProvider {
       if (!reply.ok || !reply.exists) continue;
       lenses.push(
         new vscode.CodeLens(range, {
-          title: reply.same ? `$(check) same as ${connection.name}` : `$(diff) differs from ${connection.name}'s definition`,
+          title: reply.same
+            ? vscode.l10n.t('$(check) same as {0}', connection.name)
+            : vscode.l10n.t("$(diff) differs from {0}'s definition", connection.name),
           tooltip: reply.same
-            ? `Only what libvirt adds by itself differs from '${reply.name}' on ${connection.uri || connection.name}.`
+            ? vscode.l10n.t(
+                "Only what libvirt adds by itself differs from '{0}' on {1}.",
+                reply.name ?? '',
+                connection.uri || connection.name,
+              )
             : (reply.differences ?? []).slice(0, 12).join('\n'),
           command: COMPARE_WITH_LIVE,
           arguments: [document.uri, connection.name],
@@ -73,12 +79,12 @@ export async function compareWithLive(
       : (
           await vscode.window.showQuickPick(
             connections.map((c) => ({ label: c.name, description: c.uri, connection: c })),
-            { placeHolder: 'Compare with the definition on' },
+            { placeHolder: vscode.l10n.t('Compare with the definition on') },
           )
         )?.connection);
   if (!connection) return undefined;
   const reply = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: `Reading the definition on ${connection.name}…` },
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading the definition on {0}…', connection.name) },
     () => compare(client, document, connection),
   );
   if (!reply.ok) {
@@ -86,18 +92,19 @@ export async function compareWithLive(
     return reply;
   }
   if (!reply.exists) {
-    void vscode.window.showInformationMessage(`'${reply.name}' is not defined on ${connection.name}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t("'{0}' is not defined on {1}.", reply.name ?? '', connection.name));
     return reply;
   }
+  const name = reply.name ?? '';
   await showStoredXml(
-    `${reply.name} on ${connection.name}`,
+    vscode.l10n.t('{0} on {1}', name, connection.name),
     reply.liveWithoutAdditions ?? '',
     document,
-    `${reply.name} on ${connection.name} (libvirt's additions hidden) ↔ ${vscode.workspace.asRelativePath(document.uri)}`,
+    vscode.l10n.t("{0} on {1} (libvirt's additions hidden) ↔ {2}", name, connection.name, vscode.workspace.asRelativePath(document.uri)),
   );
   if (reply.same)
     void vscode.window.showInformationMessage(
-      `'${reply.name}' is the same as on ${connection.name} (only libvirt's own additions differ).`,
+      vscode.l10n.t("'{0}' is the same as on {1} (only libvirt's own additions differ).", name, connection.name),
     );
   return reply;
 }

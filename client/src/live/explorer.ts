@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { COMMANDS, type LibvirtConnectionSetting, type LiveKind, type LiveObject } from '../../../server/src/protocol';
+import { COMMANDS, type LibvirtConnectionSetting, type LiveKind, type LiveObject, type LiveState } from '../../../server/src/protocol';
 import { configuredConnections } from '../config';
 import { serverCommand } from '../serverCommands';
 import { liveUri } from './liveTargets';
@@ -24,11 +24,44 @@ export type ExplorerNode =
     }
   | { readonly type: 'message'; readonly message: string; readonly error: boolean };
 
-const GROUPS: ReadonlyArray<{ kind: Exclude<LiveKind, 'volume'>; label: string; icon: string }> = [
-  { kind: 'domain', label: 'Domains', icon: 'vm' },
-  { kind: 'network', label: 'Networks', icon: 'type-hierarchy' },
-  { kind: 'pool', label: 'Storage Pools', icon: 'database' },
+/** Each group's label and what it says when empty (functions: the language is known once the extension runs). */
+const GROUPS: ReadonlyArray<{ kind: Exclude<LiveKind, 'volume'>; label: () => string; empty: () => string; icon: string }> = [
+  { kind: 'domain', label: () => vscode.l10n.t('Domains'), empty: () => vscode.l10n.t('No domains'), icon: 'vm' },
+  { kind: 'network', label: () => vscode.l10n.t('Networks'), empty: () => vscode.l10n.t('No networks'), icon: 'type-hierarchy' },
+  { kind: 'pool', label: () => vscode.l10n.t('Storage Pools'), empty: () => vscode.l10n.t('No storage pools'), icon: 'database' },
 ];
+
+/** How the tree shows libvirt's states (virsh's words in English). */
+export function stateLabel(state: LiveState): string {
+  switch (state) {
+    case 'running':
+      return vscode.l10n.t('running');
+    case 'paused':
+      return vscode.l10n.t('paused');
+    case 'shut off':
+      return vscode.l10n.t('shut off');
+    case 'active':
+      return vscode.l10n.t('active');
+    case 'inactive':
+      return vscode.l10n.t('inactive');
+    case 'volume':
+      return vscode.l10n.t('volume');
+  }
+}
+
+/** An object's tooltip: what it is, where, and its state. */
+function objectTooltip(kind: LiveKind, name: string, connection: string, state: string): string {
+  switch (kind) {
+    case 'domain':
+      return vscode.l10n.t("domain '{0}' on {1}: {2}", name, connection, state);
+    case 'network':
+      return vscode.l10n.t("network '{0}' on {1}: {2}", name, connection, state);
+    case 'pool':
+      return vscode.l10n.t("pool '{0}' on {1}: {2}", name, connection, state);
+    case 'volume':
+      return vscode.l10n.t("volume '{0}' on {1}: {2}", name, connection, state);
+  }
+}
 
 const STATE_ICONS: Readonly<Record<string, vscode.ThemeIcon>> = {
   running: new vscode.ThemeIcon('vm-running', new vscode.ThemeColor('testing.iconPassed')),
@@ -56,7 +89,7 @@ export class LibvirtExplorer implements vscode.TreeDataProvider<ExplorerNode> {
     switch (node.type) {
       case 'connection': {
         const item = new vscode.TreeItem(node.connection.name, vscode.TreeItemCollapsibleState.Expanded);
-        item.description = node.connection.uri || "virsh's default";
+        item.description = node.connection.uri || vscode.l10n.t("virsh's default");
         item.iconPath = new vscode.ThemeIcon('server');
         item.contextValue = 'libvirt.connection';
         item.id = `connection:${node.connection.name}`;
@@ -64,18 +97,18 @@ export class LibvirtExplorer implements vscode.TreeDataProvider<ExplorerNode> {
       }
       case 'group': {
         const group = GROUPS.find((g) => g.kind === node.kind)!;
-        const item = new vscode.TreeItem(group.label, vscode.TreeItemCollapsibleState.Expanded);
+        const item = new vscode.TreeItem(group.label(), vscode.TreeItemCollapsibleState.Expanded);
         item.iconPath = new vscode.ThemeIcon(group.icon);
         item.contextValue = `libvirt.group.${node.kind}`;
         item.id = `group:${node.connection.name}:${node.kind}`;
         return item;
       }
       case 'host': {
-        const item = new vscode.TreeItem('Host', vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(vscode.l10n.t('Host'), vscode.TreeItemCollapsibleState.None);
         item.iconPath = new vscode.ThemeIcon('server-environment');
-        item.description = 'refresh facts';
+        item.description = vscode.l10n.t('refresh facts');
         item.contextValue = 'libvirt.host';
-        item.command = { title: 'Refresh Host Facts', command: 'libvirt.explorer.hostFacts', arguments: [node] };
+        item.command = { title: vscode.l10n.t('Refresh Host Facts'), command: 'libvirt.explorer.hostFacts', arguments: [node] };
         return item;
       }
       case 'object': {
@@ -84,13 +117,13 @@ export class LibvirtExplorer implements vscode.TreeDataProvider<ExplorerNode> {
           node.object.name,
           expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
         );
-        item.description = node.object.state === 'volume' ? undefined : node.object.state;
+        item.description = node.object.state === 'volume' ? undefined : stateLabel(node.object.state);
         item.iconPath = STATE_ICONS[node.object.state];
-        item.tooltip = `${node.kind} '${node.object.name}' on ${node.connection.name}: ${node.object.state}`;
+        item.tooltip = objectTooltip(node.kind, node.object.name, node.connection.name, stateLabel(node.object.state));
         item.contextValue = `libvirt.${node.kind}.${node.object.state.replace(' ', '-')}`;
         item.id = `object:${node.connection.name}:${node.kind}:${node.pool ?? ''}:${node.object.name}`;
         item.resourceUri = liveUri({ connectionName: node.connection.name, kind: node.kind, name: node.object.name, pool: node.pool });
-        if (!expandable) item.command = { title: 'Open XML', command: 'libvirt.explorer.openXml', arguments: [node] };
+        if (!expandable) item.command = { title: vscode.l10n.t('Open XML'), command: 'libvirt.explorer.openXml', arguments: [node] };
         return item;
       }
       case 'message': {
@@ -121,13 +154,14 @@ export class LibvirtExplorer implements vscode.TreeDataProvider<ExplorerNode> {
       const listed = cached ? { ok: true as const, objects: cached } : await this.list(node.connection, node.kind);
       if (!listed.ok) return [{ type: 'message', message: listed.message, error: true }];
       if (listed.objects.length === 0)
-        return [{ type: 'message', message: `No ${GROUPS.find((g) => g.kind === node.kind)!.label.toLowerCase()}`, error: false }];
+        return [{ type: 'message', message: GROUPS.find((g) => g.kind === node.kind)!.empty(), error: false }];
       return listed.objects.map((object) => ({ type: 'object', connection: node.connection, kind: node.kind, object }));
     }
     if (node.type === 'object' && node.kind === 'pool') {
       const listed = await this.list(node.connection, 'volume', node.object.name);
       if (!listed.ok) return [{ type: 'message', message: listed.message, error: true }];
-      if (listed.objects.length === 0) return [{ type: 'message', message: 'No volumes (or the pool is not started)', error: false }];
+      if (listed.objects.length === 0)
+        return [{ type: 'message', message: vscode.l10n.t('No volumes (or the pool is not started)'), error: false }];
       return listed.objects.map((object) => ({
         type: 'object',
         connection: node.connection,

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { COMMANDS, DIAGNOSTIC_SOURCE, type LiveKind, type SaveObjectReply } from '../../../server/src/protocol';
-import { reportDroppedParts } from '../commands/droppedParts';
+import { type DefinedNotice, reportDroppedParts } from '../commands/droppedParts';
 import { showStoredXml } from '../commands/storedXml';
 import { serverCommand } from '../serverCommands';
 import { connectionTitle, type ResolvedLive, resolveLive } from './liveTargets';
@@ -19,7 +19,35 @@ const FOLDERS: ReadonlyArray<[string, LiveKind]> = [
   ['pools', 'pool'],
   ['volumes', 'volume'],
 ];
-const KIND_TITLE: Readonly<Record<LiveKind, string>> = { domain: 'Domain', network: 'Network', pool: 'Pool', volume: 'Volume' };
+
+/** What a save says once libvirt stored the definition of an object of a kind. */
+function savedNotice(kind: LiveKind, name: string): DefinedNotice {
+  switch (kind) {
+    case 'domain':
+      return {
+        done: vscode.l10n.t("Domain '{0}' defined.", name),
+        changed: (count, first) =>
+          vscode.l10n.t("Domain '{0}' defined, but libvirt dropped or rewrote {1} part(s): {2}", name, count, first),
+      };
+    case 'network':
+      return {
+        done: vscode.l10n.t("Network '{0}' defined.", name),
+        changed: (count, first) =>
+          vscode.l10n.t("Network '{0}' defined, but libvirt dropped or rewrote {1} part(s): {2}", name, count, first),
+      };
+    case 'pool':
+      return {
+        done: vscode.l10n.t("Pool '{0}' defined.", name),
+        changed: (count, first) => vscode.l10n.t("Pool '{0}' defined, but libvirt dropped or rewrote {1} part(s): {2}", name, count, first),
+      };
+    case 'volume':
+      return {
+        done: vscode.l10n.t("Volume '{0}' defined.", name),
+        changed: (count, first) =>
+          vscode.l10n.t("Volume '{0}' defined, but libvirt dropped or rewrote {1} part(s): {2}", name, count, first),
+      };
+  }
+}
 
 export class LiveFileSystem implements vscode.FileSystemProvider {
   private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
@@ -66,7 +94,9 @@ export class LiveFileSystem implements vscode.FileSystemProvider {
     const live = this.resolve(uri);
     const reply = await serverCommand(this.client, COMMANDS.readObject, [live.target]);
     if (!reply.ok)
-      throw vscode.FileSystemError.FileNotFound(`${live.target.name} on ${connectionTitle(live.connection)}: ${reply.message}`);
+      throw vscode.FileSystemError.FileNotFound(
+        vscode.l10n.t('{0} on {1}: {2}', live.target.name, connectionTitle(live.connection), reply.message),
+      );
     this.bases.set(uri.toString(), { xml: reply.stdout });
     return new TextEncoder().encode(reply.stdout);
   }
@@ -75,64 +105,71 @@ export class LiveFileSystem implements vscode.FileSystemProvider {
     const live = this.resolve(uri);
     const { target } = live;
     const where = connectionTitle(live.connection);
-    if (target.kind === 'volume') throw vscode.FileSystemError.NoPermissions('libvirt cannot redefine a storage volume.');
+    if (target.kind === 'volume') throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('libvirt cannot redefine a storage volume.'));
     const text = new TextDecoder().decode(content);
     const errors = vscode.languages
       .getDiagnostics(uri)
       .filter((d) => d.severity === vscode.DiagnosticSeverity.Error && d.source === DIAGNOSTIC_SOURCE);
     if (errors.length > 0) {
+      const saveAnyway = vscode.l10n.t('Save Anyway');
       const choice = await ask(
-        `'${target.name}' has ${errors.length} error${errors.length > 1 ? 's' : ''} libvirt may refuse. Save (define) it on ${where} anyway?`,
+        errors.length === 1
+          ? vscode.l10n.t("'{0}' has {1} error libvirt may refuse. Save (define) it on {2} anyway?", target.name, errors.length, where)
+          : vscode.l10n.t("'{0}' has {1} errors libvirt may refuse. Save (define) it on {2} anyway?", target.name, errors.length, where),
         errors
           .slice(0, 3)
           .map((e) => e.message)
           .join('\n'),
-        'Save Anyway',
+        saveAnyway,
       );
-      if (choice !== 'Save Anyway') throw new vscode.FileSystemError(`Not saved: '${target.name}' has errors (nothing was defined).`);
+      if (choice !== saveAnyway)
+        throw new vscode.FileSystemError(vscode.l10n.t("Not saved: '{0}' has errors (nothing was defined).", target.name));
     }
     if (text.includes('<!--') && !this.warnedComments.has(uri.toString())) {
       this.warnedComments.add(uri.toString());
       void vscode.window.showWarningMessage(
-        `libvirt keeps no XML comments: the comments in '${target.name}' will not be in its stored definition.`,
+        vscode.l10n.t("libvirt keeps no XML comments: the comments in '{0}' will not be in its stored definition.", target.name),
       );
     }
     const base = this.bases.get(uri.toString())?.xml;
     let reply = await this.save(live, text, base, false);
     if (reply.conflict) {
-      const choice = await ask(reply.message, undefined, 'Compare', 'Overwrite', 'Reload');
-      if (choice === 'Overwrite') reply = await this.save(live, text, base, true);
+      const compare = vscode.l10n.t('Compare');
+      const overwrite = vscode.l10n.t('Overwrite');
+      const reload = vscode.l10n.t('Reload');
+      const choice = await ask(reply.message, undefined, compare, overwrite, reload);
+      if (choice === overwrite) reply = await this.save(live, text, base, true);
       else {
-        if (choice === 'Compare') await this.compareWithLive(live, reply.conflict.current, uri);
-        if (choice === 'Reload') {
+        if (choice === compare) await this.compareWithLive(live, reply.conflict.current, uri);
+        if (choice === reload) {
           // The user chose the live definition: read it, and put it in the editor after this save fails.
           this.bases.set(uri.toString(), { xml: reply.conflict.current });
           setTimeout(() => void this.revert(uri), 0);
         }
-        throw new vscode.FileSystemError(`Not saved: ${reply.message}`);
+        throw new vscode.FileSystemError(vscode.l10n.t('Not saved: {0}', reply.message));
       }
     }
     if (!reply.ok) {
-      this.output.appendLine(`Saving ${uri.toString(true)} on ${where} failed:\n${reply.stderr || reply.message}`);
-      throw new vscode.FileSystemError(`libvirt refused it: ${reply.message}`);
+      this.output.appendLine(vscode.l10n.t('Saving {0} on {1} failed:\n{2}', uri.toString(true), where, reply.stderr || reply.message));
+      throw new vscode.FileSystemError(vscode.l10n.t('libvirt refused it: {0}', reply.message));
     }
     this.bases.set(uri.toString(), { xml: reply.stored ?? text });
     this.savedAt.set(uri.toString(), Date.now());
     this.onDefined();
     const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
-    if (document) reportDroppedParts(target.name, reply, document, this.output, KIND_TITLE[target.kind]);
+    if (document) reportDroppedParts(target.name, reply, document, this.output, savedNotice(target.kind, target.name));
   }
 
   createDirectory(): void {
-    throw vscode.FileSystemError.NoPermissions('libvirt objects are created by saving their XML, not as folders.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('libvirt objects are created by saving their XML, not as folders.'));
   }
 
   delete(): void {
-    throw vscode.FileSystemError.NoPermissions('Undefine it from the Libvirt explorer.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Undefine it from the Libvirt explorer.'));
   }
 
   rename(): void {
-    throw vscode.FileSystemError.NoPermissions('Rename a shut-off domain with virsh domrename.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Rename a shut-off domain with virsh domrename.'));
   }
 
   private resolve(uri: vscode.Uri): ResolvedLive {
@@ -144,7 +181,10 @@ export class LiveFileSystem implements vscode.FileSystemProvider {
   private save(live: ResolvedLive, text: string, base: string | undefined, force: boolean): Promise<SaveObjectReply> {
     return Promise.resolve(
       vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Defining ${live.target.name} on ${connectionTitle(live.connection)}…` },
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: vscode.l10n.t('Defining {0} on {1}…', live.target.name, connectionTitle(live.connection)),
+        },
         () => serverCommand(this.client, COMMANDS.saveObject, [{ target: live.target, text, base, force }]),
       ),
     );
@@ -154,10 +194,10 @@ export class LiveFileSystem implements vscode.FileSystemProvider {
     const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
     if (!document) return;
     await showStoredXml(
-      `${live.target.name} (now on ${live.connection.name})`,
+      vscode.l10n.t('{0} (now on {1})', live.target.name, live.connection.name),
       current,
       document,
-      `${live.target.name}: now on ${live.connection.name} ↔ your edit`,
+      vscode.l10n.t('{0}: now on {1} ↔ your edit', live.target.name, live.connection.name),
     );
   }
 

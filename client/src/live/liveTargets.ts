@@ -18,9 +18,9 @@ export interface ResolvedLive {
 /** The object a libvirt: URI names on a configured connection; a message when it names none. */
 export function resolveLive(uri: vscode.Uri): ResolvedLive | string {
   const document = parseLiveDocumentUri(uri.toString());
-  if (!document) return `${uri.toString()} is not a libvirt object (libvirt://CONNECTION/domains/NAME.xml).`;
+  if (!document) return vscode.l10n.t('{0} is not a libvirt object (libvirt://CONNECTION/domains/NAME.xml).', uri.toString());
   const connection = connectionNamed(configuredConnections(), document.connectionName);
-  if (!connection) return `No connection named '${document.connectionName}' in libvirt.connections.`;
+  if (!connection) return vscode.l10n.t("No connection named '{0}' in libvirt.connections.", document.connectionName);
   return {
     document,
     connection,

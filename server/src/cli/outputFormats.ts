@@ -1,8 +1,45 @@
 // libvirt-lint's two output formats. The JSON shape is public interface: tools parse it.
 
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Locale } from '../l10n/locale';
+import { type Message, messages } from '../l10n/message';
+import { render } from '../l10n/render';
 import type { Severity } from '../service/languageTypes';
 import { severityName as lspSeverity } from '../service/lspConversions';
+
+const M = messages('cli', {
+  error: 'error',
+  warning: 'warning',
+  info: 'info',
+  hint: 'hint',
+  oneError: '{count} error',
+  errors: '{count} errors',
+  oneWarning: '{count} warning',
+  warnings: '{count} warnings',
+  infos: '{count} info',
+  oneHint: '{count} hint',
+  hints: '{count} hints',
+  oneProblem: '{count} problem ({counts})',
+  problems: '{count} problems ({counts})',
+  countSeparator: ', ',
+});
+
+/** How stylish output names each severity in a row. */
+const SEVERITY_LABEL: Readonly<Record<Severity, () => Message>> = { error: M.error, warning: M.warning, info: M.info, hint: M.hint };
+
+/** "2 errors", "1 warning", "3 info": one count of the summary line. */
+function severityCount(severity: Severity, count: number): Message {
+  switch (severity) {
+    case 'error':
+      return count === 1 ? M.oneError({ count }) : M.errors({ count });
+    case 'warning':
+      return count === 1 ? M.oneWarning({ count }) : M.warnings({ count });
+    case 'info':
+      return M.infos({ count });
+    case 'hint':
+      return count === 1 ? M.oneHint({ count }) : M.hints({ count });
+  }
+}
 
 const severityName = (diagnostic: Diagnostic): Severity => lspSeverity(diagnostic.severity);
 
@@ -46,8 +83,8 @@ const STYLES = {
 };
 const SEVERITY_COLOUR: Record<Severity, string> = { error: STYLES.red, warning: STYLES.yellow, info: STYLES.blue, hint: STYLES.gray };
 
-/** ESLint-style: problems grouped by file, `line:col  severity  message  rule-id`, then a summary line. */
-export function formatStylish(results: readonly FileResult[], colour: boolean): string {
+/** ESLint-style: problems grouped by file, `line:col  severity  message  rule-id`, then a summary line, in `locale`. */
+export function formatStylish(results: readonly FileResult[], colour: boolean, locale: Locale = 'en'): string {
   const paint = (style: string, text: string) => (colour ? `${style}${text}${STYLES.reset}` : text);
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   let out = '';
@@ -59,22 +96,24 @@ export function formatStylish(results: readonly FileResult[], colour: boolean): 
       return {
         where: `${d.range.start.line + 1}:${d.range.start.character + 1}`,
         severity,
+        label: render(SEVERITY_LABEL[severity](), locale),
         message: messageText(d).replace(/\s*\n\s*/g, ' '),
         code: String(d.code),
       };
     });
     const whereWidth = Math.max(...rows.map((row) => row.where.length));
-    const severityWidth = Math.max(...rows.map((row) => row.severity.length));
+    const severityWidth = Math.max(...rows.map((row) => row.label.length));
     out += `\n${paint(STYLES.underline, result.file)}\n`;
     for (const row of rows) {
-      out += `  ${paint(STYLES.gray, row.where.padEnd(whereWidth))}  ${paint(SEVERITY_COLOUR[row.severity], row.severity.padEnd(severityWidth))}  ${row.message}  ${paint(STYLES.gray, row.code)}\n`;
+      out += `  ${paint(STYLES.gray, row.where.padEnd(whereWidth))}  ${paint(SEVERITY_COLOUR[row.severity], row.label.padEnd(severityWidth))}  ${row.message}  ${paint(STYLES.gray, row.code)}\n`;
     }
   }
   const total = counts.error + counts.warning + counts.info + counts.hint;
   if (total === 0) return '';
   const parts = (Object.keys(counts) as Severity[])
     .filter((s) => counts[s] > 0)
-    .map((s) => `${counts[s]} ${s}${counts[s] === 1 ? '' : s === 'info' ? '' : 's'}`);
-  const summary = `${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')})`;
+    .map((s) => render(severityCount(s, counts[s]), locale))
+    .join(render(M.countSeparator(), locale));
+  const summary = render(total === 1 ? M.oneProblem({ count: total, counts: parts }) : M.problems({ count: total, counts: parts }), locale);
   return `${out}\n${paint(STYLES.bold + (counts.error ? STYLES.red : counts.warning ? STYLES.yellow : ''), `✖ ${summary}`)}\n`;
 }

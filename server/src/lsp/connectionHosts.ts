@@ -5,6 +5,7 @@
 import { isTestDriverUri } from '../host/libvirt/connectionUri';
 import { createLibvirtHostFacts, type LibvirtHostFactsSource } from '../host/libvirt/libvirtHostFacts';
 import type { HostFactsSource } from '../host/localHostFacts';
+import type { Text } from '../l10n/message';
 import { DEFAULT_COMMAND_TIMEOUT_SECONDS } from '../protocol';
 import type { HostFacts } from '../service/hostFacts';
 import type { VirshSettings } from './settings';
@@ -21,7 +22,7 @@ export interface ConnectionHostsEvents {
   /** Facts arrived or changed (re-analyse, refresh hints). */
   changed(): void;
   /** A connection's facts are unavailable: said once per connection and message. */
-  unavailable(uri: string, message: string): void;
+  unavailable(uri: string, message: Text): void;
 }
 
 export function createConnectionHosts(machine: HostFactsSource, events: ConnectionHostsEvents): ConnectionHosts {
@@ -33,18 +34,17 @@ export function createConnectionHosts(machine: HostFactsSource, events: Connecti
     if (!trusted || isTestDriverUri(uri)) return undefined;
     const timeoutMs = (settings.commandTimeoutSeconds ?? DEFAULT_COMMAND_TIMEOUT_SECONDS) * 1000;
     const key = JSON.stringify([uri, settings.virshPath ?? '', timeoutMs]);
-    let source = sources.get(key);
-    if (!source) {
-      source = createLibvirtHostFacts({ uri, virshPath: settings.virshPath, timeoutMs, machine });
-      source.onDidChange((facts) => {
-        if (facts.unavailable && !told.has(`${key}\n${facts.unavailable}`)) {
-          told.add(`${key}\n${facts.unavailable}`);
-          events.unavailable(uri, facts.unavailable);
-        }
-        events.changed();
-      });
-      sources.set(key, source);
-    }
+    const known = sources.get(key);
+    if (known) return known;
+    const source = createLibvirtHostFacts({ uri, virshPath: settings.virshPath, timeoutMs, machine });
+    source.onDidChange((facts) => {
+      if (facts.unavailable && !told.has(`${key}\n${facts.unavailable}`)) {
+        told.add(`${key}\n${facts.unavailable}`);
+        events.unavailable(uri, source.unavailableReason() ?? facts.unavailable);
+      }
+      events.changed();
+    });
+    sources.set(key, source);
     return source;
   }
 

@@ -3,10 +3,12 @@
 // the virsh commands of the protocol.
 
 import {
+  type CancellationToken,
   CodeActionKind,
   type Connection,
   type Diagnostic,
   DiagnosticSeverity,
+  type ExecuteCommandParams,
   type InitializeResult,
   MessageType,
   ShowMessageNotification,
@@ -16,6 +18,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../../package.json';
 import type { HostFactsSource } from '../host/localHostFacts';
+import type { Locale } from '../l10n/locale';
+import { Message, messages, type Text } from '../l10n/message';
+import { render } from '../l10n/render';
 import { connectionNamed, effectiveConnections, parseLiveDocumentUri } from '../liveDocuments';
 import {
   COMMANDS,
@@ -34,11 +39,31 @@ import { firstChild, textOf } from '../service/xml/xmlTree';
 import { dumpDomainXml, listDomains, shutdownDomain, startDomain } from '../virsh/domainCommands';
 import { createConnectionHosts } from './connectionHosts';
 import { actOnLive, checkTarget, compareWithLive, forgetLive, listLive, readLive, saveLive } from './liveCommands';
+import { renderReply, type Unrendered } from './replies';
 import { readSettings, type ServerSettings, type VirshSettings } from './settings';
 import { defineDocument, validateDocument, virshOptions } from './virshCommands';
 import { readOnDisk, scanWorkspace } from './workspaceScan';
 
-const NOT_LIBVIRT_XML = 'The document is not libvirt XML (its root element is not <domain>, <network>, <pool> or <volume>).';
+const M = messages('lsp', {
+  hostUnavailable: 'Host facts for {where} unavailable: {reason}',
+  notLibvirtXml: 'The document is not libvirt XML (its root element is not <domain>, <network>, <pool> or <volume>).',
+  notTrusted: 'This workspace is not trusted: commands that run virsh are disabled.',
+  notOpen: 'No open document {uri}.',
+  volumeNeedsPool: 'A storage volume is created in a pool (virsh vol-create POOL FILE): name the pool.',
+  domainNameNeeded: 'A domain name is needed.',
+  connectionNeeded: 'A connection URI is needed.',
+  xmlNeeded: 'The XML to save is needed.',
+  documentAndConnectionNeeded: 'An open document and a connection URI are needed.',
+  notNamedDomain: 'The document is not a libvirt domain with a <name>.',
+  notDomain: 'The document is not a libvirt domain (its root element is not <domain>).',
+  testDriver: "{uri} is libvirt's test driver: it describes no host.",
+  noName: 'This file has no <name>.',
+  cpus: '{count} CPUs',
+  pciDevices: '{count} PCI devices',
+  iommuOn: 'IOMMU on',
+  noIommu: 'no IOMMU',
+  listSeparator: ', ',
+});
 
 export interface ServerEnvironment {
   /** This machine's facts (sysfs, lspci, /dev): a local connection's extras, and all there is without virsh. */
@@ -57,7 +82,7 @@ export function startLanguageServer(connection: Connection, environment: ServerE
       // A notification (window/showMessage), not a request: every client shows it, none has to answer.
       void connection.sendNotification(ShowMessageNotification.type, {
         type: MessageType.Warning,
-        message: `Host facts for ${connectionName(uri)} unavailable: ${message}`,
+        message: render(M.hostUnavailable({ where: connectionName(uri), reason: message }), locale()),
       });
     },
   });
@@ -74,6 +99,8 @@ export function startLanguageServer(connection: Connection, environment: ServerE
   /** Per open document, what was last published (its version and diagnostics): the same again is not re-sent, so
    *  a revalidation that changes nothing (settings read, host facts, the workspace scan) does not close a hover. */
   const published = new Map<string, string>();
+  /** The client's display language (LSP initialize `locale`): messages speak it unless libvirt.language says otherwise. */
+  let clientLocale: string | undefined;
   let settings: ServerSettings = readSettings(undefined);
   let pullConfiguration = false;
   let refreshInlayHints = false;
@@ -89,7 +116,8 @@ export function startLanguageServer(connection: Connection, environment: ServerE
     refreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     insertReplaceSupport = params.capabilities.textDocument?.completion?.completionItem?.insertReplaceSupport === true;
     const options = params.initializationOptions as { settings?: unknown; workspaceTrusted?: boolean } | undefined;
-    settings = readSettings(settingsSectionOf(options));
+    clientLocale = params.locale;
+    settings = readSettings(settingsSectionOf(options), clientLocale);
     trusted = options?.workspaceTrusted ?? true;
     workspaceFolders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     return {
@@ -121,7 +149,7 @@ export function startLanguageServer(connection: Connection, environment: ServerE
   connection.onDidChangeConfiguration((change) => {
     // Pushed settings count whether or not the client also answers workspace/configuration (some answer null).
     const pushed = (change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
-    if (pushed && typeof pushed === 'object') settings = readSettings(pushed);
+    if (pushed && typeof pushed === 'object') settings = readSettings(pushed, clientLocale);
     if (pullConfiguration) void refreshSettings();
     else revalidateAll();
   });
@@ -131,7 +159,7 @@ export function startLanguageServer(connection: Connection, environment: ServerE
       const section: unknown = await connection.workspace.getConfiguration({ section: SETTINGS_SECTION });
       // A client that offers workspace/configuration but has no such section (Neovim 0.7 answers null) keeps what
       // initializationOptions or didChangeConfiguration gave.
-      if (section && typeof section === 'object') settings = readSettings(section);
+      if (section && typeof section === 'object') settings = readSettings(section, clientLocale);
     } catch (error) {
       connection.console.error(`Could not read the '${SETTINGS_SECTION}' settings: ${String(error)}`);
     }
@@ -196,17 +224,17 @@ export function startLanguageServer(connection: Connection, environment: ServerE
 
   connection.onDocumentSymbol((params) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? service.documentSymbols(document) : [];
+    return document ? service.documentSymbols(document, locale()) : [];
   });
 
   connection.onHover((params) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? service.hover(document, params.position) : null;
+    return document ? service.hover(document, params.position, locale()) : null;
   });
 
   connection.onCompletion((params) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? service.completion(document, params.position, { insertReplace: insertReplaceSupport }) : null;
+    return document ? service.completion(document, params.position, { insertReplace: insertReplaceSupport, locale: locale() }) : null;
   });
 
   connection.languages.inlayHint.on((params) => {
@@ -221,9 +249,14 @@ export function startLanguageServer(connection: Connection, environment: ServerE
 
   connection.onShutdown(() => hosts.dispose());
 
+  /** The language messages are rendered in: libvirt.language, or the client's display language. */
+  function locale(): Locale {
+    return settings.lint.locale ?? 'en';
+  }
+
   /** A refusal in the shape of the command's reply. */
-  function refusal<C extends CommandId>(command: C, message: string): CommandReplies[C] {
-    const replies: { [K in CommandId]: CommandReplies[K] } = {
+  function refusal<C extends CommandId>(command: C, message: Text): Unrendered<CommandReplies[C]> {
+    const replies: { [K in CommandId]: Unrendered<CommandReplies[K]> } = {
       [COMMANDS.define]: { ok: false, message, stderr: '', differences: [] },
       [COMMANDS.validate]: { ok: false, message, problems: [] },
       [COMMANDS.dumpXml]: { ok: false, message, stdout: '', stderr: '' },
@@ -244,12 +277,15 @@ export function startLanguageServer(connection: Connection, environment: ServerE
 
   const isCommand = (command: string): command is CommandId => (Object.values(COMMANDS) as string[]).includes(command);
 
-  connection.onExecuteCommand(async (params, token) => {
+  // Replies leave in the language in force; what libvirt said stays as it said it.
+  connection.onExecuteCommand(async (params, token) => renderReply(await executeCommand(params, token), locale()));
+
+  async function executeCommand(params: ExecuteCommandParams, token: CancellationToken) {
     const command = params.command;
     if (!isCommand(command)) return { ok: false, message: `Unknown command ${command}.` };
     const [argument] = (params.arguments ?? []) as CommandArguments[typeof command];
     if (command === COMMANDS.domainName) return domainNameOf(argument);
-    if (!trusted) return refusal(command, 'This workspace is not trusted: commands that run virsh are disabled.');
+    if (!trusted) return refusal(command, M.notTrusted());
     const controller = new AbortController();
     token.onCancellationRequested(() => controller.abort());
     const options = virshOptions(settings.virsh, controller.signal);
@@ -260,12 +296,11 @@ export function startLanguageServer(connection: Connection, environment: ServerE
     switch (command) {
       case COMMANDS.define: {
         const document = documentFor(argument);
-        if (!document) return refusal(command, `No open document ${String(argument)}.`);
+        if (!document) return refusal(command, M.notOpen({ uri: String(argument) }));
         const kind = service.analyse(document).kind;
-        if (!kind) return refusal(command, NOT_LIBVIRT_XML);
+        if (!kind) return refusal(command, M.notLibvirtXml());
         const pool = (params.arguments?.[1] as { pool?: unknown } | undefined)?.pool;
-        if (kind.id === 'volume' && (typeof pool !== 'string' || pool === ''))
-          return refusal(command, 'A storage volume is created in a pool (virsh vol-create POOL FILE): name the pool.');
+        if (kind.id === 'volume' && (typeof pool !== 'string' || pool === '')) return refusal(command, M.volumeNeedsPool());
         const reply = await defineDocument(document, kind.id, options, pool as string | undefined);
         // A network or pool changes what the host has: documents see it at once.
         if (reply.ok && kind.id !== 'domain') void hosts.sourceFor(settings.virsh, trusted)?.refresh();
@@ -273,7 +308,7 @@ export function startLanguageServer(connection: Connection, environment: ServerE
       }
       case COMMANDS.validate: {
         const document = documentFor(argument);
-        if (!document) return refusal(command, `No open document ${String(argument)}.`);
+        if (!document) return refusal(command, M.notOpen({ uri: String(argument) }));
         const timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_SECONDS * 1000;
         const result = await validateDocument(document, timeoutMs, controller.signal, service.analyse(document).kind?.validateAs);
         schemaDiagnostics.set(document.uri, {
@@ -284,29 +319,29 @@ export function startLanguageServer(connection: Connection, environment: ServerE
         return result;
       }
       case COMMANDS.dumpXml:
-        return needsName(argument) ? dumpDomainXml(argument, options) : refusal(command, 'A domain name is needed.');
+        return needsName(argument) ? dumpDomainXml(argument, options) : refusal(command, M.domainNameNeeded());
       case COMMANDS.start:
-        return needsName(argument) ? startDomain(argument, options) : refusal(command, 'A domain name is needed.');
+        return needsName(argument) ? startDomain(argument, options) : refusal(command, M.domainNameNeeded());
       case COMMANDS.shutdown:
-        return needsName(argument) ? shutdownDomain(argument, options) : refusal(command, 'A domain name is needed.');
+        return needsName(argument) ? shutdownDomain(argument, options) : refusal(command, M.domainNameNeeded());
       case COMMANDS.list:
         return listDomains(options);
       case COMMANDS.refreshHost:
         return refreshHost(typeof argument === 'string' ? argument : undefined);
       case COMMANDS.listObjects: {
         const connection = (argument as { connection?: unknown } | undefined)?.connection;
-        if (typeof connection !== 'string') return refusal(command, 'A connection URI is needed.');
+        if (typeof connection !== 'string') return refusal(command, M.connectionNeeded());
         return listLive(argument, liveOptions(connection));
       }
       case COMMANDS.readObject: {
         const target = checkTarget(argument);
-        return typeof target === 'string' ? refusal(command, target) : readLive(target, liveOptions(target.connection));
+        return target instanceof Message ? refusal(command, target) : readLive(target, liveOptions(target.connection));
       }
       case COMMANDS.saveObject: {
         const request = argument as CommandArguments[typeof COMMANDS.saveObject][0] | undefined;
         const target = checkTarget(request?.target);
-        if (typeof target === 'string') return refusal(command, target);
-        if (typeof request?.text !== 'string') return refusal(command, 'The XML to save is needed.');
+        if (target instanceof Message) return refusal(command, target);
+        if (typeof request?.text !== 'string') return refusal(command, M.xmlNeeded());
         const saved = await saveLive({ ...request, target }, liveOptions(target.connection), connectionName(target.connection));
         forgetLive(target.connection);
         // The connection's facts may have changed with it (a network, a pool): documents see them at once.
@@ -317,52 +352,49 @@ export function startLanguageServer(connection: Connection, environment: ServerE
       case COMMANDS.objectAction: {
         const request = argument as CommandArguments[typeof COMMANDS.objectAction][0] | undefined;
         const target = checkTarget(request?.target);
-        if (typeof target === 'string') return refusal(command, target);
+        if (target instanceof Message) return refusal(command, target);
         forgetLive(target.connection);
         return actOnLive({ target, action: request!.action }, liveOptions(target.connection));
       }
       case COMMANDS.compareWithLive: {
         const request = argument as CommandArguments[typeof COMMANDS.compareWithLive][0] | undefined;
         const document = documentFor(request?.documentUri);
-        if (!document || typeof request?.connection !== 'string')
-          return refusal(command, 'An open document and a connection URI are needed.');
+        if (!document || typeof request?.connection !== 'string') return refusal(command, M.documentAndConnectionNeeded());
         const name = service.analyse(document).model?.name?.trim();
-        if (!name) return refusal(command, 'The document is not a libvirt domain with a <name>.');
+        if (!name) return refusal(command, M.notNamedDomain());
         return compareWithLive(document.getText(), name, request.connection, liveOptions(request.connection), Date.now());
       }
       case COMMANDS.hostReport: {
         const document = documentFor(argument);
-        if (!document) return refusal(command, `No open document ${String(argument)}.`);
+        if (!document) return refusal(command, M.notOpen({ uri: String(argument) }));
         // The report is worth waiting for: the facts as read to the end, not as known so far.
         await hosts.sourceFor(virshFor(document.uri), trusted)?.settled();
-        const markdown = service.hostReport(document);
-        return markdown
-          ? { ok: true, message: '', markdown }
-          : refusal(command, 'The document is not a libvirt domain (its root element is not <domain>).');
+        const markdown = service.hostReport(document, locale());
+        return markdown ? { ok: true, message: '', markdown } : refusal(command, M.notDomain());
       }
     }
-  });
+  }
 
   /** Reads the connection's host facts again and says what they are. */
-  async function refreshHost(connectionUri?: string): Promise<CommandReplies[typeof COMMANDS.refreshHost]> {
+  async function refreshHost(connectionUri?: string): Promise<Unrendered<CommandReplies[typeof COMMANDS.refreshHost]>> {
     const virsh = connectionUri === undefined ? settings.virsh : { ...settings.virsh, connectionUri: connectionUri || undefined };
     const uri = virsh.connectionUri ?? '';
     const source = hosts.sourceFor(virsh, trusted);
-    if (!source) return refusal(COMMANDS.refreshHost, `${uri} is libvirt's test driver: it describes no host.`);
+    if (!source) return refusal(COMMANDS.refreshHost, M.testDriver({ uri }));
     const facts = await source.refresh();
     revalidateAll();
-    if (facts.unavailable) return { ok: false, uri, message: facts.unavailable };
-    return { ok: true, uri, message: '', summary: hostSummary(facts) };
+    if (facts.unavailable) return { ok: false, uri, message: source.unavailableReason() ?? facts.unavailable };
+    return { ok: true, uri, message: '', summary: hostSummary(facts, locale()) };
   }
 
   /** The <name> of an open document, from the parser (what libvirt will call the domain). */
-  function domainNameOf(uri: unknown): CommandReplies[typeof COMMANDS.domainName] {
+  function domainNameOf(uri: unknown): Unrendered<CommandReplies[typeof COMMANDS.domainName]> {
     const document = typeof uri === 'string' ? documents.get(uri) : undefined;
-    if (!document) return refusal(COMMANDS.domainName, `No open document ${String(uri)}.`);
+    if (!document) return refusal(COMMANDS.domainName, M.notOpen({ uri: String(uri) }));
     const { kind, definition } = service.analyse(document);
-    if (!kind || !definition) return refusal(COMMANDS.domainName, NOT_LIBVIRT_XML);
+    if (!kind || !definition) return refusal(COMMANDS.domainName, M.notLibvirtXml());
     const name = textOf(firstChild(definition.root, 'name'));
-    return name ? { ok: true, name, kind: kind.id } : refusal(COMMANDS.domainName, 'This file has no <name>.');
+    return name ? { ok: true, name, kind: kind.id } : refusal(COMMANDS.domainName, M.noName());
   }
 
   documents.onDidChangeContent((change) => {
@@ -399,13 +431,13 @@ function settingsSectionOf(options: unknown): unknown {
 }
 
 /** "x86_64, 16 CPUs, 31.3 GiB, 7 PCI devices, IOMMU on". */
-function hostSummary(facts: HostFacts): string {
-  const parts = [facts.arch];
-  if (facts.cpus?.length) parts.push(`${facts.cpus.length} CPUs`);
+function hostSummary(facts: HostFacts, locale: Locale): string {
+  const parts: Text[] = [facts.arch];
+  if (facts.cpus?.length) parts.push(M.cpus({ count: facts.cpus.length }));
   if (facts.memoryKiB) parts.push(`${(facts.memoryKiB / 1024 / 1024).toFixed(1)} GiB`);
-  if (facts.pciDevices) parts.push(`${facts.pciDevices.length} PCI devices`);
-  if (facts.iommu !== undefined) parts.push(facts.iommu ? 'IOMMU on' : 'no IOMMU');
-  return parts.join(', ');
+  if (facts.pciDevices) parts.push(M.pciDevices({ count: facts.pciDevices.length }));
+  if (facts.iommu !== undefined) parts.push(facts.iommu ? M.iommuOn() : M.noIommu());
+  return parts.map((part) => render(part, locale)).join(render(M.listSeparator(), locale));
 }
 
 /** A virt-xml-validate problem on its line (the whole line: the tool gives no column). */

@@ -3,22 +3,43 @@
 // that changed since it was read unless the user says so, and never renames: libvirt would define a second object.
 
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type {
-  CompareWithLiveReply,
-  ListObjectsReply,
-  LiveKind,
-  LiveTarget,
-  ObjectActionRequest,
-  SaveObjectReply,
-  SaveObjectRequest,
-  VirshReply,
-} from '../protocol';
+import { type Message, messages, type Text } from '../l10n/message';
+import type { CompareWithLiveReply, LiveKind, LiveTarget, ObjectActionRequest, SaveObjectReply, SaveObjectRequest } from '../protocol';
 import { driftBetween } from '../service/liveDrift';
 import { parseXml } from '../service/xml/xmlParser';
 import { firstChild, textOf } from '../service/xml/xmlTree';
-import { actionArguments, defineObject, dumpObject, listObjects, rootElementOf } from '../virsh/liveObjects';
-import { runVirsh, type VirshOptions } from '../virsh/virsh';
+import { actionArguments, defineObject, dumpObject, type ListedObjects, listObjects, rootElementOf } from '../virsh/liveObjects';
+import { runVirsh, type VirshOptions, type VirshResult } from '../virsh/virsh';
+import type { Unrendered } from './replies';
 import { droppedParts, withTemporaryFile } from './virshCommands';
+
+const M = messages('live', {
+  targetNeeded: 'A target {fields} is needed.',
+  targetWithoutConnection: 'The target has no connection URI.',
+  targetKindInvalid: "The target's kind must be one of {kinds}.",
+  targetWithoutName: 'The target has no name.',
+  volumeTargetWithoutPool: 'A volume target needs its pool.',
+  kindInvalid: 'The kind must be one of {kinds}.',
+  actionInvalid: 'A {kind} cannot {action}.',
+  notThatRoot: 'This is not a <{expected}> document (its root element is <{root}>).',
+  renamedDomain:
+    "The <name> changed from '{from}' to '{to}': saving would define a second domain '{to}' beside '{from}'. To rename it, shut it off and run virsh domrename {from} {to}; to copy it, use Save XML to Workspace and define the copy.",
+  renamed:
+    "The <name> changed from '{from}' to '{to}': saving would define a second {kind} '{to}' beside '{from}'. To copy it, use Save XML to Workspace and define the copy.",
+  uuidChanged:
+    'The <uuid> changed from {from} to {to}: libvirt would refuse it ("already exists with uuid") or define another {kind}. Keep the UUID, or remove the line to keep the one it has.',
+  noLongerDefined: "'{name}' is no longer defined on {where} ({reason}). Overwrite defines it again from this document.",
+  changedSinceRead: "'{name}' changed on {where} since you opened it: compare, overwrite or reload.",
+  inFile: 'file: {path}: {detail}',
+  inLive: 'live: {path}: {detail}',
+  domain: 'domain',
+  network: 'network',
+  pool: 'pool',
+  volume: 'volume',
+});
+
+/** How messages name each kind of object. */
+const KIND_NAMES: Readonly<Record<LiveKind, () => Message>> = { domain: M.domain, network: M.network, pool: M.pool, volume: M.volume };
 
 const KINDS: readonly LiveKind[] = ['domain', 'network', 'pool', 'volume'];
 const ACTIONS = ['start', 'shutdown', 'destroy', 'reboot', 'undefine', 'undefine-nvram'];
@@ -26,38 +47,38 @@ const ACTIONS = ['start', 'shutdown', 'destroy', 'reboot', 'undefine', 'undefine
 const isText = (value: unknown): value is string => typeof value === 'string';
 
 /** A target as a client sent it, checked field by field; a message when it is not one. */
-export function checkTarget(value: unknown): LiveTarget | string {
+export function checkTarget(value: unknown): LiveTarget | Message {
   const target = value as Partial<LiveTarget> | undefined;
-  if (!target || typeof target !== 'object') return 'A target { connection, kind, name } is needed.';
-  if (!isText(target.connection)) return 'The target has no connection URI.';
-  if (!KINDS.includes(target.kind as LiveKind)) return `The target's kind must be one of ${KINDS.join(', ')}.`;
-  if (!isText(target.name) || target.name === '') return 'The target has no name.';
-  if (target.kind === 'volume' && !isText(target.pool)) return 'A volume target needs its pool.';
+  if (!target || typeof target !== 'object') return M.targetNeeded({ fields: '{ connection, kind, name }' });
+  if (!isText(target.connection)) return M.targetWithoutConnection();
+  if (!KINDS.includes(target.kind as LiveKind)) return M.targetKindInvalid({ kinds: KINDS.join(', ') });
+  if (!isText(target.name) || target.name === '') return M.targetWithoutName();
+  if (target.kind === 'volume' && !isText(target.pool)) return M.volumeTargetWithoutPool();
   return { connection: target.connection, kind: target.kind as LiveKind, name: target.name, pool: target.pool };
 }
 
-export function listLive(request: unknown, options: VirshOptions): Promise<ListObjectsReply> | ListObjectsReply {
+export function listLive(request: unknown, options: VirshOptions): Promise<ListedObjects> | ListedObjects {
   const { kind, pool } = (request ?? {}) as { kind?: LiveKind; pool?: string };
-  if (!KINDS.includes(kind as LiveKind)) return { ok: false, message: `The kind must be one of ${KINDS.join(', ')}.` };
+  if (!KINDS.includes(kind as LiveKind)) return { ok: false, message: M.kindInvalid({ kinds: KINDS.join(', ') }) };
   return listObjects(kind as LiveKind, options, pool);
 }
 
-export function readLive(target: LiveTarget, options: VirshOptions): Promise<VirshReply> {
+export function readLive(target: LiveTarget, options: VirshOptions): Promise<VirshResult> {
   return dumpObject(target.kind, target.name, options, target.pool);
 }
 
-export async function actOnLive(request: ObjectActionRequest, options: VirshOptions): Promise<VirshReply> {
+export async function actOnLive(request: ObjectActionRequest, options: VirshOptions): Promise<VirshResult> {
   const args = ACTIONS.includes(request.action) ? actionArguments(request.target.kind, request.action, request.target.name) : undefined;
-  if (!args) return { ok: false, message: `A ${request.target.kind} cannot ${request.action}.`, stdout: '', stderr: '' };
+  if (!args) return { ok: false, message: M.actionInvalid({ kind: request.target.kind, action: request.action }), stdout: '', stderr: '' };
   return runVirsh(args, options);
 }
 
 const nameOf = (root: ReturnType<typeof parseXml>['root']) => textOf(firstChild(root, 'name'));
 const uuidOf = (root: ReturnType<typeof parseXml>['root']) => textOf(firstChild(root, 'uuid'))?.toLowerCase();
 
-export async function saveLive(request: SaveObjectRequest, options: VirshOptions, where: string): Promise<SaveObjectReply> {
+export async function saveLive(request: SaveObjectRequest, options: VirshOptions, where: Text): Promise<Unrendered<SaveObjectReply>> {
   const { target, text } = request;
-  const refused = (message: string, extra: Partial<SaveObjectReply> = {}): SaveObjectReply => ({
+  const refused = (message: Text, extra: Partial<SaveObjectReply> = {}): Unrendered<SaveObjectReply> => ({
     ok: false,
     message,
     stderr: '',
@@ -66,16 +87,13 @@ export async function saveLive(request: SaveObjectRequest, options: VirshOptions
   });
   const root = parseXml(text).root;
   const expected = rootElementOf(target.kind);
-  if (root && root.name !== expected) return refused(`This is not a <${expected}> document (its root element is <${root.name}>).`);
+  if (root && root.name !== expected) return refused(M.notThatRoot({ expected, root: root.name }));
   const name = root && nameOf(root);
   if (root && name !== undefined && name !== target.name) {
-    return refused(
-      `The <name> changed from '${target.name}' to '${name}': saving would define a second ${target.kind} '${name}' beside '${target.name}'. ` +
-        (target.kind === 'domain'
-          ? `To rename it, shut it off and run virsh domrename ${target.name} ${name}; to copy it, use Save XML to Workspace and define the copy.`
-          : `To copy it, use Save XML to Workspace and define the copy.`),
-      { renamed: { from: target.name, to: name, what: 'name' } },
-    );
+    const names = { from: target.name, to: name };
+    return refused(target.kind === 'domain' ? M.renamedDomain(names) : M.renamed({ ...names, kind: KIND_NAMES[target.kind]() }), {
+      renamed: { from: target.name, to: name, what: 'name' },
+    });
   }
   const current = await readLive(target, options);
   if (current.cancelled) return refused(current.message);
@@ -83,23 +101,19 @@ export async function saveLive(request: SaveObjectRequest, options: VirshOptions
     const liveUuid = uuidOf(parseXml(current.stdout).root);
     const uuid = root && uuidOf(root);
     if (uuid && liveUuid && uuid !== liveUuid) {
-      return refused(
-        `The <uuid> changed from ${liveUuid} to ${uuid}: libvirt would refuse it ("already exists with uuid") or define another ${target.kind}. Keep the UUID, or remove the line to keep the one it has.`,
-        { renamed: { from: liveUuid, to: uuid, what: 'uuid' } },
-      );
+      return refused(M.uuidChanged({ from: liveUuid, to: uuid, kind: KIND_NAMES[target.kind]() }), {
+        renamed: { from: liveUuid, to: uuid, what: 'uuid' },
+      });
     }
   }
   if (request.base !== undefined && !request.force) {
     if (!current.ok) {
-      return refused(
-        `'${target.name}' is no longer defined on ${where} (${current.message}). Overwrite defines it again from this document.`,
-        {
-          conflict: { current: '' },
-        },
-      );
+      return refused(M.noLongerDefined({ name: target.name, where, reason: current.message }), {
+        conflict: { current: '' },
+      });
     }
     if (current.stdout !== request.base) {
-      return refused(`'${target.name}' changed on ${where} since you opened it: compare, overwrite or reload.`, {
+      return refused(M.changedSinceRead({ name: target.name, where }), {
         conflict: { current: current.stdout },
       });
     }
@@ -120,7 +134,7 @@ export async function saveLive(request: SaveObjectRequest, options: VirshOptions
 }
 
 /** Live definitions read for drift, kept briefly: a CodeLens asks on every edit. */
-const liveCache = new Map<string, { readonly at: number; readonly reply: Promise<VirshReply> }>();
+const liveCache = new Map<string, { readonly at: number; readonly reply: Promise<VirshResult> }>();
 const LIVE_CACHE_MS = 10_000;
 
 /** A document's domain against its live definition on a connection (libvirt's own additions are not drift). */
@@ -130,7 +144,7 @@ export async function compareWithLive(
   connection: string,
   options: VirshOptions,
   now: number,
-): Promise<CompareWithLiveReply> {
+): Promise<Unrendered<CompareWithLiveReply>> {
   const key = JSON.stringify([connection, name]);
   let cached = liveCache.get(key);
   if (!cached || now - cached.at > LIVE_CACHE_MS) {
@@ -140,7 +154,8 @@ export async function compareWithLive(
   const live = await cached.reply;
   if (!live.ok) {
     liveCache.delete(key);
-    const missing = /[Dd]omain not found|failed to get domain/.test(live.message);
+    // libvirt's own message (a plain string) says whether the domain is missing; ours (virsh missing...) do not.
+    const missing = typeof live.message === 'string' && /[Dd]omain not found|failed to get domain/.test(live.message);
     return missing ? { ok: true, message: '', exists: false, name } : { ok: false, message: live.message };
   }
   const drift = driftBetween(text, live.stdout);
@@ -150,7 +165,10 @@ export async function compareWithLive(
     exists: true,
     name,
     same: drift.same,
-    differences: [...drift.inFile.map((d) => `file: ${d.path}: ${d.detail}`), ...drift.inLive.map((p) => `live: ${p.path}: ${p.detail}`)],
+    differences: [
+      ...drift.inFile.map((d) => M.inFile({ path: d.path, detail: d.detail })),
+      ...drift.inLive.map((p) => M.inLive({ path: p.path, detail: p.detail })),
+    ],
     liveWithoutAdditions: drift.liveWithoutAdditions,
   };
 }

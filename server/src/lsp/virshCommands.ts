@@ -6,12 +6,18 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_COMMAND_TIMEOUT_SECONDS, type DefineReply, type DroppedPart, type LiveKind, type ValidateReply } from '../protocol';
+import { messages } from '../l10n/message';
+import { DEFAULT_COMMAND_TIMEOUT_SECONDS, type DefineReply, type DroppedPart, type LiveKind } from '../protocol';
 import { compareDefinedDomain } from '../service/definedDomainDiff';
 import { createVolume, defineObject, dumpObject } from '../virsh/liveObjects';
 import type { VirshOptions } from '../virsh/virsh';
-import { virtXmlValidate } from '../virsh/virtXmlValidate';
+import { type ValidateResult, virtXmlValidate } from '../virsh/virtXmlValidate';
+import type { Unrendered } from './replies';
 import type { VirshSettings } from './settings';
+
+const M = messages('lsp', {
+  commentDropped: "the comment '{comment}' was dropped (libvirt keeps no XML comments)",
+});
 
 export function virshOptions(settings: VirshSettings, signal?: AbortSignal): VirshOptions {
   const seconds = settings.commandTimeoutSeconds ?? DEFAULT_COMMAND_TIMEOUT_SECONDS;
@@ -34,7 +40,12 @@ export async function withTemporaryFile<T>(text: string, run: (file: string) => 
  * Defines a document with virsh (define, net-define, pool-define; a volume with vol-create in `pool`), then reads
  * back what libvirt stored and says what it dropped or rewrote.
  */
-export async function defineDocument(document: TextDocument, kind: LiveKind, options: VirshOptions, pool?: string): Promise<DefineReply> {
+export async function defineDocument(
+  document: TextDocument,
+  kind: LiveKind,
+  options: VirshOptions,
+  pool?: string,
+): Promise<Unrendered<DefineReply>> {
   const text = document.getText();
   return withTemporaryFile(text, async (file) => {
     const defined = kind === 'volume' ? await createVolume(pool ?? '', file, options) : await defineObject(kind, file, options);
@@ -54,9 +65,9 @@ export async function defineDocument(document: TextDocument, kind: LiveKind, opt
 }
 
 /** What libvirt dropped or rewrote of a document when it stored it, with the document's line of each. */
-export function droppedParts(document: TextDocument, stored: string): DroppedPart[] {
+export function droppedParts(document: TextDocument, stored: string): Unrendered<DroppedPart>[] {
   const text = document.getText();
-  const parts: DroppedPart[] = compareDefinedDomain(text, stored).map((difference) => ({
+  const parts: Unrendered<DroppedPart>[] = compareDefinedDomain(text, stored).map((difference) => ({
     ...difference,
     line: document.positionAt(difference.start).line,
   }));
@@ -66,7 +77,7 @@ export function droppedParts(document: TextDocument, stored: string): DroppedPar
     parts.push({
       kind: 'dropped-comment',
       path: 'comment',
-      detail: `the comment '${match[0].slice(4, -3).trim().slice(0, 60)}' was dropped (libvirt keeps no XML comments)`,
+      detail: M.commentDropped({ comment: match[0].slice(4, -3).trim().slice(0, 60) }),
       start,
       end: start + match[0].length,
       line: document.positionAt(start).line,
@@ -80,6 +91,6 @@ export async function validateDocument(
   timeoutMs: number,
   signal?: AbortSignal,
   schema: 'domain' | 'network' | 'storagepool' | 'storagevol' = 'domain',
-): Promise<ValidateReply> {
+): Promise<ValidateResult> {
   return withTemporaryFile(document.getText(), async (file) => virtXmlValidate(file, timeoutMs, signal, schema));
 }

@@ -143,7 +143,7 @@ export interface HostFacts {
   /** Local connections: what is at the paths documents name (disk sources, firmware), as last looked at. */
   readonly paths?: Readonly<Record<string, PathState>>;
   /** Why the connection's facts could not be read (virsh's message); the facts above are then this machine's, or none. */
-  readonly unavailable?: string;
+  readonly unavailable?: Text;
 }
 
 export function domainCapabilitiesKey(request: DomainCapabilitiesRequest): string {

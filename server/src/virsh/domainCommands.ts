@@ -1,7 +1,8 @@
 // The domain commands of the protocol's configured connection: define, dumpxml and list as liveObjects does them
 // for any kind, start, shutdown, undefine.
 
-import type { DomainEntry, DomainState, ListReply } from '../protocol';
+import type { Text } from '../l10n/message';
+import type { DomainEntry, DomainState } from '../protocol';
 import { type DefineObjectResult, defineObject, dumpObject, listObjects } from './liveObjects';
 import { runVirsh, type VirshOptions, type VirshResult } from './virsh';
 
@@ -25,8 +26,13 @@ export function undefineDomain(name: string, options: VirshOptions): Promise<Vir
   return runVirsh(['undefine', '--nvram', '--domain', name], options);
 }
 
+/** Every domain with its state, or why they could not be listed. */
+export type ListedDomains =
+  | { readonly ok: true; readonly domains: readonly DomainEntry[] }
+  | { readonly ok: false; readonly message: Text };
+
 /** Every domain with its state (the live objects' listing, in the shape of libvirt.listDomains). */
-export async function listDomains(options: VirshOptions): Promise<ListReply> {
+export async function listDomains(options: VirshOptions): Promise<ListedDomains> {
   const listed = await listObjects('domain', options);
   if (!listed.ok) return listed;
   return { ok: true, domains: listed.objects.map((object): DomainEntry => ({ name: object.name, state: object.state as DomainState })) };

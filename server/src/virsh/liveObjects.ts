@@ -3,8 +3,17 @@
 // parsed from a table, except volumes, which virsh lists only as a table) and passed as option values.
 
 import { parseVolumeList } from '../host/libvirt/virshListings';
-import type { ListObjectsReply, LiveAction, LiveKind, LiveObject } from '../protocol';
+import { messages, type Text } from '../l10n/message';
+import type { LiveAction, LiveKind, LiveObject } from '../protocol';
 import { runVirsh, type VirshOptions, type VirshResult } from './virsh';
+
+const M = messages('virsh', {
+  poolNeeded: 'A pool is needed to list volumes.',
+  volumeReadOnly: 'libvirt cannot redefine a storage volume: it is read-only here.',
+});
+
+/** The objects of a kind, or why they could not be listed (libvirt's message, or ours). */
+export type ListedObjects = { readonly ok: true; readonly objects: readonly LiveObject[] } | { readonly ok: false; readonly message: Text };
 
 interface KindCommands {
   /** The option that names the object (--domain, --network, --pool). */
@@ -88,9 +97,9 @@ export function actionArguments(kind: LiveKind, action: LiveAction, name: string
 const lines = (result: VirshResult) => new Set(result.stdout.split('\n').filter((line) => line.trim() !== ''));
 
 /** The objects of a kind with their states (domains: running, paused, shut off; networks and pools: active, inactive). */
-export async function listObjects(kind: LiveKind, options: VirshOptions, pool?: string): Promise<ListObjectsReply> {
+export async function listObjects(kind: LiveKind, options: VirshOptions, pool?: string): Promise<ListedObjects> {
   if (kind === 'volume') {
-    if (!pool) return { ok: false, message: 'A pool is needed to list volumes.' };
+    if (!pool) return { ok: false, message: M.poolNeeded() };
     const result = await runVirsh(['vol-list', '--pool', pool], options);
     if (!result.ok) return { ok: false, message: result.message };
     return { ok: true, objects: parseVolumeList(result.stdout).map((name): LiveObject => ({ name, state: 'volume' })) };
@@ -137,8 +146,7 @@ export async function createVolume(pool: string, file: string, options: VirshOpt
 
 /** Defines (or redefines) an object of a kind from a file. Volumes cannot be redefined. */
 export async function defineObject(kind: LiveKind, file: string, options: VirshOptions): Promise<DefineObjectResult> {
-  if (kind === 'volume')
-    return { ok: false, stdout: '', stderr: '', message: 'libvirt cannot redefine a storage volume: it is read-only here.' };
+  if (kind === 'volume') return { ok: false, stdout: '', stderr: '', message: M.volumeReadOnly() };
   const commands = KINDS[kind];
   const result = await runVirsh([commands.define, '--file', file], options);
   return { ...result, name: commands.defined.exec(result.stdout)?.[1] };

@@ -3,7 +3,15 @@
 // and use `--domain NAME` for domain names, so spaces, quotes, `$(…)`, newlines or a leading `-` are harmless.
 
 import { execFile } from 'node:child_process';
+import { messages, type Text } from '../l10n/message';
 import { DEFAULT_COMMAND_TIMEOUT_SECONDS } from '../protocol';
+
+const M = messages('virsh', {
+  missing:
+    'virsh was not found. Install it (Debian/Ubuntu: sudo apt install libvirt-clients; Fedora: sudo dnf install libvirt-client) or set libvirt.virshPath.',
+  cancelled: 'Cancelled.',
+  timedOut: 'virsh did not finish within {seconds} s (libvirt.commandTimeoutSeconds).',
+});
 
 export interface VirshOptions {
   /** The virsh binary (setting libvirt.virshPath); 'virsh' from PATH by default. */
@@ -18,8 +26,8 @@ export interface VirshResult {
   readonly ok: boolean;
   readonly stdout: string;
   readonly stderr: string;
-  /** libvirt's explanation when it failed (the error lines of stderr), or why virsh did not run. */
-  readonly message: string;
+  /** libvirt's explanation when it failed (the error lines of stderr, verbatim), or why virsh did not run (a Message). */
+  readonly message: Text;
   readonly notFound?: boolean;
   readonly timedOut?: boolean;
   readonly cancelled?: boolean;
@@ -27,9 +35,7 @@ export interface VirshResult {
 
 export const DEFAULT_TIMEOUT_MS = DEFAULT_COMMAND_TIMEOUT_SECONDS * 1000;
 
-export const VIRSH_MISSING_MESSAGE =
-  'virsh was not found. Install it (Debian/Ubuntu: sudo apt install libvirt-clients; ' +
-  'Fedora: sudo dnf install libvirt-client) or set libvirt.virshPath.';
+export const VIRSH_MISSING_MESSAGE = M.missing();
 
 export function runVirsh(args: readonly string[], options: VirshOptions = {}): Promise<VirshResult> {
   const virsh = options.virshPath || 'virsh';
@@ -45,13 +51,13 @@ export function runVirsh(args: readonly string[], options: VirshOptions = {}): P
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ENOENT') return resolve({ ok: false, stdout, stderr, message: VIRSH_MISSING_MESSAGE, notFound: true });
         if (error.name === 'AbortError' || code === 'ABORT_ERR')
-          return resolve({ ok: false, stdout, stderr, message: 'Cancelled.', cancelled: true });
+          return resolve({ ok: false, stdout, stderr, message: M.cancelled(), cancelled: true });
         if ((error as { killed?: boolean }).killed) {
           return resolve({
             ok: false,
             stdout,
             stderr,
-            message: `virsh did not finish within ${Math.round(timeoutMs / 1000)} s (libvirt.commandTimeoutSeconds).`,
+            message: M.timedOut({ seconds: Math.round(timeoutMs / 1000) }),
             timedOut: true,
           });
         }

@@ -1,7 +1,13 @@
 // libvirt's RelaxNG check: `virt-xml-validate FILE domain|network|storagepool|storagevol`, its output turned into positioned problems.
 
 import { execFile } from 'node:child_process';
+import { messages, type Text } from '../l10n/message';
 import { DEFAULT_TIMEOUT_MS } from './virsh';
+
+const M = messages('virsh', {
+  validateMissing:
+    'virt-xml-validate was not found. Install it (Debian/Ubuntu: sudo apt install libvirt-clients; Fedora: sudo dnf install libvirt-client).',
+});
 
 export interface SchemaProblem {
   /** 1-based line, as the tool prints it (0 when it names none). */
@@ -12,13 +18,12 @@ export interface SchemaProblem {
 export interface ValidateResult {
   readonly ok: boolean;
   readonly problems: SchemaProblem[];
-  /** Why the tool did not run, or its output when it could not be parsed. */
-  readonly message: string;
+  /** Why the tool did not run (a Message), or its output (verbatim) when it could not be parsed. */
+  readonly message: Text;
   readonly notFound?: boolean;
 }
 
-export const VIRT_XML_VALIDATE_MISSING =
-  'virt-xml-validate was not found. Install it (Debian/Ubuntu: sudo apt install libvirt-clients; Fedora: sudo dnf install libvirt-client).';
+export const VIRT_XML_VALIDATE_MISSING = M.validateMissing();
 
 export function virtXmlValidate(
   file: string,

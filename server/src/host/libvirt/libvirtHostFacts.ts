@@ -4,6 +4,7 @@
 // read again after a time-to-live or on demand. A local connection adds what only this machine can tell
 // (/dev/disk/by-id names, boot_vga). A connection that fails leaves one message in `unavailable`, never a throw.
 
+import { messages, type Text } from '../../l10n/message';
 import {
   type DomainCapabilitiesRequest,
   domainCapabilitiesKey,
@@ -21,6 +22,11 @@ import { isLocalUri } from './connectionUri';
 import { parseDomainCapabilities } from './domainCapabilitiesXml';
 import { parsePciNodeDevice, parseStorageNodeDevice } from './nodeDeviceXml';
 import { parseFreePages, parseNameList, parseNodeInfo, parseVolumeList } from './virshListings';
+
+const M = messages('host', {
+  capabilitiesFailed: 'virsh capabilities failed',
+  notCapabilities: 'virsh capabilities did not print libvirt capabilities XML',
+});
 
 export interface LibvirtHostOptions {
   /** The connection URI; empty: virsh's default. */
@@ -44,6 +50,11 @@ export interface LibvirtHostFactsSource extends HostFactsSource {
    * local connection, what is at its paths (looked at again when older than a few seconds).
    */
   want(questions: HostQuestions): void;
+  /**
+   * Why the facts are unavailable, in any language (HostFacts.unavailable says it in English), or undefined when
+   * they are not.
+   */
+  unavailableReason(): Text | undefined;
   /** Cancels what is running; the source answers with what it had. */
   dispose(): void;
 }
@@ -59,6 +70,8 @@ export function createLibvirtHostFacts(options: LibvirtHostOptions): LibvirtHost
   const listeners: Array<(facts: HostFacts) => void> = [];
   const machineFacts = () => (local && options.machine ? options.machine.current() : { arch: '' });
   let loaded: HostFacts | undefined;
+  /** Why `loaded` is unavailable, as a message to render (loaded.unavailable has its English). */
+  let reason: Text | undefined;
   let loadedAt: number | undefined;
   let loading: Promise<HostFacts> | undefined;
   let controller: AbortController | undefined;
@@ -145,6 +158,7 @@ export function createLibvirtHostFacts(options: LibvirtHostOptions): LibvirtHost
     loading = readLibvirtFacts(virsh, options.parallelism ?? DEFAULT_PARALLELISM)
       .then((read) => {
         if (signal.aborted || disposed) return facts();
+        reason = 'arch' in read ? undefined : read.unavailable;
         loaded =
           'arch' in read ? { ...read, connection: { uri: options.uri, local } } : { ...machineFacts(), unavailable: read.unavailable };
         loadedAt = now();
@@ -193,6 +207,9 @@ export function createLibvirtHostFacts(options: LibvirtHostOptions): LibvirtHost
     onDidChange(listener) {
       listeners.push(listener);
     },
+    unavailableReason() {
+      return loaded?.unavailable === undefined ? undefined : reason;
+    },
     dispose() {
       disposed = true;
       controller?.abort();
@@ -227,9 +244,9 @@ export interface LibvirtOutputs {
 }
 
 /** Every fact libvirt gives over the connection; `unavailable` with virsh's message when capabilities fail. */
-export async function readLibvirtFacts(virsh: VirshOptions, parallelism: number): Promise<HostFacts | { unavailable: string }> {
+export async function readLibvirtFacts(virsh: VirshOptions, parallelism: number): Promise<HostFacts | { unavailable: Text }> {
   const capabilities = await runVirsh(['capabilities'], virsh);
-  if (!capabilities.ok) return { unavailable: capabilities.message || 'virsh capabilities failed' };
+  if (!capabilities.ok) return { unavailable: capabilities.message || M.capabilitiesFailed() };
   // A virsh that disappears mid-run (a package upgrade) makes the facts unknown, not a host without devices.
   let vanished: VirshResult | undefined;
   const run = (args: string[]) =>
@@ -275,9 +292,9 @@ export async function readLibvirtFacts(virsh: VirshOptions, parallelism: number)
 }
 
 /** The facts in virsh's outputs (a pure function: recorded outputs give the same facts as a live host). */
-export function assembleLibvirtFacts(outputs: LibvirtOutputs): HostFacts | { unavailable: string } {
+export function assembleLibvirtFacts(outputs: LibvirtOutputs): HostFacts | { unavailable: Text } {
   const capabilities = parseCapabilities(outputs.capabilities);
-  if (!capabilities) return { unavailable: 'virsh capabilities did not print libvirt capabilities XML' };
+  if (!capabilities) return { unavailable: M.notCapabilities() };
   const free = outputs.freePages !== undefined ? parseFreePages(outputs.freePages) : undefined;
   const info = outputs.nodeInfo !== undefined ? parseNodeInfo(outputs.nodeInfo) : {};
   return {
