@@ -20,6 +20,8 @@ export const CODE_SERVER_VERSION = '4.139.1';
 export const CHROMIUM = '/usr/bin/chromium';
 const DEBIAN_PACKAGES = [
   'chromium',
+  // A Chinese font (5 MB): without one Chromium draws the zh-CN UI as boxes.
+  'fonts-wqy-microhei',
   'build-essential',
   'python3',
   'pkg-config',
@@ -114,6 +116,11 @@ export interface StartOptions {
   /** Install the extension (a link to this repository in the fresh extensions dir) instead of loading it per URL. */
   readonly installExtension?: boolean;
   readonly port?: number;
+  /**
+   * VS Code's display language (`--locale`). zh-cn needs a language pack installed: test/fixtures/zh-cn-display-language
+   * stands in for Microsoft's (not downloadable offline), registered as an install would register it.
+   */
+  readonly locale?: 'zh-cn';
 }
 
 /** Starts code-server on 127.0.0.1 with a fresh profile and a workspace copied from `workspaceFrom`. */
@@ -134,6 +141,7 @@ export async function startCodeServer(
     };
     symlinkSync(REPO_ROOT, join(root, 'extensions', `${manifest.publisher}.${manifest.name}-${manifest.version}`));
   }
+  if (options.locale) registerDisplayLanguage(root, options.locale);
   writeFileSync(join(root, 'user-data', 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
   writeFileSync(join(root, 'config.yaml'), '');
   const port = options.port ?? (await freePort());
@@ -163,6 +171,7 @@ export async function startCodeServer(
       join(root, 'extensions'),
       '--vscode-option',
       'enable-smoke-test-driver',
+      ...(options.locale ? ['--locale', options.locale] : []),
       workspace,
     ],
     { env, detached: true, stdio: 'ignore' },
@@ -188,6 +197,23 @@ export async function startCodeServer(
       rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+/** Puts the stand-in language pack in the profile's extensions and in languagepacks.json, as installing it would. */
+function registerDisplayLanguage(root: string, locale: 'zh-cn'): void {
+  const pack = join(REPO_ROOT, 'test', 'fixtures', `${locale}-display-language`);
+  const manifest = JSON.parse(readFileSync(join(pack, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+  const id = `${manifest.publisher}.${manifest.name}`;
+  symlinkSync(pack, join(root, 'extensions', `${id}-${manifest.version}`));
+  const languagePacks = {
+    [locale]: {
+      hash: `${id}-${manifest.version}`,
+      extensions: [{ extensionIdentifier: { id }, version: manifest.version }],
+      translations: { vscode: join(pack, 'translations', 'main.i18n.json') },
+      label: '中文(简体)',
+    },
+  };
+  writeFileSync(join(root, 'user-data', 'languagepacks.json'), JSON.stringify(languagePacks));
 }
 
 async function listening(port: number): Promise<boolean> {

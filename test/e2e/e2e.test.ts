@@ -155,6 +155,68 @@ describe('the extension in a real VS Code', { timeout: 900_000 }, () => {
     }
   });
 
+  it('a Chinese user (VS Code in zh-cn) reads diagnostics, quick fixes and commands in Chinese', async () => {
+    const server = await startCodeServer(join(REPO_ROOT, 'test', 'fixtures'), SETTINGS, { locale: 'zh-cn' });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const step = stepsOf(page, 'ui-zh-cn-failure');
+    const chinese = /[\u4e00-\u9fff]/;
+    try {
+      await page.goto(
+        server.url([
+          ['extensionDevelopmentPath', server.remote(REPO_ROOT)],
+          ['openFile', server.remote(join(server.workspace, 'win10-gpu-passthrough.xml'))],
+        ]),
+      );
+      await step('diagnostic', async () => {
+        await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 90_000 });
+        await page.click('.monaco-editor .view-lines');
+        await page.keyboard.press('Control+KeyG');
+        await page.keyboard.type('41:61');
+        await page.keyboard.press('Enter');
+        const shown = '.monaco-hover:not(.hidden):has-text("pci-address-conflict")';
+        let hover = null;
+        for (let attempt = 0; attempt < 4 && !hover; attempt++) {
+          await page.keyboard.press('Control+KeyK');
+          await page.keyboard.press('Control+KeyI');
+          hover = await page.waitForSelector(shown, { timeout: 8_000 }).catch(() => null);
+        }
+        assert.ok(hover, 'the hover at the cursor shows the pci-address-conflict diagnostic');
+        const text = await hover.innerText();
+        assert.match(text, /PCI 地址 0000:01:00\.0/, text);
+        await page.screenshot({ path: join(OUTPUT, 'ui-zh-cn-hover.png') });
+      });
+      await step('quick fix', async () => {
+        let rows: string[] = [];
+        for (let attempt = 0; attempt < 4 && rows.length === 0; attempt++) {
+          await page.keyboard.press('Escape');
+          await page.keyboard.press('Control+.');
+          await page.waitForSelector('.action-widget .monaco-list-row', { timeout: 10_000 }).catch(() => null);
+          rows = await page.$$eval('.action-widget .monaco-list-row', (elements) => elements.map((e) => e.textContent ?? ''));
+        }
+        assert.ok(
+          rows.some((row) => chinese.test(row)),
+          `a quick fix title in Chinese: ${rows.join(' | ')}`,
+        );
+        await page.keyboard.press('Escape');
+      });
+      await step('command title', async () => {
+        await page.keyboard.press('F1');
+        await page.keyboard.type('Libvirt');
+        await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 20_000 });
+        const rows = await page.$$eval('.quick-input-list .monaco-list-row', (elements) => elements.map((e) => e.textContent ?? ''));
+        assert.ok(
+          rows.some((row) => /Libvirt/.test(row) && chinese.test(row)),
+          `a Libvirt command titled in Chinese: ${rows.slice(0, 5).join(' | ')}`,
+        );
+        await page.screenshot({ path: join(OUTPUT, 'ui-zh-cn-commands.png') });
+        await page.keyboard.press('Escape');
+      });
+    } finally {
+      await page.close();
+      server.stop();
+    }
+  });
+
   it('a user opens a live domain from the Libvirt explorer, edits and saves it, meets a conflict, and compares a file with it', async () => {
     const domain = testDomainName('ui-live');
     const dir = mkdtempSync(join(tmpdir(), 'lint-ui-live-'));
