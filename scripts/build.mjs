@@ -2,7 +2,7 @@
 // program (libvirt-lint, the language server) is its bundle, dist/<name>.main.js, started by a small launcher,
 // dist/<name>.js (scripts/launcher.cjs), that compiles the bundle with a V8 code cache.
 
-import { chmod, readFile, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 export const NODE_FLAGS = '--max-semi-space-size=64';
@@ -14,6 +14,12 @@ const entries = [
 ];
 
 const launcher = await readFile(new URL('launcher.cjs', import.meta.url), 'utf8');
+
+// The zh-CN catalogue stays a file of its own beside the bundles (dist/zh-cn.json), read only by a run that speaks
+// Chinese: inside a bundle its 200 KB (twice that as ASCII escapes) slowed every start.
+const CATALOGUES = ['zh-cn.json'];
+await mkdir('dist', { recursive: true });
+await Promise.all(CATALOGUES.map((name) => copyFile(new URL(`../server/src/l10n/${name}`, import.meta.url), `dist/${name}`)));
 
 await Promise.all(
   entries.map(async (entry) => {
@@ -27,7 +33,7 @@ await Promise.all(
       format: 'cjs',
       sourcemap: true,
       minify: process.argv.includes('--minify'),
-      external: entry.external ?? [],
+      external: [...(entry.external ?? []), ...CATALOGUES.map((name) => `./${name}`)],
       logLevel: 'warning',
     });
     if (!entry.program) return;

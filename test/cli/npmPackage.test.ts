@@ -33,6 +33,7 @@ describe('the npm package', () => {
       'dist/cli.main.js',
       'dist/server.js',
       'dist/server.main.js',
+      'dist/zh-cn.json',
       'package.json',
     ]);
     const prefix = join(dir, 'prefix');

@@ -143,6 +143,7 @@ describe('.vsix', () => {
         'extension/dist/extension.js',
         'extension/dist/server.js',
         'extension/dist/server.main.js',
+        'extension/dist/zh-cn.json',
         'extension/readme.md',
         'extension/changelog.md',
         'extension/LICENSE.txt',

@@ -3,13 +3,26 @@
 
 import type { Locale } from './locale';
 import { format, Message, type Text } from './message';
-import zhCn from './zh-cn.json';
 
-const CATALOGUES: Readonly<Record<Exclude<Locale, 'en'>, Readonly<Record<string, string>>>> = { 'zh-cn': zhCn };
+type Catalogue = Readonly<Record<string, string>>;
+
+/**
+ * Each translation's catalogue, loaded the first time it is asked for: a run in English (most CLI runs) neither
+ * reads nor keeps the 200 KB of zh-CN. Built, it is dist/zh-cn.json beside the bundle (scripts/build.mjs).
+ */
+const LOADERS: Readonly<Record<Exclude<Locale, 'en'>, () => Catalogue>> = {
+  'zh-cn': () => require('./zh-cn.json') as Catalogue,
+};
+const loaded = new Map<Locale, Catalogue>();
 
 /** A translation's catalogue: message id → template (rule titles and explanations under `<rule-id>.title`…). */
-export function catalogue(locale: Exclude<Locale, 'en'>): Readonly<Record<string, string>> {
-  return CATALOGUES[locale];
+export function catalogue(locale: Exclude<Locale, 'en'>): Catalogue {
+  let entries = loaded.get(locale);
+  if (!entries) {
+    entries = LOADERS[locale]();
+    loaded.set(locale, entries);
+  }
+  return entries;
 }
 
 /** Text in `locale`: a Message by its id's translation (English without one), plain text as it is. */
@@ -20,7 +33,7 @@ export function render(text: Text, locale: Locale): string {
 }
 
 function translate(message: Message, locale: Exclude<Locale, 'en'>): string {
-  const translated = CATALOGUES[locale][message.id];
+  const translated = catalogue(locale)[message.id];
   if (translated === undefined) return message.toString();
   return format(translated, message.args, (nested) => translate(nested, locale));
 }
@@ -44,5 +57,5 @@ export function ruleText(
   locale: Locale,
 ): string {
   if (locale === 'en') return rule[part];
-  return CATALOGUES[locale][`${rule.id}.${part}`] ?? rule[part];
+  return catalogue(locale)[`${rule.id}.${part}`] ?? rule[part];
 }
