@@ -69,11 +69,26 @@ export function placeholdersOf(template: string): string[] {
   return [...new Set([...template.matchAll(PLACEHOLDER)].map((match) => match[1]))].sort();
 }
 
+/** A template split at its placeholders once: [text, name, text, name, …, text]. */
+const PARTS = new Map<string, readonly string[]>();
+
+function partsOf(template: string): readonly string[] {
+  let parts = PARTS.get(template);
+  if (!parts) {
+    parts = template.split(PLACEHOLDER);
+    PARTS.set(template, parts);
+  }
+  return parts;
+}
+
 /** Fills a template's placeholders; one the arguments lack is left as written, so that it shows. */
 export function format(template: string, args: Readonly<Record<string, MessageArg>>, nested: (message: Message) => string): string {
-  return template.replace(PLACEHOLDER, (whole, name: string) => {
-    const value = args[name];
-    if (value === undefined) return whole;
-    return value instanceof Message ? nested(value) : String(value);
-  });
+  const parts = partsOf(template);
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const value = args[parts[i]];
+    out += value === undefined ? `{${parts[i]}}` : value instanceof Message ? nested(value) : String(value);
+    out += parts[i + 1];
+  }
+  return out;
 }
