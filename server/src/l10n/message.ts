@@ -8,18 +8,20 @@ export type MessageArg = string | number | Message;
 
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
 
-/** Every declared message: id → English template. */
-const ENGLISH = new Map<string, string>();
+/** Every declared group: its name and English templates (read as a whole only by declaredMessages()). */
+const GROUPS: Array<{ readonly group: string; readonly templates: Readonly<Record<string, string>> }> = [];
 
 export class Message {
   constructor(
     readonly id: string,
+    /** The English template: a message renders in English without a catalogue. */
+    readonly english: string,
     readonly args: Readonly<Record<string, MessageArg>> = {},
   ) {}
 
   /** English: a Message interpolated into a string reads as it did before it had an id. */
   toString(): string {
-    return format(ENGLISH.get(this.id) ?? this.id, this.args, (nested) => nested.toString());
+    return format(this.english, this.args, (nested) => nested.toString());
   }
 }
 
@@ -44,24 +46,35 @@ export function messages<const T extends Record<string, string>>(
   group: string,
   templates: T,
 ): { readonly [K in keyof T]: Formatter<T[K]> } {
+  GROUPS.push({ group, templates });
+  // Each formatter is made the first time its message is used: the ~1,700 messages declared as the modules load
+  // would otherwise cost every start a closure each (most runs report a handful).
   const formatters: Record<string, (args?: Record<string, MessageArg>) => Message> = {};
-  for (const [key, template] of Object.entries(templates)) {
-    const id = `${group}.${key}`;
-    if (ENGLISH.has(id) && ENGLISH.get(id) !== template) throw new Error(`Message ${id} is declared twice.`);
-    ENGLISH.set(id, template);
-    formatters[key] = (args) => new Message(id, args);
-  }
-  return formatters as { readonly [K in keyof T]: Formatter<T[K]> };
+  return new Proxy(formatters, {
+    get(made, key) {
+      if (typeof key !== 'string' || !Object.hasOwn(templates, key)) return undefined;
+      let formatter = made[key];
+      if (!formatter) {
+        const id = `${group}.${key}`;
+        const english = templates[key];
+        formatter = (args) => new Message(id, english, args);
+        made[key] = formatter;
+      }
+      return formatter;
+    },
+  }) as unknown as { readonly [K in keyof T]: Formatter<T[K]> };
 }
 
-/** The English template of a message id (undefined when no loaded code declares it). */
-export function englishTemplate(id: string): string | undefined {
-  return ENGLISH.get(id);
-}
-
-/** Every declared message id with its English template, in declaration order. */
+/** Every declared message id with its English template, in declaration order; an id declared twice throws. */
 export function declaredMessages(): ReadonlyMap<string, string> {
-  return ENGLISH;
+  const english = new Map<string, string>();
+  for (const { group, templates } of GROUPS)
+    for (const [key, template] of Object.entries(templates)) {
+      const id = `${group}.${key}`;
+      if (english.has(id) && english.get(id) !== template) throw new Error(`Message ${id} is declared twice.`);
+      english.set(id, template);
+    }
+  return english;
 }
 
 /** The placeholder names a template uses, sorted. */
