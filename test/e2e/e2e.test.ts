@@ -27,6 +27,27 @@ async function waitForFrameText(page: Page, text: string, timeoutMs: number): Pr
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
+/**
+ * Goes to line:column and shows the hover at the cursor, as a keyboard user does (Ctrl+G, Ctrl+K Ctrl+I); on a loaded
+ * machine the first one can come before the editor has taken the cursor move, or be closed by a late repaint: ask
+ * again, as a user would. Resolves with the hover's text; fails unless it shows `code`.
+ */
+async function hoverAt(page: Page, position: string, code: string): Promise<string> {
+  await page.click('.monaco-editor .view-lines');
+  await page.keyboard.press('Control+KeyG');
+  await page.keyboard.type(position);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 20_000 });
+  const shown = `.monaco-hover:not(.hidden):has-text("${code}")`;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await page.keyboard.press('Control+KeyK');
+    await page.keyboard.press('Control+KeyI');
+    const hover = await page.waitForSelector(shown, { timeout: 8_000 }).catch(() => null);
+    if (hover) return hover.innerText();
+  }
+  throw new Error(`the hover at ${position} does not show the ${code} diagnostic`);
+}
+
 const timings: Record<string, number> = {};
 
 /** Named steps of a UI flow: a failing step leaves a screenshot `<prefix>-<step>.png` and says which step it was. */
@@ -169,19 +190,7 @@ describe('the extension in a real VS Code', { timeout: 900_000 }, () => {
       );
       await step('diagnostic', async () => {
         await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 90_000 });
-        await page.click('.monaco-editor .view-lines');
-        await page.keyboard.press('Control+KeyG');
-        await page.keyboard.type('41:61');
-        await page.keyboard.press('Enter');
-        const shown = '.monaco-hover:not(.hidden):has-text("pci-address-conflict")';
-        let hover = null;
-        for (let attempt = 0; attempt < 4 && !hover; attempt++) {
-          await page.keyboard.press('Control+KeyK');
-          await page.keyboard.press('Control+KeyI');
-          hover = await page.waitForSelector(shown, { timeout: 8_000 }).catch(() => null);
-        }
-        assert.ok(hover, 'the hover at the cursor shows the pci-address-conflict diagnostic');
-        const text = await hover.innerText();
+        const text = await hoverAt(page, '41:61', 'pci-address-conflict');
         assert.match(text, /PCI 地址 0000:01:00\.0/, text);
         await page.screenshot({ path: join(OUTPUT, 'ui-zh-cn-hover.png') });
       });
@@ -326,22 +335,8 @@ describe('the extension in a real VS Code', { timeout: 900_000 }, () => {
       });
       await step('hover', async () => {
         // The PCI conflict is on line 41, below the fold: go there so that the editor renders its squiggle.
-        await page.click('.monaco-editor .view-lines');
-        await page.keyboard.press('Control+KeyG');
-        await page.keyboard.type('41:61');
-        await page.keyboard.press('Enter');
-        await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 20_000 });
-        // Show the hover at the cursor, as a keyboard user does (Ctrl+K Ctrl+I); on a loaded machine the first one can
-        // come before the editor has taken the cursor move, or be closed by a late repaint: ask again, as a user would.
-        const shown = '.monaco-hover:not(.hidden):has-text("pci-address-conflict")';
-        let hover = null;
-        for (let attempt = 0; attempt < 4 && !hover; attempt++) {
-          await page.keyboard.press('Control+KeyK');
-          await page.keyboard.press('Control+KeyI');
-          hover = await page.waitForSelector(shown, { timeout: 8_000 }).catch(() => null);
-        }
-        assert.ok(hover, 'the hover at the cursor shows the pci-address-conflict diagnostic');
-        assert.match(await hover.innerText(), /PCI address 0000:01:00\.0 is also used by/);
+        const text = await hoverAt(page, '41:61', 'pci-address-conflict');
+        assert.match(text, /PCI address 0000:01:00\.0 is also used by/);
         await page.screenshot({ path: join(OUTPUT, 'ui-hover.png') });
       });
       const problemsLabel = async () => (await page.getAttribute('#status\\.problems', 'aria-label')) ?? '';
