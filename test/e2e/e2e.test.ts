@@ -189,7 +189,8 @@ describe('the extension in a real VS Code', { timeout: 900_000 }, () => {
         ]),
       );
       await step('diagnostic', async () => {
-        await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 90_000 });
+        // The first squiggles in view are warnings (line 10); the PCI conflict's error is below the fold (hoverAt goes there).
+        await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: 90_000 });
         const text = await hoverAt(page, '41:61', 'pci-address-conflict');
         assert.match(text, /PCI 地址 0000:01:00\.0/, text);
         await page.screenshot({ path: join(OUTPUT, 'ui-zh-cn-hover.png') });
