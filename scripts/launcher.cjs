@@ -4,7 +4,7 @@
 // it, =off to go without); one for another bundle or node version is not used: its name carries both, and V8
 // rejects data that does not match what it compiles. Any failure to read or write it only costs the speed-up.
 'use strict';
-const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
@@ -21,7 +21,8 @@ function cacheFile() {
   if (!base) return undefined;
   const { size, mtimeMs } = statSync(bundle);
   const dir = setting ? base : join(base, 'libvirt-xml');
-  return { dir, file: join(dir, `${MAIN}-${size}-${Math.floor(mtimeMs)}-${process.version}-${process.arch}.v8cache`) };
+  const runtime = `-${process.version}-${process.arch}.v8cache`;
+  return { dir, runtime, file: join(dir, `${MAIN}-${size}-${Math.floor(mtimeMs)}${runtime}`) };
 }
 
 const cache = cacheFile();
@@ -41,6 +42,10 @@ if (cache && (!cachedData || script.cachedDataRejected) && !process.argv.include
       const partial = `${cache.file}.${process.pid}`;
       writeFileSync(partial, script.createCachedData());
       renameSync(partial, cache.file);
+      // The caches of this program's earlier bundles for this node are of no more use (each build made one).
+      for (const name of readdirSync(cache.dir))
+        if (name.startsWith(`${MAIN}-`) && name.endsWith(cache.runtime) && join(cache.dir, name) !== cache.file)
+          rmSync(join(cache.dir, name), { force: true });
     } catch {
       // A read-only home: no cache.
     }

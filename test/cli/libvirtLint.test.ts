@@ -183,6 +183,14 @@ describe('libvirt-lint', () => {
       assert.ok(readFileSync(join(dir, written[0]!)).length > 10_000, 'the broken cache is replaced');
       const off = lint(['--format=json', GPU], { env: { LIBVIRT_XML_COMPILE_CACHE: 'off' } });
       assert.deepEqual(off, first);
+      // A new bundle's first run removes the caches of earlier bundles for this node, and only those.
+      const runtime = written[0]!.slice(written[0]!.indexOf('-v'));
+      const stale = `cli.main.js-1-1${runtime}`;
+      const otherNode = 'cli.main.js-1-1-v0.0.1-x64.v8cache';
+      rmSync(join(dir, written[0]!));
+      for (const name of [stale, otherNode, `server.main.js-1-1${runtime}`]) writeFileSync(join(dir, name), 'old');
+      assert.deepEqual(lint(['--format=json', GPU], { env }), first);
+      assert.deepEqual(readdirSync(dir).sort(), [otherNode, written[0]!, `server.main.js-1-1${runtime}`].sort());
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
