@@ -30,6 +30,15 @@ function lint(args: string[], env: NodeJS.ProcessEnv = {}): JsonResult[] {
   return JSON.parse(run.stdout) as JsonResult[];
 }
 
+/** The words of a document (disk names, bus values, attribute names): data in a message, quoted or not. */
+const wordsOf = (text: string) => new Set(text.toLowerCase().match(/[a-z]+/g));
+
+/** Why `text` is not all Chinese (no Chinese at all, or English words that are not the document's), or undefined. */
+function englishLeft(text: string, own: ReadonlySet<string>): string | undefined {
+  const english = englishWords(text).filter((word) => !own.has(word));
+  return !/[\u4e00-\u9fff]/.test(text) || english.length > 0 ? `${text} [${english.join(' ')}]` : undefined;
+}
+
 const withoutMessages = (results: JsonResult[]) =>
   results.map((result) => ({ file: result.file, diagnostics: result.diagnostics.map(({ message: _, ...rest }) => rest) }));
 
@@ -45,16 +54,10 @@ describe("the seed's scenarios in zh-CN", () => {
   it('says every message in Chinese, with no English left', () => {
     const left: string[] = [];
     for (const result of chinese) {
-      // Words of the document itself (disk names, bus values, attribute names) are data, quoted or not.
-      const own = new Set(
-        readFileSync(join(REPO_ROOT, result.file), 'utf8')
-          .toLowerCase()
-          .match(/[a-z]+/g),
-      );
+      const own = wordsOf(readFileSync(join(REPO_ROOT, result.file), 'utf8'));
       for (const d of result.diagnostics) {
-        const english = englishWords(d.message).filter((word) => !own.has(word));
-        if (!/[\u4e00-\u9fff]/.test(d.message) || english.length > 0)
-          left.push(`${result.file}:${d.line} ${d.code}: ${d.message} [${english.join(' ')}]`);
+        const why = englishLeft(d.message, own);
+        if (why) left.push(`${result.file}:${d.line} ${d.code}: ${why}`);
       }
     }
     assert.deepEqual(left, []);
@@ -70,15 +73,14 @@ describe("the seed's scenarios in zh-CN", () => {
     let titles = 0;
     for (const file of EXAMPLES) {
       const text = readFileSync(join(REPO_ROOT, file), 'utf8');
-      const own = new Set(text.toLowerCase().match(/[a-z]+/g));
+      const own = wordsOf(text);
       const document = TextDocument.create(`file:///${file}`, 'xml', 1, text);
       for (const diagnostic of service.validate(document, settings)) {
         // The fixes of the diagnostic, and the tweaks at its place.
         for (const action of service.codeActions(document, diagnostic.range, { diagnostics: [diagnostic] }, settings)) {
           titles++;
-          const english = englishWords(action.title).filter((word) => !own.has(word));
-          if (!/[\u4e00-\u9fff]/.test(action.title) || english.length > 0)
-            left.push(`${file} ${diagnostic.code}: ${action.title} [${english.join(' ')}]`);
+          const why = englishLeft(action.title, own);
+          if (why) left.push(`${file} ${diagnostic.code}: ${why}`);
         }
       }
     }

@@ -2,17 +2,12 @@
 
 export type Locale = 'en' | 'zh-cn';
 
-export const LOCALES: readonly Locale[] = ['en', 'zh-cn'];
-
-/** What a user may set `libvirt.language` to: a locale, or `auto` (the editor's display language). */
-export type LanguageSetting = Locale | 'auto';
-
 /**
  * The locale a BCP 47 tag (VS Code's `zh-cn`, `en-US`) or a POSIX locale (`zh_CN.UTF-8`) names. Simplified Chinese
  * (zh, zh-CN, zh-SG, zh-Hans…) is zh-cn; Traditional Chinese (zh-TW, zh-HK, zh-MO, zh-Hant…) has no catalogue and
  * stays English rather than getting a script its reader did not choose; anything else is English.
  */
-export function localeOf(tag: string | undefined): Locale {
+function localeOf(tag: string | undefined): Locale {
   if (!tag) return 'en';
   const normalised = tag
     .trim()
