@@ -343,6 +343,15 @@ export function defaultEmulator(arch: string): string {
   return `/usr/bin/qemu-system-${BINARY_FOR[arch] ?? arch}`;
 }
 
+/** A machine type as libvirt's messages name it: it resolves the aliases to the host's newest version first. */
+export function machineAsLibvirtSaysIt(machine: string | undefined): string {
+  if (!machine) return '…';
+  if (machine === 'q35') return 'pc-q35-…';
+  if (machine === 'pc') return 'pc-i440fx-…';
+  if (machine === 'virt') return 'virt-…';
+  return machine;
+}
+
 /** The QEMU binary <devices><emulator> names, when it names one. */
 export function emulatorPath(model: DomainModel): string | undefined {
   return model.devices.find((device) => device.kind === 'emulator')?.element.text.trim() || undefined;

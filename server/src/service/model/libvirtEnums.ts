@@ -183,3 +183,6 @@ export const ENUMERATED_TEXTS: readonly EnumeratedText[] = [
     offered: ['destroy', 'restart', 'preserve', 'coredump-destroy', 'coredump-restart'],
   },
 ];
+
+/** libvirt's x86 guest architectures (its ARCH_IS_X86). */
+export const X86_ARCHES: ReadonlySet<string> = new Set(['x86_64', 'i686']);

@@ -390,14 +390,18 @@ function checkSerial(device: Device, targetType: string | undefined, machine: Ma
   const modelAttribute = modelElement && attribute(modelElement, 'name');
   const modelName = modelAttribute?.value;
   if (modelName !== undefined && !(modelName in MODEL_TYPE)) return;
-  // What libvirt makes of it: isa-serial is the default, which it picks by architecture and machine.
-  let type = targetType === undefined || targetType === 'isa-serial' ? 'none' : targetType;
-  if (type === 'none') {
-    if (machine.x86) type = 'isa-serial';
-    else if (machine.pseries) type = 'spapr-vio-serial';
-    else if (machine.armVirt || machine.riscvVirt) type = 'system-serial';
-    else if (machine.s390) type = 'sclp-serial';
-  }
+  // The serial target type of the machine: libvirt picks it by architecture and machine (the traits exclude each other).
+  const native = machine.x86
+    ? 'isa-serial'
+    : machine.armVirt || machine.riscvVirt
+      ? 'system-serial'
+      : machine.pseries
+        ? 'spapr-vio-serial'
+        : machine.s390
+          ? 'sclp-serial'
+          : undefined;
+  // What libvirt makes of it: isa-serial is the default, which it replaces by the machine's own type.
+  const type = targetType === undefined || targetType === 'isa-serial' ? (native ?? 'none') : targetType;
   const model =
     modelName ??
     TYPE_MODEL[type] ??
@@ -432,15 +436,6 @@ function checkSerial(device: Device, targetType: string | undefined, machine: Ma
     });
     return;
   }
-  const native = machine.x86
-    ? 'isa-serial'
-    : machine.armVirt || machine.riscvVirt
-      ? 'system-serial'
-      : machine.pseries
-        ? 'spapr-vio-serial'
-        : machine.s390
-          ? 'sclp-serial'
-          : undefined;
   const incompatible =
     (type === 'system-serial' && ((model === 'pl011' && !machine.armVirt) || (model === '16550a' && !machine.riscvVirt))) ||
     (!machine.pseries && (type === 'spapr-vio-serial' || model === 'spapr-vty')) ||

@@ -1,7 +1,9 @@
 import { messages } from '../../l10n/message';
 import { removeAttribute, setAttribute } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
+import { maxVcpus } from '../model/cputune';
 import { devicesOfKind, guestArch } from '../model/domainModel';
+import { X86_ARCHES } from '../model/libvirtEnums';
 import { refusedAtDefine as refused } from '../refusals';
 import { attribute, attributeValue, childrenNamed, firstChild, nameSpan, textOf, valueSpan, type XmlElement } from '../xml/xmlTree';
 import type { Problem, Rule, RuleContext } from './rule';
@@ -39,7 +41,6 @@ const M = messages('cpu-invalid', {
 });
 
 const PASSTHROUGH_MODES = new Set(['host-passthrough', 'maximum']);
-const X86 = new Set(['x86_64', 'i686']);
 /** QEMU_MAX_VCPUS_WITHOUT_EIM: above it x86 guests need x2APIC interrupt delivery through the IOMMU. */
 const MAX_VCPUS_WITHOUT_EIM = 255;
 /** Above this, the vcpu states are not simulated (no real domain has that many). */
@@ -114,7 +115,7 @@ function checkCpu(cpu: XmlElement, arch: string, problems: Problem[]): void {
   const addrMode = maxphysaddr && attribute(maxphysaddr, 'mode');
   if (maxphysaddr && (addrMode?.value === 'passthrough' || addrMode?.value === 'emulate')) {
     const bits = attribute(maxphysaddr, 'bits');
-    if (!X86.has(arch))
+    if (!X86_ARCHES.has(arch))
       problems.push({
         ...nameSpan(maxphysaddr),
         message: refused(
@@ -150,7 +151,7 @@ function checkCpu(cpu: XmlElement, arch: string, problems: Problem[]): void {
     ['emulate', 'passthrough', 'disable'].includes(cacheMode.value) &&
     (level === undefined || /^[123]$/.test(level))
   ) {
-    if (!X86.has(arch))
+    if (!X86_ARCHES.has(arch))
       problems.push({
         ...nameSpan(cache),
         message: refused(M.cacheOutsideX86({ arch }), `CPU cache specification is not supported for '${arch}' architecture`),
@@ -191,12 +192,12 @@ interface VcpuState {
 
 function checkVcpus({ model }: RuleContext, arch: string, problems: Problem[]): void {
   const vcpu = model.vcpu;
-  const max = vcpu ? vcpu.maximum : 1;
+  const max = maxVcpus(model);
   if (max === undefined || max === 0) return;
   const vcpusElement = firstChild(model.root, 'vcpus');
   const entries = childrenNamed(vcpusElement, 'vcpu');
 
-  if (X86.has(arch) && max > MAX_VCPUS_WITHOUT_EIM && model.os.machineFamily === 'q35' && vcpu) {
+  if (X86_ARCHES.has(arch) && max > MAX_VCPUS_WITHOUT_EIM && model.os.machineFamily === 'q35' && vcpu) {
     const iommu = devicesOfKind(model, 'iommu')[0];
     if (attributeValue(iommu && firstChild(iommu.element, 'driver'), 'eim') !== 'on')
       problems.push({

@@ -1,7 +1,7 @@
 import { type Message, messages } from '../../l10n/message';
 import { replaceAttributeValue } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
-import { parseBitmap } from '../model/bitmap';
+import { BITMAP_LENGTH, parseBitmap } from '../model/bitmap';
 import { iothreadIds, maxVcpus } from '../model/cputune';
 import { refusedAtDefine as refused } from '../refusals';
 import { attribute, attributeValue, childrenNamed, firstChild, valueSpan, type XmlElement } from '../xml/xmlTree';
@@ -145,6 +145,6 @@ function hint(value: string): Message | undefined {
   if (range && Number(range[2]) < Number(range[1])) return M.backwardsRange({ first: range[1]!, last: range[2]! });
   if (/-\s*(,|$)/.test(value)) return M.rangeWithoutEnd();
   if (/\^\s*\d+\s*-/.test(value)) return M.caretRange();
-  if ([...value.matchAll(/\d+/g)].some((m) => Number(m[0]) >= 16384)) return M.numberTooLarge();
+  if ([...value.matchAll(/\d+/g)].some((m) => Number(m[0]) >= BITMAP_LENGTH)) return M.numberTooLarge();
   return undefined;
 }

@@ -1,7 +1,8 @@
 import { messages } from '../../l10n/message';
 import { removeAttribute, removeElement, replaceAttributeValue, replaceText } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
-import { guestArch } from '../model/domainModel';
+import { guestArch, machineAsLibvirtSaysIt } from '../model/domainModel';
+import { X86_ARCHES } from '../model/libvirtEnums';
 import { parseSize } from '../model/sizeUnits';
 import { refusedAtDefine as refused } from '../refusals';
 import type { XmlElement } from '../xml/xmlTree';
@@ -26,21 +27,11 @@ const M = messages('feature-machine-mismatch', {
   tbCacheNotWholeMib: 'A TCG translation block cache that is not whole MiB',
 });
 
-const X86 = new Set(['x86_64', 'i686']);
 const ARM = new Set(['aarch64', 'armv7l', 'armv6l']);
 const PPC64 = new Set(['ppc64', 'ppc64le']);
 /** The features only IBM POWER pSeries machines have (qemuValidateDomainDefPSeriesFeature). */
 const PSERIES_ONLY = ['hpt', 'htm', 'nested-hv', 'ccf-assist', 'cfpc', 'sbbc', 'ibs'];
 const MIB = 1024 * 1024;
-
-/** A machine type as libvirt's messages name it: it resolves the aliases to the host's newest version first. */
-export function machineAsLibvirtSaysIt(machine: string | undefined): string {
-  if (!machine) return '…';
-  if (machine === 'q35') return 'pc-q35-…';
-  if (machine === 'pc') return 'pc-i440fx-…';
-  if (machine === 'virt') return 'virt-…';
-  return machine;
-}
 
 export const featureMachineMismatch: Rule = {
   id: 'feature-machine-mismatch',
@@ -61,7 +52,7 @@ export const featureMachineMismatch: Rule = {
     const machine = model.os.machine ?? '';
     const shown = machineAsLibvirtSaysIt(model.os.machine);
     const family = model.os.machineFamily;
-    const x86 = X86.has(arch);
+    const x86 = X86_ARCHES.has(arch);
     const armVirt = ARM.has(arch) && family === 'virt';
     const pseries = PPC64.has(arch) && machine.startsWith('pseries');
     const notFor = (name: string) => `The '${name}' feature is not supported for architecture '${arch}' or machine type '${shown}'`;

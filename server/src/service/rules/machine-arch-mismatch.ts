@@ -1,6 +1,7 @@
 import { messages } from '../../l10n/message';
 import { DOCS } from '../libvirtDocs';
 import { defaultEmulator, emulatorPath } from '../model/domainModel';
+import { X86_ARCHES } from '../model/libvirtEnums';
 import { refusedAtDefine } from '../refusals';
 import { attribute, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
@@ -11,7 +12,6 @@ const M = messages('machine-arch-mismatch', {
   changeTo: "Change to '{machine}'",
 });
 
-const X86 = new Set(['x86_64', 'i686']);
 const ARM = new Set(['aarch64', 'armv7l']);
 
 /** Xen's machine types (xenfv, xenfv-4.2, xenpv, xenpvh): a QEMU built for Xen has them, not the one KVM and TCG run. */
@@ -21,7 +21,7 @@ const XEN_MACHINE = /^xen(fv|pv|pvh)(-|$)/;
 function foreignMachine(machine: string, arch: string): boolean {
   const pcFamily = machine === 'pc' || machine === 'q35' || machine === 'isapc' || machine.startsWith('pc-');
   const virtFamily = machine === 'virt' || machine.startsWith('virt-');
-  if (X86.has(arch)) return virtFamily || machine.startsWith('pseries') || machine.startsWith('s390-ccw');
+  if (X86_ARCHES.has(arch)) return virtFamily || machine.startsWith('pseries') || machine.startsWith('s390-ccw');
   if (ARM.has(arch)) return pcFamily || machine.startsWith('pseries') || machine.startsWith('s390-ccw');
   return false;
 }
@@ -46,12 +46,12 @@ export const machineArchMismatch: Rule = {
     if (xen && emulator.includes('xen')) return;
     const problem = xen
       ? M.xenMachine({ machine, type: model.type.value })
-      : M.otherArchMachine({ machine, arch, machines: X86.has(arch) ? 'pc, q35' : 'virt' });
+      : M.otherArchMachine({ machine, arch, machines: X86_ARCHES.has(arch) ? 'pc, q35' : 'virt' });
     report({
       ...valueSpan(attribute(typeElement, 'machine')!),
       message: refusedAtDefine(problem, `Emulator '${emulator}' does not support machine type '${machine}'`),
       fixes: () => {
-        const right = X86.has(arch) ? 'q35' : 'virt';
+        const right = X86_ARCHES.has(arch) ? 'q35' : 'virt';
         const attr = attribute(typeElement, 'machine')!;
         return [
           {

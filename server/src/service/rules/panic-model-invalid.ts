@@ -3,6 +3,7 @@ import { removeElement, setAttribute } from '../edits/xmlEdits';
 import type { Fix, FixContext } from '../languageTypes';
 import { DOCS } from '../libvirtDocs';
 import { devicesOfKind, guestArch } from '../model/domainModel';
+import { X86_ARCHES } from '../model/libvirtEnums';
 import { refusedAtDefine as refused } from '../refusals';
 import { attribute, nameSpan, valueSpan, type XmlElement } from '../xml/xmlTree';
 import type { Problem, Rule } from './rule';
@@ -21,7 +22,6 @@ const M = messages('panic-model-invalid', {
 });
 
 const MODELS = ['isa', 'pseries', 'hyperv', 's390'];
-const X86 = new Set(['x86_64', 'i686']);
 /** Architectures whose QEMU has no ISA pvpanic device (only x86's has it; ARM's has none). */
 const NO_ISA_PANIC = new Set(['aarch64', 'armv7l']);
 
@@ -53,7 +53,7 @@ export const panicModelInvalid: Rule = {
             M.unknownModel({ value: modelAttribute.value, models: MODELS.join(', ') }),
             `unknown panic model '${modelAttribute.value}'`,
           ),
-          fixes: X86.has(arch) ? changeModel(element, 'isa') : undefined,
+          fixes: X86_ARCHES.has(arch) ? changeModel(element, 'isa') : undefined,
         });
         continue;
       }
@@ -64,7 +64,7 @@ export const panicModelInvalid: Rule = {
         name === 's390'
           ? !s390 && "only S390 guests support panic device of model 's390'"
           : name === 'hyperv'
-            ? !X86.has(arch) && "only i686 and x86_64 guests support panic device of model 'hyperv'"
+            ? !X86_ARCHES.has(arch) && "only i686 and x86_64 guests support panic device of model 'hyperv'"
             : name === 'pseries'
               ? !pseries && "only pSeries guests support panic device of model 'pseries'"
               : NO_ISA_PANIC.has(arch) && 'the QEMU binary does not support the ISA panic device';
@@ -83,8 +83,8 @@ export const panicModelInvalid: Rule = {
           ...at,
           message: refused(problem, wrongPlace),
           fixes: (context) => [
-            ...(X86.has(arch) ? changeModel(element, 'isa')(context) : []),
-            { title: M.removePanic(), edits: [removeElement(element, context)], preferred: !X86.has(arch) },
+            ...(X86_ARCHES.has(arch) ? changeModel(element, 'isa')(context) : []),
+            { title: M.removePanic(), edits: [removeElement(element, context)], preferred: !X86_ARCHES.has(arch) },
           ],
         });
         continue;

@@ -2,6 +2,7 @@ import { messages } from '../../l10n/message';
 import { setAttribute } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
 import { controllerIndexes } from '../model/controllerIndexes';
+import { X86_ARCHES } from '../model/libvirtEnums';
 import { attribute, nameSpan, valueSpan } from '../xml/xmlTree';
 import type { Rule } from './rule';
 
@@ -13,7 +14,6 @@ const M = messages('pci-root-controller-invalid', {
   rootIsBus0: 'A {model} is bus 0: libvirt refuses the domain ("{libvirtSays}").',
 });
 
-const X86 = new Set(['x86_64', 'i686']);
 const VIRT_ARCHES = new Set(['aarch64', 'armv7l', 'riscv64', 'riscv32']);
 
 export const pciRootControllerInvalid: Rule = {
@@ -33,9 +33,9 @@ export const pciRootControllerInvalid: Rule = {
     const arch = model.os.arch ?? 'x86_64';
     const family = model.os.machineFamily;
     const root =
-      X86.has(arch) && family === 'i440fx'
+      X86_ARCHES.has(arch) && family === 'i440fx'
         ? 'pci-root'
-        : (X86.has(arch) && family === 'q35') || (VIRT_ARCHES.has(arch) && family === 'virt')
+        : (X86_ARCHES.has(arch) && family === 'q35') || (VIRT_ARCHES.has(arch) && family === 'virt')
           ? 'pcie-root'
           : undefined;
     // Without index= libvirt gives a controller the lowest free index: 0, bus 0, unless another has it.

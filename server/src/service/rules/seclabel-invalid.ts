@@ -95,12 +95,9 @@ export const seclabelInvalid: Rule = {
           });
       }
     });
-    for (const device of model.devices) {
-      let source: XmlElement | undefined;
-      if (device.kind === 'disk') source = device.source;
-      else if (CHAR_DEVICE_KINDS.has(device.kind)) source = device.source;
-      if (source) checkDeviceSeclabels(source, qemu, problems);
-    }
+    for (const device of model.devices)
+      if (device.source && (device.kind === 'disk' || CHAR_DEVICE_KINDS.has(device.kind)))
+        checkDeviceSeclabels(device.source, qemu, problems);
     problems.sort((a, b) => a.start - b.start);
     for (const problem of problems) report(problem);
   },

@@ -40,7 +40,7 @@ function strtol(text: string): { value: number; rest: string } | undefined {
 }
 
 /** Whether libvirt takes a BIOS date: mm/dd/yy or mm/dd/yyyy (a year from 1900 on). */
-export function isBiosDate(text: string): boolean {
+function isBiosDate(text: string): boolean {
   const month = strtol(text);
   if (!month?.rest.startsWith('/')) return false;
   const day = strtol(month.rest.slice(1));

@@ -1,11 +1,11 @@
 import { messages } from '../../l10n/message';
 import { removeElement, replaceAttributeValue } from '../edits/xmlEdits';
 import { DOCS } from '../libvirtDocs';
-import { guestArch } from '../model/domainModel';
+import { guestArch, machineAsLibvirtSaysIt } from '../model/domainModel';
+import { X86_ARCHES } from '../model/libvirtEnums';
 import { refusedAtDefine as refused } from '../refusals';
 import type { XmlElement } from '../xml/xmlTree';
 import { attribute, attributeValue, childrenNamed, firstChild, valueSpan } from '../xml/xmlTree';
-import { machineAsLibvirtSaysIt } from './feature-machine-mismatch';
 import type { Problem, Rule } from './rule';
 
 const M = messages('timer-invalid', {
@@ -23,7 +23,6 @@ const M = messages('timer-invalid', {
   removeTimer: 'Remove this timer',
 });
 
-const X86 = new Set(['x86_64', 'i686']);
 const ARM = new Set(['aarch64', 'armv7l', 'armv6l']);
 /** Timers only x86 guests have: libvirt refuses present='yes' elsewhere. */
 const X86_TIMERS = new Set(['tsc', 'kvmclock', 'hypervclock']);
@@ -59,7 +58,7 @@ export const timerInvalid: Rule = {
           message: refused(M.platformTimer(), "unsupported timer type (name) 'platform'"),
           fixes: remove,
         });
-      else if (X86_TIMERS.has(name) && present === 'yes' && !X86.has(arch))
+      else if (X86_TIMERS.has(name) && present === 'yes' && !X86_ARCHES.has(arch))
         problems.push({ ...valueSpan(nameAttribute), message: refused(M.x86TimerOn({ name, arch }), notFor(name)), fixes: remove });
       else if (name === 'armvtimer' && (virtType !== 'kvm' || !armVirt))
         problems.push({
@@ -67,7 +66,7 @@ export const timerInvalid: Rule = {
           message: refused(virtType !== 'kvm' && armVirt ? M.armvtimerWithoutKvm() : M.armvtimerOutsideArmVirt(), notFor(name)),
           fixes: remove,
         });
-      else if (name === 'hpet' && present === 'yes' && !X86.has(arch))
+      else if (name === 'hpet' && present === 'yes' && !X86_ARCHES.has(arch))
         problems.push({
           ...valueSpan(nameAttribute),
           message: refused(M.hpetOn({ arch }), 'hpet timer is not supported'),
