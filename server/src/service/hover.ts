@@ -13,7 +13,7 @@ import { type DomainModel, readPciAddress } from './model/domainModel';
 import { formatPciAddress, IMPLICIT_PCI_DEVICES, MACHINE_FAMILY_LABEL } from './model/pciAddress';
 import { formatBytes, parseSize } from './model/sizeUnits';
 import { networkHover } from './network/networkHover';
-import { schemaDocsHover } from './schema/schemaHover';
+import { paragraphs, schemaDocsHover } from './schema/schemaHover';
 import type { XmlElement } from './xml/xmlTree';
 import { attributeValue, elementAt } from './xml/xmlTree';
 
@@ -33,11 +33,6 @@ const M = messages('hover', {
 });
 
 const SIZE_ELEMENTS = new Set(['memory', 'currentMemory', 'maxMemory']);
-
-/** Hover lines as Markdown paragraphs, in `locale`. */
-function paragraphs(lines: readonly Text[], locale: Locale): string {
-  return lines.map((line) => render(line, locale)).join('\n\n');
-}
 
 /** The hover at `offset`, in `locale`: what this document and the host say of it, then the schema's documentation. */
 export function hoverAt(

@@ -11,22 +11,18 @@ import {
   type Range,
 } from 'vscode-languageserver-types';
 import type { Locale } from '../../l10n/locale';
-import { messages } from '../../l10n/message';
 import { render } from '../../l10n/render';
 import type { CursorContext } from '../cursorContext';
 import type { DocumentStyle } from '../edits/documentStyle';
 import { type LibvirtSchema, prefixFor } from '../schema/libvirtSchema';
 import { type Doc, type SchemaGuide, suggestedValues, type UsualValues } from '../schema/schemaGuide';
+import { documentationLink } from '../schema/schemaHover';
 import type { ValueType } from '../schema/schemaTypes';
 import { acceptsValue, enumeratedValues, typesDescription } from '../schema/valueTypes';
 import { elementPath, type XmlElement } from '../xml/xmlTree';
 
-const M = messages('completion', {
-  documentation: '[libvirt documentation]({url})',
-});
-
 function markdown(doc: Doc | undefined, locale: Locale): MarkupContent | undefined {
-  return doc && { kind: 'markdown', value: `${render(doc.text, locale)}\n\n${render(M.documentation({ url: doc.section }), locale)}` };
+  return doc && { kind: 'markdown', value: `${render(doc.text, locale)}\n\n${render(documentationLink(doc.section), locale)}` };
 }
 
 /** The element names from the root to the tag being written. */

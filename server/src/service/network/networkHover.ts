@@ -4,7 +4,7 @@
 import type { Hover } from 'vscode-languageserver-types';
 import type { Locale } from '../../l10n/locale';
 import { type Message, messages } from '../../l10n/message';
-import { render } from '../../l10n/render';
+import { paragraphs } from '../schema/schemaHover';
 import { attributeValue, type XmlElement } from '../xml/xmlTree';
 import { addressBits, formatIp, type IpAddress, maskOf, parseIp } from './ipAddress';
 import { buildNetworkModel, type NetworkIp } from './networkModel';
@@ -25,7 +25,7 @@ export function networkHover(element: XmlElement, range: Hover['range'], locale:
   const ip = network?.ips.find((candidate) => candidate.element === ipElement);
   if (!ip?.parsed || ip.prefixLength === undefined) return null;
   const lines = element.name === 'ip' ? subnetLines(ip) : rangeLines(element);
-  return lines.length ? { contents: { kind: 'markdown', value: lines.map((line) => render(line, locale)).join('\n\n') }, range } : null;
+  return lines.length ? { contents: { kind: 'markdown', value: paragraphs(lines, locale) }, range } : null;
 }
 
 function subnetLines(ip: NetworkIp): Message[] {

@@ -4,7 +4,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover } from 'vscode-languageserver-types';
 import type { Locale } from '../../l10n/locale';
-import { messages, type Text } from '../../l10n/message';
+import { type Message, messages, type Text } from '../../l10n/message';
 import { render } from '../../l10n/render';
 import { attributeAt, elementPath, type XmlElement } from '../xml/xmlTree';
 import { DROPPED_ON_DEFINE } from './libvirtSchema';
@@ -21,6 +21,16 @@ const M = messages('schema-hover', {
 
 const NOT_IN_SCHEMA = M.notInSchema({ dropped: DROPPED_ON_DEFINE });
 
+/** Hover lines as Markdown paragraphs, in `locale` (every hover's: this one, the domain's and the network's). */
+export function paragraphs(lines: readonly Text[], locale: Locale): string {
+  return lines.map((line) => render(line, locale)).join('\n\n');
+}
+
+/** The link to a section of libvirt's documentation (said by hover and completion). */
+export function documentationLink(url: string): Message {
+  return M.documentation({ url });
+}
+
 /** Docs for the tag name or attribute under `offset`, in `locale`; null elsewhere (text content, whitespace). */
 export function schemaDocsHover(
   guide: SchemaGuide,
@@ -29,7 +39,6 @@ export function schemaDocsHover(
   offset: number,
   locale: Locale = 'en',
 ): Hover | null {
-  const paragraphs = (lines: readonly Text[]) => lines.map((line) => render(line, locale)).join('\n\n');
   const path = elementPath(element);
   const attr = attributeAt(element, offset);
   const schemaModel = guide.schema();
@@ -44,11 +53,11 @@ export function schemaDocsHover(
     ];
     if (types.length) lines.push(M.takes({ types: typesDescription(types) }));
     else if (match.kind === 'known' && !schemaModel.allowsAnyAttribute(match)) lines.push(NOT_IN_SCHEMA);
-    if (doc) lines.push(M.documentation({ url: doc.section }));
+    if (doc) lines.push(documentationLink(doc.section));
     if (lines.length === 1) return null;
     const end = attr.quote ? attr.valueEnd + 1 : attr.nameEnd;
     return {
-      contents: { kind: 'markdown', value: paragraphs(lines) },
+      contents: { kind: 'markdown', value: paragraphs(lines, locale) },
       range: { start: document.positionAt(attr.nameStart), end: document.positionAt(end) },
     };
   }
@@ -59,11 +68,11 @@ export function schemaDocsHover(
   const match = schemaModel.matchOf(element);
   const lines: Text[] = [doc ? `**<${element.name}>** — ${render(doc.text, locale)}` : `**<${element.name}>**`];
   if (match.kind === 'unknown') lines.push(NOT_IN_SCHEMA);
-  if (doc) lines.push(M.documentation({ url: doc.section }));
+  if (doc) lines.push(documentationLink(doc.section));
   if (lines.length === 1) return null;
   const start = onStartTag ? element.start + 1 : element.endTagStart + 2;
   return {
-    contents: { kind: 'markdown', value: paragraphs(lines) },
+    contents: { kind: 'markdown', value: paragraphs(lines, locale) },
     range: { start: document.positionAt(start), end: document.positionAt(start + element.name.length) },
   };
 }
