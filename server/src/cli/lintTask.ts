@@ -29,7 +29,7 @@ export interface LintTask {
   readonly host: HostFacts;
 }
 
-export function uriOf(file: string): string {
+function uriOf(file: string): string {
   return file === '-' ? 'untitled:stdin' : pathToFileURL(file).href;
 }
 

@@ -63,8 +63,7 @@ async function lintFiles(options: CliOptions, io: CliIo): Promise<number> {
   const connection = await connectionFor(options);
   let host: HostFacts = connection ? await connection.settled() : { arch: localHostArch() };
   if (connection && host.unavailable) {
-    const reason = connection.unavailableReason() ?? host.unavailable;
-    io.writeErr(`libvirt-lint: ${render(M.hostUnavailable({ uri: options.connect ?? '', reason }), options.locale)}\n`);
+    io.writeErr(`libvirt-lint: ${render(M.hostUnavailable({ uri: options.connect ?? '', reason: host.unavailable }), options.locale)}\n`);
     host = { arch: localHostArch() };
   }
   const files: LintFile[] = [];

@@ -40,7 +40,7 @@ export function createConnectionHosts(machine: HostFactsSource, events: Connecti
     source.onDidChange((facts) => {
       if (facts.unavailable && !told.has(`${key}\n${facts.unavailable}`)) {
         told.add(`${key}\n${facts.unavailable}`);
-        events.unavailable(uri, source.unavailableReason() ?? facts.unavailable);
+        events.unavailable(uri, facts.unavailable);
       }
       events.changed();
     });

@@ -383,7 +383,7 @@ export function startLanguageServer(connection: Connection, environment: ServerE
     if (!source) return refusal(COMMANDS.refreshHost, M.testDriver({ uri }));
     const facts = await source.refresh();
     revalidateAll();
-    if (facts.unavailable) return { ok: false, uri, message: source.unavailableReason() ?? facts.unavailable };
+    if (facts.unavailable) return { ok: false, uri, message: facts.unavailable };
     return { ok: true, uri, message: '', summary: hostSummary(facts, locale()) };
   }
 

@@ -50,11 +50,6 @@ export interface LibvirtHostFactsSource extends HostFactsSource {
    * local connection, what is at its paths (looked at again when older than a few seconds).
    */
   want(questions: HostQuestions): void;
-  /**
-   * Why the facts are unavailable, in any language (HostFacts.unavailable says it in English), or undefined when
-   * they are not.
-   */
-  unavailableReason(): Text | undefined;
   /** Cancels what is running; the source answers with what it had. */
   dispose(): void;
 }
@@ -70,8 +65,6 @@ export function createLibvirtHostFacts(options: LibvirtHostOptions): LibvirtHost
   const listeners: Array<(facts: HostFacts) => void> = [];
   const machineFacts = () => (local && options.machine ? options.machine.current() : { arch: '' });
   let loaded: HostFacts | undefined;
-  /** Why `loaded` is unavailable, as a message to render (loaded.unavailable has its English). */
-  let reason: Text | undefined;
   let loadedAt: number | undefined;
   let loading: Promise<HostFacts> | undefined;
   let controller: AbortController | undefined;
@@ -158,7 +151,6 @@ export function createLibvirtHostFacts(options: LibvirtHostOptions): LibvirtHost
     loading = readLibvirtFacts(virsh, options.parallelism ?? DEFAULT_PARALLELISM)
       .then((read) => {
         if (signal.aborted || disposed) return facts();
-        reason = 'arch' in read ? undefined : read.unavailable;
         loaded =
           'arch' in read ? { ...read, connection: { uri: options.uri, local } } : { ...machineFacts(), unavailable: read.unavailable };
         loadedAt = now();
@@ -206,9 +198,6 @@ export function createLibvirtHostFacts(options: LibvirtHostOptions): LibvirtHost
     },
     onDidChange(listener) {
       listeners.push(listener);
-    },
-    unavailableReason() {
-      return loaded?.unavailable === undefined ? undefined : reason;
     },
     dispose() {
       disposed = true;
